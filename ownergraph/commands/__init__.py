@@ -1,0 +1,77 @@
+"""CLI commands, one module per area; they all add to the one :data:`app`.
+
+Shared here: the typer app, the rich consoles, the ``--store`` option, JSON
+output and the error boundary that turns an :class:`OwnergraphError` into one
+clear line and exit code 2 (could not run).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from typing import Any, Callable
+
+import typer
+from rich.console import Console
+
+from ..errors import OwnergraphError
+from ..graph.values import to_plain
+
+app = typer.Typer(
+    name="ownergraph",
+    help="Turn SEC beneficial-ownership filings into an ownership and control graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_CANNOT_RUN = 2
+
+STORE_ENV = "OWNERGRAPH_STORE"
+
+
+def default_store() -> str:
+    return os.environ.get(STORE_ENV, "ownergraph.db")
+
+
+StoreOption = typer.Option(
+    None, "--store", "-s", help=f"Embedded store file (default: ${STORE_ENV} or ./ownergraph.db)"
+)
+JsonOption = typer.Option(False, "--json", help="Print JSON for machines instead of tables")
+
+
+def fail(message: str, code: int = EXIT_CANNOT_RUN) -> None:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def guarded(fn: Callable) -> Callable:
+    """Turn project errors (and a few OS errors) into one line on stderr and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any):
+        try:
+            return fn(*args, **kwargs)
+        except OwnergraphError as e:
+            fail(str(e))
+        except (BrokenPipeError, KeyboardInterrupt):
+            sys.exit(EXIT_CANNOT_RUN)
+
+    return wrapper
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(to_plain(obj), indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def open_store(path: str | None, *, readonly: bool = False):
+    from ..graph.store import Store
+
+    return Store(path or default_store(), readonly=readonly)

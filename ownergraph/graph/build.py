@@ -1,0 +1,199 @@
+"""Facts -> graph: entity resolution and edge construction for one filing.
+
+The builder is form-agnostic: it only reads :class:`FilingFacts` (entities with
+CIK/CUSIP/name, relations with standard property names), so a new loader never
+needs code here.
+
+Resolution rules (see also :mod:`ownergraph.graph.ids`):
+
+* A person or organization with a CIK is ``cik:<cik>``; its normalized name is
+  remembered as an alias of that id, so later filings that name it without a
+  CIK resolve to it.
+* Without a CIK, the normalized name (and each multi-word alias the filing
+  gives) is looked up among known aliases of the same kind; failing that the
+  node is ``person:<name>`` / ``organization:<name>``.
+* Surname-only mentions ("Mr. Ault") never become aliases across filings; the
+  loader resolves them inside the filing.
+* Securities: CUSIP, else issuer id plus normalized class title.
+* The reserved entity key ``"filing"`` is the filing's own node.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .ids import (
+    agreement_id,
+    cik_id,
+    cusip_id,
+    edge_id,
+    filing_node_id,
+    name_id,
+    normalize_cik,
+    normalize_cusip,
+    normalize_name,
+    security_id,
+)
+from .model import (
+    Edge,
+    EdgeKind,
+    EntityFact,
+    FilingFacts,
+    GraphDelta,
+    Node,
+    NodeKind,
+    NodeProp,
+)
+
+FILING_KEY = "filing"
+
+
+class AliasLookup(Protocol):
+    def lookup_alias(self, alias: str) -> str | None: ...
+
+
+class _NoAliases:
+    def lookup_alias(self, alias: str) -> str | None:
+        return None
+
+
+def _alias_keys(e: EntityFact) -> list[str]:
+    names = [e.name, *e.aliases]
+    keys = []
+    for n in names:
+        norm = normalize_name(n, e.kind)
+        if not norm:
+            continue
+        if e.kind == NodeKind.PERSON and len(norm.split()) < 2:
+            continue  # never resolve people on a single word
+        k = f"{e.kind.value.lower()}:{norm}"
+        if k not in keys:
+            keys.append(k)
+    return keys
+
+
+def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> GraphDelta:
+    aliases = aliases or _NoAliases()
+    f = facts.filing
+    fid = f.id
+    key_to_id: dict[str, str] = {FILING_KEY: filing_node_id(fid)}
+    learned: dict[str, str] = {}
+    nodes: dict[str, Node] = {}
+    node_props: list[NodeProp] = []
+
+    # the filing node
+    fprops = {
+        "form_type": f.form_type,
+        "accession": f.accession,
+        "amendment_no": f.amendment_no,
+        "event_date": f.event_date,
+        "filed_date": f.filed_date,
+        "signed_date": f.signed_date,
+        "source": f.source,
+        "family": f.family,
+    }
+    nodes[key_to_id[FILING_KEY]] = Node(
+        id=key_to_id[FILING_KEY],
+        kind=NodeKind.FILING,
+        name=f"{f.form_type} {f.accession or fid}" + (f" (Amendment No. {f.amendment_no})" if f.amendment_no else ""),
+        props={k: v for k, v in fprops.items() if v is not None},
+    )
+
+    def resolve(e: EntityFact, issuer_id: str | None = None) -> str:
+        if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION):
+            cik = normalize_cik(e.cik)
+            if cik:
+                nid = cik_id(cik)
+                for k in _alias_keys(e):
+                    learned.setdefault(k, nid)
+                return nid
+            for k in _alias_keys(e):
+                hit = learned.get(k) or aliases.lookup_alias(k)
+                if hit:
+                    return hit
+            return name_id(e.kind, e.name)
+        if e.kind == NodeKind.SECURITY:
+            cusip = normalize_cusip(e.cusip)
+            by_title = security_id(issuer_id, e.name)
+            if cusip:
+                nid = cusip_id(cusip)
+                learned.setdefault(by_title, nid)
+                return nid
+            return learned.get(by_title) or aliases.lookup_alias(by_title) or by_title
+        if e.kind == NodeKind.AGREEMENT:
+            d = e.prop("date")
+            return agreement_id(fid, e.name, d.isoformat() if hasattr(d, "isoformat") else None)
+        return filing_node_id(fid)
+
+    # people and organizations first, then securities (their id may need the issuer's)
+    ents = sorted(facts.entities, key=lambda e: e.kind == NodeKind.SECURITY)
+    issued_by = {r.source: r.target for r in facts.relations if r.type == EdgeKind.ISSUED_BY}
+    for e in ents:
+        if e.key == FILING_KEY:
+            continue
+        issuer_id = key_to_id.get(issued_by.get(e.key, ""), None)
+        if issuer_id is None and e.kind == NodeKind.SECURITY and f.issuer_key:
+            issuer_id = key_to_id.get(f.issuer_key)
+        nid = resolve(e, issuer_id)
+        key_to_id[e.key] = nid
+        props: dict = {}
+        if normalize_cik(e.cik):
+            props["cik"] = normalize_cik(e.cik)
+        if normalize_cusip(e.cusip):
+            props["cusip"] = normalize_cusip(e.cusip)
+        for p in e.props:
+            if p.value is not None:
+                props.setdefault(p.name, p.value)
+                node_props.append(
+                    NodeProp(node_id=nid, name=p.name, value=p.value, filing_id=fid,
+                             section=p.prov.section, excerpt=p.prov.excerpt)
+                )
+        node_props.append(
+            NodeProp(node_id=nid, name="name", value=e.name, filing_id=fid,
+                     section=e.prov.section, excerpt=e.prov.excerpt)
+        )
+        if nid in nodes:
+            merged = dict(props)
+            merged.update(nodes[nid].props)
+            nodes[nid] = Node(id=nid, kind=nodes[nid].kind, name=nodes[nid].name, props=merged)
+        else:
+            nodes[nid] = Node(id=nid, kind=e.kind, name=e.name, props=props)
+
+    edges: dict[str, Edge] = {}
+
+    def add_edge(etype: EdgeKind, src: str, dst: str, props: dict, section: str, text: str,
+                 disc: str | None, seq: int) -> None:
+        eid = edge_id(etype.value, src, dst, fid, disc)
+        as_of = props.get("as_of") or f.event_date
+        if etype == EdgeKind.HOLDS:
+            props = dict(props)
+            props.setdefault("basis", "beneficial")
+            props["position_key"] = "|".join(
+                [src, dst, str(props.get("basis")), str(props.get("nature") or props.get("ownership") or "")]
+            )
+            props["seq"] = seq
+        if eid in edges:
+            old = edges[eid]
+            merged = dict(props)
+            merged.update({k: v for k, v in old.props.items() if v is not None})
+            edges[eid] = old.model_copy(update={"props": merged})
+            return
+        edges[eid] = Edge(id=eid, type=etype, source=src, target=dst,
+                          props={k: v for k, v in props.items() if v is not None},
+                          filing_id=fid, section=section, excerpt=text, as_of=as_of)
+
+    for seq, r in enumerate(facts.relations):
+        src, dst = key_to_id.get(r.source), key_to_id.get(r.target)
+        if src is None or dst is None or src == dst:
+            continue
+        add_edge(r.type, src, dst, dict(r.props), r.prov.section, r.prov.excerpt, r.discriminator, seq)
+
+    filing_nid = key_to_id[FILING_KEY]
+    for k in f.filer_keys:
+        if k in key_to_id:
+            add_edge(EdgeKind.FILED, key_to_id[k], filing_nid, {}, "header", "", None, 0)
+    if f.issuer_key and f.issuer_key in key_to_id:
+        add_edge(EdgeKind.SUBJECT_OF, key_to_id[f.issuer_key], filing_nid, {}, "header", "", None, 0)
+
+    return GraphDelta(filing=f, nodes=list(nodes.values()), node_props=node_props,
+                      edges=list(edges.values()), aliases=learned)

@@ -1,0 +1,126 @@
+"""Loaders: one module per form family, each a pure function from bytes to facts.
+
+A loader module registers itself with :func:`register` at import time::
+
+    register(Loader(name="ownership", family="ownership", sniff=sniff, parse=parse,
+                    document_model=OwnershipDocument))
+
+``sniff(data) -> float`` says how sure the loader is (0 = not mine, 1 = certain)
+from the *content*, never the file name; ``parse(data, source) -> FilingFacts``
+does the work.  Every module in this package is imported by :func:`loaders`,
+so adding a form means adding one module here and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from pydantic import BaseModel
+
+from ..errors import LoadError, OwnergraphError, UnsupportedFormat
+from ..graph.model import FilingFacts
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # refuse larger files outright (configurable via set_limits)
+
+
+@dataclass
+class Loader:
+    name: str
+    family: str
+    sniff: Callable[[bytes], float]
+    parse: Callable[[bytes, str], FilingFacts]
+    document_model: type[BaseModel] | None = None
+    description: str = ""
+    # Loaders that only ever run inside another (an exhibit reader) set this False.
+    top_level: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+_REGISTRY: dict[str, Loader] = {}
+_DISCOVERED = False
+
+
+def register(loader: Loader) -> Loader:
+    _REGISTRY[loader.name] = loader
+    return loader
+
+
+def loaders() -> dict[str, Loader]:
+    """All registered loaders (imports every module of this package once)."""
+    global _DISCOVERED
+    if not _DISCOVERED:
+        _DISCOVERED = True
+        for mod in pkgutil.iter_modules(__path__):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{mod.name}")
+    return _REGISTRY
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def detect(data: bytes, source: str = "<bytes>") -> Loader:
+    """Pick the loader from the content.  Raises :class:`UnsupportedFormat`."""
+    best: tuple[float, Loader] | None = None
+    for ld in loaders().values():
+        if not ld.top_level:
+            continue
+        try:
+            score = float(ld.sniff(data))
+        except Exception:  # a sniffer must never break detection
+            score = 0.0
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, ld)
+    if best is None:
+        raise UnsupportedFormat(source, "not a supported filing (no loader recognises its content)")
+    return best[1]
+
+
+def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) -> FilingFacts:
+    """Parse one filing.  Any failure becomes a :class:`LoadError` naming ``source``."""
+    if not data or not data.strip():
+        raise LoadError(source, "file is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(source, f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit")
+    ld = loaders()[loader] if loader else detect(data, source)
+    try:
+        return ld.parse(data, source)
+    except OwnergraphError as e:
+        if e.source is None:
+            e.source = source
+            e.args = (f"{source}: {e.problem}",)
+        raise
+    except RecursionError:
+        raise LoadError(source, f"{ld.name}: document nested too deeply") from None
+    except MemoryError:
+        raise LoadError(source, f"{ld.name}: document too large to parse") from None
+    except Exception as e:  # noqa: BLE001 - the boundary: never leak a traceback
+        raise LoadError(source, f"{ld.name} loader failed: {type(e).__name__}: {e}") from e
+
+
+def load_path(path: str | Path) -> FilingFacts:
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise LoadError(str(p), "no such file")
+        if p.is_dir():
+            raise LoadError(str(p), "is a directory, not a filing")
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(str(p), f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
+        data = p.read_bytes()
+    except OSError as e:
+        raise LoadError(str(p), f"cannot read file: {e.strerror or e}") from None
+    return load_bytes(data, str(p))
+
+
+def set_limits(max_file_bytes: int | None = None) -> None:
+    global MAX_FILE_BYTES
+    if max_file_bytes is not None:
+        MAX_FILE_BYTES = max_file_bytes
