@@ -1,0 +1,162 @@
+"""The Python twins of the canned queries, on graphs built by the real builder in a real SQLite store."""
+
+from __future__ import annotations
+
+import pytest
+
+from ownergraph.graph.view import graph_view
+from ownergraph.queries import canned
+
+from _control_facts import FB, seed_like
+
+ISSUER = "cik:0001086745"
+
+
+def _ids(st, *names):
+    return [st.find(n)[0].id for n in names]
+
+
+@pytest.fixture
+def seed_graph(store):
+    store.add(seed_like().facts())
+    return store, graph_view(store)
+
+
+def test_who_controls_seed_like(seed_graph):
+    st, g = seed_graph
+    rows = canned.who_controls(g, ISSUER)
+    by = {r["controller"]: r for r in rows}
+    assert set(by) == {"Ault & Company, Inc.", "Milton C. Ault, III", "William B. Horne", "Henry C.W. Nisser",
+                       "Kenneth S. Cragun"}
+    ac = by["Ault & Company, Inc."]
+    assert ac["percent"] == pytest.approx(85.72)
+    assert ac["depth"] == 1 and ac["path"][-1] == ISSUER and ac["kind"] == "Organization"
+    # the small holders rank last, by percent then name
+    assert [r["controller"] for r in rows[2:]] == ["Henry C.W. Nisser", "Kenneth S. Cragun", "William B. Horne"]
+    assert rows[0]["percent"] >= rows[1]["percent"] >= rows[2]["percent"]
+
+
+def _chain_graph(store, with_cycle=False, missing_pct=False):
+    f = FB("0000000001-24-000001", "2024-01-10")
+    f.org("i", "Target Corp", cik=10, issuer=True).security("c", "Common Stock", "i", cusip="111111101")
+    f.org("fund", "Fund LP", cik=20, filer=True).org("gp", "Fund GP LLC", cik=21, filer=True)
+    f.person("p", "Jane Q. Manager", cik=22, filer=True)
+    f.org("hold", "Holdco Inc", cik=23).security("hc", "Holdco Common", "hold", cusip="222222202")
+    f.holds("fund", "c", 600, "60")
+    f.controls("gp", "fund", "general partner")
+    f.controls("p", "gp", "managing member")
+    # a second path from the person: she owns 40% of Holdco which owns 20% of Target
+    f.holds("p", "hc", 40, None if missing_pct else "40")
+    f.holds("hold", "c", 200, "20")
+    if with_cycle:
+        f.holds("fund", "hc", 10, "10")  # Fund LP holds Holdco: fund -> hold -> i and hold ... no loop to fund
+        f.controls("hold", "p", "by virtue of relationship")  # p -> hold -> p would loop
+    store.add(f.facts())
+    return graph_view(store)
+
+
+def test_chains_multiply_and_best_chain_wins(store):
+    g = _chain_graph(store)
+    rows = {r["controller"]: r for r in canned.who_controls(g, "cik:0000000010")}
+    assert rows["Fund LP"]["percent"] == pytest.approx(60)
+    assert rows["Fund GP LLC"]["percent"] == pytest.approx(60) and rows["Fund GP LLC"]["depth"] == 2
+    jane = rows["Jane Q. Manager"]
+    assert jane["percent"] == pytest.approx(60) and jane["depth"] == 3
+    assert jane["path"] == ["cik:0000000022", "cik:0000000021", "cik:0000000020", "cik:0000000010"]
+    assert rows["Holdco Inc"]["percent"] == pytest.approx(20)
+    chains = canned.control_chain(g, "cik:0000000022", "cik:0000000010")
+    assert [c["percent"] for c in chains] == pytest.approx([60, 8])
+    assert chains[1]["names"] == ["Jane Q. Manager", "Holdco Inc", "Target Corp"]
+
+
+def test_missing_percent_ranks_lowest(store):
+    g = _chain_graph(store, missing_pct=True)
+    chains = canned.control_chain(g, "cik:0000000022", "cik:0000000010")
+    assert chains[0]["percent"] == pytest.approx(60) and chains[-1]["percent"] is None
+
+
+def test_cycles_are_not_looped(store):
+    g = _chain_graph(store, with_cycle=True)
+    rows = canned.who_controls(g, "cik:0000000010")
+    for r in rows:
+        assert len(set(r["path"])) == len(r["path"])  # simple paths only
+    for c in canned.control_chain(g, "cik:0000000022", "cik:0000000010"):
+        assert len(set(c["path"])) == len(c["path"])
+
+
+def test_max_depth(store):
+    f = FB("0000000001-24-000002", "2024-01-10")
+    f.org("i", "Deep Target", cik=100, issuer=True).security("c", "Common", "i", cusip="333333303")
+    prev = None
+    for k in range(8):
+        f.org(f"o{k}", f"Level {k} Holdings", cik=101 + k)
+        if k == 0:
+            f.holds("o0", "c", 900, "90")
+        else:
+            f.controls(f"o{k}", prev)
+        prev = f"o{k}"
+    store.add(f.facts())
+    rows = canned.who_controls(graph_view(store), "cik:0000000100")
+    assert max(r["depth"] for r in rows) == canned.MAX_DEPTH
+    assert "Level 5 Holdings" not in {r["controller"] for r in rows}
+    assert "Level 4 Holdings" in {r["controller"] for r in rows}
+
+
+def test_holdings_officers_group_cap_table(seed_graph):
+    st, g = seed_graph
+    ac, ma = _ids(st, "Ault & Company", "Milton C. Ault, III")
+    h = canned.holdings(g, ac)
+    assert len(h) == 5
+    ben = [r for r in h if r["basis"] == "beneficial"]
+    assert ben == [{"security_id": "cusip:09175M507", "security": "Class A Common Stock", "issuer_id": ISSUER,
+                    "issuer": "Ault Alliance, Inc.", "shares": "214940800", "percent": pytest.approx(85.72),
+                    "basis": "beneficial", "filing_id": "0001213900-24-063150",
+                    "section": "cover page 1, row 11"}]
+    assert [r["security_id"] for r in h] == sorted(r["security_id"] for r in h)
+
+    offs = canned.officers(g, ac)
+    assert [(r["person"], r["role"]) for r in offs] == [
+        ("Henry C.W. Nisser", "DIRECTOR_OF"), ("Henry C.W. Nisser", "OFFICER_OF"),
+        ("Milton C. Ault, III", "OFFICER_OF"), ("William B. Horne", "OFFICER_OF")]
+    assert canned.officers(g, ISSUER)[0]["title"] == "Chief Financial Officer"  # Cragun sorts first
+
+    gm = canned.group_members(g, "0001213900-24-063150")
+    assert [r["member"] for r in gm] == ["Ault & Company, Inc.", "Henry C.W. Nisser", "Kenneth S. Cragun",
+                                         "Milton C. Ault, III", "William B. Horne"]
+    assert canned.group_members(g, "filing:0001213900-24-063150") == gm
+
+    cap = canned.cap_table(g, ISSUER)
+    pref = [r for r in cap if r["security"] == "Series C Convertible Preferred Stock"]
+    assert pref == [{"security_id": pref[0]["security_id"], "security": "Series C Convertible Preferred Stock",
+                     "converts_into_id": "cusip:09175M507", "holder_id": ac, "holder": "Ault & Company, Inc.",
+                     "shares": "44000", "underlying_shares": "200000000", "percent": None}]
+    common = [r for r in cap if r["security_id"] == "cusip:09175M507"]
+    assert all(r["converts_into_id"] is None for r in common)
+    # beneficial + component rows for each of the five holders
+    assert len(common) == 10
+    assert [r["security_id"] for r in cap] == sorted(r["security_id"] for r in cap)
+
+
+def test_unknown_ids_give_no_rows(seed_graph):
+    _, g = seed_graph
+    assert canned.who_controls(g, "cik:0000000000") == []
+    assert canned.holdings(g, "nobody") == []
+    assert canned.group_members(g, "nope") == []
+    assert canned.run(g, "who_controls", issuer_id=ISSUER) == canned.who_controls(g, ISSUER)
+
+
+def test_superseded_position_is_not_current(store):
+    base = seed_like()
+    store.add(base.facts())
+    later = FB("0001213900-24-099999", "2024-09-01", form="SC 13D/A", amendment_no=9, shares_outstanding=40000000)
+    later.org("issuer", "Ault Alliance, Inc.", cik=1086745, issuer=True)
+    later.security("common", "Class A Common Stock", "issuer", cusip="09175M507")
+    later.org("ac", "Ault & Company, Inc.", filer=True)
+    later.holds("ac", "common", 0, "0", sv=0, shv=0, sd=0, shd=0)
+    store.add(later.facts())
+    g = graph_view(store)
+    rows = {r["controller"]: r for r in canned.who_controls(g, ISSUER)}
+    assert rows["Ault & Company, Inc."]["percent"] == 0
+    import datetime as dt
+    old = {r["controller"]: r for r in canned.who_controls(graph_view(store, as_of=dt.date(2024, 8, 1)), ISSUER)}
+    assert old["Ault & Company, Inc."]["percent"] == pytest.approx(85.72)
