@@ -451,12 +451,20 @@ def check(
     """
     from ..loaders import load_path
     from ..queries.check import check as run_check
+    from ..queries.check import recompute_percentages
 
     facts = load_path(file)
     warnings = run_check(facts)
+    recomputed = recompute_percentages(facts)
     if as_json:
-        print_json({"file": str(file), "filing_id": facts.filing.id, "warnings": [w.to_dict() for w in warnings]})
+        print_json({"file": str(file), "filing_id": facts.filing.id, "warnings": [w.to_dict() for w in warnings],
+                    "percentages": recomputed})
     else:
+        for r in recomputed:
+            mark = "[green]ok[/]" if r["consistent"] else "[yellow]differs[/]"
+            stated = f"{r['percent_bound'] or ''}{r['stated']}%" if r["stated"] is not None else "not stated"
+            console.print(f"{mark} percent {r['holder']} ({r['section']}): {r['formula']}; stated {stated}",
+                          highlight=False, soft_wrap=True)
         if not warnings:
             console.print(f"[green]{file}: no inconsistencies found[/]", highlight=False)
         for w in warnings:
