@@ -338,7 +338,7 @@ class Step:
 class Chain:
     steps: list[Step]
     percent: Decimal | None
-    #: a direct holding that restates controlled holders' shares (shown after the chains through them)
+    #: ends in a holding that restates controlled holders' shares (shown after the chains through them)
     restating: bool = False
 
     @property
@@ -749,7 +749,7 @@ class _Analysis:
                 if restated.get(node):
                     st.detail += "; restates the shares of " + ", ".join(self.ix.name(y) for y in restated[node])
                 w = None if weight is None or held is None else weight * held
-                chains.append(Chain(steps + [st], w, restating=bool(restated.get(node)) and not steps))
+                chains.append(Chain(steps + [st], w, restating=bool(restated.get(node))))
             if depth >= MAX_CHAIN_DEPTH:
                 return
             for lk in sorted(children.get(node, ()), key=lambda lk: (lk.target, lk.step.relation)):
