@@ -500,8 +500,8 @@ def _item6_totals(facts: FilingFacts) -> list[Warning]:
                 labels = [" ".join(m) for m in re.findall(r"\b(series|class)\s+([a-z0-9-]{1,4})\b", context)]
                 named = [h for h in cands if any(lb in h[0].lower() for lb in labels)]
                 pick = named or cands
-                # the largest stated holding of that instrument is the one the closings should build up to
-                best = max(pick, key=lambda h: h[2])
+                # compare with the stated holding of that instrument nearest the total (units or underlying)
+                best = min(pick, key=lambda h: (abs(h[2] - total), h[0], h[1]))
                 noun = {"preferred": "preferred shares", "warrant": "shares under warrants",
                         "option": "shares under options", "note": "note units"}.get(inst, k.replace("_", " "))
                 out.append(Warning(
