@@ -123,17 +123,17 @@ def report_to_dot(report, *, max_holders: int = 6) -> str:
                 key = (s.source, s.target, s.relation, s.detail)
                 if key in edges:
                     continue
-                if s.relation == "holds":
+                if s.relation == "holds" and "restates" in s.detail:
+                    label = f"restates {_num(s.shares)} sh\n(same shares)"
+                    attrs = {"label": label, "style": "dotted", "color": "#9e9e9e", "fontcolor": "#9e9e9e",
+                             "fontsize": "8"}
+                elif s.relation == "holds":
                     label = _pct(s.percent) + (f"\n{_num(s.shares)} sh" if s.shares is not None else "")
                     pw = _powers_label(s.powers)
                     if pw:
                         label += "\n" + pw
-                    if "restates" in s.detail:
-                        label += "\n(restates controlled\nholders' shares)"
                     attrs = {"label": label, "penwidth": "2" if (s.percent or 0) > report.thresholds.control
                              else "1.2"}
-                    if "restates" in s.detail:
-                        attrs.update(style="dotted", color="#757575", fontcolor="#757575")
                 else:
                     basis = s.detail.split(";")[0]
                     label = ("owns " + _pct(s.percent) + "\n" if s.relation == "owns" and s.percent is not None

@@ -225,7 +225,8 @@ def print_report(report, show_holders: bool = False) -> None:
             ev = r["evidence"]
             console.print(f"   at the issuer: {r['title'] or r['role']}  [dim]({ev['form']} {ev['filing_id']}, "
                           f"{ev['section']})[/]", highlight=False)
-        for c in p.chains[:5]:
+        main = [c for c in p.chains if not c.restating] or p.chains
+        for c in main[:4]:
             console.print(f"   chain ({_pct(c.percent)}): " + " -> ".join(
                 [c.steps[0].source_name] + [s.target_name for s in c.steps]), highlight=False)
             for s in c.steps:
@@ -241,6 +242,11 @@ def print_report(report, show_holders: bool = False) -> None:
                         by_cite[cite].append(sec)
                 for cite, secs in by_cite.items():
                     console.print(f"       [dim]evidence: {cite}, {'; '.join(secs)}[/]", highlight=False)
+        restating = [c for c in p.chains if c.restating and c not in main]
+        if restating:
+            cites = sorted({f"{c.steps[-1].source_name} ({c.steps[-1].evidence[0].section})" for c in restating
+                            if c.steps[-1].evidence})
+            console.print(f"   [dim]the same shares are also reported by: {', '.join(cites)}[/]", highlight=False)
     for label, lst in (("Significant holders", report.significant), ("Reportable holders", report.reportable)):
         if lst:
             _party_table(lst, f"{label} (>= {th.significant if 'Sig' in label else th.reportable}%)")

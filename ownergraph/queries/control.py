@@ -532,8 +532,13 @@ class _Analysis:
             above = [c for c in p.controlled_by if c in ctl_ids and c != pid]
             p.ultimate = not above or all(pid in all_parties[c].controlled_by for c in above)  # mutual: both
         order = {"controller": 0, "significant": 1, "reportable": 2, "holder": 3}
-        ranked = sorted(all_parties.values(), key=lambda p: (order[p.role], not p.ultimate if p.role == "controller"
-                                                             else False, -(p.percent or Decimal(-1)), p.name, p.id))
+        def rank(p: Party) -> tuple:
+            pct = -(p.percent if p.percent is not None else Decimal(-1))
+            if p.role == "controller":  # ultimate first, then down the hierarchy
+                return (0, not p.ultimate, len(p.controlled_by), pct, p.name, p.id)
+            return (order[p.role], False, 0, pct, p.name, p.id)
+
+        ranked = sorted(all_parties.values(), key=rank)
         return ControlReport(
             issuer_id=self.issuer, issuer=ix.name(self.issuer), by=self.by, as_of=g.graph.get("as_of"),
             thresholds=self.th,
