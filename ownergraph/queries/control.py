@@ -864,6 +864,10 @@ def resolve(store, query: str, what: str = "entity", kinds: Iterable[str] | None
             for k in ks:
                 filtered += [n for n in store.find(query, NodeKind(k)) if n.id not in {f.id for f in filtered}]
         hits = filtered
+    uniq: dict[str, Any] = {}
+    for n in hits:
+        uniq.setdefault(n.id, n)
+    hits = list(uniq.values())
     if not hits:
         raise QueryError(str(store.path), f"no {what} matches {query!r}")
     if len(hits) > 1:
