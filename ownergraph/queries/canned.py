@@ -52,6 +52,14 @@ __all__ = [
 # ------------------------------------------------------------------ helpers
 
 
+
+def _graph_key(g: nx.MultiDiGraph) -> tuple:
+    """Cheap identity of a graph view for caches (O(1); views are not mutated after graph_view builds them).
+
+    Adding nodes invalidates the cache; after other in-place edits call ``g.graph.pop(...)`` or build a new view.
+    """
+    return (id(g), len(g._node), g.graph.get("as_of"))
+
 def _pct(v: Any) -> float | None:
     if v is None:
         return None
@@ -94,7 +102,7 @@ def _issuers_of(g: nx.MultiDiGraph, sec: str) -> list[str]:
 
 def _index(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, Decimal | None, str]]]:
     """Reverse step index: target entity -> [(source entity, weight, edge id)], cached on the graph."""
-    key = (g.number_of_nodes(), g.number_of_edges())
+    key = _graph_key(g)
     cached = g.graph.get("_og_steps_in")
     if cached is not None and cached[0] == key:
         return cached[1]

@@ -96,6 +96,14 @@ class Thresholds:
         return "holder"
 
 
+
+def _graph_key(g: nx.MultiDiGraph) -> tuple:
+    """Cheap identity of a graph view for caches (O(1); views are not mutated after graph_view builds them).
+
+    Adding nodes invalidates the cache; after other in-place edits call ``g.graph.pop(...)`` or build a new view.
+    """
+    return (id(g), len(g._node), g.graph.get("as_of"))
+
 def percent_tolerance(stated: Decimal) -> Decimal:
     """Half a unit of the last printed decimal (85.72 -> 0.005), plus a hair for the filer's own rounding."""
     exp = stated.as_tuple().exponent
@@ -253,7 +261,7 @@ class ControlIndex:
 
     @classmethod
     def of(cls, g: nx.MultiDiGraph) -> "ControlIndex":
-        key = (g.number_of_nodes(), g.number_of_edges())
+        key = _graph_key(g)
         cached = g.graph.get("_og_control_index")
         if cached is not None and cached[0] == key:
             return cached[1]
