@@ -367,3 +367,28 @@ def test_seed_end_to_end(store, seed_path):
     small = {p.name.upper() for p in rep.holders}
     assert {"WILLIAM B. HORNE", "HENRY C.W. NISSER", "KENNETH S. CRAGUN"} <= {n.upper() for n in small} | {
         p.name.upper() for p in rep.holders}
+
+
+def test_form3_rows_and_ten_percent_owners(store):
+    """Mithril's shape: Form 3 holdings rows (indirect, no percent), GP chains, ten-percent-owner boxes."""
+    f = FB("0000899243-21-000001", "2021-09-09", form="3", family="ownership")
+    f.org("i", "Orbital Example Inc.", cik=1753539, issuer=True)
+    f.security("a", "Class A Common Stock", "i")
+    f.org("lp", "Mithril-like LP", cik=1552273, filer=True)
+    f.org("gp", "Mithril-like GP LP", cik=1881891, filer=True)
+    f.person("ar", "Ajay Example Royan", cik=1875614, filer=True)
+    for k in ("lp", "gp", "ar"):
+        f.rel("TEN_PERCENT_OWNER_OF", k, "i", {}, "Reporting Owner")
+    f.holds("lp", "a", 10386626, basis="indirect", section="Table I, row 1")
+    f.controls("gp", "lp", "general partner", section="footnote F2")
+    f.controls("ar", "gp", "sole managing member", section="footnote F2")
+    store.add(f.facts())
+    rep = who_controls(graph_view(store), "cik:0001753539")
+    assert rep.controllers == []  # no percentage is known, so nobody is shown above 50%
+    sig = {p.name: p for p in rep.significant}
+    assert set(sig) == {"Mithril-like LP", "Mithril-like GP LP", "Ajay Example Royan"}
+    top = sig["Ajay Example Royan"]
+    assert top.percent is None and any("ten-percent owner" in n for n in top.notes)
+    assert top.chains[0].path == ["cik:0001875614", "cik:0001881891", "cik:0001552273", "cik:0001753539"]
+    assert sig["Mithril-like LP"].shares == 10386626
+    assert any("Form 3/4/5 rows" in n for n in sig["Mithril-like LP"].notes)

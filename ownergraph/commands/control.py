@@ -218,6 +218,8 @@ def print_report(report, show_holders: bool = False) -> None:
         others = ", ".join(f"{k} {_pct(v)}" for k, v in p.percents.items() if k != report.by)
         if others:
             console.print(f"   [dim]{others}[/]", highlight=False)
+        for n in p.notes:
+            console.print(f"   [dim]note: {n}[/]", highlight=False)
         if p.powers:
             console.print("   powers: " + ", ".join(f"{k.replace('_', ' ')} {_num(v)}" for k, v in p.powers.items()
                                                     if v is not None), highlight=False)
@@ -275,13 +277,13 @@ def _name_of(report, nid: str) -> str:
 
 
 def _party_table(parties, title: str) -> None:
-    t = Table("holder", "kind", "percent", "shares", "powers", "via", title=title, title_justify="left")
+    t = Table("holder", "kind", "percent", "shares", "powers", "via", "notes", title=title, title_justify="left")
     for p in parties:
         via = " / ".join(" -> ".join([c.steps[0].source_name] + [s.target_name for s in c.steps][:-1])
                          for c in p.chains[:1] if len(c.steps) > 1)
         t.add_row(p.name, p.kind or "", _pct(p.percent), _num(p.shares),
                   ", ".join(f"{k.replace('_', ' ')} {_num(v)}" for k, v in p.powers.items() if v is not None),
-                  via)
+                  via, "; ".join(p.notes))
     console.print(t)
 
 

@@ -157,6 +157,8 @@ class Position:
     components: list[Edge] = field(default_factory=list)
     #: shares acquirable by controlled holders whose positions this one restates (R1 + R4)
     restated_acquirable: Decimal = ZERO
+    #: built from Form 3/4/5 holdings rows (direct/indirect), not a cover-page aggregate
+    from_rows: bool = False
 
     def metric(self, m: str) -> Decimal | None:
         if m == "voting":
@@ -237,6 +239,7 @@ class ControlIndex:
         self.controls_in: dict[str, list[Edge]] = {}  # controlled -> stated CONTROLS edges
         self.relations_out: dict[str, list[Edge]] = {}  # person -> OFFICER/DIRECTOR/EMPLOYED edges
         self.other_holds_in: dict[str, list[Edge]] = {}  # security -> direct/indirect HOLDS edges
+        self.ten_percent: dict[str, dict[str, Edge]] = {}  # issuer -> holder -> TEN_PERCENT_OWNER_OF edge
         for u, v, d in g.edges(data=True):
             t = _etype(d)
             e: Edge = d.get("edge")
@@ -255,6 +258,8 @@ class ControlIndex:
                 self.controls_in.setdefault(v, []).append(e)
             elif t in RELATIONSHIP_TYPES and e is not None:
                 self.relations_out.setdefault(u, []).append(e)
+            elif t == "TEN_PERCENT_OWNER_OF" and e is not None:
+                self.ten_percent.setdefault(v, {})[u] = e
         for lst in self.securities_of.values():
             lst.sort()
         self._positions: dict[str, list[Position]] = {}
@@ -292,6 +297,27 @@ class ControlIndex:
                 sole_dispositive=_d(p.get("sole_dispositive")), shared_dispositive=_d(p.get("shared_dispositive")),
                 shares_outstanding=_d(getattr(f, "shares_outstanding", None)) if f else None,
                 acquirable=acq, components=comps,
+            ))
+        # Forms 3/4/5 report holdings rows (basis 'direct'/'indirect'), not a 13d-3 aggregate: a holder
+        # without a beneficial position gets the sum of its current rows (percent only with shares outstanding)
+        have = {p.holder for p in out}
+        rows: dict[str, list[Edge]] = {}
+        for e in self.other_holds_in.get(sec, ()):
+            if e.source in have or e.props.get("underlying_shares") is not None:
+                continue
+            if _d(e.props.get("shares")) is None:
+                continue
+            rows.setdefault(e.source, []).append(e)
+        for holder, es in rows.items():
+            es.sort(key=lambda e: (e.as_of or dt.date.min, e.id), reverse=True)
+            first = es[0]
+            f = self.filings.get(first.filing_id)
+            out.append(Position(
+                holder=holder, security=sec, edge=first, shares=sum((_d(e.props.get("shares")) for e in es), ZERO),
+                percent_stated=None, percent_bound=None, sole_voting=None, shared_voting=None,
+                sole_dispositive=None, shared_dispositive=None,
+                shares_outstanding=_d(getattr(f, "shares_outstanding", None)) if f else None,
+                components=es[1:], from_rows=True,
             ))
         out.sort(key=lambda p: (p.holder, p.edge.id))
         self._positions[sec] = out
@@ -374,6 +400,7 @@ class Party:
     controlled_by: list[str] = field(default_factory=list)
     chains: list[Chain] = field(default_factory=list)
     roles_at_issuer: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind, "role": self.role, "ultimate": self.ultimate,
@@ -381,7 +408,8 @@ class Party:
                 "shares": self.shares,
                 "own_shares": self.own_shares, "powers": {k: v for k, v in self.powers.items() if v is not None},
                 "controls": self.controls, "controlled_by": self.controlled_by,
-                "chains": [c.to_dict() for c in self.chains], "roles_at_issuer": self.roles_at_issuer}
+                "chains": [c.to_dict() for c in self.chains], "roles_at_issuer": self.roles_at_issuer,
+                "notes": self.notes}
 
 
 @dataclass
@@ -706,11 +734,18 @@ class _Analysis:
                         "economic": econ(x)}
             pct = percents[self.by]
             p = pos.get(x)
+            role, notes = self.th.role(pct), []
+            tp = ix.ten_percent.get(self.issuer, {})
+            if pct is None and tp and (x in tp or closure(x) & tp.keys()):
+                role = "significant"  # a Form 3/4/5 ten-percent owner whose percentage no filing states
+                notes.append("ten-percent owner (Form 3/4/5 box), percentage not stated")
+            if p is not None and p.from_rows:
+                notes.append("holding from Form 3/4/5 rows (direct/indirect), not a Rule 13d-3 aggregate")
             party = Party(
-                id=x, name=ix.name(x), kind=ix.kind(x), role=self.th.role(pct), percent=pct, percents=percents,
+                id=x, name=ix.name(x), kind=ix.kind(x), role=role, percent=pct, percents=percents,
                 shares=p.shares if p else None, own_shares=own(x, "beneficial") if p else None,
-                powers=p.powers() if p else {},
-                controls=sorted(closure(x)),
+                powers={k: v for k, v in p.powers().items() if v is not None} if p else {},
+                controls=sorted(closure(x)), notes=notes,
             )
             parties[x] = party
         for x, party in parties.items():
