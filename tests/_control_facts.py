@@ -149,3 +149,37 @@ def seed_like(accession="0001213900-24-063150", event="2024-07-23") -> FB:
     f.officer("hn", "ac", "director", section="Item 2(a)", director=True)
     f.officer("kc", "issuer", "Chief Financial Officer", section="Item 2(a)")
     return f
+
+
+def gp_chain_like(accession="0000000001-24-000013", event="2024-03-01") -> FB:
+    """A fund held through a GP chain up to a person, four joint filers restating the same shares."""
+    f = FB(accession, event, shares_outstanding=1000)
+    f.org("i", "Target Corp", cik=10, issuer=True)
+    f.security("c", "Common Stock", "i", cusip="111111101")
+    f.person("p", "Ajay Example", cik=80, filer=True)
+    f.org("ugp", "Example UGP LLC", cik=81, filer=True)
+    f.org("gp", "Example GP LP", cik=82, filer=True)
+    f.org("fund", "Example Fund LP", cik=83, filer=True)
+    f.controls("p", "ugp", "sole managing member", section="Item 2")
+    f.controls("ugp", "gp", "general partner", section="Item 2")
+    f.controls("gp", "fund", "general partner", section="Item 2")
+    f.holds("fund", "c", 550, "55", sv=550, shv=0, sd=550, shd=0, section="cover page 4, row 11")
+    for k, page in (("gp", 3), ("ugp", 2), ("p", 1)):
+        f.holds(k, "c", 550, "55", sv=0, shv=550, sd=0, shd=550, section=f"cover page {page}, row 11")
+    for k in ("p", "ugp", "gp", "fund"):
+        f.member(k)
+    f.org("o", "Other Fund LP", cik=99)
+    f.holds("o", "c", 120, "12", sv=120, sd=120, section="cover page 1, row 11")
+    return f
+
+
+if __name__ == "__main__":  # python3 tests/_control_facts.py demo.db -- a hand-built demo store
+    import sys
+
+    from ownergraph.graph.store import Store
+
+    path = sys.argv[1] if len(sys.argv) > 1 else "ownergraph-demo.db"
+    with Store(path) as st:
+        for fb in (seed_like(), gp_chain_like()):
+            r = st.add(fb.facts())
+            print(f"{r.status} {r.filing_id} ({r.form_type}) -> {path}")

@@ -433,14 +433,15 @@ def history(
     if not rows:
         console.print(f"No position of {h.name} in {i.name} is known.")
         return
-    t = Table("as of", "form", "amend.", "filing", "security", "basis", "shares", "change", "percent",
-              "voting (sole/shared)", "current", title=f"{h.name} in {i.name}", title_justify="left")
+    t = Table("as of", "filing (amendment)", "security / basis", "shares", "change", "percent",
+              "voting sole / shared", "now", title=f"{h.name} in {i.name}", title_justify="left")
     for r in rows:
-        t.add_row(str(r["as_of"] or "-"), r["form"] or "-", str(r["amendment_no"] or "-"), r["filing_id"],
-                  names.get(r["security_id"], r["security_id"]), r["basis"] or "-", _num(r["shares"]),
-                  ("+" if (r["change"] or 0) > 0 else "") + _num(r["change"]) if r["change"] is not None else "-",
-                  _pct(r["percent"], r["percent_bound"]),
-                  f"{_num(r['sole_voting'])} / {_num(r['shared_voting'])}", "yes" if r["current"] else "")
+        amend = f" (No. {r['amendment_no']})" if r["amendment_no"] else ""
+        change = "-" if r["change"] is None else ("+" if r["change"] > 0 else "") + _num(r["change"])
+        t.add_row(str(r["as_of"] or "-"), f"{r['form'] or '?'}{amend}\n{r['filing_id']}",
+                  f"{names.get(r['security_id'], r['security_id'])}\n{r['basis'] or '-'}", _num(r["shares"]), change,
+                  _pct(r["percent"], r["percent_bound"]), f"{_num(r['sole_voting'])} / {_num(r['shared_voting'])}",
+                  "yes" if r["current"] else "")
     console.print(t)
 
 
