@@ -100,7 +100,11 @@ def fmt(v: Decimal | None) -> str:
 
 
 def fmt_pct(v: Decimal | None) -> str:
-    return "?" if v is None else f"{v:.2f}%"
+    if v is None:
+        return "?"
+    if 0 < v < Decimal("0.005"):
+        return f"{v:.4f}%"
+    return f"{v:.2f}%"
 
 
 # ----------------------------------------------------------------- position records
