@@ -392,3 +392,16 @@ def test_form3_rows_and_ten_percent_owners(store):
     assert top.chains[0].path == ["cik:0001875614", "cik:0001881891", "cik:0001552273", "cik:0001753539"]
     assert sig["Mithril-like LP"].shares == 10386626
     assert any("Form 3/4/5 rows" in n for n in sig["Mithril-like LP"].notes)
+
+
+def test_controller_listing_the_funds_instruments_is_not_doubled(store):
+    """Milton's Item 5 may list Ault & Company's preferred and warrants as his components too: count once."""
+    f = seed_like()
+    f.holds("ma", "prefc", 44000, basis="component", underlying=200000000, section="Item 5(a)(iv)")
+    f.holds("ma", "wc", 13008131, basis="component", underlying=13008131, section="Item 5(a)(v)")
+    f.holds("ma", "w", 1907440, basis="component", underlying=1907440, section="Item 5(a)(v)")
+    store.add(f.facts())
+    rep = who_controls(graph_view(store), AULT_ALLIANCE)
+    milton = rep.controllers[0]
+    assert milton.name == "Milton C. Ault, III" and _r(milton.percent) == 85.72
+    assert rep.warnings == []

@@ -159,6 +159,8 @@ class Position:
     restated_acquirable: Decimal = ZERO
     #: built from Form 3/4/5 holdings rows (direct/indirect), not a cover-page aggregate
     from_rows: bool = False
+    #: instrument security -> shares acquirable through it (so restated holders' instruments are not doubled)
+    acquirable_by_security: dict[str, Decimal] = field(default_factory=dict)
 
     def metric(self, m: str) -> Decimal | None:
         if m == "voting":
@@ -288,15 +290,19 @@ class ControlIndex:
             p = e.props
             f = self.filings.get(e.filing_id)
             comps = [c for c in self.components_of.get((e.source, e.filing_id), ())]
-            acq = sum((_d(c.props.get("underlying_shares")) or ZERO for c in comps
-                       if c.target != sec and c.props.get("underlying_shares") is not None), ZERO)
+            by_sec: dict[str, Decimal] = {}
+            for c in comps:
+                u = _d(c.props.get("underlying_shares"))
+                if c.target != sec and u is not None:
+                    by_sec[c.target] = by_sec.get(c.target, ZERO) + u
+            acq = sum(by_sec.values(), ZERO)
             out.append(Position(
                 holder=e.source, security=sec, edge=e, shares=_d(p.get("shares")),
                 percent_stated=_d(p.get("percent")), percent_bound=p.get("percent_bound"),
                 sole_voting=_d(p.get("sole_voting")), shared_voting=_d(p.get("shared_voting")),
                 sole_dispositive=_d(p.get("sole_dispositive")), shared_dispositive=_d(p.get("shared_dispositive")),
                 shares_outstanding=_d(getattr(f, "shares_outstanding", None)) if f else None,
-                acquirable=acq, components=comps,
+                acquirable=acq, components=comps, acquirable_by_security=by_sec,
             ))
         # Forms 3/4/5 report holdings rows (basis 'direct'/'indirect'), not a 13d-3 aggregate: a holder
         # without a beneficial position gets the sum of its current rows (percent only with shares outstanding)
@@ -664,13 +670,24 @@ class _Analysis:
 
         done: set[str] = set()
 
-        def settle(h: str, stack: frozenset = frozenset()) -> Decimal:
-            """Acquirable shares of h including those of the positions it restates (cycle-safe)."""
+        merged_acq: dict[str, dict[str, Decimal]] = {}
+
+        def settle(h: str, stack: frozenset = frozenset()) -> dict[str, Decimal]:
+            """Acquirable shares of h per instrument, including the positions it restates (cycle-safe).
+
+            The same instrument reported by both (a controller listing the shares its fund can acquire)
+            counts once: the larger figure."""
             p = pos[h]
-            if h not in done and h not in stack:
-                p.restated_acquirable = sum((settle(y, stack | {h}) for y in restated[h]), ZERO)
-                done.add(h)
-            return p.acquirable + p.restated_acquirable
+            if h in done or h in stack:
+                return merged_acq.get(h, p.acquirable_by_security)
+            merged = dict(p.acquirable_by_security)
+            for y in restated[h]:
+                for sec_id, v in settle(y, stack | {h}).items():
+                    merged[sec_id] = max(merged.get(sec_id, ZERO), v)
+            merged_acq[h] = merged
+            p.restated_acquirable = sum(merged.values(), ZERO) - p.acquirable
+            done.add(h)
+            return merged
 
         for h in sorted(pos):
             settle(h)
