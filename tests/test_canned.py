@@ -160,3 +160,19 @@ def test_superseded_position_is_not_current(store):
     import datetime as dt
     old = {r["controller"]: r for r in canned.who_controls(graph_view(store, as_of=dt.date(2024, 8, 1)), ISSUER)}
     assert old["Ault & Company, Inc."]["percent"] == pytest.approx(85.72)
+
+
+def test_repeated_filings_do_not_duplicate_rows(store):
+    """Every filing restates ISSUED_BY; securities and chains must still come once."""
+    store.add(seed_like().facts())
+    store.add(seed_like(accession="0001213900-24-070000", event="2024-08-01").facts())
+    g = graph_view(store)
+    cap = canned.cap_table(g, ISSUER)
+    keys = [(r["security_id"], r["converts_into_id"], r["holder_id"], r["shares"], r["percent"]) for r in cap]
+    assert len(keys) == len(set(keys)) and len(cap) == 17
+    chains = canned.control_chain(g, "organization:ault and company", ISSUER)
+    assert len(chains) == 1 and chains[0]["percent"] == pytest.approx(85.72)
+    from ownergraph.queries.control import who_controls as engine
+
+    rep = engine(g, ISSUER)
+    assert len(rep.classes) == 1 and len(rep.groups) == 1  # only the newest filing's group is current

@@ -109,8 +109,10 @@ def _index(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, Decimal | None, str]
     steps: dict[str, list[tuple[str, Decimal | None, str]]] = {}
     issued: dict[str, list[str]] = {}
     for u, v, d in g.edges(data=True):
-        if _etype(d) == _ISSUED_BY:
-            issued.setdefault(u, []).append(v)
+        if _etype(d) == _ISSUED_BY:  # one ISSUED_BY edge per filing: keep each issuer once
+            lst = issued.setdefault(u, [])
+            if v not in lst:
+                lst.append(v)
     for u, v, k, d in g.edges(keys=True, data=True):
         t = _etype(d)
         if t == _CONTROLS:
@@ -274,9 +276,8 @@ def cap_table(g: nx.MultiDiGraph, issuer_id: str) -> list[dict]:
     if issuer_id not in g:
         return []
     rows = []
-    for sec, _, d in g.in_edges(issuer_id, data=True):
-        if _etype(d) != _ISSUED_BY:
-            continue
+    secs = sorted({sec for sec, _, d in g.in_edges(issuer_id, data=True) if _etype(d) == _ISSUED_BY})
+    for sec in secs:
         targets = sorted({v for _, v, dd in g.out_edges(sec, data=True) if _etype(dd) == "CONVERTIBLE_INTO"})
         holds = [(h, dd["edge"]) for h, _, dd in g.in_edges(sec, data=True) if _etype(dd) == _HOLDS]
         for t in targets or [None]:

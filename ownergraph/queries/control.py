@@ -245,9 +245,11 @@ class ControlIndex:
         for u, v, d in g.edges(data=True):
             t = _etype(d)
             e: Edge = d.get("edge")
-            if t == "ISSUED_BY":
+            if t == "ISSUED_BY":  # one edge per filing: keep each security once
                 self.issued_by.setdefault(u, v)
-                self.securities_of.setdefault(v, []).append(u)
+                lst = self.securities_of.setdefault(v, [])
+                if u not in lst:
+                    lst.append(u)
             elif t == "HOLDS" and e is not None:
                 basis = e.props.get("basis") or "beneficial"
                 if basis == "beneficial":
@@ -775,7 +777,8 @@ class _Analysis:
         fgroups: dict[str, list[str]] = {}
         for h in pos:
             for _, fnode, d in self.g.out_edges(h, data=True):
-                if _etype(d) == "MEMBER_OF_GROUP":
+                # only groups whose filing is where the member's current position comes from
+                if _etype(d) == "MEMBER_OF_GROUP" and fnode == f"filing:{pos[h].edge.filing_id}":
                     fgroups.setdefault(fnode, []).append(h)
         for fnode, members in sorted(fgroups.items()):
             fid = fnode[len("filing:"):] if fnode.startswith("filing:") else fnode
