@@ -405,3 +405,17 @@ def test_controller_listing_the_funds_instruments_is_not_doubled(store):
     milton = rep.controllers[0]
     assert milton.name == "Milton C. Ault, III" and _r(milton.percent) == 85.72
     assert rep.warnings == []
+
+
+def test_restated_control_in_several_filings_is_one_link(store):
+    f1 = _gp_structure(_target(FB("0000000001-24-000030", "2024-03-01", shares_outstanding=1000)))
+    store.add(f1.facts())
+    f2 = _gp_structure(_target(FB("0000000001-24-000031", "2024-06-01", form="SC 13D/A", amendment_no=1,
+                                  shares_outstanding=1000)))
+    store.add(f2.facts())
+    rep = who_controls(graph_view(store), "cik:0000000010")
+    top = rep.controllers[0]
+    main = [c for c in top.chains if not c.restating]
+    assert len(main) == 1
+    first = main[0].steps[0]
+    assert {e.filing_id for e in first.evidence} == {"0000000001-24-000030", "0000000001-24-000031"}

@@ -503,6 +503,10 @@ class _Analysis:
                 continue
             basis = str(e.props.get("basis") or "control")
             owns = any(b in basis.lower() for b in OWNERSHIP_BASES)
+            same = next((lk for lk in out if lk.source == e.source and lk.step.detail == basis), None)
+            if same is not None:  # the same statement in another filing: one link, more evidence
+                same.step.evidence.append(self.ev(e))
+                continue
             st = Step(e.source, ix.name(e.source), y, ix.name(y), "owns" if owns else "controls", basis,
                       HUNDRED if owns else None, evidence=[self.ev(e)])
             out.append(_Link(e.source, y, True, Decimal(1) if owns else None, st))
@@ -538,6 +542,12 @@ class _Analysis:
                           f"{title}; shared power over its {_fmt_shares(q.shares)} shares "
                           f"({_powers_text(p.powers())})", None, shared, p.powers(),
                           [self.ev(rel), self.ev(p.edge)])
+                same = next((lk for lk in out if lk.source == p.holder and lk.target == y), None)
+                if same is not None:  # several stated relationships: one derived link citing them all
+                    same.step.evidence.insert(-1, self.ev(rel))
+                    if title not in same.step.detail:
+                        same.step.detail = f"{title}, " + same.step.detail
+                    continue
                 out.append(_Link(p.holder, y, True, None, st))
         return out
 
