@@ -419,3 +419,28 @@ def test_restated_control_in_several_filings_is_one_link(store):
     assert len(main) == 1
     first = main[0].steps[0]
     assert {e.filing_id for e in first.evidence} == {"0000000001-24-000030", "0000000001-24-000031"}
+
+
+def test_group_of_restating_filers_without_stated_links(store):
+    """Strome's shape: manager and parent both report shared power over the same shares, no link stated
+    between them; funds report shared power only; the individual adds his own sole shares."""
+    f = _target(FB("0000000001-24-000040", "2024-12-26", shares_outstanding=3630000))
+    f.person("ms", "Mark Example Strome", cik=919484, filer=True)
+    f.org("sg", "Strome Example Group, Inc.", filer=True)
+    f.org("sim", "Strome Example Investment Management, LP", filer=True)
+    f.org("f1", "Strome Example Mezzanine Fund, LP", filer=True)
+    f.org("f2", "Strome Example Mezzanine Fund II, LP", filer=True)
+    f.holds("ms", "c", 442854, "12.20", sv=220349, shv=222505, sd=220349, shd=222505, section="cover page 1, row 11")
+    for k, n, page in (("sg", 222505, 2), ("sim", 222505, 3), ("f1", 45064, 4), ("f2", 165000, 5)):
+        f.holds(k, "c", n, None, sv=0, shv=n, sd=0, shd=n, section=f"cover page {page}, row 11")
+    f.officer("ms", "sg", "President", section="Item 2")
+    f.controls("sim", "f1", "general partner and investment manager").controls("sim", "f2", "general partner")
+    for k in ("ms", "sg", "sim", "f1", "f2"):
+        f.member(k)
+    store.add(f.facts())
+    rep = who_controls(graph_view(store), "cik:0000000010")
+    (grp,) = rep.groups
+    assert grp["shares"] == 442854 and grp["counted"] == ["Mark Example Strome"]  # the largest aggregate
+    mark = _by_name(rep)["Mark Example Strome"]
+    assert _r(mark.percent) == 12.20 and mark.role == "significant"
+    assert "cik:0000919484" not in mark.controlled_by and mark.controls  # controls Strome Group (R3c)

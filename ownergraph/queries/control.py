@@ -33,9 +33,10 @@ R4  Joint filers who restate the same shares are never summed.  When X
     positions of the nearest controlled holders) is X's.  A controller's
     effective voting power is the sum of the own parts of itself and every
     entity it controls (each counted once, so diamonds are not doubled).
-    A filing group holds the sum of the members' own parts: the largest
-    aggregate when everybody restates the same shares, the sum when the
-    positions are disjoint.
+    A filing group holds the sum of the positions no other member's
+    position includes (control with a larger aggregate, or shared power
+    covering a member without sole power): the largest aggregate when
+    everybody restates the same shares, the sum when positions are disjoint.
 R5  Indirect economic interest: percentages are multiplied along each
     ownership chain (``HOLDS`` of the entity's securities; stated ownership
     such as 'sole owner'/'wholly owns' counts as 100%) and summed across
@@ -793,13 +794,52 @@ class _Analysis:
         for fnode, members in sorted(fgroups.items()):
             fid = fnode[len("filing:"):] if fnode.startswith("filing:") else fnode
             members = sorted(set(members))
-            shares = sum((own(h, "beneficial") or ZERO for h in members), ZERO)
-            pcts = [own_pct(h, "beneficial") for h in members]
+            roots = self._group_roots(members, pos, closure)
+            shares = sum((pos[h].shares or ZERO for h in roots), ZERO)
+            pcts = [pos[h].pct_of(pos[h].shares) for h in roots]
             groups.append({"filing_id": fid, "security_id": sec, "members": [ix.name(h) for h in members],
-                           "member_ids": members, "shares": shares,
+                           "member_ids": members, "counted": [ix.name(h) for h in roots], "shares": shares,
                            "largest_aggregate": max((pos[h].shares or ZERO for h in members), default=ZERO),
                            "percent": _q(sum((v for v in pcts if v is not None), ZERO))})
         return {"parties": parties, "groups": groups}
+
+    @staticmethod
+    def _group_roots(members: list[str], pos: dict, closure) -> list[str]:
+        """R4 for a filing group: the members whose positions no other member's position includes.
+
+        x's position includes y's when x controls y and x's aggregate is at least y's, or when y has
+        no sole power and x's shared power covers all of y's shares (joint filers restating the same
+        shares: a fund, its general partner, the manager, the individuals).  Equal mutual cover: the
+        larger aggregate, then the first id, is kept.  The group holds the sum of the roots: the
+        largest aggregate when everybody restates the same shares, the sum when positions are disjoint.
+        """
+        def no_sole(p: Position) -> bool:
+            return not (p.sole_voting or p.sole_dispositive)
+
+        def shared(p: Position) -> Decimal:
+            return max(p.shared_voting or ZERO, p.shared_dispositive or ZERO)
+
+        def covers(x: str, y: str) -> bool:
+            px, py = pos[x], pos[y]
+            if not py.shares or px.shares is None:
+                return False
+            if y in closure(x) and px.shares >= py.shares:
+                return True
+            return no_sole(py) and shared(px) >= py.shares
+
+        roots = []
+        for y in members:
+            covered = False
+            for x in members:
+                if x == y or not covers(x, y):
+                    continue
+                if covers(y, x) and (pos[y].shares or ZERO, x) > (pos[x].shares or ZERO, y):
+                    continue  # mutual: y is the one kept
+                covered = True
+                break
+            if not covered:
+                roots.append(y)
+        return roots
 
     @staticmethod
     def _nearest_holders(h: str, ctl_children: dict, pos: dict) -> set[str]:
