@@ -155,3 +155,12 @@ def test_seed_through_the_real_loader(seed_path):
     assert (43500, 44000) in item6 and (12860311, 13008131) in item6, [str(w) for w in ws]
     rows = recompute_percentages(facts)
     assert any(r["formula"] == "214,940,800 / (35,846,318 + 214,915,571) = 85.72%" for r in rows), rows
+
+
+def test_document_shapes_reporting_persons_and_tranches():
+    f = _one_holder()
+    f.holds("h", "c", 100, "10", sv=100, shv=0, sd=100, shd=0)
+    f.document = {"reporting_persons": [{"name": "Messy Holder LLC", "sole_voting": "100", "shared_voting": "0"}],
+                  "item_5": {"b": [{"name": "Messy Holder LLC", "sole_voting": 90, "shared_voting": 0}]}}
+    (w,) = check(f.facts())
+    assert w.code == "cover-vs-item5" and w.expected == 100 and w.found == 90

@@ -167,8 +167,8 @@ def _section_from_path(path: str, rec: dict) -> str:
         if isinstance(rec.get(k), str) and rec[k]:
             return rec[k]
     p = path.lower()
-    m = re.search(r"cover[_ ]?pages?\[(\d+)\]", p)
-    if m:
+    m = re.search(r"(?:cover[_ ]?pages?|reporting[_ ]?persons?|cover)\[(\d+)\]", p)
+    if m and not re.search(r"item[_ ]?5", p):
         return f"cover page {int(m.group(1)) + 1}"
     if re.search(r"item[_ ]?5", p):
         return "Item 5"
@@ -479,7 +479,8 @@ def _item6_totals(facts: FilingFacts) -> list[Warning]:
         if not isinstance(obj, dict):
             continue
         for key, lst in obj.items():
-            if "closing" not in str(key).lower() or not isinstance(lst, list) or len(lst) < 2:
+            if not any(w in str(key).lower() for w in ("closing", "tranche")) or not isinstance(lst, list) \
+                    or len(lst) < 2:
                 continue
             if not all(isinstance(x, dict) for x in lst):
                 continue
