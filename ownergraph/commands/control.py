@@ -18,7 +18,7 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from ..errors import OwnergraphError, QueryError
+from ..errors import BackendError, OwnergraphError, QueryError
 from ..graph.values import to_plain
 from . import JsonOption, StoreOption, app, console, err_console, fail, guarded, open_store, print_json
 
@@ -85,13 +85,18 @@ def _run_db(uri: str, user: str | None, password: str | None, database: str | No
     except ImportError as e:
         raise QueryError(uri, f"graph-database queries are not available in this build ({e.name} is missing)") \
             from None
-    backend = backends.connect(uri, user, password, database)
     try:
-        return cypher.run_canned(backend, name, **params)
-    finally:
-        close = getattr(backend, "close", None)
-        if close:
-            close()
+        backend = backends.connect(uri, user, password, database)
+        try:
+            return cypher.run_canned(backend, name, **params)
+        finally:
+            close = getattr(backend, "close", None)
+            if close:
+                close()
+    except OwnergraphError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a driver error must not become a traceback
+        raise BackendError(uri, f"{name} failed: {type(e).__name__}: {e}") from None
 
 
 def _db_id(st_path: str | None, query: str, what: str, kinds=None) -> str:
