@@ -127,7 +127,8 @@ def seed_like(accession="0001213900-24-063150", event="2024-07-23") -> FB:
     for k in ("ac", "ma", "wh", "hn", "kc"):
         f.member(k)
     f.holds("ac", "common", 214940800, "85.72", sv=214940800, shv=0, sd=214940800, shd=0,
-            section="cover page 1, row 11")
+            section="cover page 1, row 11",
+            excerpt="11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON 214,940,800 [row 13] 85.72%")
     f.holds("ac", "common", 25229, basis="component", section="Item 5(a)")
     f.holds("ac", "prefc", 44000, basis="component", underlying=200000000, section="Item 5(a)")
     f.holds("ac", "wc", 13008131, basis="component", underlying=13008131, section="Item 5(a)")

@@ -151,3 +151,10 @@ def test_check_command_on_seed(seed_path):
     codes = {w["code"] for w in d["warnings"]}
     assert {"cover-vs-item5", "item6-totals"} <= codes
     assert any(p["formula"] == "214,940,800 / (35,846,318 + 214,915,571) = 85.72%" for p in d["percentages"])
+
+
+def test_who_controls_quotes_excerpts(db):
+    r = run("who-controls", "Ault Alliance", "--store", db, "--excerpts")
+    assert r.exit_code == 0, r.output
+    assert 'cover page 1, row 11: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON 214,940,800 ' \
+           '[row 13] 85.72%"' in r.output

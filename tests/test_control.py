@@ -324,7 +324,9 @@ def test_report_json_shape(store):
     assert d["controllers"][1]["percent"] == "85.7151"
     step = d["controllers"][0]["chains"][0]["steps"][1]
     assert step["evidence"][0] == {"form": "SC 13D/A", "filing_id": "0001213900-24-063150", "date": "2024-07-23",
-                                   "section": "cover page 1, row 11", "excerpt": ""}
+                                   "section": "cover page 1, row 11",
+                                   "excerpt": "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON "
+                                              "214,940,800 [row 13] 85.72%"}
     assert len(d["holders_below_threshold"]) == 3
 
 

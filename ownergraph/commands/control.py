@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import BackendError, OwnergraphError, QueryError
@@ -168,6 +169,7 @@ def who_controls_cmd(
     significant: float = typer.Option(10.0, "--significant", help="Significant at or above this percent"),
     reportable: float = typer.Option(5.0, "--reportable", help="Reportable at or above this percent"),
     show_holders: bool = typer.Option(False, "--all", help="Also list holders below the thresholds"),
+    excerpts: bool = typer.Option(False, "--excerpts", help="Quote the filing text behind every step"),
     as_json: bool = JsonOption,
     store: Optional[str] = StoreOption,
     neo4j: Optional[str] = Neo4jOption,
@@ -198,10 +200,10 @@ def who_controls_cmd(
     if as_json:
         print_json(report.to_dict())
         return
-    print_report(report, show_holders=show_holders)
+    print_report(report, show_holders=show_holders, excerpts=excerpts)
 
 
-def print_report(report, show_holders: bool = False) -> None:
+def print_report(report, show_holders: bool = False, excerpts: bool = False) -> None:
     th = report.thresholds
     when = f" as of {report.as_of}" if report.as_of else ""
     console.rule(f"[bold]Who controls {report.issuer}[/]{when}  [dim](by {report.by} power; control > "
@@ -249,6 +251,12 @@ def print_report(report, show_holders: bool = False) -> None:
                         by_cite[cite].append(sec)
                 for cite, secs in by_cite.items():
                     console.print(f"       [dim]evidence: {cite}, {'; '.join(secs)}[/]", highlight=False)
+                if excerpts:
+                    for e in s.evidence:
+                        if e.excerpt:
+                            text = e.excerpt if len(e.excerpt) <= 200 else e.excerpt[:199] + "\u2026"
+                            console.print(f"       [dim italic]{escape(e.section)}: \"{escape(text)}\"[/]",
+                                          highlight=False)
         restating = [c for c in p.chains if c.restating and c not in main]
         if restating:
             cites = sorted({f"{c.steps[-1].source_name} ({c.steps[-1].evidence[0].section})" for c in restating
