@@ -206,41 +206,42 @@ def who_controls_cmd(
 def print_report(report, show_holders: bool = False, excerpts: bool = False) -> None:
     th = report.thresholds
     when = f" as of {report.as_of}" if report.as_of else ""
-    console.rule(f"[bold]Who controls {report.issuer}[/]{when}  [dim](by {report.by} power; control > "
-                 f"{th.control}%)[/]" if report.by != "economic" else
-                 f"[bold]Who controls {report.issuer}[/]{when}  [dim](by economic interest; control > "
+    measure = "economic interest" if report.by == "economic" else f"{report.by} power"
+    console.rule(f"[bold]Who controls {escape(report.issuer)}[/]{when}  [dim](by {measure}; control > "
                  f"{th.control}%)[/]")
     if not report.controllers:
         console.print(f"[yellow]No controller above {th.control}% is known.[/]")
     for i, p in enumerate(report.controllers, 1):
-        above = ", ".join(_name_of(report, c) for c in p.controlled_by)
+        above = escape(", ".join(_name_of(report, c) for c in p.controlled_by))
         if p.ultimate and not p.controlled_by:
             tag = "ultimate controller"
         elif p.ultimate:
             tag = f"top controller by {report.by} (itself controlled by {above} through officer/partner control)"
         else:
             tag = f"controller, controlled by {above}"
-        console.print(f"\n[bold]{i}. {p.name}[/] [dim]({p.kind}, {p.id})[/] - [bold green]{_pct(p.percent)}[/] "
+        console.print(f"\n[bold]{i}. {escape(p.name)}[/] [dim]({p.kind}, {escape(p.id)})[/] - "
+                      f"[bold green]{_pct(p.percent)}[/] "
                       f"{report.by} - {tag}", highlight=False)
         others = ", ".join(f"{k} {_pct(v)}" for k, v in p.percents.items() if k != report.by)
         if others:
             console.print(f"   [dim]{others}[/]", highlight=False)
         for n in p.notes:
-            console.print(f"   [dim]note: {n}[/]", highlight=False)
+            console.print(f"   [dim]note: {escape(n)}[/]", highlight=False)
         if p.powers:
             console.print("   powers: " + ", ".join(f"{k.replace('_', ' ')} {_num(v)}" for k, v in p.powers.items()
                                                     if v is not None), highlight=False)
         for r in p.roles_at_issuer:
             ev = r["evidence"]
-            console.print(f"   at the issuer: {r['title'] or r['role']}  [dim]({ev['form']} {ev['filing_id']}, "
-                          f"{ev['section']})[/]", highlight=False)
+            console.print(f"   at the issuer: {escape(r['title'] or r['role'])}  [dim]({ev['form']} "
+                          f"{ev['filing_id']}, {escape(ev['section'])})[/]", highlight=False)
         main = [c for c in p.chains if not c.restating] or p.chains
         for c in main[:4]:
-            console.print(f"   chain ({_pct(c.percent)}): " + " -> ".join(
-                [c.steps[0].source_name] + [s.target_name for s in c.steps]), highlight=False)
+            console.print(f"   chain ({_pct(c.percent)}): " + escape(" -> ".join(
+                [c.steps[0].source_name] + [s.target_name for s in c.steps])), highlight=False)
             for s in c.steps:
-                console.print(f"     [cyan]{s.source_name} -> {s.target_name}[/]: {s.relation}, {s.detail}"
-                              + (f" [{_pct(s.percent)}]" if s.percent is not None else ""), highlight=False)
+                console.print(f"     [cyan]{escape(s.source_name)} -> {escape(s.target_name)}[/]: {s.relation}, "
+                              f"{escape(s.detail)}" + (escape(f" [{_pct(s.percent)}]") if s.percent is not None
+                                                       else ""), highlight=False)
                 seen = []
                 for e in s.evidence:
                     cite = f"{e.form or '?'} {e.filing_id}" + (f" ({e.date})" if e.date else "")
@@ -250,7 +251,8 @@ def print_report(report, show_holders: bool = False, excerpts: bool = False) -> 
                     if sec not in by_cite.setdefault(cite, []):
                         by_cite[cite].append(sec)
                 for cite, secs in by_cite.items():
-                    console.print(f"       [dim]evidence: {cite}, {'; '.join(secs)}[/]", highlight=False)
+                    console.print(f"       [dim]evidence: {escape(cite)}, {escape('; '.join(secs))}[/]",
+                                  highlight=False)
                 if excerpts:
                     for e in s.evidence:
                         if e.excerpt:
@@ -261,7 +263,8 @@ def print_report(report, show_holders: bool = False, excerpts: bool = False) -> 
         if restating:
             cites = sorted({f"{c.steps[-1].source_name} ({c.steps[-1].evidence[0].section})" for c in restating
                             if c.steps[-1].evidence})
-            console.print(f"   [dim]the same shares are also reported by: {', '.join(cites)}[/]", highlight=False)
+            console.print(f"   [dim]the same shares are also reported by: {escape(', '.join(cites))}[/]",
+                          highlight=False)
     for label, lst in (("Significant holders", report.significant), ("Reportable holders", report.reportable)):
         if lst:
             _party_table(lst, f"{label} (>= {th.significant if 'Sig' in label else th.reportable}%)")
