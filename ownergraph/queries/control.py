@@ -63,6 +63,7 @@ from ..graph.values import to_plain
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 MAX_CHAIN_DEPTH = 12
+MAX_UPSTREAM_DEPTH = 200  # entities above a direct holder (keeps the walk far from Python's recursion limit)
 MODES = ("voting", "economic", "dispositive")
 
 #: CONTROLS bases that also mean (full) ownership, for economic interest
@@ -557,7 +558,7 @@ class _Analysis:
         ix, g = self.ix, self.g
         if self.issuer not in g:
             raise QueryError(None, f"{self.issuer} is not in the graph")
-        classes, best_by_party = [], {}
+        classes = []
         all_parties: dict[str, Party] = {}
         groups = []
         for sec in ix.securities_of.get(self.issuer, ()):
@@ -571,7 +572,6 @@ class _Analysis:
                 cur = all_parties.get(pid)
                 if cur is None or (party.percent or -1) > (cur.percent or -1):
                     all_parties[pid] = party
-        del best_by_party
         if not classes:
             self.warnings.append(f"no beneficial holdings of securities issued by {ix.name(self.issuer)} are known")
         # roles at the issuer
@@ -640,6 +640,10 @@ class _Analysis:
                     self._note_cycle(stack[stack.index(x):])
                     continue
                 if x not in state:
+                    if len(stack) >= MAX_UPSTREAM_DEPTH:
+                        self.warnings.append(f"ownership chain above {ix.name(y)} is deeper than "
+                                             f"{MAX_UPSTREAM_DEPTH} levels; stopped there")
+                        continue
                     visit(x, stack)
             stack.pop()
             state[y] = 2
