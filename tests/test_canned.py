@@ -176,3 +176,76 @@ def test_repeated_filings_do_not_duplicate_rows(store):
 
     rep = engine(g, ISSUER)
     assert len(rep.classes) == 1 and len(rep.groups) == 1  # only the newest filing's group is current
+
+
+# ----------------------------------------------------------------- invariants on random graphs
+
+from decimal import Decimal  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+from ownergraph.graph.model import Edge, EdgeKind, Node, NodeKind  # noqa: E402
+from ownergraph.graph.view import build_graph  # noqa: E402
+
+_N = 7
+
+
+@hs.composite
+def _random_graph(draw):
+    nodes = [Node(id=f"o{i}", kind=NodeKind.ORGANIZATION, name=f"Org {i}") for i in range(_N)]
+    nodes += [Node(id=f"s{i}", kind=NodeKind.SECURITY, name=f"Stock {i}") for i in range(_N)]
+    edges = [Edge(id=f"ib{i}", type=EdgeKind.ISSUED_BY, source=f"s{i}", target=f"o{i}", filing_id="f",
+                  section="header") for i in range(_N)]
+    for k, (a, b, kind, pct) in enumerate(draw(hs.lists(
+            hs.tuples(hs.integers(0, _N - 1), hs.integers(0, _N - 1), hs.sampled_from(["C", "H"]),
+                      hs.one_of(hs.none(), hs.integers(0, 100))), max_size=18))):
+        if a == b:
+            continue
+        if kind == "C":
+            edges.append(Edge(id=f"c{k}", type=EdgeKind.CONTROLS, source=f"o{a}", target=f"o{b}", filing_id="f",
+                              section="Item 2"))
+        else:
+            props = {"basis": "beneficial"}
+            if pct is not None:
+                props["percent"] = Decimal(pct)
+            edges.append(Edge(id=f"h{k}", type=EdgeKind.HOLDS, source=f"o{a}", target=f"s{b}", props=props,
+                              filing_id="f", section="cover page 1, row 11"))
+    return build_graph(nodes, edges)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_random_graph())
+def test_who_controls_is_the_best_chain_per_controller(g):
+    rows = canned.who_controls(g, "o0")
+    assert len({r["controller_id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["path"][0] == r["controller_id"] and r["path"][-1] == "o0"
+        assert len(set(r["path"])) == len(r["path"]) and 1 <= r["depth"] == len(r["path"]) - 1 <= canned.MAX_DEPTH
+        chains = canned.control_chain(g, r["controller_id"], "o0")
+        assert chains, "a controller has at least one chain"
+        best = chains[0]
+        assert (best["percent"] is None) == (r["percent"] is None)
+        if r["percent"] is not None:
+            assert r["percent"] == pytest.approx(best["percent"])
+            assert 0 <= r["percent"] <= 100
+        for c in chains:
+            assert len(set(c["path"])) == len(c["path"]) and len(c["path"]) - 1 <= canned.MAX_DEPTH
+    keys = [((1, 0.0) if r["percent"] is None else (0, -r["percent"]), r["controller"]) for r in rows]
+    assert keys == sorted(keys)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_random_graph())
+def test_control_engine_never_loops_or_double_counts(g):
+    from ownergraph.queries.control import who_controls as engine
+
+    g.graph["filings"] = {}
+    for by in ("voting", "economic"):
+        rep = engine(g, "o0", by=by)
+        for lst in (rep.controllers, rep.significant, rep.reportable, rep.holders):
+            for p in lst:
+                for c in p.chains:
+                    assert len(set(c.path)) == len(c.path)
+        for cyc in rep.cycles:
+            assert cyc[0] == cyc[-1] and len(set(cyc[:-1])) == len(cyc) - 1

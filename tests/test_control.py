@@ -502,3 +502,20 @@ def test_mithril_form3_structure(store, shared_filings):
     parties = rep.controllers + rep.significant + rep.reportable + rep.holders
     assert parties, "the ten-percent owners and their holdings are known"
     assert any("MITHRIL" in p.name.upper() for p in parties)
+
+
+def test_issuer_owning_its_owner_is_a_reported_cycle(store):
+    f = _target(FB("0000000001-24-000050", "2024-03-01"))
+    f.org("h", "Cross Holder AG", cik=97).security("hs", "Cross Holder Shares", "h", cusip="888888108")
+    f.org("z", "Outside Owner", cik=98)
+    f.holds("h", "c", 600, "60", sv=600, sd=600)
+    f.holds("i", "hs", 30, "30", sv=30, sd=30)  # the issuer owns 30% of its own controller
+    f.holds("z", "hs", 55, "55", sv=55, sd=55)
+    store.add(f.facts())
+    rep = who_controls(graph_view(store), "cik:0000000010")
+    assert rep.cycles == [["cik:0000000010", "cik:0000000097", "cik:0000000010"]]  # Target -> Cross -> Target
+    names = [p.name for p in rep.controllers]
+    assert names == ["Outside Owner", "Cross Holder AG"]
+    for p in rep.controllers:
+        for c in p.chains:
+            assert c.path.count("cik:0000000010") == 1

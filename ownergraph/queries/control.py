@@ -605,6 +605,7 @@ class _Analysis:
         )
 
     def _note_cycle(self, cyc: list[str]) -> None:
+        """Record a cycle given in owner -> owned order (rotated to start at its smallest id)."""
         i = cyc.index(min(cyc))
         norm = tuple(cyc[i:] + cyc[:i])
         if norm not in self._cycle_keys:
@@ -633,11 +634,14 @@ class _Analysis:
             stack.append(y)
             for lk in parents(y):
                 x = lk.source
+                if x == self.issuer:  # the issuer owning its own holder: circular, never a link in a chain
+                    self._note_cycle([x] + stack[::-1])
+                    continue
                 children.setdefault(x, [])
                 if lk not in children[x]:
                     children[x].append(lk)
-                if state.get(x) == 1:
-                    self._note_cycle(stack[stack.index(x):])
+                if state.get(x) == 1:  # x is already on the walk up: owner -> owned order is the reverse
+                    self._note_cycle(stack[stack.index(x):][::-1])
                     continue
                 if x not in state:
                     if len(stack) >= MAX_UPSTREAM_DEPTH:
@@ -884,7 +888,7 @@ class _Analysis:
                 nw = None if weight is None or lw is None else weight * lw
                 walk(lk.target, steps + [lk.step], on | {lk.target}, nw, depth + 1)
 
-        walk(x, [], {x}, Decimal(1), 0)
+        walk(x, [], {x, self.issuer}, Decimal(1), 0)
         chains.sort(key=lambda c: (c.restating, -(c.percent if c.percent is not None else Decimal(-1)),
                                    len(c.steps), c.path))
         return chains[:50]
