@@ -124,7 +124,8 @@ def report_to_dot(report, *, max_holders: int = 6) -> str:
                 if key in edges:
                     continue
                 if s.relation == "holds" and "restates" in s.detail:
-                    label = f"restates {_num(s.shares)} sh\n(same shares)"
+                    whose = s.detail.split("restates the shares of ", 1)[-1]
+                    label = f"reports {_num(s.shares)} sh\nincl. those of\n{_wrap(whose, 28)}"
                     attrs = {"label": label, "style": "dotted", "color": "#9e9e9e", "fontcolor": "#9e9e9e",
                              "fontsize": "8"}
                 elif s.relation == "holds":
@@ -138,6 +139,9 @@ def report_to_dot(report, *, max_holders: int = 6) -> str:
                     basis = s.detail.split(";")[0]
                     label = ("owns " + _pct(s.percent) + "\n" if s.relation == "owns" and s.percent is not None
                              else "controls\n") + _wrap(basis, 28)
+                    if s.relation == "controls (derived)":
+                        label += "\n(shared voting and\ndispositive power)" if "shared voting and" in s.detail \
+                            else "\n(shared power)"
                     attrs = {"label": label, "style": "dashed" if s.relation != "owns" else "solid",
                              "color": "#c62828" if "controls" in s.relation else "#37474f"}
                 ev = "; ".join(f"{e.form} {e.filing_id} {e.section}" for e in s.evidence[:4])
