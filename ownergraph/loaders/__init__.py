@@ -88,6 +88,8 @@ def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) 
         raise LoadError(source, "file is empty")
     if len(data) > MAX_FILE_BYTES:
         raise LoadError(source, f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit")
+    if loader is not None and loader not in loaders():
+        raise LoadError(source, f"no loader named {loader!r} (known: {', '.join(sorted(loaders()))})")
     ld = loaders()[loader] if loader else detect(data, source)
     try:
         return ld.parse(data, source)
@@ -97,11 +99,16 @@ def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) 
             e.args = (f"{source}: {e.problem}",)
         raise
     except RecursionError:
-        raise LoadError(source, f"{ld.name}: document nested too deeply") from None
+        err = LoadError(source, f"{ld.name}: document nested too deeply (internal error: the loader recursed)")
+        err.internal = True
+        raise err from None
     except MemoryError:
         raise LoadError(source, f"{ld.name}: document too large to parse") from None
     except Exception as e:  # noqa: BLE001 - the boundary: never leak a traceback
-        raise LoadError(source, f"{ld.name} loader failed: {type(e).__name__}: {e}") from e
+        err = LoadError(source, f"internal error in the {ld.name} loader ({type(e).__name__}: {e}); "
+                                "please report this filing")
+        err.internal = True  # a loader bug, not bad input: fuzz tests fail on these
+        raise err from e
 
 
 def load_path(path: str | Path) -> FilingFacts:
@@ -120,7 +127,38 @@ def load_path(path: str | Path) -> FilingFacts:
     return load_bytes(data, str(p))
 
 
-def set_limits(max_file_bytes: int | None = None) -> None:
+def is_internal_error(err: BaseException) -> bool:
+    """True when ``load_bytes`` wrapped an unexpected exception (a loader bug), not bad input."""
+    return bool(getattr(err, "internal", False))
+
+
+def limits() -> dict[str, int]:
+    """The current input limits (see :func:`set_limits`)."""
+    from . import _xml
+
+    return {"max_file_bytes": MAX_FILE_BYTES, "max_xml_bytes": _xml.MAX_XML_BYTES,
+            "max_xml_depth": _xml.MAX_DEPTH, "max_xml_text": _xml.MAX_TEXT_CHARS}
+
+
+def set_limits(max_file_bytes: int | None = None, *, max_xml_bytes: int | None = None,
+               max_xml_depth: int | None = None, max_xml_text: int | None = None) -> dict[str, int]:
+    """Change the input limits; returns the previous ones (pass them back to restore).
+
+    ``max_file_bytes``: any filing (default 200 MiB); ``max_xml_bytes``: an XML document
+    (default 100 MiB); ``max_xml_depth``: element nesting (default and maximum 256);
+    ``max_xml_text``: one text node or attribute value (default and maximum 10,000,000
+    characters).  Depth and text caps above libxml2's own are capped to them.
+    """
     global MAX_FILE_BYTES
+    from . import _xml
+
+    before = limits()
     if max_file_bytes is not None:
-        MAX_FILE_BYTES = max_file_bytes
+        MAX_FILE_BYTES = int(max_file_bytes)
+    if max_xml_bytes is not None:
+        _xml.MAX_XML_BYTES = int(max_xml_bytes)
+    if max_xml_depth is not None:
+        _xml.MAX_DEPTH = min(int(max_xml_depth), _xml.LIBXML_MAX_DEPTH)
+    if max_xml_text is not None:
+        _xml.MAX_TEXT_CHARS = min(int(max_xml_text), _xml.LIBXML_MAX_TEXT)
+    return before

@@ -3,9 +3,12 @@
 Filings are untrusted input.  :func:`parse_xml`:
 
 * never resolves external entities, never loads a DTD, never touches the network;
-* refuses any document that declares entities (``<!ENTITY``): billion-laughs and
-  quadratic-blowup attacks are rejected before parsing, in time linear in the input;
-* enforces a size limit on the document and on the nesting depth;
+* refuses any document that declares entities (``<!ENTITY``), in any encoding:
+  billion-laughs and quadratic-blowup attacks are rejected before parsing, in time
+  linear in the input (and, as a second guard, after parsing from the parsed DTD);
+* enforces limits (configurable with :func:`ownergraph.loaders.set_limits`) on the
+  document size, the nesting depth and the size of one text node or attribute value.
+  A document over a limit is *refused* with a clear error, never silently truncated;
 * recovers a merely malformed document (a truncated end tag) with lxml's
   recovering parser and reports a warning instead of rejecting the filing.
 """
@@ -18,11 +21,25 @@ from lxml import etree
 
 from ..errors import LoadError
 
+#: libxml2's own caps when XML_PARSE_HUGE is off (we never turn it on).  Limits set
+#: above them are capped: the parser refuses such documents anyway.
+LIBXML_MAX_DEPTH = 256
+LIBXML_MAX_TEXT = 10_000_000
+
 MAX_XML_BYTES = 100 * 1024 * 1024
-MAX_DEPTH = 256
+MAX_DEPTH = LIBXML_MAX_DEPTH
+MAX_TEXT_CHARS = LIBXML_MAX_TEXT  # one text node or one attribute value
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
+# "<!ENTITY" as it appears in the encodings libxml2 detects without an ASCII-compatible start
+_ENTITY_WIDE = tuple(
+    "<!ENTITY".encode(enc) for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "cp500", "cp037")
+)
+_LIMIT_CODES = {
+    etree.ErrorTypes.ERR_RESOURCE_LIMIT,
+    etree.ErrorTypes.ERR_ENTITY_LOOP,
+    etree.ErrorTypes.ERR_NO_MEMORY,
+}
 
 
 def _parser(recover: bool) -> etree.XMLParser:
@@ -31,6 +48,7 @@ def _parser(recover: bool) -> etree.XMLParser:
         no_network=True,
         load_dtd=False,
         dtd_validation=False,
+        attribute_defaults=False,
         huge_tree=False,
         recover=recover,
         remove_blank_text=False,
@@ -39,50 +57,83 @@ def _parser(recover: bool) -> etree.XMLParser:
     )
 
 
-_STRICT = _parser(False)
+_STRICT = _parser(False)  # kept for importers; parse_xml makes a fresh parser per call
 _RECOVER = _parser(True)
 
 
-def _depth_ok(root: etree._Element, limit: int) -> bool:
+def _declares_entities(data: bytes) -> bool:
+    if _ENTITY_DECL.search(data):
+        return True
+    head = data[:4]
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x4c\x6f\xa7\x94")):
+        return any(pat in data for pat in _ENTITY_WIDE)
+    return False
+
+
+def _limit_problem(e: etree.XMLSyntaxError, max_depth: int, max_text: int) -> str | None:
+    """The refusal message when a parse failed on a safety limit (not a mere syntax error)."""
+    msg = str(e)
+    low = msg.lower()
+    if e.code not in _LIMIT_CODES and "xml_parse_huge" not in low and "amplification" not in low:
+        return None
+    if "depth" in low:
+        return f"XML nested deeper than {max_depth} levels: refused"
+    if "amplification" in low or "entity" in low:
+        return "XML entity expansion refused (possible entity-expansion attack)"
+    if "text node" in low or "buffer size" in low or "huge" in low or "too long" in low:
+        return f"XML text node or attribute longer than {max_text} characters: refused"
+    return f"XML exceeds a parser safety limit ({msg.splitlines()[0][:120]}): refused"
+
+
+def _check_tree(root: etree._Element, max_depth: int, max_text: int) -> str | None:
     stack = [(root, 1)]
     while stack:
         el, d = stack.pop()
-        if d > limit:
-            return False
+        if d > max_depth:
+            return f"XML nested deeper than {max_depth} levels: refused"
+        if (el.text and len(el.text) > max_text) or (el.tail and len(el.tail) > max_text) or any(
+            len(v) > max_text for v in el.attrib.values()
+        ):
+            return f"XML text node or attribute longer than {max_text} characters: refused"
         for child in el:
             stack.append((child, d + 1))
-    return True
+    return None
 
 
 def parse_xml(data: bytes, source: str, warnings: list[str] | None = None,
-              max_bytes: int | None = None, max_depth: int | None = None) -> etree._Element:
+              max_bytes: int | None = None, max_depth: int | None = None,
+              max_text: int | None = None) -> etree._Element:
     """Parse untrusted XML bytes into an element tree, or raise :class:`LoadError`."""
     max_bytes = max_bytes or MAX_XML_BYTES
-    max_depth = max_depth or MAX_DEPTH
+    max_depth = min(max_depth or MAX_DEPTH, LIBXML_MAX_DEPTH)
+    max_text = min(max_text or MAX_TEXT_CHARS, LIBXML_MAX_TEXT)
     if len(data) > max_bytes:
         raise LoadError(source, f"XML document is {len(data)} bytes, over the {max_bytes}-byte limit")
-    head = data[:65536]
-    if _ENTITY_DECL.search(data):
+    if _declares_entities(data):
         raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
-    if _DOCTYPE.search(head):
-        # a DOCTYPE without entity declarations is harmless, but we never load it
-        pass
     data = data.lstrip()
     try:
-        root = etree.fromstring(data, _STRICT)
+        root = etree.fromstring(data, _parser(False))
     except etree.XMLSyntaxError as e:
+        problem = _limit_problem(e, max_depth, max_text)
+        if problem:
+            raise LoadError(source, problem) from None
         try:
-            root = etree.fromstring(data, _RECOVER)
-        except etree.XMLSyntaxError:
+            root = etree.fromstring(data, _parser(True))
+        except (etree.LxmlError, ValueError):
             root = None
         if root is None:
             raise LoadError(source, f"not well-formed XML and not recoverable: {e}") from None
         if warnings is not None:
             warnings.append(f"{source}: malformed XML recovered ({e})")
-    except ValueError as e:
+    except (etree.LxmlError, ValueError) as e:
         raise LoadError(source, f"cannot parse XML: {e}") from None
-    if not _depth_ok(root, max_depth):
-        raise LoadError(source, f"XML nested deeper than {max_depth} levels")
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
+    problem = _check_tree(root, max_depth, max_text)
+    if problem:
+        raise LoadError(source, problem)
     return root
 
 
