@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..errors import OwnergraphError
 from ..graph.values import to_plain
@@ -48,7 +49,8 @@ JsonOption = typer.Option(False, "--json", help="Print JSON for machines instead
 
 
 def fail(message: str, code: int = EXIT_CANNOT_RUN) -> None:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    # the message carries user input (names, paths): never read it as rich markup
+    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
