@@ -117,6 +117,8 @@ class Store:
             self.db.execute("SELECT count(*) FROM filings").fetchone()
         except sqlite3.DatabaseError as e:
             raise StoreError(str(self.path), f"cannot open store: {e}") from None
+        except OSError as e:  # e.g. the parent "directory" is a file
+            raise StoreError(str(self.path), f"cannot open store: {e.strerror or e}") from None
 
     # ------------------------------------------------------------ lifecycle
     def close(self) -> None:
