@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import OwnergraphError
@@ -72,13 +73,18 @@ def load(
                 )
                 if not quiet and not as_json:
                     mark = "[green]loaded[/]" if r.status == "loaded" else "[dim]unchanged[/]"
-                    console.print(f"{mark} {path}  ({r.form_type}, {r.filing_id})", highlight=False)
+                    console.print(f"{mark} {escape(f'{path}  ({r.form_type}, {r.filing_id})')}", highlight=False)
                     for w in facts.warnings:
-                        err_console.print(f"  [yellow]warning:[/] {w}", highlight=False)
+                        err_console.print(f"  [yellow]warning:[/] {escape(w)}", highlight=False)
             except OwnergraphError as e:
                 failures.append({"file": str(path), "error": e.problem if e.source else str(e)})
                 if not as_json:
-                    err_console.print(f"[red]failed[/] {e}", highlight=False)
+                    err_console.print(f"[red]failed[/] {escape(str(e))}", highlight=False)
+            except Exception as e:  # noqa: BLE001 - a bug on one file must not stop the batch
+                problem = f"internal error ({type(e).__name__}: {e}); please report this filing"
+                failures.append({"file": str(path), "error": problem})
+                if not as_json:
+                    err_console.print(f"[red]failed[/] {escape(f'{path}: {problem}')}", highlight=False)
         counts = st.counts()
     summary = {
         "files": len(files),
@@ -96,6 +102,10 @@ def load(
             f"-> {summary['store']} ({counts['nodes']} nodes, {counts['edges']} edges)",
             highlight=False,
         )
+        if failures:
+            err_console.print(f"{len(failures)} failed:", highlight=False)
+            for f in failures:
+                err_console.print(f"  {f['file']}: {f['error']}", highlight=False, markup=False)
     if not files:
         raise typer.Exit(EXIT_CANNOT_RUN)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
