@@ -1,0 +1,767 @@
+"""Mining control and role statements from the prose of ownership filings.
+
+Shared by every Schedule 13D/13G loader (classic text/HTML, XML item texts):
+:func:`mine_text` reads sentences such as
+
+* "BML Capital Management, LLC is the sole general partner of BML Investment Partners, L.P."
+* "Platinum Holdings, the sole owner of Platinum Falcon, may be deemed ..."
+* "ADIA is wholly owned ... by the Government"
+* "Milton C. Ault, III, Chief Executive Officer and Chairman of Ault & Company and Founder and
+  Executive Chairman of the Issuer"
+* "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue
+  of his relationship with Ault & Company"
+
+and appends ``CONTROLS`` (``stated=True``, ``basis``), ``OFFICER_OF`` / ``DIRECTOR_OF`` /
+``EMPLOYED_BY`` (``title``) relations to the :class:`FilingFacts` in place.  :func:`mine_table`
+does the same for Schedule A style tables (name | position | principal occupation | address |
+citizenship).
+
+How a phrase is read: a *role phrase* (a run of title words -- "sole general partner",
+"President, General Counsel and a director", "general partner and investment manager") followed
+by ``of`` / ``to`` / ``for`` and one or more names is a role of the clause's subject in each
+named entity.  Control roles (general partner, managing member, manager, sole owner / member /
+shareholder, trustee, investment manager / adviser, parent, controlling shareholder) become
+``CONTROLS``; "director" parts become ``DIRECTOR_OF``; other officer titles ``OFFICER_OF``; plain
+"member", "partner", "employee", "portfolio manager" ``EMPLOYED_BY``.  Passive statements ("X is
+wholly owned by Y", "X is a wholly-owned subsidiary of Y", "X is controlled by Y") and "by virtue
+of his relationship with Y" become ``CONTROLS`` from Y (resp. the sentence's subject).
+
+Entity resolution inside a filing (the rules; :mod:`ownergraph.graph.ids` does the rest across
+filings):
+
+1. "the Issuer", "the Company", "Issuer" are ``facts.filing.issuer_key``.
+2. Defined terms are learned from the text: ``Ault & Company, Inc., a Delaware corporation
+   ("Ault & Company")`` makes "Ault & Company" an alias of that entity (recorded in
+   ``EntityFact.aliases``).  Generic defined terms ("Reporting Persons", "Shares") are ignored.
+3. A mention equal to an entity's name or alias after :func:`~ownergraph.graph.ids.normalize_name`
+   (case, punctuation, "&" = "and", one trailing legal form dropped: "Ault & Company" ==
+   "Ault & Company, Inc.") is that entity.
+4. A person mention of two or more words matches a person whose first and last names agree
+   (initials match full names: "Braden M. Leonard" == "LEONARD BRADEN MICHAEL", SEC order is
+   tried too), when exactly one person matches.
+5. A surname-only mention ("Mr. Ault", "Ault") resolves to the *unique* person of the filing with
+   that surname (generational suffixes such as "III" are not surnames).  If two people share the
+   surname the mention is left unresolved: two people are never merged on a surname.
+6. An organization mention of two or more words whose words appear, in order and starting with
+   the same first word, in exactly one organization's name resolves to it ("Platinum Falcon" ->
+   "Platinum Falcon B 2018 RSC Limited").
+7. Otherwise a full proper name in a subject or object position creates a new entity (an
+   organization if it carries a legal form or an organization word such as Fund, Capital,
+   Management, Holdings, Trust, Government; a person if it is two to five capitalized words or
+   initials), keyed ``prose:N``.  Single words, pronouns and title-only phrases never create
+   entities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from ..graph.ids import normalize_name
+from ..graph.model import (
+    EdgeKind,
+    EntityFact,
+    FilingFacts,
+    NodeKind,
+    PropFact,
+    Provenance,
+    RelationFact,
+    excerpt,
+)
+
+# ----------------------------------------------------------------- vocabulary
+
+_SUFFIX = (r"(?:Inc|Incorporated|LLC|L\.L\.C|LLLP|LLP|L\.P|LP|Ltd|Limited|Corp|Corporation|Co|N\.V|S\.A|"
+           r"S\.A\.R\.L|plc|PLC|AG|GmbH|SE|B\.V|III|II|IV|V|Jr|Sr|Esq|RSC Limited)\.?")
+_TOK = r"(?:[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z0-9'’\-]*\.?))"
+_TOK2 = rf"(?:{_TOK}|\d[\d\-]*|[A-Z]{{1,3}})"
+_CONNECT = r"(?:of|the|de|du|van|von|der|den|la|le|y|for|&)"
+NAME = (rf"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Messrs\.)?\s*{_TOK}(?:(?:\s+(?:{_CONNECT}\s+)*|\s*&\s*){_TOK2})*"
+        rf"(?:,?\s+{_SUFFIX}(?![A-Za-z]))*")
+_NAME_RE = re.compile(NAME)
+
+_ROLE_WORDS = (
+    "chief", "executive", "officer", "officers", "financial", "operating", "investment", "investments",
+    "technology", "legal", "compliance", "accounting", "chairman", "chairwoman", "chairperson", "chair",
+    "vice", "president", "director", "directors", "founder", "co-founder", "cofounder", "general", "counsel",
+    "secretary", "treasurer", "senior", "managing", "member", "partner", "manager", "independent", "lead",
+    "principal", "controller", "trustee", "co-trustee", "sole", "owner", "shareholder", "stockholder",
+    "deputy", "assistant", "head", "portfolio", "adviser", "advisor", "non-executive", "parent",
+    "controlling", "limited", "ceo", "cfo", "coo", "cio", "cto", "evp", "svp", "executive", "board",
+    "the", "a", "an", "voting", "beneficial", "record", "majority", "employee", "administrative",
+    "advisory", "strategy", "strategic", "development", "business", "corporate", "operations", "risk",
+    "research", "marketing", "commercial", "medical", "scientific", "information", "global", "group",
+    "regional", "division", "chairman's", "emeritus", "interim", "acting", "co-chief", "co-chairman",
+    "co-president", "outside", "non-employee", "retired", "former", "sales", "product", "human",
+    "resources", "people", "audit", "committee", "special", "registered", "authorized", "signatory",
+)
+_TITLE_CORE = (
+    "officer", "chairman", "chairwoman", "chairperson", "chair", "president", "director", "founder",
+    "co-founder", "cofounder", "counsel", "secretary", "treasurer", "partner", "member", "manager",
+    "controller", "trustee", "co-trustee", "owner", "shareholder", "stockholder", "head", "adviser",
+    "advisor", "parent", "ceo", "cfo", "coo", "cio", "cto", "evp", "svp", "employee", "signatory",
+)
+_RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
+ROLE = (rf"(?<![\w-])(?:(?:{_RW})(?![\w-]))(?:{_SEP}(?:{_RW})(?![\w-]))*"
+        r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?")
+_ROLE_OF = re.compile(rf"({ROLE})\s+(of|to|for|at)\s+(?:each\s+of\s+|both\s+of\s+|all\s+of\s+)?", re.I)
+
+_CONTROL_ROLES = [
+    (r"\bgeneral\s+partners?\b", "general partner"),
+    (r"\bmanaging\s+members?\b", "managing member"),
+    (r"\bsole\s+members?\b", "sole member"),
+    (r"\bsole\s+(?:owner|shareholder|stockholder)s?\b", None),
+    (r"\b(?:controlling|majority)\s+(?:shareholder|stockholder|owner|member)s?\b", None),
+    (r"\bparent\b", "parent"),
+    (r"\b(?:voting\s+)?trustees?\b", None),
+    (r"\b(?:co-)?trustees?\b", None),
+    (r"\binvestment\s+(?:manager|adviser|advisor)s?\b", None),
+    (r"(?<!portfolio\s)(?<!general\s)(?<!investment\s)\bmanager\b", "manager"),
+    (r"\bowner\b", "owner"),
+]
+_DIRECTOR_PART = re.compile(r"\bdirectors?\b", re.I)
+_NOT_DIRECTOR = re.compile(r"\bmanaging\s+director|\bdirector\s+of\s+(?:research|operations|sales|finance)", re.I)
+_OFFICER_WORDS = re.compile(
+    r"\b(?:officer|chairman|chairwoman|chairperson|chair|president|founder|co-founder|counsel|secretary|"
+    r"treasurer|controller|ceo|cfo|coo|cio|cto|evp|svp|head|managing\s+director|signatory)\b", re.I)
+
+_ORG_WORDS = {
+    "inc", "incorporated", "llc", "lp", "llp", "lllp", "ltd", "limited", "corp", "corporation", "company", "co",
+    "fund", "funds", "partners", "partnership", "capital", "management", "holdings", "holding", "group",
+    "trust", "bank", "authority", "government", "advisors", "advisers", "associates", "ventures",
+    "foundation", "investments", "investment", "plc", "nv", "sa", "gmbh", "ag", "rsc", "securities",
+    "financial", "equity", "asset", "assets", "opportunities", "master", "offshore", "onshore", "international",
+    "enterprises", "industries", "technologies", "bancorp", "bancshares", "insurance", "emirate", "state",
+    "republic", "kingdom", "ministry", "university", "endowment", "family", "office", "estate", "sarl", "se",
+    "bv", "pte", "spa", "ulc", "l", "p", "lllp", "pllc",
+}
+_GENERIC_TERMS = {
+    "reporting person", "reporting persons", "shares", "share", "common stock", "issuer", "company", "act",
+    "exchange act", "sec", "commission", "schedule 13d", "schedule 13g", "statement", "amendment",
+    "agreement", "group", "filing persons", "filers", "original schedule 13d", "securities", "exchange",
+    "common shares", "preferred stock", "warrants", "notes", "note", "closing", "closing date", "effective date",
+}
+_PRONOUNS = {"he", "she", "it", "they", "him", "her", "its", "his", "their", "each", "such person", "which", "who"}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Sir|Prof)\.?\s+", re.I)
+_GEN_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "md", "phd", "cpa"}
+_ISSUER_WORDS = re.compile(r"^(?:the\s+)?(?:issuer|company|registrant|corporation)$", re.I)
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Messrs|Inc|Corp|Co|Ltd|No|Nos|Jr|Sr|St|Ave|Blvd|U\.S|e\.g|i\.e|et al|vs|Esq|Sec|"
+    r"approx|Rule|Rules|Item|Items|Exh|Ex|Fig|L\.P|L\.L\.C|N\.V|S\.A|B\.V|p\.m|a\.m|Pty|Cie|Corp|Bros)|\b[A-Z])$")
+
+
+def _strip_markup(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"\*\*|__|\\(?=[$&*_#\[\]()])", "", text)
+    return text.replace("\u00a0", " ")
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences and ';'-separated clauses, not at abbreviations ("Mr.", "Inc.", "C.W.")."""
+    text = _strip_markup(text)
+    out, start = [], 0
+    for m in re.finditer(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)",
+                         text):
+        piece = text[start:m.start() + 1]
+        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if piece.strip():
+            out.append(" ".join(piece.split()))
+        start = m.end()
+    tail = text[start:]
+    if tail.strip():
+        out.append(" ".join(tail.split()))
+    return out
+
+
+# ----------------------------------------------------------------- resolution
+
+
+def _words(s: str) -> list[str]:
+    return normalize_name(s, NodeKind.PERSON).split()
+
+
+def _person_parts(name: str) -> tuple[list[str], str | None]:
+    """(name words without honorifics and generational suffixes, suffix)."""
+    w = _words(_HONORIFIC.sub("", name))
+    suffix = None
+    while w and w[-1] in _GEN_SUFFIX:
+        suffix = w.pop()
+    return w, suffix
+
+
+def _compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return False
+
+
+def _person_match(mention: list[str], cand: list[str]) -> bool:
+    """First and last names agree; middle names/initials compatible where both exist."""
+    if len(mention) < 2 or len(cand) < 2:
+        return False
+    orders = [cand, cand[1:] + cand[:1]]  # as written, and SEC order "LAST FIRST MIDDLE"
+    for c in orders:
+        if c[-1] != mention[-1] or not _compatible(c[0], mention[0]):
+            continue
+        mm, cm = mention[1:-1], c[1:-1]
+        if all(any(_compatible(x, y) for y in cm) for x in mm) or not cm or not mm:
+            if len(c[0]) > 1 or len(mention[0]) > 1 or c[0] == mention[0]:
+                return True
+    return False
+
+
+def _looks_org(name: str) -> bool:
+    words = set(normalize_name(name, NodeKind.PERSON).split())
+    return bool(words & _ORG_WORDS) or bool(re.search(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w", name))
+
+
+def _looks_person(name: str) -> bool:
+    n = _HONORIFIC.sub("", name).strip()
+    toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.", n)
+    if not 2 <= len(toks) <= 6 or re.search(r"\d", n):
+        return False
+    if not all(t[0].isupper() for t in toks if t.lower() not in ("de", "van", "von", "der", "la", "du", "y")):
+        return False
+    core = [t.lower().rstrip(".") for t in toks]
+    if all(t in _ROLE_WORDS or t in _GEN_SUFFIX for t in core):
+        return False
+    if any(t in ("the", "of", "and") for t in core):
+        return False
+    return not _looks_org(n)
+
+
+def _clean_mention(s: str) -> str:
+    s = _strip_markup(s)
+    s = re.sub(r"[“”\"‘’']+$|^[“”\"‘’']+", "", s.strip())
+    s = " ".join(s.split()).strip(" ,;:.-–—")
+    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", s):
+        s += "."  # "L.P" -> "L.P." (the sentence's full stop was taken)
+    return s
+
+
+class Resolver:
+    """Names in one filing's text -> entity keys of ``facts`` (rules in the module docstring)."""
+
+    def __init__(self, facts: FilingFacts):
+        self.facts = facts
+        self.aliases: dict[str, str] = {}
+
+    def _people(self) -> Iterable[EntityFact]:
+        return (e for e in self.facts.entities if e.kind == NodeKind.PERSON)
+
+    def _orgs(self) -> Iterable[EntityFact]:
+        return (e for e in self.facts.entities if e.kind == NodeKind.ORGANIZATION)
+
+    def _named(self) -> Iterable[EntityFact]:
+        return (e for e in self.facts.entities if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION))
+
+    def add_alias(self, alias: str, key: str) -> None:
+        a = _clean_mention(alias)
+        if not a or normalize_name(a, NodeKind.PERSON) in _GENERIC_TERMS:
+            return
+        self.aliases[normalize_name(a, NodeKind.ORGANIZATION)] = key
+        self.aliases[normalize_name(a, NodeKind.PERSON)] = key
+        e = self.facts.entity(key)
+        if e is not None and a not in e.aliases and normalize_name(a, e.kind) != normalize_name(e.name, e.kind):
+            e.aliases.append(a)
+
+    def resolve(self, mention: str) -> str | None:
+        m = _clean_mention(mention)
+        if not m:
+            return None
+        low = m.lower()
+        if low in _PRONOUNS:
+            return None
+        f = self.facts.filing
+        if _ISSUER_WORDS.match(m):
+            return f.issuer_key
+        bare = re.sub(r"^the\s+", "", m, flags=re.I)
+        for norm in {normalize_name(m, NodeKind.ORGANIZATION), normalize_name(m, NodeKind.PERSON),
+                     normalize_name(bare, NodeKind.ORGANIZATION)}:
+            if norm in self.aliases:
+                return self.aliases[norm]
+        # exact name / alias
+        for e in self._named():
+            names = [e.name, *e.aliases]
+            for n in names:
+                if normalize_name(n, e.kind) in (normalize_name(m, e.kind), normalize_name(bare, e.kind)):
+                    return e.key
+        words, _ = _person_parts(m)
+        honorific = bool(_HONORIFIC.match(m))
+        # surname only ("Mr. Ault", "Ault")
+        if len(words) == 1:
+            hits = []
+            for e in self._people():
+                pw, _ = _person_parts(e.name)
+                sur = {pw[-1]} if pw else set()
+                if len(pw) >= 2 and not honorific and e.name.isupper():
+                    sur.add(pw[0])  # SEC order "LEONARD BRADEN MICHAEL"
+                if words[0] in sur:
+                    hits.append(e.key)
+            if len(set(hits)) == 1:
+                return hits[0]
+            return None
+        # person by first + last name
+        if not _looks_org(bare):
+            hits = {e.key for e in self._people() if _person_match(words, _person_parts(e.name)[0])}
+            if len(hits) == 1:
+                return hits.pop()
+        # organization by ordered words
+        mw = normalize_name(bare, NodeKind.ORGANIZATION).split()
+        if len(mw) >= 2:
+            hits = set()
+            for e in self._orgs():
+                for n in [e.name, *e.aliases]:
+                    ew = normalize_name(n, NodeKind.ORGANIZATION).split()
+                    if ew and ew[0] == mw[0] and _subsequence(mw, ew):
+                        hits.add(e.key)
+            if len(hits) == 1:
+                return hits.pop()
+        return None
+
+    def resolve_or_create(self, mention: str, section: str, prov: Provenance, kind: NodeKind | None = None
+                          ) -> str | None:
+        key = self.resolve(mention)
+        if key is not None:
+            return key
+        m = _clean_mention(re.sub(r"^the\s+", "", mention.strip(), flags=re.I))
+        if not m or normalize_name(m, NodeKind.PERSON) in _GENERIC_TERMS:
+            return None
+        if kind is None:
+            if _looks_org(m) and len(m.split()) >= 2:
+                kind = NodeKind.ORGANIZATION
+            elif _looks_person(m):
+                kind = NodeKind.PERSON
+            else:
+                return None
+        if kind == NodeKind.PERSON and not _looks_person(m):
+            return None
+        n = sum(1 for e in self.facts.entities if e.key.startswith("prose:")) + 1
+        key = f"prose:{n}"
+        while self.facts.entity(key) is not None:
+            n += 1
+            key = f"prose:{n}"
+        self.facts.entities.append(EntityFact(key=key, kind=kind, name=_HONORIFIC.sub("", m), prov=prov))
+        return key
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+# ----------------------------------------------------------------- the miner
+
+
+def _prov(facts: FilingFacts, prov: Provenance | None, section: str, text: str) -> Provenance:
+    f = facts.filing
+    if prov is not None:
+        return prov.model_copy(update={"section": section or prov.section, "excerpt": excerpt(text)})
+    return Provenance(filing_id=f.id, accession=f.accession, source=f.source, section=section,
+                      excerpt=excerpt(text))
+
+
+def _exists(facts: FilingFacts, etype: EdgeKind, src: str, dst: str, key: str | None = None) -> bool:
+    for r in facts.relations:
+        if r.type == etype and r.source == src and r.target == dst:
+            if key is None:
+                return True
+            if (r.props.get("title") or r.props.get("basis") or "").lower() == key.lower():
+                return True
+    return False
+
+
+def _add(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | None, props: dict,
+         pv: Provenance) -> bool:
+    if not src or not dst or src == dst or dst == "filing" or src == "filing":
+        return False
+    if etype == EdgeKind.CONTROLS:
+        if _exists(facts, etype, src, dst):
+            return False
+    elif _exists(facts, etype, src, dst, props.get("title")):
+        return False
+    facts.relations.append(RelationFact(type=etype, source=src, target=dst, props=props, prov=pv))
+    return True
+
+
+def _tidy_title(t: str) -> str:
+    t = " ".join(t.split()).strip(" ,;")
+    t = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", t, flags=re.I)
+    t = re.sub(r"\s*,?\s*(?:and|&)$", "", t)
+    return t.strip(" ,;")
+
+
+def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
+    """A role phrase -> [(edge type, title or control basis)].
+
+    "general partner and investment manager" -> [(CONTROLS, 'general partner and investment manager')];
+    "President, General Counsel and a director" -> [(OFFICER_OF, 'President, General Counsel'),
+    (DIRECTOR_OF, 'director')]; "Chief Executive Officer and Chairman" -> [(OFFICER_OF, ...)].
+    """
+    p = _tidy_title(phrase)
+    low = p.lower()
+    if not any(re.search(rf"(?<![\w-]){re.escape(w)}s?(?![\w-])", low) for w in _TITLE_CORE):
+        return []
+    for rx, _basis in _CONTROL_ROLES:
+        if re.search(rx, low):
+            if re.fullmatch(r"(?:an?\s+)?owner", low):
+                return []  # "an owner of" alone is not control
+            if re.search(r"\bportfolio\s+manager\b", low) and not re.search(
+                    r"general\s+partner|managing\s+member|investment\s+(?:manager|advis)", low):
+                return [(EdgeKind.EMPLOYED_BY, p)]
+            return [(EdgeKind.CONTROLS, re.sub(r"^(?:the|a|an)\s+", "", low))]
+    parts = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", p) if x.strip()]
+    directors = [x for x in parts if _DIRECTOR_PART.search(x) and not _NOT_DIRECTOR.search(x)
+                 and not re.search(r"\bof\s+the\s+board", x, re.I)]
+    others = [x for x in parts if x not in directors]
+    out: list[tuple[EdgeKind, str]] = []
+    if others:
+        if directors:
+            otitle = ", ".join(_tidy_title(x) for x in others)
+        else:
+            otitle = p
+        if _OFFICER_WORDS.search(otitle) or re.search(r"\bof\s+the\s+board", otitle, re.I):
+            out.append((EdgeKind.OFFICER_OF, otitle))
+        elif re.search(r"\b(?:member|partner|employee|manager|adviser|advisor)\b", otitle, re.I):
+            out.append((EdgeKind.EMPLOYED_BY, otitle))
+    if directors:
+        out.append((EdgeKind.DIRECTOR_OF, " and ".join(_tidy_title(x) for x in directors)))
+    return out
+
+
+_DEFINED = re.compile(r"\(\s*(?:the\s+|each\s+a\s+|collectively,?\s+(?:the\s+)?|together,?\s+(?:the\s+)?|"
+                      r"hereinafter\s+(?:the\s+)?)?[“\"]\s*([^”\"]{1,80}?)\s*[”\"]", re.I)
+_DESCRIPTOR = re.compile(
+    r",\s*(?:an?\s+|the\s+)?(?:[\w.\-]+\s+){0,5}?(?:corporation|company|partnership|limited liability company|"
+    r"trust|entity|fund|institution|authority|limited|exempted company|citizen[^,]*)\s*,?\s*$", re.I)
+
+
+_DEFINED_BARE = re.compile(r"\(\s*(?:the\s+)?((?:[A-Z][A-Za-z&\-]*\.?\s*){1,4})\)")
+
+
+def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,
+                        prov: Provenance | None = None) -> None:
+    """``Full Name, a Delaware corporation ("Alias")`` -> alias of Full Name (rule 2).
+
+    Unquoted short capitalized terms are read too: ``Abu Dhabi Investment Authority (ADIA)``.
+    """
+    text = _strip_markup(text)
+    found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        alias = m.group(1).strip()
+        if m.re is _DEFINED_BARE and (re.fullmatch(r"[A-Z]|[ivxIVX]+|[A-Z]\.", alias) or alias.upper() in
+                                      ("LLC", "LP", "USA", "US", "SEC")):
+            continue
+        if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
+            continue
+        if normalize_name(alias, NodeKind.PERSON) in _GENERIC_TERMS:
+            continue
+        before = text[max(0, m.start() - 250):m.start()]
+        before = re.split(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s", before)[-1]
+        before = _DESCRIPTOR.sub("", before.rstrip())
+        names = list(_NAME_RE.finditer(before))
+        if not names:
+            continue
+        last = names[-1]
+        if before[last.end():].strip(" ,"):
+            continue
+        full = _clean_mention(last.group(0))
+        key = resolver.resolve(full)
+        if _ISSUER_WORDS.match(alias) and key is None:
+            continue
+        if key is None:
+            key = resolver.resolve_or_create(full, section, _prov(facts, prov, section, text[m.start() - 200:m.end()]))
+        if key is None:
+            continue
+        if resolver.resolve(alias) not in (None, key) and not _ISSUER_WORDS.match(alias):
+            continue
+        resolver.add_alias(alias, key)
+
+
+_TRAILING_VERB = re.compile(
+    r"(?:\s|,)*(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|serves|served|serve|acts|acted|act|has\s+been|"
+    r"have\s+been|being|became|becomes|currently|also|presently|now|as|serving|employed|in\s+(?:his|her|its)\s+capacity\s+as)\s*)*"
+    r"(?:\s|,)*$", re.I)
+_OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?[A-Z])")
+
+
+def _subject_from(prefix: str) -> str | None:
+    p = re.sub(r"\([^()]*\)", " ", prefix)
+    p = re.sub(r"[“”\"]", " ", p)
+    p = _TRAILING_VERB.sub("", p)
+    p = p.rstrip(" ,")
+    if not p:
+        return None
+    tail = p[-200:]
+    if re.search(r"(?:^|\s)(?:he|she|it)$", tail, re.I):
+        return None
+    if re.search(r"(?:^|\s)the\s+(?:Issuer|Company)$", tail):
+        return "the Issuer"
+    names = list(_NAME_RE.finditer(tail))
+    if not names:
+        return None
+    last = names[-1]
+    if tail[last.end():].strip(" ,"):
+        return None
+    return last.group(0)
+
+
+def _objects_from(rest: str) -> tuple[list[str], int]:
+    """Names at the start of ``rest`` ("Ault & Company and the Issuer"), and where they end."""
+    out, pos = [], 0
+    while True:
+        seg = rest[pos:]
+        m = re.match(r"\s*(?:the\s+(?=Issuer\b|Company\b)|(?:its|his|her)\s+)?", seg)
+        lead = m.end()
+        if re.match(r"(?:Issuer|Company)\b", seg[lead:]):
+            out.append("the Issuer")
+            end = lead + len(re.match(r"(?:Issuer|Company)", seg[lead:]).group(0))
+        else:
+            m2 = re.match(r"\s*(?:the\s+)?[“\"]?(" + NAME + r")[”\"]?", seg)
+            if not m2 or not m2.group(1).strip():
+                break
+            cand = m2.group(1).strip()
+            first = cand.split()[0].lower().strip(",.")
+            if first in _ROLE_WORDS and first not in ("the", "a", "an", "group", "global", "investment",
+                                                      "capital", "general", "limited"):
+                break
+            out.append(cand)
+            end = m2.end()
+        pos += end
+        nxt = _OBJ_STOP.match(rest[pos:])
+        if not nxt:
+            break
+        after = rest[pos + nxt.end():]
+        w = re.match(r"(?:the\s+)?([A-Za-z\-]+)", after)
+        if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company"):
+            break
+        pos += nxt.end()
+    return out, pos
+
+
+_PASSIVE = re.compile(
+    r"(?P<y>" + NAME + r"|the\s+Issuer|the\s+Company)\s*(?:\([^)]*\)\s*)?,?\s*(?:is|are)\s+(?:an?\s+)?"
+    r"(?:(?P<how>wholly[\s-]owned|(?:directly\s+|indirectly\s+)?(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?"
+    r"controlled|managed|advised)(?:\s+subsidiary)?)"
+    r"(?:\s+(?:and|,)\s+[^.;]*?)?\s+(?:by|of)\s+(?P<x>(?:the\s+)?" + NAME + r")")
+_OWNS = re.compile(
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?P<how>wholly\s+owns|owns\s+(?:all|100%)"
+    r"\s+of\s+(?:the\s+)?(?:outstanding\s+|issued\s+)*(?:equity|shares|share\s+capital|capital\s+stock|"
+    r"membership\s+interests|interests|voting\s+securities|stock)?(?:\s+(?:of|in))?|controls)\s+(?P<y>(?:the\s+)?"
+    + NAME + r")")
+_VIRTUE = re.compile(
+    r"(?i:by\s+virtue\s+of\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w\s,]{0,60}?)"
+    r"(?:relationship|position|positions|role|status|control|capacity|ownership)\s+"
+    r"(?:with|as\s+[^.;]*?\s+of|of|over|in|at)\s+)(?P<y>(?:the\s+)?" + NAME + r")")
+
+
+def _first_subject(sentence: str) -> str | None:
+    s = re.sub(r"^\s*(?:\(?[ivxlc\d]{1,5}[.)]\s*|[A-Z][.)]\s+|[-•*]\s*)+", "", sentence)
+    s = re.sub(r"\([^()]*\)", " ", s)
+    m = re.match(r"\s*(?:As\s+of\s+[^,]*,\s*|In\s+addition,\s*|Accordingly,\s*)?(" + NAME + r"|the\s+Issuer)", s)
+    return m.group(1) if m else None
+
+
+def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance | None = None) -> None:
+    """Append CONTROLS / OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY facts read from ``text`` to ``facts``."""
+    if not text or not text.strip():
+        return
+    res = Resolver(facts)
+    _seed_aliases(res, facts)
+    learn_defined_terms(text, facts, res, section, prov)
+    last_subject: str | None = None
+    for sent in sentences(text):
+        pv = _prov(facts, prov, section, sent)
+        _mine_sentence(sent, facts, res, section, pv, last_subject)
+        subj = _first_subject(sent)
+        if subj and res.resolve(subj):
+            last_subject = subj
+
+
+def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
+    for e in facts.entities:
+        for a in e.aliases:
+            if len(a.split()) >= 1:
+                res.aliases.setdefault(normalize_name(a, NodeKind.ORGANIZATION), e.key)
+
+
+def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
+                   last_subject: str | None) -> None:
+    s = _strip_markup(sent)
+    prev_end, prev_subj = None, None
+    for m in _ROLE_OF.finditer(s):
+        roles = classify_role(m.group(1))
+        if not roles:
+            continue
+        objects, oend = _objects_from(s[m.end():])
+        if not objects:
+            continue
+        between = s[prev_end:m.start()] if prev_end is not None else None
+        if between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
+                                                 between):
+            subj = prev_subj
+        else:
+            subj = _subject_from(s[:m.start()])
+        if subj is None and re.search(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", s[:m.start()], re.I):
+            subj = last_subject
+        if subj is None:
+            continue
+        skey = res.resolve_or_create(subj, section, pv)
+        if skey is None:
+            continue
+        for ob in objects:
+            kind = None
+            okey = res.resolve_or_create(ob, section, pv, kind)
+            if okey is None:
+                continue
+            okind = facts.entity(okey).kind if facts.entity(okey) else None
+            if okind not in (NodeKind.ORGANIZATION, NodeKind.PERSON, None):
+                continue
+            for etype, title in roles:
+                if etype == EdgeKind.CONTROLS:
+                    _add(facts, etype, skey, okey, {"basis": title, "stated": True}, pv)
+                else:
+                    if facts.entity(skey) is not None and facts.entity(skey).kind != NodeKind.PERSON:
+                        continue
+                    _add(facts, etype, skey, okey, {"title": title}, pv)
+        prev_end, prev_subj = m.end() + oend, subj
+    # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
+    for m in _PASSIVE.finditer(s):
+        how = " ".join(m.group("how").lower().replace("-", " ").split())
+        if how in ("managed", "advised"):
+            basis = "investment manager"
+        elif "owned" in how:
+            basis = "wholly owns" if "wholly" in how else "owner"
+            if "wholly" not in how and not re.search(r"\b(?:wholly|all|100%|sole)\b", s, re.I):
+                continue
+        else:
+            basis = "controlled by"
+        y = res.resolve_or_create(m.group("y"), section, pv)
+        x = res.resolve_or_create(m.group("x"), section, pv)
+        _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+    for m in _OWNS.finditer(s):
+        how = m.group("how").lower()
+        basis = "controls" if how == "controls" else "wholly owns"
+        x = res.resolve_or_create(m.group("x"), section, pv)
+        y = res.resolve_or_create(m.group("y"), section, pv)
+        _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+    for m in _VIRTUE.finditer(s):
+        subj = _first_subject(s[:m.start()]) or last_subject
+        if subj is None:
+            continue
+        x = res.resolve(subj)
+        y = res.resolve(m.group("y"))
+        if x and y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.ORGANIZATION:
+            _add(facts, EdgeKind.CONTROLS, x, y, {"basis": "by virtue of relationship", "stated": True}, pv)
+
+
+# ----------------------------------------------------------------- tables (Schedule A)
+
+_HEAD_NAME = re.compile(r"\bname\b", re.I)
+_HEAD_POS = re.compile(r"\b(?:position|title|capacity|office)s?\b", re.I)
+_HEAD_OCC = re.compile(r"\b(?:occupation|employment)\b", re.I)
+_HEAD_ADDR = re.compile(r"\baddress\b", re.I)
+_HEAD_CIT = re.compile(r"\b(?:citizenship|nationality|country)\b", re.I)
+
+
+def split_name_position(cell: str) -> tuple[str, str]:
+    """'Milton C. Ault, III Chief Executive Officer and Chairman' -> (name, position)."""
+    c = " ".join(_strip_markup(cell).split())
+    toks = c.split(" ")
+    for i, t in enumerate(toks):
+        if i == 0:
+            continue
+        w = t.lower().strip(",.;")
+        if w in _ROLE_WORDS and w not in ("the", "a", "an", "group", "global", "limited", "board") \
+                and t[:1].isupper() and not re.fullmatch(r"[A-Z]\.?", t):
+            name = " ".join(toks[:i]).rstrip(" ,")
+            if len(name.split()) >= 2:
+                return name, " ".join(toks[i:]).strip(" ,")
+    return c.rstrip(" ,"), ""
+
+
+def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov: Provenance | None = None,
+               org_key: str | None = None) -> int:
+    """Schedule A style rows (first row = header) -> people with roles at ``org_key`` and their employers.
+
+    Columns are found by header words: name, position/title, principal occupation/employment,
+    address, citizenship.  A "Name and Position" cell is split at the first title word.  Returns the
+    number of people read.
+    """
+    if len(rows) < 2:
+        return 0
+    head = [" ".join(_strip_markup(h).split()) for h in rows[0]]
+    col = {"name": None, "pos": None, "occ": None, "addr": None, "cit": None}
+    for i, h in enumerate(head):
+        if _HEAD_NAME.search(h) and col["name"] is None:
+            col["name"] = i
+            if _HEAD_POS.search(h):
+                col["pos"] = i
+        elif _HEAD_OCC.search(h) and col["occ"] is None:
+            col["occ"] = i
+        elif _HEAD_POS.search(h) and col["pos"] is None:
+            col["pos"] = i
+        elif _HEAD_ADDR.search(h) and col["addr"] is None:
+            col["addr"] = i
+        elif _HEAD_CIT.search(h) and col["cit"] is None:
+            col["cit"] = i
+    if col["name"] is None:
+        return 0
+    res = Resolver(facts)
+    _seed_aliases(res, facts)
+    count = 0
+    for row in rows[1:]:
+        cells = [" ".join(_strip_markup(c).split()) for c in row]
+        if col["name"] >= len(cells) or not cells[col["name"]]:
+            continue
+        text = " | ".join(c for c in cells if c)
+        pv = _prov(facts, prov, section, text)
+        name, position = cells[col["name"]], ""
+        if col["pos"] == col["name"]:
+            name, position = split_name_position(name)
+        elif col["pos"] is not None and col["pos"] < len(cells):
+            position = cells[col["pos"]]
+        name = name.strip(" ,")
+        if not name or len(name) > 120:
+            continue
+        pkey = res.resolve(name)
+        if pkey is None:
+            pkey = res.resolve_or_create(name, section, pv, NodeKind.PERSON if _looks_person(name) else None)
+        if pkey is None:
+            continue
+        count += 1
+        ent = facts.entity(pkey)
+        if ent is not None:
+            for nm, ci in (("address", col["addr"]), ("citizenship", col["cit"]), ("occupation", col["occ"])):
+                if ci is not None and ci < len(cells) and cells[ci] and ent.prop(nm) is None:
+                    ent.props.append(PropFact(name=nm, value=cells[ci], prov=pv))
+        if position and org_key:
+            for etype, title in classify_role(position) or [(EdgeKind.OFFICER_OF, _tidy_title(position))]:
+                if etype == EdgeKind.CONTROLS:
+                    _add(facts, etype, pkey, org_key, {"basis": title, "stated": True}, pv)
+                else:
+                    _add(facts, etype, pkey, org_key, {"title": re.sub(r"\s+of\s+the\s+board.*$", "", title,
+                                                                     flags=re.I) if etype == EdgeKind.OFFICER_OF
+                                                       and not re.search(r"chairman|chair\b", title, re.I)
+                                                       else title}, pv)
+        if col["occ"] is not None and col["occ"] < len(cells) and cells[col["occ"]]:
+            occ = cells[col["occ"]]
+            for m in _ROLE_OF.finditer(occ):
+                roles = classify_role(m.group(1))
+                objs, _ = _objects_from(occ[m.end():])
+                for ob in objs:
+                    okey = res.resolve(ob) or res.resolve_or_create(ob, section, pv, NodeKind.ORGANIZATION)
+                    if okey is None or (facts.entity(okey) and facts.entity(okey).kind != NodeKind.ORGANIZATION):
+                        continue
+                    for etype, title in roles or [(EdgeKind.EMPLOYED_BY, _tidy_title(m.group(1)))]:
+                        if etype == EdgeKind.CONTROLS:
+                            _add(facts, etype, pkey, okey, {"basis": title, "stated": True}, pv)
+                        else:
+                            _add(facts, etype, pkey, okey, {"title": title}, pv)
+    return count

@@ -1,0 +1,168 @@
+"""ownergraph.loaders._prose: control and role statements mined from filing prose and Schedule A tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from ownergraph.graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, Provenance
+from ownergraph.loaders._prose import Resolver, classify_role, mine_table, mine_text, sentences, split_name_position
+
+P, O = NodeKind.PERSON, NodeKind.ORGANIZATION
+
+
+def facts(*ents, issuer=None) -> FilingFacts:
+    info = FilingInfo(id="sha256:0000000000000000", form_type="SC 13D", family="schedule13", loader="test",
+                      sha256="0" * 64, issuer_key=issuer)
+    f = FilingFacts(filing=info)
+    for key, kind, name in ents:
+        f.entities.append(EntityFact(key=key, kind=kind, name=name,
+                                     prov=Provenance(filing_id=info.id, section="cover page 1, row 1")))
+    return f
+
+
+def edges(f: FilingFacts, etype: EdgeKind) -> set[tuple[str, str, str]]:
+    out = set()
+    for r in f.relations:
+        if r.type == etype:
+            out.add((f.entity(r.source).name, f.entity(r.target).name, r.props.get("basis") or r.props.get("title")))
+    return out
+
+
+def test_sole_owner_with_partial_names():
+    f = facts(("a", O, "Platinum International Investment Holdings RSC Limited"),
+              ("b", O, "Platinum Falcon B 2018 RSC Limited"))
+    mine_text("Platinum International is the sole owner of Platinum Falcon.", section="Item 2(c)", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {("Platinum International Investment Holdings RSC Limited",
+                                            "Platinum Falcon B 2018 RSC Limited", "sole owner")}
+    (r,) = f.relations
+    assert r.props["stated"] is True and r.prov.section == "Item 2(c)" and "sole owner" in r.prov.excerpt
+
+
+def test_general_partner_chain_creates_the_named_manager():
+    f = facts(("fund", O, "BML Investment Partners, L.P."), ("bl", P, "Leonard Braden Michael"))
+    mine_text("BML Capital Management, LLC is the sole general partner of BML Investment Partners, L.P. "
+              "Braden M. Leonard is the managing member of BML Capital Management.", section="Item 2", facts=f)
+    got = edges(f, EdgeKind.CONTROLS)
+    assert ("BML Capital Management, LLC", "BML Investment Partners, L.P.", "sole general partner") in got
+    # SEC-order name "LEONARD BRADEN MICHAEL" is Braden M. Leonard; the manager is one entity, not two
+    assert ("Leonard Braden Michael", "BML Capital Management, LLC", "managing member") in got
+    assert len([e for e in f.entities if "BML Capital" in e.name]) == 1
+    assert f.entity("prose:1").kind == O
+
+
+def test_officer_title_and_gp_of_two_funds():
+    f = facts(("ms", P, "Mark E. Strome"), ("sg", O, "Strome Group, Inc."),
+              ("sim", O, "Strome Investment Management, LP"), ("f1", O, "Strome Mezzanine Fund, LP"),
+              ("f2", O, "Strome Mezzanine Fund II, LP"))
+    mine_text('Mark E. Strome is the President of Strome Group, Inc. Strome Investment Management, LP ("Manager") '
+              "is the general partner and investment manager of Strome Mezzanine Fund, LP and Strome Mezzanine "
+              "Fund II, LP.", section="Item 2", facts=f)
+    assert edges(f, EdgeKind.OFFICER_OF) == {("Mark E. Strome", "Strome Group, Inc.", "President")}
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Strome Investment Management, LP", "Strome Mezzanine Fund, LP", "general partner and investment manager"),
+        ("Strome Investment Management, LP", "Strome Mezzanine Fund II, LP", "general partner and investment manager"),
+    }
+    assert "Manager" in f.entity("sim").aliases
+
+
+def test_defined_terms_appositives_and_passive_ownership():
+    f = facts(("adia", O, "Abu Dhabi Investment Authority"), ("ph", O, "Platinum Investment Holdings RSC Limited"),
+              ("pf", O, "Platinum Falcon B 2018 RSC Limited"))
+    mine_text('Abu Dhabi Investment Authority ("ADIA") is a public institution established by the Government of '
+              "the Emirate of Abu Dhabi (the Government). ADIA is wholly owned and subject to constitutional "
+              "supervision by the Government.", section="Item 2", facts=f)
+    # a later item of the same filing: the alias learned above still resolves
+    mine_text('Platinum Holdings, the sole owner of Platinum Falcon, may be deemed to beneficially own the shares. '
+              "ADIA, the sole owner of Platinum Holdings, may be deemed the beneficial owner.", section="Item 5",
+              facts=f)
+    got = edges(f, EdgeKind.CONTROLS)
+    assert ("Government of the Emirate of Abu Dhabi", "Abu Dhabi Investment Authority", "wholly owns") in got
+    assert ("Platinum Investment Holdings RSC Limited", "Platinum Falcon B 2018 RSC Limited", "sole owner") in got
+    assert ("Abu Dhabi Investment Authority", "Platinum Investment Holdings RSC Limited", "sole owner") in got
+    assert len(got) == 3
+
+
+def test_item2_list_roles_at_two_organizations_and_issuer():
+    f = facts(("issuer", O, "Example Holdings, Inc."), ("ac", O, "ACME & PARTNERS, INC."),
+              ("jd", P, "JOHN Q. DOE, JR."), ("rr", P, "RITA C.W. ROE"), issuer="issuer")
+    mine_text("(a) This statement is filed by: (i) Acme & Partners, Inc., a Nevada corporation (\u201cAcme\u201d); "
+              "(ii) John Q. Doe, Jr., Chief Executive Officer and Chairman of Acme and Founder and Executive "
+              "Chairman of the Issuer; and (iii) Rita C.W. Roe, President, General Counsel and a director of each of "
+              "Acme and the Issuer. Mr. Doe may be deemed to beneficially own the Shares owned by Acme by virtue of "
+              "his relationship with Acme.", section="Item 2(a)", facts=f)
+    assert edges(f, EdgeKind.OFFICER_OF) == {
+        ("JOHN Q. DOE, JR.", "ACME & PARTNERS, INC.", "Chief Executive Officer and Chairman"),
+        ("JOHN Q. DOE, JR.", "Example Holdings, Inc.", "Founder and Executive Chairman"),
+        ("RITA C.W. ROE", "ACME & PARTNERS, INC.", "President, General Counsel"),
+        ("RITA C.W. ROE", "Example Holdings, Inc.", "President, General Counsel"),
+    }
+    assert edges(f, EdgeKind.DIRECTOR_OF) == {("RITA C.W. ROE", "ACME & PARTNERS, INC.", "director"),
+                                              ("RITA C.W. ROE", "Example Holdings, Inc.", "director")}
+    assert edges(f, EdgeKind.CONTROLS) == {("JOHN Q. DOE, JR.", "ACME & PARTNERS, INC.", "by virtue of relationship")}
+
+
+def test_surname_never_merges_two_people():
+    f = facts(("a", P, "John Smith"), ("b", P, "Jane Smith"), ("c", P, "Milton C. Ault, III"), ("o", O, "Smith Co LLC"))
+    r = Resolver(f)
+    assert r.resolve("Mr. Smith") is None and r.resolve("Smith") is None
+    assert r.resolve("Mr. Ault") == "c" and r.resolve("MILTON C. AULT, III") == "c"
+    assert r.resolve("Milton Ault") == "c"
+    mine_text("Mr. Smith is the managing member of Smith Co LLC.", section="Item 2", facts=f)
+    assert f.relations == []  # ambiguous surname: no edge, and no new person
+
+
+def test_issuer_words_and_pronouns():
+    f = facts(("i", O, "Target Corp."), ("p", P, "Ann Example"), issuer="i")
+    r = Resolver(f)
+    assert r.resolve("the Issuer") == "i" and r.resolve("the Company") == "i" and r.resolve("Target Corporation") == "i"
+    assert r.resolve("he") is None
+
+
+def test_classify_role():
+    assert classify_role("President, General Counsel and a director") == [
+        (EdgeKind.OFFICER_OF, "President, General Counsel"), (EdgeKind.DIRECTOR_OF, "director")]
+    assert classify_role("Chief Executive Officer and Chairman") == [
+        (EdgeKind.OFFICER_OF, "Chief Executive Officer and Chairman")]
+    assert classify_role("sole general partner") == [(EdgeKind.CONTROLS, "sole general partner")]
+    assert classify_role("Independent Director") == [(EdgeKind.DIRECTOR_OF, "Independent Director")]
+    assert classify_role("Managing Director") == [(EdgeKind.OFFICER_OF, "Managing Director")]
+    assert classify_role("the holders") == []
+
+
+def test_sentences_keep_abbreviations():
+    s = sentences("Henry C.W. Nisser is a citizen of Sweden. Ault & Company, Inc. is organized in Delaware. "
+                  "Mr. Ault is a citizen of the U.S. and lives there.")
+    assert len(s) == 3 and s[0].startswith("Henry C.W. Nisser")
+
+
+def test_schedule_a_table():
+    f = facts(("i", O, "Ault Alliance, Inc."), ("ac", O, "Ault & Company, Inc."), ("ma", P, "MILTON C. AULT, III"),
+              issuer="i")
+    rows = [["Name and Position", "Principal Occupation", "Principal Business Address", "Citizenship"],
+            ["Milton C. Ault, III Chief Executive Officer and Chairman of the Board of Directors",
+             "Executive Chairman of Ault Alliance, Inc.", "c/o Ault Alliance, Inc. Las Vegas, NV 89141", "USA"],
+            ["Darren Magot Senior Vice President and Director", "Senior Vice President of Ault Alliance, Inc.",
+             "Las Vegas, NV 89141", "USA"],
+            ["Adam Corey Independent Director", "Vice President of Marsh & McLennan", "Las Vegas", "USA"]]
+    assert mine_table(rows, section="Schedule A", facts=f, org_key="ac") == 3
+    off = edges(f, EdgeKind.OFFICER_OF)
+    assert ("MILTON C. AULT, III", "Ault & Company, Inc.", "Chief Executive Officer and Chairman of the Board of "
+            "Directors") in off
+    assert ("MILTON C. AULT, III", "Ault Alliance, Inc.", "Executive Chairman") in off
+    assert ("Darren Magot", "Ault & Company, Inc.", "Senior Vice President") in off
+    assert ("Darren Magot", "Ault Alliance, Inc.", "Senior Vice President") in off
+    assert ("Adam Corey", "Marsh & McLennan", "Vice President") in off
+    assert edges(f, EdgeKind.DIRECTOR_OF) == {("Darren Magot", "Ault & Company, Inc.", "Director"),
+                                              ("Adam Corey", "Ault & Company, Inc.", "Independent Director")}
+    corey = next(e for e in f.entities if e.name == "Adam Corey")
+    assert corey.kind == P and corey.prop("citizenship") == "USA" and corey.prop("address") == "Las Vegas"
+    assert all(r.prov.section == "Schedule A" for r in f.relations)
+
+
+@pytest.mark.parametrize("cell,name,pos", [
+    ("Milton C. Ault, III Chief Executive Officer", "Milton C. Ault, III", "Chief Executive Officer"),
+    ("Henry C.W. Nisser President, General Counsel and Director", "Henry C.W. Nisser",
+     "President, General Counsel and Director"),
+])
+def test_split_name_position(cell, name, pos):
+    assert split_name_position(cell) == (name, pos)
