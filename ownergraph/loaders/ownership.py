@@ -1,0 +1,1121 @@
+"""Forms 3, 4, 5 (and 3/A, 4/A, 5/A): the SEC ``ownershipDocument`` XML.
+
+What a filing yields
+--------------------
+
+* **Issuer** -- an Organization with its CIK and a ``ticker`` property.
+* **Reporting owners** -- Person or Organization (decided from the name: legal-form
+  and fund words make an organization) with CIK and address.  ``name`` is the
+  display form ("Peter Thiel"); the name as filed in SEC order ("THIEL PETER") is
+  kept in ``aliases`` and in the ``name_as_filed`` property.  The relationship
+  boxes become ``DIRECTOR_OF`` (title "Director"), ``OFFICER_OF`` (title = the
+  officer title; "See Remarks" is resolved from a ``Title: ...`` remark) and
+  ``TEN_PERCENT_OWNER_OF`` edges to the issuer; *Other* keeps its text in the
+  ``other_relationship`` property (and a "10% ... group" text is a ten-percent edge).
+* **Table I / Table II rows** -- one ``HOLDS`` edge per row with the shares owned
+  following the transaction (``basis`` "direct"/"indirect", ``ownership`` D/I,
+  ``nature`` "By Trust", ``as_of`` = transaction date, or the period of report for
+  holdings rows), the transaction in ``transaction_code``, ``transaction_date``,
+  ``transaction_shares``, ``transaction_price``, ``acquired_disposed``.  Section
+  "Table I, row 2".  Derivative rows hold the instrument's own Security (named
+  with its exercise price and expiration so that two option grants stay two
+  positions) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
+  underlying class (``conversion_price``, ``exercise_date``, ``expiration_date``,
+  ``ratio`` when a footnote states "1:0.75").
+* **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
+  ("see footnote F3"); a cell holding only a footnote is ``None``, never 0.
+* **Indirect holdings** -- when the nature of ownership or a footnote names the
+  record holder ("By DM Trust Aggregator, LLC", "The shares are held by the
+  Scarpelli Family Trust for which the Reporting Person is a trustee", "These
+  shares are held of record by Mithril LP ..."), that holder becomes an entity
+  that HOLDS the row, and the control statements of the footnote become
+  ``CONTROLS`` edges (``stated=True``, ``basis`` "general partner", "managing
+  member", "manager", "trustee", "authorized person", "investment committee",
+  "shared voting and investment power", section "footnote F2").  When no
+  statement links any reporting owner to the holder (the reporting person is only
+  a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
+
+Multi-owner filings: a row whose holder no footnote names is attributed to every
+reporting owner (each reports it, as joint 13D filers restate a position).
+
+The document model (:class:`OwnershipDocument`) keeps every cell *as filed*
+(``{"value": "200000.0", "footnotes": ["F1"]}``); the facts carry typed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from lxml import etree
+from pydantic import BaseModel, Field
+
+from ..errors import LoadError
+from ..graph.ids import filing_id, normalize_cik, normalize_name
+from ..graph.model import (
+    EdgeKind,
+    EntityFact,
+    FilingFacts,
+    FilingInfo,
+    NodeKind,
+    PropFact,
+    Provenance,
+    RelationFact,
+    excerpt,
+)
+from . import Loader, register, sha256
+from ._text import parse_date, parse_decimal
+from ._xml import parse_xml, strip_ns
+
+# ----------------------------------------------------------------- document model
+
+
+class Cell(BaseModel):
+    value: str | None = None
+    footnotes: list[str] = Field(default_factory=list)
+
+
+class Issuer(BaseModel):
+    cik: str | None = None
+    name: str | None = None
+    trading_symbol: str | None = None
+
+
+class ReportingOwner(BaseModel):
+    cik: str | None = None
+    name: str = Field(description="Name as filed (SEC order: LAST FIRST MIDDLE)")
+    display_name: str
+    kind: str = Field(description="'Person' or 'Organization' (from the name)")
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state: str | None = None
+    zip: str | None = None
+    state_description: str | None = None
+    is_director: bool | None = None
+    is_officer: bool | None = None
+    is_ten_percent_owner: bool | None = None
+    is_other: bool | None = None
+    officer_title: str | None = None
+    other_text: str | None = None
+
+
+class Row(BaseModel):
+    table: str = Field(description="'I' (non-derivative) or 'II' (derivative)")
+    kind: str = Field(description="'transaction' or 'holding'")
+    number: int = Field(description="Row number within its table, from 1")
+    security_title: Cell
+    conversion_or_exercise_price: Cell | None = None
+    transaction_date: Cell | None = None
+    deemed_execution_date: Cell | None = None
+    form_type: str | None = None
+    code: str | None = None
+    equity_swap_involved: bool | None = None
+    coding_footnotes: list[str] = Field(default_factory=list)
+    timeliness: Cell | None = None
+    shares: Cell | None = None
+    total_value: Cell | None = None
+    price: Cell | None = None
+    acquired_disposed: Cell | None = None
+    exercise_date: Cell | None = None
+    expiration_date: Cell | None = None
+    underlying_title: Cell | None = None
+    underlying_shares: Cell | None = None
+    underlying_value: Cell | None = None
+    owned_after: Cell | None = None
+    value_owned_after: Cell | None = None
+    direct_or_indirect: Cell | None = None
+    nature: Cell | None = None
+
+
+class Signature(BaseModel):
+    name: str | None = None
+    date: str | None = None
+
+
+class OwnershipDocument(BaseModel):
+    schema_version: str | None = None
+    document_type: str
+    period_of_report: str | None = None
+    date_of_original_submission: str | None = None
+    no_securities_owned: bool | None = None
+    not_subject_to_section16: bool | None = None
+    form3_holdings_reported: bool | None = None
+    form4_transactions_reported: bool | None = None
+    aff10b5one: bool | None = None
+    issuer: Issuer
+    reporting_owners: list[ReportingOwner]
+    non_derivative: list[Row] = Field(default_factory=list)
+    derivative: list[Row] = Field(default_factory=list)
+    footnotes: dict[str, str] = Field(default_factory=dict)
+    remarks: str | None = None
+    signatures: list[Signature] = Field(default_factory=list)
+
+
+# ----------------------------------------------------------------- XML reading
+
+_ROOT_RE = re.compile(rb"<\s*(?:\w+:)?ownershipDocument[\s>]")
+_CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
+
+
+def sniff(data: bytes) -> float:
+    head = data[:8192]
+    if _CONTAINER_RE.match(head) or b"<DOCUMENT>" in head:
+        return 0.0  # an SGML submission: the submission loader unwraps it and hands us the XML
+    return 0.95 if _ROOT_RE.search(head) else 0.0
+
+
+def _t(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    s = el.text
+    if s is None:
+        return None
+    s = s.strip()
+    return s or None
+
+
+def _cell(parent: etree._Element | None, name: str) -> dict | None:
+    if parent is None:
+        return None
+    c = parent.find(name)
+    if c is None:
+        return None
+    v = c.find("value")
+    val = _t(v) if v is not None else _t(c)
+    fns = [f.get("id") for f in c.iter("footnoteId") if f.get("id")]
+    if val is None and not fns:
+        return None
+    return {"value": val, "footnotes": fns}
+
+
+def _flag(text: str | None) -> bool | None:
+    if text is None:
+        return None
+    s = text.strip().lower()
+    if s in ("1", "true", "y", "yes", "x"):
+        return True
+    if s in ("0", "false", "n", "no", ""):
+        return False
+    return None
+
+
+def _row(el: etree._Element, table: str, number: int) -> dict:
+    tag = el.tag
+    coding = el.find("transactionCoding")
+    amounts = el.find("transactionAmounts")
+    post = el.find("postTransactionAmounts")
+    nature = el.find("ownershipNature")
+    under = el.find("underlyingSecurity")
+    is_txn = "Transaction" in tag or (el.find("transactionDate") is not None and coding is not None
+                                      and amounts is not None)
+    row: dict[str, Any] = {
+        "table": table,
+        "kind": "transaction" if is_txn else "holding",
+        "number": number,
+        "security_title": _cell(el, "securityTitle") or {"value": None, "footnotes": []},
+        "conversion_or_exercise_price": _cell(el, "conversionOrExercisePrice"),
+        "transaction_date": _cell(el, "transactionDate"),
+        "deemed_execution_date": _cell(el, "deemedExecutionDate"),
+        "form_type": _t(coding.find("transactionFormType")) if coding is not None else None,
+        "code": _t(coding.find("transactionCode")) if coding is not None else None,
+        "equity_swap_involved": _flag(_t(coding.find("equitySwapInvolved"))) if coding is not None else None,
+        "coding_footnotes": [f.get("id") for f in coding.iterfind("footnoteId")] if coding is not None else [],
+        "timeliness": _cell(el, "transactionTimeliness"),
+        "shares": _cell(amounts, "transactionShares"),
+        "total_value": _cell(amounts, "transactionTotalValue") or _cell(amounts, "transactionValue"),
+        "price": _cell(amounts, "transactionPricePerShare"),
+        "acquired_disposed": _cell(amounts, "transactionAcquiredDisposedCode"),
+        "exercise_date": _cell(el, "exerciseDate"),
+        "expiration_date": _cell(el, "expirationDate"),
+        "underlying_title": _cell(under, "underlyingSecurityTitle"),
+        "underlying_shares": _cell(under, "underlyingSecurityShares"),
+        "underlying_value": _cell(under, "underlyingSecurityValue"),
+        "owned_after": _cell(post, "sharesOwnedFollowingTransaction"),
+        "value_owned_after": _cell(post, "valueOwnedFollowingTransaction"),
+        "direct_or_indirect": _cell(nature, "directOrIndirectOwnership"),
+        "nature": _cell(nature, "natureOfOwnership"),
+    }
+    return row
+
+
+def read_document(root: etree._Element, source: str) -> dict:
+    """The ownershipDocument element -> the document model as a plain dict (cells as filed)."""
+    if strip_ns(root.tag) != "ownershipDocument":
+        raise LoadError(source, f"not an ownershipDocument (root element <{strip_ns(root.tag)}>)")
+    if "}" in root.tag:  # namespaced variant: drop namespaces so paths stay simple
+        for el in root.iter():
+            if isinstance(el.tag, str) and "}" in el.tag:
+                el.tag = el.tag.rsplit("}", 1)[1]
+    doc_type = _t(root.find("documentType"))
+    if not doc_type:
+        raise LoadError(source, "ownershipDocument has no <documentType> (expected 3, 4, 5 or an amendment)")
+    iss = root.find("issuer")
+    issuer = {
+        "cik": _t(iss.find("issuerCik")) if iss is not None else None,
+        "name": _t(iss.find("issuerName")) if iss is not None else None,
+        "trading_symbol": _t(iss.find("issuerTradingSymbol")) if iss is not None else None,
+    }
+    owners = []
+    for ro in root.iterfind("reportingOwner"):
+        rid = ro.find("reportingOwnerId")
+        addr = ro.find("reportingOwnerAddress")
+        rel = ro.find("reportingOwnerRelationship")
+        name = _t(rid.find("rptOwnerName")) if rid is not None else None
+        cik = _t(rid.find("rptOwnerCik")) if rid is not None else None
+        if not name and not cik:
+            continue
+        name = name or f"CIK {cik}"
+        kind = "Organization" if looks_like_org(name) else "Person"
+
+        def a(tag: str, _addr=addr) -> str | None:
+            return _t(_addr.find(tag)) if _addr is not None else None
+
+        def r(tag: str, _rel=rel) -> str | None:
+            return _t(_rel.find(tag)) if _rel is not None else None
+
+        owners.append({
+            "cik": cik, "name": name, "display_name": display_name(name, kind == "Organization"), "kind": kind,
+            "street1": a("rptOwnerStreet1"), "street2": a("rptOwnerStreet2"), "city": a("rptOwnerCity"),
+            "state": a("rptOwnerState"), "zip": a("rptOwnerZipCode"),
+            "state_description": a("rptOwnerStateDescription"),
+            "is_director": _flag(r("isDirector")), "is_officer": _flag(r("isOfficer")),
+            "is_ten_percent_owner": _flag(r("isTenPercentOwner")), "is_other": _flag(r("isOther")),
+            "officer_title": r("officerTitle"), "other_text": r("otherText"),
+        })
+    if not owners:
+        raise LoadError(source, "ownershipDocument names no reporting owner")
+    nd, de = [], []
+    for table in root.iterfind("nonDerivativeTable"):
+        for el in table:
+            if isinstance(el.tag, str) and el.tag in ("nonDerivativeTransaction", "nonDerivativeHolding"):
+                nd.append(_row(el, "I", len(nd) + 1))
+    for table in root.iterfind("derivativeTable"):
+        for el in table:
+            if isinstance(el.tag, str) and el.tag in ("derivativeTransaction", "derivativeHolding"):
+                de.append(_row(el, "II", len(de) + 1))
+    # an older schema puts rows directly under the root
+    for el in root.iterfind("nonDerivativeSecurity"):
+        nd.append(_row(el, "I", len(nd) + 1))
+    for el in root.iterfind("derivativeSecurity"):
+        de.append(_row(el, "II", len(de) + 1))
+    footnotes: dict[str, str] = {}
+    fns = root.find("footnotes")
+    if fns is not None:
+        for f in fns.iterfind("footnote"):
+            fid = f.get("id")
+            if fid:
+                footnotes[fid] = " ".join("".join(f.itertext()).split())
+    sigs = [{"name": _t(s.find("signatureName")), "date": _t(s.find("signatureDate"))}
+            for s in root.iterfind("ownerSignature")]
+    remarks = root.find("remarks")
+    return {
+        "schema_version": _t(root.find("schemaVersion")),
+        "document_type": doc_type,
+        "period_of_report": _t(root.find("periodOfReport")),
+        "date_of_original_submission": _t(root.find("dateOfOriginalSubmission")),
+        "no_securities_owned": _flag(_t(root.find("noSecuritiesOwned"))),
+        "not_subject_to_section16": _flag(_t(root.find("notSubjectToSection16"))),
+        "form3_holdings_reported": _flag(_t(root.find("form3HoldingsReported"))),
+        "form4_transactions_reported": _flag(_t(root.find("form4TransactionsReported"))),
+        "aff10b5one": _flag(_t(root.find("aff10b5One"))),
+        "issuer": issuer,
+        "reporting_owners": owners,
+        "non_derivative": nd,
+        "derivative": de,
+        "footnotes": footnotes,
+        "remarks": " ".join("".join(remarks.itertext()).split()) or None if remarks is not None else None,
+        "signatures": sigs,
+    }
+
+
+# ----------------------------------------------------------------- names
+
+_ORG_WORDS = {
+    "lp", "llc", "inc", "corp", "corporation", "ltd", "limited", "fund", "funds", "trust", "partners",
+    "partnership", "capital", "management", "holdings", "holding", "group", "company", "co", "gp", "llp",
+    "plc", "sa", "ag", "nv", "bv", "foundation", "associates", "ventures", "venture", "advisors", "advisers",
+    "investments", "investment", "bank", "lllp", "master", "opportunities", "equity", "international",
+    "financial", "securities", "technologies", "trustees", "estate", "ugp", "pllc", "se", "gmbh",
+    "sarl", "spa", "ulc", "asset", "assets", "global", "aggregator", "family", "enterprises", "industries",
+    "services", "systems", "university", "endowment", "plan", "retirement", "pension", "llc.", "incorporated",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "md", "phd", "esq", "cpa"}
+
+
+def _words(name: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", name.lower()).split()
+
+
+def looks_like_org(name: str) -> bool:
+    w = _words(name)
+    return (any(x in _ORG_WORDS for x in w) or bool(re.search(r"\d{3,}", name))
+            or bool(re.search(r"\bL\.\s?[PC]\.|\bL\.L\.C\b|\bS\.A\.|\bN\.V\.|\bB\.V\.", name)))
+
+
+def _cap(word: str) -> str:
+    if not word.isupper() or len(word) <= 1:
+        return word
+    if word.rstrip(".,").lower() in _SUFFIXES and word.rstrip(".,").lower() not in ("jr", "sr", "md", "phd", "esq"):
+        return word  # roman numerals stay upper case
+    out = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+    m = re.match(r"^(Mc|Mac|O')([a-z])(.*)$", out)
+    if m and len(out) > 3:
+        out = m[1] + m[2].upper() + m[3]
+    return out
+
+
+def display_name(name: str, is_org: bool = False) -> str:
+    """'THIEL PETER' -> 'Peter Thiel'; 'McGuirk Richard L' -> 'Richard L McGuirk';
+    'Foster, Alan H.' -> 'Alan H. Foster'; 'AULT MILTON C III' -> 'Milton C Ault III'.
+    Organizations are returned as filed."""
+    name = " ".join(name.split())
+    if is_org:
+        return name
+    if "," in name:
+        last, rest = name.split(",", 1)
+        parts = rest.split()
+        suf = []
+        while parts and parts[-1].rstrip(".,").lower() in _SUFFIXES and len(parts) > 1:
+            suf.insert(0, parts.pop())
+        words = parts + last.split() + suf
+    else:
+        parts = name.split()
+        if len(parts) < 2:
+            return " ".join(_cap(w) for w in parts) if name.isupper() else name
+        suf = []
+        while len(parts) > 2 and parts[-1].rstrip(".,").lower() in _SUFFIXES:
+            suf.insert(0, parts.pop())
+        words = parts[1:] + parts[:1] + suf
+    all_upper = name.upper() == name
+    return " ".join(_cap(w) if all_upper else w for w in words)
+
+
+def _person_key(name: str) -> frozenset[str]:
+    return frozenset(w for w in _words(name) if w not in ("mr", "mrs", "ms", "dr") and len(w) > 1)
+
+
+# ----------------------------------------------------------------- footnote mining
+
+_ABBREV = {"inc", "co", "corp", "ltd", "l", "p", "llc", "n", "a", "u", "s", "mr", "mrs", "ms", "dr", "jr", "sr",
+           "no", "st", "dtd", "f", "b", "o", "c", "e", "i", "g", "sa", "nv", "bv", "vs", "etc", "ave"}
+
+
+_LEGAL_ABBREV = {"inc", "ltd", "corp", "co", "llc", "p", "c"}
+
+
+def sentences(text: str) -> list[str]:
+    """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
+    out, start = [], 0
+    for m in re.finditer(r"[.;]\s+(?=[A-Z(\"“])", text):
+        i = m.start()
+        if text[i] == ".":
+            j = i
+            while j > start and (text[j - 1].isalnum()):
+                j -= 1
+            word = text[j:i].lower()
+            if word in _LEGAL_ABBREV and re.search(r"\b(?:is|are|was|were|holds?|held|has|have)\b", text[start:j]):
+                pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
+            elif word in _ABBREV or len(word) == 1:
+                continue
+        out.append(text[start:i + 1].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+_DEF_RE = re.compile(
+    r"(?P<name>(?:[A-Z0-9][\w.&'’,\-]*\s+){0,12}?[A-Z0-9][\w.&'’\-]*\.?)\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?"
+    r"[\"“](?P<alias>[^\"”]{1,40})[\"”]\)"
+)
+_DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
+_ROLE = (r"(?:sole\s+|a\s+|the\s+|an\s+|co-|managing\s+)*"
+         r"(?P<role>general\s+partner|managing\s+member|sole\s+member|member|manager|trustee|co-trustee|"
+         r"authorized\s+person|investment\s+manager|investment\s+adviser|investment\s+advisor|sole\s+owner|"
+         r"sole\s+shareholder|owner|director|president|chief\s+executive\s+officer|managing\s+director|"
+         r"managing\s+partner|ultimate\s+general\s+partner)")
+_ROLE_BASIS = {
+    "general partner": "general partner", "ultimate general partner": "general partner",
+    "managing member": "managing member", "sole member": "sole member", "member": None,
+    "manager": "manager", "trustee": "trustee", "co-trustee": "trustee",
+    "authorized person": "authorized person", "investment manager": "investment manager",
+    "investment adviser": "investment manager", "investment advisor": "investment manager",
+    "sole owner": "sole owner", "owner": None, "sole shareholder": "sole owner",
+    "director": "director", "president": "officer", "chief executive officer": "officer",
+    "managing director": None, "managing partner": "managing partner",
+}
+_NAME_STOP = re.compile(
+    r"\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
+    r",?\s+and\s+(?:has|have|is|are|as)\b|\s+may\s+be\b|\s+is\s|\s+are\s|,\s+as\s|,\s+or\s+collectively|"
+    r"\s+and\s*,|,\s+accordingly\b|\s+and\s+(?=[a-z])|\.\s*$)"
+)
+_GENERIC = {
+    "trust", "trusts", "fund", "funds", "llc", "lp", "partnership", "limited", "spouse", "wife", "husband",
+    "children", "child", "son", "sons", "daughter", "daughters", "ira", "family", "footnote", "footnotes", "see",
+    "by", "the", "reporting", "person", "persons", "plan", "k", "401", "corporation", "company", "estate", "gp",
+    "minor", "custodian", "held", "in", "of", "for", "a", "an", "and", "his", "her", "their", "its", "as",
+    "member", "members", "entity", "entities", "affiliates", "affiliate", "llcs", "partnerships", "note",
+    "indirect", "direct", "through", "via", "co", "inc", "corp", "roth", "sep", "account", "accounts", "joint",
+    "jointly", "with", "tenants", "tenant", "revocable", "irrevocable", "living", "grantor", "annuity",
+    "retained", "foundation", "charitable", "remainder", "unitrust", "gift", "gifts", "other", "shares",
+    "owned", "owner", "deferred", "compensation", "esop", "profit", "sharing", "savings", "retirement",
+    "pension", "managed", "investment", "vehicle", "ltd", "partner", "partners", "general", "limited",
+}
+
+
+def _clean_entity(name: str) -> str | None:
+    s = " ".join(name.split()).strip(" ,;:\"“”'")
+    s = re.sub(r"^(?:the|each\s+of\s+the|each\s+of)\s+", "", s)
+    s = re.sub(r"\s+,", ",", s)
+    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|Sr|L\.P|L\.L\.C|N\.A|S\.A|P\.C))\.$", s):
+        s = s[:-1].rstrip(" ,")
+    return s or None
+
+
+_NAME_LOWER_OK = {"of", "and", "for", "f/b/o", "fbo", "dated", "dtd", "u/t/d", "u/a", "uad", "de", "la", "du", "der",
+                  "van", "von", "the", "&", "in", "trust", "fund", "partners", "l.p.", "lp", "llc", "inc.", "ltd."}
+
+
+def _cut_lower(name: str) -> str:
+    """Cut a name at the first lower-case word that cannot be part of it ('SC 2010 Funds except ...')."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if w[:1].islower() and w.lower().strip(",.") not in _NAME_LOWER_OK:
+            return " ".join(words[:i])
+    return name
+
+
+def _is_proper(name: str) -> bool:
+    words = re.findall(r"[\w'’]+", name)
+    if not words:
+        return False
+    specific = [w for w in words if w.lower() not in _GENERIC]
+    return any(w[:1].isupper() or w[:1].isdigit() for w in specific) and any(w[:1].isupper() for w in words)
+
+
+def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
+    """'By DM Trust Aggregator, LLC' -> ('DM Trust Aggregator, LLC', None);
+    'Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE'
+    -> ('Eschenbach Family Trust', 'trustee'); 'By Trust' -> (None, None)."""
+    if not nature:
+        return None, None
+    s = " ".join(nature.split())
+    basis = "trustee" if re.search(r"\bTTEES?\b|\btrustees?\b", s, re.I) and re.search(r"trust", s, re.I) else None
+    s = re.sub(r"^(?:held\s+)?(?:indirectly\s+)?(?:by|through|via|in)\s+(?:the\s+)?", "", s, flags=re.I)
+    s = re.split(r"\s+(?:dtd|dated|u/a|u/t/d|uad|u/d/t|f/b/o|fbo)\b|,\s*(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*\s+(?:TTEE|Trustee)",
+                 s, maxsplit=1, flags=re.I)[0]
+    s = re.sub(r"\s*\((?:see\s+)?(?:footnote|note)s?[^)]*\)\s*$", "", s, flags=re.I)
+    s = s.strip(" ,;")
+    if not s or not _is_proper(s):
+        return None, None
+    return s, basis
+
+
+_HELD_RE = re.compile(
+    r"(?:^|\b)(?:(?:these|the|such|all)\s+)?(?:shares|securities|options?|units|warrants|stock|notes|"
+    r"[\w\s]{0,40}?)\s*(?:are|is|were|was)?\s*(?:directly\s+)?(?:held|owned)\s+(?:of\s+record\s+|directly\s+|"
+    r"indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def _split_list(text: str) -> list[str]:
+    """'A, LP, B and C' -> ['A, LP', 'B', 'C'] (legal-form fragments rejoin their name)."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    out: list[str] = []
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and re.fullmatch(r"(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|N\.A\.|LLP|S\.A\.|plc|GP)",
+                                p, re.I):
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
+    return out
+
+
+class _Miner:
+    """Resolves names inside one filing's footnotes and collects control statements."""
+
+    def __init__(self, owners: list[dict], footnotes: dict[str, str]):
+        self.owners = owners
+        self.aliases: dict[str, str] = {}  # defined term -> full name
+        for text in footnotes.values():
+            for m in _DEF_RE.finditer(text):
+                full = self._trim_def(m.group("name"))
+                alias = m.group("alias").strip()
+                if full and alias and alias.lower() not in ("issuer", "company", "reporting person",
+                                                            "reporting persons"):
+                    self.aliases.setdefault(alias, full)
+
+    @staticmethod
+    def _trim_def(name: str) -> str | None:
+        s = name.strip()
+        # keep the trailing capitalised run: "These shares are held of record by Mithril LP" -> "Mithril LP"
+        words = s.split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if keep and w.endswith(".") and len(w) > 2 and w[:-1].lower().rsplit(".", 1)[-1] not in _ABBREV:
+                break  # the previous sentence ended here
+            if w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "and", "&", "de", "du", "la"):
+                keep.insert(0, w)
+            else:
+                break
+        while keep and keep[0].lower() in ("of", "and", "&", "the"):
+            keep.pop(0)
+        out = " ".join(keep).strip(" ,")
+        return out or None
+
+    def expand(self, name: str) -> str:
+        n = name.strip()
+        return self.aliases.get(n, n)
+
+    def owner_index(self, name: str) -> int | None:
+        """Which reporting owner a name means (full name in either order, or a unique surname)."""
+        n = self.expand(name)
+        if re.fullmatch(r"(?:the\s+)?reporting\s+(?:person|owner)", n, re.I) and len(self.owners) == 1:
+            return 0
+        norm_org = normalize_name(n)
+        pk = _person_key(n)
+        for i, o in enumerate(self.owners):
+            if o["kind"] == "Organization":
+                if normalize_name(o["name"]) == norm_org:
+                    return i
+            elif pk and (pk == _person_key(o["name"]) or (len(pk) >= 2 and pk <= _person_key(o["name"]))):
+                return i
+        # surname or "Mr. Thiel"
+        m = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)", n)
+        if m:
+            hits = [i for i, o in enumerate(self.owners) if o["kind"] == "Person"
+                    and m.group(1).lower() in _words(o["name"])]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def holder_in(self, text: str) -> str | None:
+        for s in sentences(text):
+            if re.search(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", s, re.I) and not re.match(
+                    r"^(?:these\s+|the\s+)?(?:shares|securities)", s, re.I):
+                continue
+            m = _HELD_RE.search(s)
+            if not m:
+                continue
+            rest = m.group("rest")
+            rest = re.sub(r"^the\s+", "", rest)
+            name = _NAME_STOP.split(rest, maxsplit=1)[0]
+            name = _clean_entity(_cut_lower(name))
+            if name and re.fullmatch(r"(?:the\s+)?reporting\s+persons?(?:'s?)?.*", name, re.I):
+                continue
+            if name and _is_proper(name) and len(name) < 160:
+                return self.expand(name)
+        return None
+
+    def statements(self, text: str, holder: str | None) -> list[tuple[str, str, str, str]]:
+        """(controller, controlled, basis, sentence) stated in the footnote."""
+        out: list[tuple[str, str, str, str]] = []
+        for s in sentences(text):
+            s = _DEFPAREN.sub("", s)
+            # "Y, for which the Reporting Person is a trustee" / "... of which X is the general partner"
+            for m in re.finditer(r"(?:for|of)\s+which\s+(?P<who>the\s+Reporting\s+Persons?|[A-Z][\w.,&'’\- ]{1,80}?)\s+"
+                                 r"(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE, s):
+                basis = _ROLE_BASIS.get(" ".join(m.group("role").lower().split()))
+                obj = self.holder_in(s) or holder
+                if basis and obj:
+                    out.append((m.group("who"), obj, basis, s))
+            # "X is the general partner of Y[, which is the general partner of Z]" ; "X and Y are trustees of Z"
+            for m in re.finditer(r"(?P<subj>(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*|[Tt]he\s+Reporting\s+"
+                                 r"Persons?)\s+(?:is|are|serves\s+as)\s+(?:each\s+)?" + _ROLE +
+                                 r"s?\s+(?:of|to|for)\s+(?:each\s+of\s+)?(?P<obj>.+?)(?=(?:,\s+which\s+|\s+and\s+may\b|"
+                                 r"\s+and\s+[A-Z][\w\s]{0,30}?\s+is\s+the\b|,?\s+or\s+collectively|;|\.\s*$|$))", s):
+                role = " ".join(m.group("role").lower().split())
+                basis = _ROLE_BASIS.get(role)
+                subj = self._subject(m.group("subj"))
+                objs = [self._object(o) for o in _split_list(m.group("obj"))]
+                objs = [o for o in objs if o]
+                if not subj:
+                    continue
+                for o in objs:
+                    if basis == "director":
+                        out.append((subj, o, "director", s))
+                    elif basis:
+                        out.append((subj, o, basis, s))
+                # chain: "..., which is the general partner of each of A, B and C"
+                tail = s[m.end():]
+                prev = objs[-1] if objs else None
+                for m2 in re.finditer(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
+                                      r"(?P<obj>.+?)(?=(?:,\s+which\s+|,?\s+or\s+collectively|;|\.\s*$|$))", tail):
+                    b2 = _ROLE_BASIS.get(" ".join(m2.group("role").lower().split()))
+                    objs2 = [o for o in (self._object(x) for x in _split_list(m2.group("obj"))) if o]
+                    if prev and b2:
+                        for o in objs2:
+                            out.append((prev, o, b2, s))
+                    prev = objs2[-1] if objs2 else prev
+                # "X is the general partner of Y and Y is the general partner of Z"
+                for m3 in re.finditer(r"\s+and\s+(?P<subj>[A-Z][\w.&'’\- ]{0,60}?)\s+is\s+" + _ROLE +
+                                      r"\s+of\s+(?P<obj>[A-Z][\w.&'’\-, ]{0,80}?)(?=,?\s+and\s+may\b|\.\s*$|;|$)", tail):
+                    b3 = _ROLE_BASIS.get(" ".join(m3.group("role").lower().split()))
+                    s3, o3 = self._subject(m3.group("subj")), self._object(m3.group("obj"))
+                    if b3 and s3 and o3:
+                        out.append((s3, o3, b3, s))
+            # "A and B have shared voting and investment power over the shares held by Y"
+            m = re.search(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
+                          r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
+                          r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
+                          r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$", s)
+            if m and self._names(m.group("subj")) is not None:
+                obj = self.holder_in(m.group("obj")) or (holder if re.search(r"\b(?:such|these|the)\s+shares\b",
+                                                                            m.group("obj"), re.I) else None)
+                if obj:
+                    for subj in self._names(m.group("subj")) or []:
+                        subj = self._subject(subj)
+                        if subj:
+                            out.append((subj, obj, "shared voting and investment power"
+                                        if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
+                                        else "voting and investment power", s))
+            # "Royan and Thiel are the members of the investment committee of GP LP"
+            m = re.search(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
+                          r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$", s)
+            if m and self._names(m.group("subj")) is not None:
+                obj = self._object(m.group("obj"))
+                for subj in self._names(m.group("subj")) or []:
+                    subj = self._subject(subj)
+                    if subj and obj:
+                        out.append((subj, obj, "investment committee", s))
+            # "The trust is in the name of the Reporting Person and his spouse, who are both trustees"
+            if holder and re.search(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
+                                    r"trustees?\b", s, re.I) and not re.search(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee",
+                                                                               s, re.I):
+                out.append(("the Reporting Person", holder, "trustee", s))
+        return out
+
+    def _names(self, text: str) -> list[str] | None:
+        """'Peter Thiel and Brian Singerman' -> both names; None when the text is not just a list of names."""
+        t = re.sub(r"^(?:each\s+of|both)\s+", "", " ".join(text.split()).strip(" ,"), flags=re.I)
+        items = _split_list(t)
+        if not items:
+            return None
+        for it in items:
+            if re.fullmatch(r"(?:the\s+)?reporting\s+persons?", it, re.I) or it in self.aliases:
+                continue
+            for w in it.split():
+                if not (w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in ("of", "&", "de")):
+                    return None
+        return items
+
+    def _subject(self, text: str) -> str | None:
+        t = " ".join(text.split()).strip(" ,")
+        t = re.sub(r"^(?:and|also|each\s+of|both)\s+", "", t, flags=re.I)
+        if re.fullmatch(r"(?:the\s+)?reporting\s+persons?", t, re.I):
+            return "the Reporting Person"
+        # drop a leading sentence fragment: keep the trailing capitalised run
+        words = t.split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in ("of", "and", "&"):
+                keep.insert(0, w)
+            else:
+                break
+        while keep and keep[0].lower() in ("of", "and", "&"):
+            keep.pop(0)
+        t = " ".join(keep)
+        t = re.sub(r"\s*\([^)]*\)\s*$", "", t) if re.search(r"\([\"“]", t) else t
+        t = re.sub(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])", "", t)
+        return self.expand(t) if t and _is_proper(t) or t in self.aliases else None
+
+    def _object(self, text: str) -> str | None:
+        t = " ".join(text.split()).strip(" ,.")
+        t = re.sub(r"^(?:the\s+|each\s+of\s+(?:the\s+)?)", "", t, flags=re.I)
+        t = re.sub(r"\s*\((?:the\s+)?[\"“][^)]*\)\s*$", "", t)
+        t = re.split(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)", t)[0].strip(" ,")
+        t = _clean_entity(t) or ""
+        if not t:
+            return None
+        if t in self.aliases:
+            return self.aliases[t]
+        return t if _is_proper(t) and len(t) < 160 else None
+
+
+# ----------------------------------------------------------------- facts
+
+
+def _num(cell: dict | None) -> Decimal | None:
+    return parse_decimal(cell["value"]) if cell and cell["value"] is not None else None
+
+
+def _date(cell: dict | None) -> dt.date | None:
+    return parse_date(cell["value"]) if cell and cell["value"] is not None else None
+
+
+def _val(cell: dict | None) -> str | None:
+    return cell["value"] if cell else None
+
+
+def _fn_text(ids: list[str]) -> str:
+    return ("see footnote " if len(ids) == 1 else "see footnotes ") + ", ".join(ids)
+
+
+def _fmt(d: Decimal) -> str:
+    s = format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
+    return s
+
+
+_REMARK_TITLE = re.compile(r"\b(?:title|position)s?\s*:\s*(?P<t>[^.;\n]{2,120})", re.I)
+
+
+def parse(data: bytes, source: str) -> FilingFacts:
+    warnings: list[str] = []
+    root = parse_xml(data, source, warnings)
+    doc = read_document(root, source)
+    digest = sha256(data)
+    fid = filing_id(None, digest)
+    dtype = doc["document_type"]
+    period = parse_date(doc["period_of_report"])
+    sig_dates = [d for d in (parse_date(s["date"]) for s in doc["signatures"]) if d]
+    info = FilingInfo(
+        id=fid, form_type=dtype, family="ownership", loader="ownership",
+        is_amendment=dtype.upper().endswith("/A"), event_date=period,
+        signed_date=max(sig_dates) if sig_dates else None, source=source, sha256=digest,
+        issuer_key="issuer",
+    )
+    provs: dict[tuple[str, str], Provenance] = {}
+
+    def prov(section: str, text: str = "") -> Provenance:
+        k = (section, text)
+        p = provs.get(k)
+        if p is None:
+            p = provs[k] = Provenance(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
+        return p
+
+    entities: list[EntityFact] = []
+    relations: list[RelationFact] = []
+    ents: dict[str, EntityFact] = {}
+
+    def add_entity(e: EntityFact) -> EntityFact:
+        ents[e.key] = e
+        entities.append(e)
+        return e
+
+    # issuer
+    iss = doc["issuer"]
+    ip = prov("issuer", f"{iss['name'] or ''} {iss['cik'] or ''} {iss['trading_symbol'] or ''}")
+    add_entity(EntityFact(
+        key="issuer", kind=NodeKind.ORGANIZATION, name=iss["name"] or f"CIK {iss['cik']}", cik=iss["cik"],
+        props=[PropFact(name="ticker", value=iss["trading_symbol"], prov=ip)] if iss["trading_symbol"] else [],
+        prov=ip,
+    ))
+
+    # reporting owners
+    remarks = doc["remarks"] or ""
+    rp_keys: list[str] = []
+    for i, o in enumerate(doc["reporting_owners"], start=1):
+        key = f"rp:{i}"
+        rp_keys.append(key)
+        sec = f"reporting owner {i}"
+        addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"]) if x)
+        p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr}")
+        props = [PropFact(name="name_as_filed", value=o["name"], prov=p)]
+        if addr:
+            props.append(PropFact(name="address", value=addr, prov=p))
+        aliases = [o["name"]] if o["name"] != o["display_name"] else []
+        add_entity(EntityFact(key=key, kind=NodeKind(o["kind"]), name=o["display_name"], cik=o["cik"],
+                              aliases=aliases, props=props, prov=p))
+        if o["is_director"]:
+            relations.append(RelationFact(type=EdgeKind.DIRECTOR_OF, source=key, target="issuer",
+                                          props={"title": "Director"}, prov=prov(sec, "Director")))
+        if o["is_officer"]:
+            title = o["officer_title"] or "Officer"
+            props2: dict[str, Any] = {"title": title}
+            if re.fullmatch(r"see\s+remarks?\.?", title, re.I):
+                m = _REMARK_TITLE.search(remarks)
+                if m:
+                    props2 = {"title": m.group("t").strip(), "title_as_filed": title}
+            relations.append(RelationFact(type=EdgeKind.OFFICER_OF, source=key, target="issuer", props=props2,
+                                          prov=prov(sec, f"Officer ({title})")))
+        if o["is_ten_percent_owner"]:
+            relations.append(RelationFact(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                                          props={}, prov=prov(sec, "10% Owner")))
+        if o["is_other"] or o["other_text"]:
+            if o["other_text"]:
+                ents[key].props.append(PropFact(name="other_relationship", value=o["other_text"], prov=p))
+                if re.search(r"10\s*%|ten\s+percent", o["other_text"], re.I) and not o["is_ten_percent_owner"]:
+                    relations.append(RelationFact(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                                                  props={"title": o["other_text"]},
+                                                  prov=prov(sec, f"Other ({o['other_text']})")))
+    info.filer_keys = list(rp_keys)
+
+    footnotes: dict[str, str] = doc["footnotes"]
+    miner = _Miner(doc["reporting_owners"], footnotes)
+    owner_of_holder: dict[str, str] = {}  # normalized holder name -> entity key
+    control_seen: set[tuple[str, str, str]] = set()
+    securities: dict[str, str] = {}  # normalized title -> key
+    n_ext = 0
+
+    def entity_for(name: str, kind_hint: NodeKind | None = None) -> str:
+        nonlocal n_ext
+        idx = miner.owner_index(name)
+        if idx is not None:
+            return rp_keys[idx]
+        full = miner.expand(name)
+        if full.lower() == "the reporting person" and len(rp_keys) == 1:
+            return rp_keys[0]
+        norm = normalize_name(full)
+        k = owner_of_holder.get(norm)
+        if k:
+            return k
+        n_ext += 1
+        k = f"ent:{n_ext}"
+        kind = kind_hint or (NodeKind.ORGANIZATION if looks_like_org(full) or len(full.split()) > 4
+                             or not re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*", full)
+                             else NodeKind.PERSON)
+        add_entity(EntityFact(key=k, kind=kind, name=full, prov=prov("footnotes", full)))
+        owner_of_holder[norm] = k
+        return k
+
+    def security(title: str | None, section: str) -> str:
+        t = title or "Unnamed security"
+        norm = normalize_name(t, NodeKind.SECURITY)
+        k = securities.get(norm)
+        if k:
+            return k
+        k = f"sec:{len(securities) + 1}"
+        securities[norm] = k
+        add_entity(EntityFact(key=k, kind=NodeKind.SECURITY, name=t, prov=prov(section, t)))
+        relations.append(RelationFact(type=EdgeKind.ISSUED_BY, source=k, target="issuer", props={},
+                                      prov=prov(section, t)))
+        return k
+
+    def fn_props(props: dict, name: str, cell: dict | None) -> None:
+        if cell and cell["footnotes"]:
+            props[f"{name}_footnote"] = _fn_text(cell["footnotes"])
+
+    def add_controls(stmts: list[tuple[str, str, str, str]], fn: str) -> set[str]:
+        """CONTROLS edges; returns the entity keys that are controlled by a reporting owner (transitively)."""
+        edges: list[tuple[str, str]] = []
+        for subj, obj, basis, sent in stmts:
+            s_key = entity_for(subj)
+            o_key = entity_for(obj)
+            if s_key == o_key or o_key == "issuer":
+                continue
+            if basis == "director":
+                if (s_key, o_key, "director") not in control_seen:
+                    control_seen.add((s_key, o_key, "director"))
+                    relations.append(RelationFact(type=EdgeKind.DIRECTOR_OF, source=s_key, target=o_key,
+                                                  props={"title": "Director"}, prov=prov(f"footnote {fn}", sent)))
+                edges.append((s_key, o_key))
+                continue
+            edges.append((s_key, o_key))
+            if (s_key, o_key, basis) in control_seen:
+                continue
+            control_seen.add((s_key, o_key, basis))
+            relations.append(RelationFact(type=EdgeKind.CONTROLS, source=s_key, target=o_key,
+                                          props={"stated": True, "basis": basis},
+                                          prov=prov(f"footnote {fn}", sent), discriminator=basis))
+        reach = set(rp_keys)
+        changed = True
+        while changed:
+            changed = False
+            for a, b in edges:
+                if a in reach and b not in reach:
+                    reach.add(b)
+                    changed = True
+        return reach
+
+    used_keys: set[tuple] = set()
+    mined: set[str] = set()
+    ratio_re = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
+                          r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+
+    for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
+        for r in rows:
+            section = f"Table {tname}, row {r['number']}"
+            title = _val(r["security_title"])
+            owned = _num(r["owned_after"])
+            d_i = (_val(r["direct_or_indirect"]) or "").upper()[:1] or None
+            nature = _val(r["nature"])
+            tdate = _date(r["transaction_date"])
+            as_of = tdate or period
+            row_text = " | ".join(str(x) for x in (
+                title, _val(r["transaction_date"]), r["code"], _val(r["shares"]), _val(r["acquired_disposed"]),
+                _val(r["price"]), _val(r["conversion_or_exercise_price"]), _val(r["exercise_date"]),
+                _val(r["expiration_date"]), _val(r["underlying_title"]), _val(r["underlying_shares"]), owned,
+                d_i, nature) if x is not None)
+            rp_ = prov(section, row_text)
+            props: dict[str, Any] = {
+                "shares": owned,
+                "basis": "indirect" if d_i == "I" else "direct",
+                "ownership": d_i,
+                "nature": nature,
+                "as_of": as_of,
+            }
+            fn_props(props, "shares", r["owned_after"])
+            fn_props(props, "nature", r["nature"])
+            fn_props(props, "security", r["security_title"])
+            if r["value_owned_after"]:
+                props["value_owned"] = _num(r["value_owned_after"])
+                fn_props(props, "value_owned", r["value_owned_after"])
+            if r["kind"] == "transaction":
+                props.update({
+                    "transaction_code": r["code"], "transaction_date": tdate,
+                    "transaction_shares": _num(r["shares"]), "transaction_price": _num(r["price"]),
+                    "acquired_disposed": (_val(r["acquired_disposed"]) or None),
+                    "transaction_form_type": r["form_type"], "equity_swap_involved": r["equity_swap_involved"],
+                })
+                if r["total_value"]:
+                    props["transaction_value"] = _num(r["total_value"])
+                    fn_props(props, "transaction_value", r["total_value"])
+                fn_props(props, "transaction_shares", r["shares"])
+                fn_props(props, "transaction_price", r["price"])
+                fn_props(props, "transaction_date", r["transaction_date"])
+                fn_props(props, "acquired_disposed", r["acquired_disposed"])
+                if r["coding_footnotes"]:
+                    props["transaction_code_footnote"] = _fn_text(r["coding_footnotes"])
+                if r["deemed_execution_date"]:
+                    props["deemed_execution_date"] = _date(r["deemed_execution_date"])
+
+            if tname == "I":
+                target = security(title, section)
+            else:
+                # the instrument itself: one Security per title, price and expiration
+                price = _num(r["conversion_or_exercise_price"])
+                exp = _date(r["expiration_date"])
+                ex = _date(r["exercise_date"])
+                label = title or "Derivative security"
+                terms = []
+                if price is not None:
+                    terms.append(f"exercise price ${_fmt(price)}")
+                if exp is not None:
+                    terms.append(f"expiring {exp.isoformat()}")
+                name = f"{label} ({', '.join(terms)})" if terms else label
+                target = security(name, section)
+                te = ents[target]
+                if not te.props:
+                    te.props.append(PropFact(name="title", value=label, prov=rp_))
+                    if price is not None:
+                        te.props.append(PropFact(name="conversion_price", value=price, prov=rp_))
+                    if ex is not None:
+                        te.props.append(PropFact(name="exercise_date", value=ex, prov=rp_))
+                    if exp is not None:
+                        te.props.append(PropFact(name="expiration_date", value=exp, prov=rp_))
+                    te.props.append(PropFact(name="derivative", value=True, prov=rp_))
+                und_title = _val(r["underlying_title"])
+                und_shares = _num(r["underlying_shares"])
+                tx_shares = _num(r["shares"])
+                if r["kind"] == "transaction":
+                    props["transaction_underlying_shares"] = und_shares
+                    if owned is not None and tx_shares and und_shares is not None:
+                        props["underlying_shares"] = owned * und_shares / tx_shares
+                    elif owned is not None and und_shares is not None and tx_shares is None:
+                        props["underlying_shares"] = und_shares
+                    else:
+                        props["underlying_shares"] = und_shares
+                else:
+                    props["underlying_shares"] = und_shares
+                    if owned is None:
+                        props["shares"] = None
+                fn_props(props, "underlying_shares", r["underlying_shares"])
+                if und_title:
+                    u_key = security(und_title, section)
+                    cprops: dict[str, Any] = {
+                        "conversion_price": _num(r["conversion_or_exercise_price"]),
+                        "exercise_date": ex, "expiration_date": exp,
+                    }
+                    fn_props(cprops, "conversion_price", r["conversion_or_exercise_price"])
+                    fn_props(cprops, "exercise_date", r["exercise_date"])
+                    fn_props(cprops, "expiration_date", r["expiration_date"])
+                    for f in (r["conversion_or_exercise_price"] or {}).get("footnotes", []) + \
+                            (r["underlying_title"] or {}).get("footnotes", []):
+                        m = ratio_re.search(footnotes.get(f, ""))
+                        if m and (title or "").split()[0].lower() in footnotes.get(f, "").lower():
+                            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                            try:
+                                cprops["ratio"] = Decimal(b) / Decimal(a)
+                                cprops["conversion_terms"] = excerpt(footnotes[f], 300)
+                            except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
+                                pass
+                            break
+                    if "ratio" not in cprops and r["kind"] == "holding" and und_shares is not None and owned:
+                        cprops["ratio"] = und_shares / owned
+                    relations.append(RelationFact(type=EdgeKind.CONVERTIBLE_INTO, source=target, target=u_key,
+                                                  props={k: v for k, v in cprops.items() if v is not None},
+                                                  prov=rp_, discriminator=None))
+
+            # who holds the row
+            holders = list(rp_keys)
+            if d_i == "I" or len(rp_keys) > 1:
+                fn_ids: list[str] = []
+                for c in (r["nature"], r["owned_after"], r["direct_or_indirect"], r["security_title"],
+                          r["shares"], r["underlying_shares"]):
+                    for f in (c or {}).get("footnotes", []):
+                        if f not in fn_ids:
+                            fn_ids.append(f)
+                named, nat_basis = holder_from_nature(nature)
+                holder_name = None
+                holder_fn = None
+                for f in fn_ids:
+                    h = miner.holder_in(footnotes.get(f, ""))
+                    if h:
+                        holder_name, holder_fn = h, f
+                        break
+                if holder_name is None and d_i == "I":
+                    holder_name = named
+                for f in fn_ids:
+                    if f not in mined:
+                        mined.add(f)
+                        add_controls(miner.statements(footnotes.get(f, ""), holder_name or named), f)
+                if holder_name:
+                    h_key = entity_for(holder_name)
+                    if nat_basis and len(rp_keys) == 1 and h_key not in rp_keys:
+                        add_controls([("the Reporting Person", holder_name, nat_basis, nature or "")],
+                                     "nature of ownership")
+                    reach = _reach(relations, set(rp_keys))
+                    if h_key in rp_keys:
+                        holders = [h_key]
+                    elif h_key in reach:
+                        holders = [h_key]
+                    else:
+                        holders = [h_key] + (list(rp_keys) if d_i == "I" else [])
+                    if holder_fn:
+                        props["holder_footnote"] = holder_fn
+                    props["held_by"] = ents[h_key].name
+            for h in holders:
+                hp = dict(props)
+                if h not in rp_keys and "held_by" in hp:
+                    hp.pop("held_by")
+                # two different holdings rows of one holder that would share a position key
+                pk = (h, target, hp["basis"], hp.get("nature"))
+                if r["kind"] == "holding" and pk in used_keys:
+                    extra = ", ".join((r["nature"] or {}).get("footnotes", [])) or f"row {r['number']}"
+                    hp["nature"] = f"{hp.get('nature') or hp['basis']} ({extra})"
+                used_keys.add((h, target, hp["basis"], hp.get("nature")))
+                relations.append(RelationFact(type=EdgeKind.HOLDS, source=h, target=target,
+                                              props={k: v for k, v in hp.items() if v is not None},
+                                              prov=rp_, discriminator=f"{section}|{h}"))
+
+    if doc["no_securities_owned"]:
+        warnings.append(f"{source}: no securities owned (Form 3 box checked)")
+    return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
+
+
+def _reach(relations: list[RelationFact], start: set[str]) -> set[str]:
+    out = set(start)
+    edges = [(r.source, r.target) for r in relations if r.type in (EdgeKind.CONTROLS, EdgeKind.DIRECTOR_OF)
+             and r.target != "issuer"]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in edges:
+            if a in out and b not in out:
+                out.add(b)
+                changed = True
+    return out
+
+
+register(Loader(
+    name="ownership", family="ownership", sniff=sniff, parse=parse, document_model=OwnershipDocument,
+    description="SEC Forms 3, 4, 5 and amendments (ownershipDocument XML)",
+))
