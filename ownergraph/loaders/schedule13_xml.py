@@ -1,0 +1,958 @@
+"""XML Schedules 13D and 13G (EDGAR ``edgarSubmission``, filed as XML since December 2024).
+
+Namespaces ``http://www.sec.gov/edgar/schedule13D`` and
+``http://www.sec.gov/edgar/schedule13g`` (elements in ``com:`` are addresses).
+Both schema variants of the issuer CUSIP are read: ``issuerCUSIP`` /
+``issuerCusip`` and the nested ``issuerCusips/issuerCusipNumber``.
+
+What is read (the document model below is what ``ownergraph extract`` prints):
+
+* header: submission type, previous accession number, filer CIKs;
+* cover page header: amendment number, class title, date of event, issuer
+  (CIK, name, CUSIPs, address), rule designations (13G), person authorized
+  to receive notices (13D);
+* every reporting person: CIK or the no-CIK flag, name *as filed*, group
+  box (a/b), fund types, citizenship code and its name (EDGAR codes, see
+  :mod:`._edgar_codes`), the four powers, aggregate, percent, types,
+  comments -- values exactly as filed (``11615772.8`` stays that Decimal);
+* the items (13D items 1-7, 13G items 1-10) as text, and the signatures.
+
+Facts (DEVELOPERS.md conventions): the issuer (``issuer``), its Security with
+the CUSIP (``000000000`` means none) and ``ISSUED_BY``; one beneficial
+``HOLDS`` per reporting person with the four powers, provenance "cover page N,
+row 11" (13D) / "row 9" (13G); ``MEMBER_OF_GROUP`` when group box (a) is
+checked; reporting persons as ``filer_keys``.  Item texts and cover-page
+comments go through the shared prose miner (:mod:`._prose`, the same code the
+classic loader uses), so "Platinum Holdings, the sole owner of Platinum
+Falcon" becomes a ``CONTROLS`` edge.  Signature blocks are structure too:
+"Strome Mezzanine Fund II, LP / By: Strome Investment Management, LP, General
+Partner / By: /s/ Mark E. Strome, President" states a chain of general
+partners and an officer.  A joint filing agreement listed as an exhibit
+becomes an Agreement with every reporting person ``PARTY_TO`` it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from lxml import etree
+from pydantic import BaseModel, Field
+
+from ..errors import LoadError
+from ..graph.ids import filing_id, normalize_cik, normalize_cusip, normalize_name
+from ..graph.model import (
+    EdgeKind,
+    EntityFact,
+    FilingFacts,
+    FilingInfo,
+    NodeKind,
+    PropFact,
+    Provenance,
+    RelationFact,
+    excerpt,
+)
+from . import Loader, register, sha256
+from ._edgar_codes import code_name, country_of
+from ._text import DATE_RE, parse_date, parse_decimal, parse_percent
+from ._xml import parse_xml
+
+try:  # engineer A's shared prose miner (Items 2/5/6 of the classic loader)
+    from ._prose import mine_text as _mine_text
+except ImportError:  # pragma: no cover - until it lands
+    _mine_text = None
+
+NS_13D = "http://www.sec.gov/edgar/schedule13D"
+NS_13G = "http://www.sec.gov/edgar/schedule13g"
+_NAMESPACES = (NS_13D.encode(), NS_13G.encode())
+_CONTAINER_HEADS = (b"<SEC-DOCUMENT", b"<SUBMISSION", b"-----BEGIN", b"<SEC-HEADER", b"<IMS-DOCUMENT")
+
+
+# ----------------------------------------------------------------- document model
+
+
+class Address(BaseModel):
+    street1: str | None = None
+    street2: str | None = None
+    city: str | None = None
+    state_or_country: str | None = None
+    state_or_country_name: str | None = None
+    zip_code: str | None = None
+
+
+class Issuer(BaseModel):
+    name: str | None = None
+    cik: str | None = None
+    cusips: list[str] = Field(default_factory=list, description="As filed; '000000000' means the class has none")
+    address: Address | None = None
+
+
+class ReportingPerson(BaseModel):
+    page: int = Field(description="Cover page number (1-based, in filing order)")
+    name: str = Field(description="Name as filed")
+    cik: str | None = None
+    no_cik: bool | None = Field(default=None, description="reportingPersonNoCIK (13D): True when the person has no CIK")
+    member_of_group: str | None = Field(default=None, description="Group box checked: 'a' (group) or 'b' (not a group)")
+    fund_types: list[str] = Field(default_factory=list, description="Source of funds codes (13D row 4): WC, PF, OO ...")
+    citizenship_code: str | None = None
+    citizenship: str | None = Field(default=None, description="The code's name: 'C0' -> 'United Arab Emirates'")
+    legal_proceedings: bool | None = None
+    sole_voting: Decimal | None = None
+    shared_voting: Decimal | None = None
+    sole_dispositive: Decimal | None = None
+    shared_dispositive: Decimal | None = None
+    aggregate: Decimal | None = None
+    aggregate_excludes_certain_shares: bool | None = None
+    percent: Decimal | None = None
+    percent_bound: str | None = None
+    types: list[str] = Field(default_factory=list, description="Type of reporting person: IN, CO, PN, IA, HC ...")
+    comment: str | None = None
+    raw: dict[str, str] = Field(default_factory=dict, description="Cover values that are not plain numbers, as filed")
+
+
+class Signature(BaseModel):
+    reporting_person: str | None = None
+    signature: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+class Schedule13XmlDocument(BaseModel):
+    """An XML Schedule 13D or 13G as filed."""
+
+    schedule: str = Field(description="'13D' or '13G'")
+    submission_type: str
+    schema_version: str | None = None
+    previous_accession: str | None = None
+    filer_ciks: list[str] = Field(default_factory=list)
+    amendment_no: int | None = None
+    class_title: str | None = None
+    event_date: str | None = Field(default=None, description="Date of event as filed (MM/DD/YYYY)")
+    previously_filed: bool | None = None
+    rule_designations: list[str] = Field(default_factory=list)
+    issuer: Issuer
+    authorized_persons: list[dict[str, Any]] = Field(default_factory=list)
+    reporting_persons: list[ReportingPerson] = Field(default_factory=list)
+    items: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="item1..item7 (13D) / item1..item10 (13G): element name -> text")
+    exhibits: list[str] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    signature_comments: str | None = None
+    documents: list[dict[str, str]] = Field(default_factory=list, description="Attached documents (name, type)")
+
+
+# ----------------------------------------------------------------- sniffing
+
+
+def sniff(data: bytes) -> float:
+    head = data[:4096].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:].lstrip()
+    if head[:16].upper().startswith(_CONTAINER_HEADS):
+        return 0.0  # an EDGAR submission container: the submission loader unwraps it
+    if b"<edgarSubmission" not in head and b":edgarSubmission" not in head:
+        return 0.0
+    if any(ns in head for ns in _NAMESPACES):
+        return 0.95
+    if re.search(rb"<(?:\w+:)?submissionType>\s*SCHEDULE 13[DG]", data[:8192]):
+        return 0.8
+    return 0.0
+
+
+# ----------------------------------------------------------------- XML helpers
+
+
+def _local(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""
+    i = tag.rfind("}")
+    return tag[i + 1:] if i >= 0 else tag
+
+
+def _kids(el: etree._Element | None) -> list[etree._Element]:
+    if el is None:
+        return []
+    return [c for c in el if isinstance(c.tag, str)]
+
+
+def _child(el: etree._Element | None, name: str) -> etree._Element | None:
+    if el is None:
+        return None
+    for c in el:
+        if isinstance(c.tag, str) and _local(c.tag) == name:
+            return c
+    return None
+
+
+def _children(el: etree._Element | None, name: str) -> list[etree._Element]:
+    if el is None:
+        return []
+    return [c for c in el if isinstance(c.tag, str) and _local(c.tag) == name]
+
+
+def _text(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    t = "".join(el.itertext())
+    t = t.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return t or None
+
+
+def _ctext(el: etree._Element | None, *names: str) -> str | None:
+    """Text of the first child (among ``names``, in order) that has any."""
+    for n in names:
+        t = _text(_child(el, n))
+        if t is not None:
+            return t
+    return None
+
+
+def _yn(text: str | None) -> bool | None:
+    if text is None:
+        return None
+    t = text.strip().lower()
+    if t in ("y", "yes", "true", "1"):
+        return True
+    if t in ("n", "no", "false", "0"):
+        return False
+    return None
+
+
+def _address(el: etree._Element | None) -> Address | None:
+    if el is None:
+        return None
+    kids = _kids(el)
+    if not kids:
+        t = _text(el)
+        return Address(street1=t) if t else None
+    code = _ctext(el, "stateOrCountry")
+    return Address(street1=_ctext(el, "street1"), street2=_ctext(el, "street2"), city=_ctext(el, "city"),
+                   state_or_country=code, state_or_country_name=code_name(code), zip_code=_ctext(el, "zipCode"))
+
+
+def _flat(el: etree._Element) -> dict[str, Any]:
+    """An item element as {name: text}; repeated names become lists; nested groups flatten with '.'."""
+    out: dict[str, Any] = {}
+    for c in _kids(el):
+        name = _local(c.tag)
+        sub = _kids(c)
+        if sub and not (c.text or "").strip():
+            for k, v in _flat(c).items():
+                out[f"{name}.{k}"] = v
+            continue
+        val = _text(c)
+        if val is None:
+            continue
+        if name in out:
+            prev = out[name]
+            out[name] = prev + [val] if isinstance(prev, list) else [prev, val]
+        else:
+            out[name] = val
+    return out
+
+
+# ----------------------------------------------------------------- parsing
+
+
+_POWERS = (
+    ("sole_voting", "soleVotingPower", 7, 5),
+    ("shared_voting", "sharedVotingPower", 8, 6),
+    ("sole_dispositive", "soleDispositivePower", 9, 7),
+    ("shared_dispositive", "sharedDispositivePower", 10, 8),
+)
+
+
+def _number(text: str | None, field: str, raw: dict[str, str]) -> Decimal | None:
+    if text is None:
+        return None
+    d = parse_decimal(text)
+    if d is None:
+        raw[field] = text
+    return d
+
+
+def _reporting_person(el: etree._Element, page: int, schedule: str) -> ReportingPerson:
+    raw: dict[str, str] = {}
+    powers_el = _child(el, "reportingPersonBeneficiallyOwnedNumberOfShares") if schedule == "13G" else el
+    if powers_el is None:
+        powers_el = el
+    vals = {f: _number(_ctext(powers_el, tag), f, raw) for f, tag, _, _ in _POWERS}
+    agg_text = _ctext(el, "aggregateAmountOwned", "reportingPersonBeneficiallyOwnedAggregateNumberOfShares")
+    pct_text = _ctext(el, "percentOfClass", "classPercent")
+    pct, bound = (None, None)
+    if pct_text is not None:
+        pct, bound = parse_percent(pct_text)
+        if pct is None or not re.fullmatch(r"\s*\d*\.?\d+\s*%?\s*", pct_text):
+            raw["percent"] = pct_text
+    code = _ctext(el, "citizenshipOrOrganization")
+    name = _ctext(el, "reportingPersonName") or f"(reporting person {page})"
+    return ReportingPerson(
+        page=page,
+        name=" ".join(name.split()),
+        cik=_ctext(el, "reportingPersonCIK", "reportingPersonCik", "cik"),
+        no_cik=_yn(_ctext(el, "reportingPersonNoCIK", "reportingPersonNoCik")),
+        member_of_group=_ctext(el, "memberOfGroup", "memberGroup"),
+        fund_types=[t for c in _children(el, "fundType") if (t := _text(c))],
+        citizenship_code=code,
+        citizenship=code_name(code) or code,
+        legal_proceedings=_yn(_ctext(el, "legalProceedings")),
+        aggregate=_number(agg_text, "aggregate", raw),
+        aggregate_excludes_certain_shares=_yn(
+            _ctext(el, "isAggregateExcludeShares", "aggregateAmountExcludesCertainSharesFlag")),
+        percent=pct,
+        percent_bound=bound,
+        types=[t for c in _children(el, "typeOfReportingPerson") if (t := _text(c))],
+        comment=_ctext(el, "commentContent", "comments"),
+        raw=raw,
+        **vals,
+    )
+
+
+def _signatures(form: etree._Element | None) -> list[Signature]:
+    out: list[Signature] = []
+    blocks = []
+    si = _child(form, "signatureInfo")
+    for sp in _children(si, "signaturePerson"):
+        blocks.append((_ctext(sp, "signatureReportingPerson"), sp))
+    for sp in _children(form, "signatureInformation"):
+        blocks.append((_ctext(sp, "reportingPersonName", "signatureReportingPerson"), sp))
+    for who, sp in blocks:
+        for d in _children(sp, "signatureDetails"):
+            out.append(Signature(reporting_person=who, signature=_ctext(d, "signature"),
+                                 title=_ctext(d, "title"), date=_ctext(d, "date")))
+    return out
+
+
+def read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
+    if _local(root.tag) != "edgarSubmission":
+        raise LoadError(source, f"not a Schedule 13D/13G XML document (root element <{_local(root.tag)}>)")
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    header = _child(root, "headerData")
+    form = _child(root, "formData")
+    if form is None:
+        raise LoadError(source, "Schedule 13D/13G XML has no <formData>")
+    stype = _ctext(header, "submissionType") or ""
+    if "13G" in stype.upper() or ns.lower() == NS_13G.lower():
+        schedule = "13G"
+    elif "13D" in stype.upper() or ns.lower() == NS_13D.lower():
+        schedule = "13D"
+    else:
+        raise LoadError(source, f"edgarSubmission is not a Schedule 13D/13G (submission type {stype!r})")
+    cph = _child(form, "coverPageHeader")
+    ii = _child(cph, "issuerInfo")
+    cusips = [t for t in (_ctext(ii, "issuerCUSIP", "issuerCusip"),) if t]
+    for grp in _children(ii, "issuerCusips"):
+        cusips += [t for c in _children(grp, "issuerCusipNumber") if (t := _text(c))]
+    issuer = Issuer(
+        name=_ctext(ii, "issuerName"),
+        cik=_ctext(ii, "issuerCIK", "issuerCik"),
+        cusips=cusips,
+        address=_address(_child(ii, "address") if _child(ii, "address") is not None
+                         else _child(ii, "issuerPrincipalExecutiveOfficeAddress")),
+    )
+    filer_ciks = []
+    fi = _child(header, "filerInfo")
+    for f in _children(fi, "filer"):
+        cik = _ctext(_child(f, "filerCredentials"), "cik") or _ctext(_child(f, "credentials"), "cik")
+        if cik:
+            filer_ciks.append(cik)
+    amend = _ctext(cph, "amendmentNo")
+    amendment_no = int(amend) if amend and amend.strip().isdigit() else None
+    rules = []
+    for grp in _children(cph, "designateRulesPursuantThisScheduleFiled"):
+        rules += [t for c in _children(grp, "designateRulePursuantThisScheduleFiled") if (t := _text(c))]
+    auth = []
+    for ap in _children(cph, "authorizedPersons"):
+        for ni in _children(ap, "notificationInfo"):
+            a = _address(_child(ni, "personAddress"))
+            auth.append({"name": _ctext(ni, "personName"), "phone": _ctext(ni, "personPhoneNum"),
+                         "address": a.model_dump(exclude_none=True) if a else None})
+    if schedule == "13D":
+        rp_els = _children(_child(form, "reportingPersons"), "reportingPersonInfo")
+        items_el = _child(form, "items1To7")
+    else:
+        rp_els = _children(form, "coverPageHeaderReportingPersonDetails")
+        items_el = _child(form, "items")
+    persons = [_reporting_person(el, i, schedule) for i, el in enumerate(rp_els, start=1)]
+    items: dict[str, dict[str, Any]] = {}
+    for it in _kids(items_el):
+        items[_local(it.tag)] = _flat(it)
+    exhibits = []
+    for name in ("exhibitInfo",):
+        t = _ctext(form, name)
+        if t:
+            exhibits.append(t)
+    ex7 = items.get("item7", {}).get("filedExhibits") if schedule == "13D" else None
+    if ex7:
+        exhibits.append(ex7 if isinstance(ex7, str) else "\n".join(ex7))
+    docs = []
+    for d in _children(_child(root, "documents"), "document"):
+        docs.append({"name": _ctext(d, "conformedName") or "", "type": _ctext(d, "conformedDocumentType") or "",
+                     "description": _ctext(d, "description") or ""})
+    sig_comment = _ctext(form, "signatureComments") or _ctext(_child(form, "signatureInfo"), "commentText")
+    return Schedule13XmlDocument(
+        schedule=schedule,
+        submission_type=stype or f"SCHEDULE {schedule}",
+        schema_version=_ctext(root, "schemaVersion"),
+        previous_accession=_ctext(header, "previousAccessionNumber"),
+        filer_ciks=filer_ciks,
+        amendment_no=amendment_no,
+        class_title=_ctext(cph, "securitiesClassTitle"),
+        event_date=_ctext(cph, "dateOfEvent", "eventDateRequiresFilingThisStatement"),
+        previously_filed=_yn(_ctext(cph, "previouslyFiledFlag")),
+        rule_designations=rules,
+        issuer=issuer,
+        authorized_persons=auth,
+        reporting_persons=persons,
+        items=items,
+        exhibits=exhibits,
+        signatures=_signatures(form),
+        signature_comments=sig_comment,
+        documents=docs,
+    )
+
+
+# ----------------------------------------------------------------- facts
+
+
+_ITEM_TITLES_13D = {
+    "item1": "Item 1", "item2": "Item 2", "item3": "Item 3", "item4": "Item 4", "item5": "Item 5",
+    "item6": "Item 6", "item7": "Item 7",
+}
+#: 13D Item 5 sub-paragraphs
+_SUBITEM = {
+    "percentageOfClassSecurities": "(a)", "numberOfShares": "(b)", "transactionDesc": "(c)",
+    "listOfShareholders": "(d)", "date5PercentOwnership": "(e)",
+    "filingPersonName": "(a)", "principalBusinessAddress": "(b)", "principalBusinessOfficeOrResidenceAddress": "(b)",
+    "principalJob": "(c)", "hasBeenConvicted": "(d)", "convictionDescription": "(e)", "citizenship": "(f)",
+}
+#: item fields that are flags, codes or addresses, not prose
+_NOT_PROSE = {"notApplicableFlag", "typeOfPersonFiling", "classOwnership5PercentOrLess", "issuerName",
+              "securityTitle", "classPercent"}
+_LEGAL_WORDS = re.compile(
+    r"\b(inc|incorporated|corp|corporation|llc|l\.?l\.?c|lp|l\.p|llp|ltd|limited|plc|s\.?a|n\.?v|b\.?v|ag|gmbh|"
+    r"co|company|fund|trust|partners|partnership|holdings?|capital|management|group|bank|authority|advisors?|"
+    r"investments?|associates|foundation|ventures|rsc|sarl|s\.?p\.?a|l\.?p\.?)\b\.?", re.I)
+
+_OFFICER_TITLES = re.compile(
+    r"\b(president|chief\s+\w+(?:\s+\w+)?\s+officer|ceo|cfo|coo|cio|cto|vice\s+president|secretary|treasurer|"
+    r"chairman|chairwoman|chair|managing\s+director|partner|principal|general\s+counsel|executive)\b", re.I)
+_CONTROL_TITLES = (
+    (re.compile(r"\bgeneral\s+partner\b", re.I), "general partner"),
+    (re.compile(r"\bmanaging\s+member\b", re.I), "managing member"),
+    (re.compile(r"\bsole\s+member\b", re.I), "sole member"),
+    (re.compile(r"\bmanaging\s+general\s+partner\b", re.I), "general partner"),
+    (re.compile(r"\btrustee\b", re.I), "trustee"),
+    (re.compile(r"\bsole\s+(?:shareholder|stockholder|owner)\b", re.I), "sole shareholder"),
+    (re.compile(r"\b(?:investment\s+)?manager\b", re.I), "manager"),
+)
+_NO_RELATION_TITLES = re.compile(
+    r"authori[sz]ed\s+(signatory|person|representative|officer)|attorney|individually|power\s+of|agent|"
+    r"on\s+behalf|signatory|pursuant", re.I)
+
+
+def looks_like_organization(name: str) -> bool:
+    return bool(_LEGAL_WORDS.search(name))
+
+
+class _Builder:
+    """Accumulates facts for one filing."""
+
+    def __init__(self, doc: Schedule13XmlDocument, data: bytes, source: str, accession: str | None = None):
+        self.doc = doc
+        self.source = source
+        self.sha = sha256(data)
+        self.fid = filing_id(accession, self.sha)
+        self.accession = accession
+        self.entities: list[EntityFact] = []
+        self.relations: list[RelationFact] = []
+        self.warnings: list[str] = []
+        self._rel_seen: set[tuple] = set()
+
+    def prov(self, section: str, text: str = "") -> Provenance:
+        return Provenance(filing_id=self.fid, accession=self.accession, source=self.source, section=section,
+                          excerpt=excerpt(text) if text else "")
+
+    def relate(self, etype: EdgeKind, src: str, dst: str, props: dict, section: str, text: str = "",
+               disc: str | None = None) -> None:
+        key = (etype, src, dst, disc, tuple(sorted((k, str(v)) for k, v in props.items() if k != "title")))
+        if src == dst or key in self._rel_seen:
+            return
+        self._rel_seen.add(key)
+        self.relations.append(RelationFact(type=etype, source=src, target=dst, props=props,
+                                           prov=self.prov(section, text), discriminator=disc))
+
+    def find(self, name: str) -> EntityFact | None:
+        """An entity of this filing named ``name`` (its name or an alias), compared normalized."""
+        for kind in (NodeKind.ORGANIZATION, NodeKind.PERSON):
+            n = normalize_name(name, kind)
+            if not n:
+                continue
+            for e in self.entities:
+                if e.kind != kind:
+                    continue
+                if normalize_name(e.name, kind) == n or any(normalize_name(a, kind) == n for a in e.aliases):
+                    return e
+        return None
+
+
+def _kind_of(rp: ReportingPerson) -> NodeKind:
+    types = {t.upper() for t in rp.types}
+    if "IN" in types:
+        return NodeKind.PERSON
+    if types:
+        return NodeKind.ORGANIZATION
+    return NodeKind.ORGANIZATION if looks_like_organization(rp.name) else NodeKind.PERSON
+
+
+def _fmt(d: Decimal | None) -> str:
+    return "-" if d is None else str(d)
+
+
+def _cover_excerpt(rp: ReportingPerson) -> str:
+    parts = [f"{rp.name}:", f"sole voting {_fmt(rp.sole_voting)},", f"shared voting {_fmt(rp.shared_voting)},",
+             f"sole dispositive {_fmt(rp.sole_dispositive)},", f"shared dispositive {_fmt(rp.shared_dispositive)},",
+             f"aggregate {_fmt(rp.aggregate)},",
+             f"{(rp.percent_bound or '')}{_fmt(rp.percent)}% of class"]
+    if rp.types:
+        parts.append(f"({', '.join(rp.types)})")
+    return " ".join(parts)
+
+
+def _sec_order_aliases(name: str, corpus: str) -> list[str]:
+    """'Leonard Braden Michael' (SEC order LAST FIRST MIDDLE) -> the display forms the filing's text uses."""
+    toks = name.replace(",", " ").split()
+    if len(toks) < 2 or len(toks) > 4 or any("." in t for t in toks):
+        return []
+    last, first, middle = toks[0], toks[1], toks[2:]
+    pat = re.escape(first) + r"\s+" + (
+        r"(?:" + "|".join(re.escape(m[0]) + r"\.?|" + re.escape(m) for m in middle) + r")\s+" if middle else ""
+    ) + re.escape(last) + r"\b"
+    found = []
+    for m in re.finditer(pat, corpus, re.I):
+        s = " ".join(m.group(0).split())
+        if s.lower() not in (f.lower() for f in found):
+            found.append(s)
+    if found:
+        found.append(" ".join([first, *middle, last]))
+    return found
+
+
+_DEFINED = re.compile(
+    r"([A-Z][\w.&',\- ]{2,120}?)\s*\(\s*(?:the\s+|each\s+a\s+|together\s+)?[\"“”']+([^\"“”']{2,60})[\"“”']")
+
+
+def _defined_terms(text: str) -> list[tuple[str, str]]:
+    """'Abu Dhabi Investment Authority ("ADIA")' -> ('Abu Dhabi Investment Authority', 'ADIA')."""
+    out = []
+    for m in _DEFINED.finditer(text):
+        full = m.group(1)
+        full = re.split(r"\s+and\s+|;|\(\w{1,4}\)|:", full)[-1]
+        full = re.sub(r",\s+an?\s+.*$", "", full).strip(" ,")
+        words = full.split()
+        i = len(words)
+        while i > 0 and (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()
+                         or words[i - 1].lower() in ("of", "de", "&", "du", "la", "von", "van", "der")):
+            i -= 1
+        full = " ".join(words[i:])
+        short = m.group(2).strip(" ,.;")
+        if full and full[0].isupper():
+            out.append((full, short))
+    return out
+
+
+_GENERIC_TERMS = {"issuer", "company", "reporting persons", "reporting person", "manager", "fund", "funds",
+                  "adviser", "advisor", "general partner", "partnership", "trust", "group", "amendment",
+                  "schedule 13d", "schedule 13g", "common stock", "shares", "sec", "act", "exchange act",
+                  "government", "investment manager", "parent", "holdings", "board", "agreement"}
+
+
+def _tokens(s: str) -> set[str]:
+    return set(normalize_name(s, NodeKind.ORGANIZATION).split())
+
+
+def _term_matches(full: str, short: str, name: str) -> bool:
+    """Does the defined term ``full`` ("Platinum Investment Holdings RSC Limited") name the entity ``name``?"""
+    ft, nt = _tokens(full), _tokens(name)
+    if not ft or not nt:
+        return False
+    if ft == nt or ft <= nt or nt <= ft:
+        return len(ft & nt) >= min(2, len(nt))
+    return False
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    words = [w for w in re.split(r"[\s,]+", name) if w and w[0].isalpha()]
+    initials = "".join(w[0] for w in words if w.lower() not in ("of", "and", "the", "&")).upper()
+    return len(short) >= 2 and short.isupper() and initials.startswith(short)
+
+
+def _split_role(text: str) -> tuple[str, str | None]:
+    """'MCH PWCM Holdings Inc., General Partner' -> ('MCH PWCM Holdings Inc.', 'General Partner')."""
+    t = text.strip(" ,;")
+    for sep in ("/", " - ", " – ", " — "):
+        if sep in t:
+            a, b = t.split(sep, 1)
+            if a.strip() and b.strip():
+                return a.strip(" ,"), b.strip(" ,")
+    m = re.match(r"^(.*?),\s*(?:its\s+)?([^,]*)$", t)
+    if m and (_OFFICER_TITLES.search(m.group(2)) or any(p.search(m.group(2)) for p, _ in _CONTROL_TITLES)
+              or _NO_RELATION_TITLES.search(m.group(2))):
+        return m.group(1).strip(" ,"), m.group(2).strip()
+    return t, None
+
+
+def _clean_signer(sig: str | None) -> str:
+    s = (sig or "").strip()
+    s = re.sub(r"^(?:by:?\s*)?(?:/s/\s*)?", "", s, flags=re.I).strip()
+    s = re.sub(r"^/s/\s*", "", s, flags=re.I).strip()
+    return " ".join(s.split()).strip(" ,")
+
+
+def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
+    """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
+    title = (sig.title or "").strip()
+    signer = _clean_signer(sig.signature)
+    if re.search(r"\bby:?\s", title, re.I):
+        steps = []
+        for seg in re.split(r"\bby:?\s+", title, flags=re.I):
+            seg = seg.strip(" ,;")
+            if not seg:
+                continue
+            nm, role = _split_role(seg)
+            steps.append((_clean_signer(nm), role))
+        return steps
+    if not title:
+        return [(signer, None)] if signer else []
+    nm, role = _split_role(title)
+    if role is not None and signer and normalize_name(nm, NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+        return [(signer, role)]
+    if role is None:
+        # title is just a role ('General Partner') or just the signer's name
+        if signer and normalize_name(title, NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+            return [(signer, None)]
+        return [(signer, title)]
+    return [(signer or nm, role)]
+
+
+def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: list[str] | None = None,
+                accession: str | None = None) -> FilingFacts:
+    b = _Builder(doc, data, source, accession)
+    if warnings:
+        b.warnings.extend(warnings)
+    event = parse_date(doc.event_date) if doc.event_date else None
+    sig_dates = [d for s in doc.signatures if (d := parse_date(s.date))]
+    form_type = doc.submission_type
+    cover = "cover page"
+
+    # issuer and its class
+    iss = doc.issuer
+    issuer_key = None
+    if iss.name or iss.cik:
+        issuer_key = "issuer"
+        props = []
+        if iss.address and (iss.address.state_or_country or iss.address.city):
+            a = iss.address
+            addr = ", ".join(x for x in (a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
+                                         a.zip_code) if x)
+            props.append(PropFact(name="address", value=addr, prov=b.prov("cover page", addr)))
+        b.entities.append(EntityFact(key="issuer", kind=NodeKind.ORGANIZATION, name=iss.name or f"CIK {iss.cik}",
+                                     cik=normalize_cik(iss.cik), props=props,
+                                     prov=b.prov("cover page", f"Name of issuer: {iss.name}")))
+    valid = [c for c in iss.cusips if normalize_cusip(c)]
+    sec_key = None
+    if issuer_key:
+        sec_key = "sec:class"
+        sec_props = []
+        if len(valid) > 1:
+            sec_props.append(PropFact(name="other_cusips", value=",".join(valid[1:]),
+                                      prov=b.prov("cover page", "CUSIP numbers: " + ", ".join(iss.cusips))))
+        if iss.cusips and not valid:
+            sec_props.append(PropFact(name="cusip_as_filed", value=",".join(iss.cusips),
+                                      prov=b.prov("cover page", "CUSIP number: " + ", ".join(iss.cusips))))
+        b.entities.append(EntityFact(key=sec_key, kind=NodeKind.SECURITY,
+                                     name=doc.class_title or "Securities (class not stated)",
+                                     cusip=normalize_cusip(valid[0]) if valid else None, props=sec_props,
+                                     prov=b.prov("cover page", f"Title of class of securities: {doc.class_title}")))
+        b.relate(EdgeKind.ISSUED_BY, sec_key, issuer_key, {}, "cover page",
+                 f"{doc.class_title} of {iss.name}")
+
+    # reporting persons
+    filer_keys = []
+    single_no_cik = len(doc.reporting_persons) == 1 and not doc.reporting_persons[0].cik and len(doc.filer_ciks) == 1
+    for rp in doc.reporting_persons:
+        key = f"rp:{rp.page}"
+        filer_keys.append(key)
+        sect = f"{cover} {rp.page}"
+        text = _cover_excerpt(rp)
+        props: list[PropFact] = []
+
+        def prop(name: str, value: Any, row: str | None = None, _sect: str = sect, _text: str = text) -> None:
+            if value is not None and value != "":
+                props.append(PropFact(name=name, value=value, prov=b.prov(f"{_sect}, {row}" if row else _sect, _text)))
+
+        r13d = doc.schedule == "13D"
+        prop("citizenship_code", rp.citizenship_code, "row 6" if r13d else "row 4")
+        prop("citizenship", rp.citizenship, "row 6" if r13d else "row 4")
+        prop("country", country_of(rp.citizenship_code), "row 6" if r13d else "row 4")
+        prop("reporting_person_type", ",".join(rp.types) or None, "row 14" if r13d else "row 12")
+        prop("fund_types", ",".join(rp.fund_types) or None, "row 4")
+        prop("member_of_group", rp.member_of_group, "row 2")
+        prop("no_cik", rp.no_cik)
+        if rp.comment:
+            prop("comment", rp.comment, None, sect + ", comments", rp.comment)
+        cik = normalize_cik(rp.cik)
+        if cik is None and single_no_cik and rp.no_cik is not True:
+            cik = normalize_cik(doc.filer_ciks[0])
+            if cik:
+                prop("cik_from", "filer credentials (sole reporting person)")
+        b.entities.append(EntityFact(key=key, kind=_kind_of(rp), name=rp.name, cik=cik, props=props,
+                                     prov=b.prov(f"{sect}, row 1", f"Name of reporting person: {rp.name}")))
+        if sec_key:
+            hp: dict[str, Any] = {"basis": "beneficial", "shares": rp.aggregate, "percent": rp.percent,
+                                  "percent_bound": rp.percent_bound, "sole_voting": rp.sole_voting,
+                                  "shared_voting": rp.shared_voting, "sole_dispositive": rp.sole_dispositive,
+                                  "shared_dispositive": rp.shared_dispositive, "as_of": event}
+            if rp.percent_bound:
+                hp["percent_text"] = rp.raw.get("percent")
+            for f, v in rp.raw.items():
+                hp[f"{f}_text"] = v
+                m = re.search(r"(?:footnote|note)\s*\(?([A-Z]?\d+)\)?|^\(?([A-Z]?\d+)\)?$|^\*+$", v, re.I)
+                if m and hp.get("shares" if f == "aggregate" else f) is None:
+                    hp[f"{'shares' if f == 'aggregate' else f}_footnote"] = f"see footnote {m.group(1) or m.group(2) or '*'}"
+            row = "row 11" if r13d else "row 9"
+            b.relate(EdgeKind.HOLDS, key, sec_key, {k: v for k, v in hp.items() if v is not None},
+                     f"{sect}, {row}", text)
+        if (rp.member_of_group or "").strip().lower() == "a":
+            b.relate(EdgeKind.MEMBER_OF_GROUP, key, "filing", {}, f"{sect}, row 2",
+                     f"{rp.name}: member of a group (box (a) checked)")
+
+    _name_aliases(b, doc)
+    _agreements(b, doc, filer_keys)
+    _mine_prose(b, doc, issuer_key)
+    _signature_relations(b, doc)
+
+    so, so_date = _shares_outstanding(doc)
+    info = FilingInfo(
+        id=b.fid,
+        accession=accession,
+        form_type=form_type,
+        family="schedule13",
+        loader="schedule13_xml",
+        amendment_no=doc.amendment_no,
+        is_amendment=form_type.upper().endswith("/A") or bool(doc.amendment_no),
+        previous_accession=doc.previous_accession,
+        event_date=event,
+        signed_date=min(sig_dates) if sig_dates else None,
+        source=source,
+        sha256=b.sha,
+        issuer_key=issuer_key,
+        filer_keys=filer_keys,
+        shares_outstanding=so,
+        shares_outstanding_date=so_date,
+    )
+    facts = FilingFacts(filing=info, document=doc.model_dump(mode="json"), entities=b.entities,
+                        relations=b.relations, warnings=b.warnings)
+    return facts
+
+
+def _item_texts(doc: Schedule13XmlDocument) -> list[tuple[str, str]]:
+    """(section, text) for every prose field of the items, in filing order."""
+    out = []
+    for item, fields in doc.items.items():
+        m = re.match(r"item(\d+)", item)
+        if not m:
+            continue
+        n = m.group(1)
+        for name, val in fields.items():
+            base = name.split(".")[-1]
+            if base in _NOT_PROSE or "Address" in base and doc.schedule == "13D" and n == "1":
+                continue
+            texts = val if isinstance(val, list) else [val]
+            for t in texts:
+                if not t or len(t) < 12:
+                    continue
+                sub = _SUBITEM.get(base, "") if n in ("2", "5") and doc.schedule == "13D" else ""
+                out.append((f"Item {n}{sub}", t))
+    return out
+
+
+def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
+    """Names the filing's own text uses for its reporting persons and issuer."""
+    texts = [t for _, t in _item_texts(doc)] + [rp.comment or "" for rp in doc.reporting_persons]
+    texts += [f"{s.signature or ''}\n{s.title or ''}" for s in doc.signatures]
+    corpus = "\n".join(texts)
+    for e in b.entities:
+        if e.kind == NodeKind.PERSON:
+            for a in _sec_order_aliases(e.name, corpus):
+                if a != e.name and a not in e.aliases:
+                    e.aliases.append(a)
+    people = [e for e in b.entities if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION)]
+    for full, short in _defined_terms(corpus):
+        exact = [e for e in people if normalize_name(full, e.kind) == normalize_name(e.name, e.kind)]
+        cands = exact or [e for e in people
+                          if _term_matches(full, short, e.name) or any(_term_matches(full, short, a) for a in e.aliases)]
+        if len(cands) != 1:
+            continue
+        e = cands[0]
+        for a in (full, short):
+            if (normalize_name(a, e.kind) != normalize_name(e.name, e.kind)
+                    and a.lower() not in _GENERIC_TERMS and a not in e.aliases
+                    and (a is full or _acronym_of(short, e.name) or _tokens(short) <= _tokens(e.name)
+                         or _tokens(short) <= _tokens(full))):
+                e.aliases.append(a)
+
+
+def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
+    text = "\n".join(doc.exhibits)
+    m = re.search(r"joint\s+filing\s+agreement", text, re.I)
+    if not m or len(filer_keys) < 2:
+        return
+    line = next((ln for ln in text.splitlines() if re.search(r"joint\s+filing", ln, re.I)), text)
+    dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", line, re.I)
+    d = parse_date(dm.group(1)) if dm else None
+    props = [PropFact(name="agreement_type", value="joint filing agreement", prov=b.prov("Item 7", line))]
+    if d:
+        props.append(PropFact(name="date", value=d, prov=b.prov("Item 7", line)))
+    b.entities.append(EntityFact(key="agreement:joint-filing", kind=NodeKind.AGREEMENT, name="Joint Filing Agreement",
+                                 props=props, prov=b.prov("Item 7", line)))
+    for k in filer_keys:
+        b.relate(EdgeKind.PARTY_TO, k, "agreement:joint-filing", {"role": "party"}, "Item 7", line)
+
+
+def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None) -> None:
+    if _mine_text is None:
+        return
+    facts = FilingFacts(
+        filing=FilingInfo(id=b.fid, accession=b.accession, form_type=doc.submission_type, family="schedule13",
+                          loader="schedule13_xml", sha256=b.sha, source=b.source, issuer_key=issuer_key,
+                          filer_keys=[e.key for e in b.entities if e.key.startswith("rp:")]),
+        entities=b.entities, relations=b.relations, warnings=b.warnings,
+    )
+    sections = _item_texts(doc)
+    sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
+    for section, text in sections:
+        try:
+            _mine_text(text, section=section, facts=facts, prov=b.prov(section))
+        except Exception as e:  # noqa: BLE001 - prose mining must never lose the cover data
+            b.warnings.append(f"{b.source}: {section}: prose mining failed ({type(e).__name__}: {e})")
+    b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
+    for r in b.relations:
+        b._rel_seen.add((r.type, r.source, r.target, r.discriminator,
+                         tuple(sorted((k, str(v)) for k, v in r.props.items() if k != "title"))))
+
+
+class _Pending:
+    """A name from a signature block, made an entity only when a relation needs it."""
+
+    def __init__(self, name: str, kind: NodeKind):
+        self.name, self.kind, self.key = name, kind, None
+
+
+def _resolve(b: _Builder, name: str) -> EntityFact | _Pending | None:
+    name = " ".join(name.split()).strip(" ,;")
+    if len(name) < 3 or not re.search(r"[A-Za-z]", name):
+        return None
+    hit = b.find(name)
+    if hit is not None:
+        return hit
+    kind = NodeKind.ORGANIZATION if looks_like_organization(name) else NodeKind.PERSON
+    if kind == NodeKind.PERSON and (len(name.split()) < 2 or len(name.split()) > 6):
+        return None
+    return _Pending(name, kind)
+
+
+def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str) -> EntityFact:
+    if isinstance(ent, EntityFact):
+        return ent
+    hit = b.find(ent.name)
+    if hit is not None:
+        return hit
+    e = EntityFact(key=f"sig:{len(b.entities)}", kind=ent.kind, name=ent.name, prov=b.prov(section, ent.name))
+    b.entities.append(e)
+    return e
+
+
+def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
+    """The 'By:' chains of the signature blocks: general partners, managing members, officers."""
+    by_person: dict[str, list[Signature]] = {}
+    for s in doc.signatures:
+        by_person.setdefault(s.reporting_person or "", []).append(s)
+    for who, sigs in by_person.items():
+        subject = b.find(who) if who else None
+        if subject is None:
+            continue
+        section = f"signature ({who})"
+        chain: list[tuple[str, str | None]] = []
+        for s in sigs:
+            chain += _sig_steps(s)
+        prev: EntityFact | _Pending = subject
+        for name, role in chain:
+            text = f"{who}: {name}" + (f", {role}" if role else "")
+            ent = _resolve(b, name)
+            if ent is None:
+                continue
+            if isinstance(ent, EntityFact) and isinstance(prev, EntityFact) and ent.key == prev.key:
+                continue
+            target = prev
+            if role:
+                om = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.I)
+                if om and looks_like_organization(om.group(1)):
+                    t = _resolve(b, om.group(1))
+                    if t is not None:
+                        target = t
+                        role = role[: om.start()].strip(" ,")
+            rel = None
+            if role and not _NO_RELATION_TITLES.search(role) and target.kind == NodeKind.ORGANIZATION:
+                basis = next((bs for p, bs in _CONTROL_TITLES if p.search(role)), None)
+                if basis and basis != "manager" or (basis == "manager" and not _OFFICER_TITLES.search(role)):
+                    rel = (EdgeKind.CONTROLS, {"basis": basis, "stated": True})
+                elif re.fullmatch(r"(?:a\s+)?director", role.strip(), re.I):
+                    rel = (EdgeKind.DIRECTOR_OF, {"title": role})
+                elif _OFFICER_TITLES.search(role) and ent.kind == NodeKind.PERSON:
+                    rel = (EdgeKind.OFFICER_OF, {"title": role})
+            if rel is not None:
+                src = _materialize(b, ent, section)
+                dst = _materialize(b, target, section)
+                if target is prev:
+                    prev = dst
+                ent = src
+                b.relate(rel[0], src.key, dst.key, rel[1], section, text)
+            prev = ent
+
+
+_SO_RE = re.compile(
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?)\s+(?:shares|common\s+shares|ordinary\s+shares|units)"
+    r"(?:\s+of\s+(?:the\s+)?(?:Issuer'?s?\s+)?[A-Z][\w\s,$.\-]{0,60}?)?\s+(?:issued\s+and\s+)?outstanding"
+    r"(?:\s*,?\s*(?:as\s+of|on)\s+(" + DATE_RE + "))?", re.I)
+
+
+def _shares_outstanding(doc: Schedule13XmlDocument):
+    keys = ("item5", "item4") if doc.schedule == "13D" else ("item4", "item5")
+    for k in keys:
+        for v in doc.items.get(k, {}).values():
+            for t in v if isinstance(v, list) else [v]:
+                m = _SO_RE.search(t or "")
+                if m:
+                    return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
+    return None, None
+
+
+def parse(data: bytes, source: str, accession: str | None = None) -> FilingFacts:
+    warnings: list[str] = []
+    root = parse_xml(data, source, warnings)
+    doc = read_document(root, source)
+    if not doc.reporting_persons:
+        warnings.append(f"{source}: no reporting persons in the cover pages")
+    return build_facts(doc, data, source, warnings, accession)
+
+
+register(Loader(
+    name="schedule13_xml",
+    family="schedule13",
+    sniff=sniff,
+    parse=parse,
+    document_model=Schedule13XmlDocument,
+    description="Schedule 13D / 13G filed as XML (edgarSubmission, schedule13D / schedule13g namespaces)",
+))

@@ -1,0 +1,179 @@
+"""XML Schedule 13D/13G loader on the project's own fixtures (tests/fixtures/xml13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ownergraph.errors import LoadError, UnsupportedFormat
+from ownergraph.graph.build import build_delta
+from ownergraph.graph.model import EdgeKind, NodeKind
+from ownergraph.loaders import detect, load_bytes, load_path, loaders
+from ownergraph.loaders._edgar_codes import code_name, country_of
+
+FIX = Path(__file__).parent / "fixtures" / "xml13"
+
+
+def _rels(facts, etype):
+    return [r for r in facts.relations if r.type == etype]
+
+
+def _holds(facts):
+    return {r.source: r for r in _rels(facts, EdgeKind.HOLDS)}
+
+
+def _by_name(facts):
+    return {e.name: e for e in facts.entities}
+
+
+def test_edgar_codes():
+    assert code_name("C0") == "United Arab Emirates"
+    assert code_name("x1") == "United States"
+    assert code_name("V8") == "Switzerland"
+    assert code_name("E9") == "Cayman Islands"
+    assert code_name("DE") == "Delaware"
+    assert country_of("DE") == "United States" and country_of("A6") == "Canada"
+    assert code_name("??") is None and code_name(None) is None
+
+
+def test_13g_without_ciks_nested_cusips_group():
+    f = load_path(FIX / "13g_nocik_nested_cusips.xml")
+    assert f.filing.loader == "schedule13_xml" and f.filing.form_type == "SCHEDULE 13G"
+    assert f.filing.event_date == dt.date(2025, 6, 30)
+    assert f.filing.amendment_no is None and not f.filing.is_amendment
+    doc = f.document
+    assert doc["issuer"]["cusips"] == ["G6700X101", "65500X109"]
+    assert doc["rule_designations"] == ["Rule 13d-1(c)"]
+    assert doc["filer_ciks"] == ["0009000001"]
+    names = [rp["name"] for rp in doc["reporting_persons"]]
+    assert names == ["Harbor Example Master Fund LP", "Harbor Example Advisors GP LLC", "Jane Q. Example"]
+    # several reporting persons, none with a CIK: the filer CIK is not guessed onto one of them
+    ents = _by_name(f)
+    assert all(ents[n].cik is None for n in names)
+    assert ents["Jane Q. Example"].kind == NodeKind.PERSON
+    assert ents["Harbor Example Advisors GP LLC"].kind == NodeKind.ORGANIZATION
+    assert ents["Harbor Example Master Fund LP"].prop("citizenship") == "Cayman Islands"
+    assert ents["Jane Q. Example"].prop("citizenship") == "United Kingdom"
+    assert ents["Harbor Example Advisors GP LLC"].prop("citizenship_code") == "DE"
+    assert ents["Harbor Example Advisors GP LLC"].prop("reporting_person_type") == "OO,HC"
+    sec = f.entity("sec:class")
+    assert sec.cusip == "G6700X101" and sec.prop("other_cusips") == "65500X109"
+    assert sec.name == "Ordinary Shares, nominal value $0.0001 per share"
+    holds = _holds(f)
+    jane = holds[ents["Jane Q. Example"].key]
+    assert jane.props["shares"] == Decimal("1260000.50") and str(jane.props["shares"]) == "1260000.50"
+    assert jane.props["sole_voting"] == 10000 and jane.props["shared_dispositive"] == Decimal("1250000.50")
+    assert jane.props["percent"] == Decimal("6.3") and jane.props["basis"] == "beneficial"
+    assert jane.prov.section == "cover page 3, row 9"
+    assert jane.props["as_of"] == dt.date(2025, 6, 30)
+    # group box (a) on every cover page
+    assert {r.source for r in _rels(f, EdgeKind.MEMBER_OF_GROUP)} == {e.key for e in ents.values() if e.key.startswith("rp:")}
+    # shares outstanding from Item 4
+    assert f.filing.shares_outstanding == 20000000 and f.filing.shares_outstanding_date == dt.date(2025, 6, 1)
+    # joint filing agreement exhibit
+    (ag,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]
+    assert ag.prop("date") == dt.date(2025, 7, 2)
+    assert len(_rels(f, EdgeKind.PARTY_TO)) == 3
+
+
+def test_13g_control_chain_from_items_and_signatures():
+    f = load_path(FIX / "13g_nocik_nested_cusips.xml")
+    key = {e.name: e.key for e in f.entities}
+    ctl = {(r.source, r.target): r.props["basis"] for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl[(key["Harbor Example Advisors GP LLC"], key["Harbor Example Master Fund LP"])] == "general partner"
+    assert ctl[(key["Jane Q. Example"], key["Harbor Example Advisors GP LLC"])] == "managing member"
+    assert all(r.props.get("stated") is True for r in _rels(f, EdgeKind.CONTROLS))
+
+
+def test_holder_reporting_zero_after_falling_below_five_percent():
+    f = load_path(FIX / "13ga_zero_below5.xml")
+    assert f.filing.form_type == "SCHEDULE 13G/A" and f.filing.is_amendment and f.filing.amendment_no == 2
+    assert f.filing.previous_accession == "0009000002-25-000011"
+    assert f.document["items"]["item5"]["classOwnership5PercentOrLess"] == "Y"
+    (h,) = _rels(f, EdgeKind.HOLDS)
+    # a zero position is a fact, not a missing one
+    assert h.props["shares"] == 0 and h.props["percent"] == 0
+    for p in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+        assert h.props[p] == 0
+    rp = f.entity(h.source)
+    assert rp.name == "Fabrikam Example Asset Management, L.L.C."
+    # the only reporting person, without a CIK of its own: the filer's CIK names it
+    assert rp.cik == "0009000002"
+    assert f.filing.signed_date == dt.date(2026, 2, 10)
+
+
+def test_truncated_end_tag_footnote_cell_and_placeholder_cusip():
+    f = load_path(FIX / "13d_truncated_footnote.xml")
+    assert any("malformed XML recovered" in w for w in f.warnings)
+    assert f.filing.form_type == "SCHEDULE 13D/A" and f.filing.amendment_no == 1
+    sec = f.entity("sec:class")
+    assert sec.cusip is None and sec.prop("cusip_as_filed") == "000000000"
+    assert f.document["issuer"]["cusips"] == ["000000000"]
+    ents = _by_name(f)
+    sub = ents["Wingtip Example Sub ??? GmbH"]  # kept as filed
+    assert sub.cik is None and sub.prop("no_cik") is True
+    assert sub.prop("citizenship") == "Germany"
+    assert ents["Wingtip Example Holdings S.A."].prop("citizenship") == "Luxembourg"
+    h = _holds(f)[sub.key]
+    assert "shared_voting" not in h.props  # not 0
+    assert h.props["shared_voting_footnote"] == "see footnote 1"
+    assert h.props["shared_voting_text"] == "See footnote 1"
+    assert h.props["shares"] == Decimal("3000000.125")
+    rp = f.document["reporting_persons"][1]
+    assert rp["shared_voting"] is None and rp["raw"] == {"shared_voting": "See footnote 1"}
+    ctl = [(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)]
+    assert ("Wingtip Example Holdings S.A.", "Wingtip Example Sub ??? GmbH", "sole owner") in ctl or \
+        ("Wingtip Example Holdings S.A.", "Wingtip Example Sub ??? GmbH", "sole shareholder") in ctl
+    assert f.filing.shares_outstanding == 5444646
+
+
+def test_sniff_claims_xml_13dg_only():
+    data = (FIX / "13g_nocik_nested_cusips.xml").read_bytes()
+    assert detect(data).name == "schedule13_xml"
+    sniff = loaders()["schedule13_xml"].sniff
+    assert sniff(data) >= 0.9
+    assert sniff(b"<SEC-DOCUMENT>0000000000-25-000001.txt\n<SEC-HEADER>\n" + data) == 0
+    assert sniff(b"<SUBMISSION>\n<ACCESSION-NUMBER>0000000000-25-000001\n" + data) == 0
+    assert sniff(b'<?xml version="1.0"?><ownershipDocument><schemaVersion>X0508</schemaVersion></ownershipDocument>') == 0
+    assert sniff(b'<edgarSubmission xmlns="http://www.sec.gov/edgar/thirteenffiler"></edgarSubmission>') == 0
+
+
+def test_bad_input_is_a_clear_load_error():
+    with pytest.raises(LoadError) as e:
+        load_bytes(b'<edgarSubmission xmlns="http://www.sec.gov/edgar/schedule13D"><headerData>'
+                   b'<submissionType>SCHEDULE 13D</submissionType></headerData></edgarSubmission>',
+                   "nodata.xml", loader="schedule13_xml")
+    assert "nodata.xml" in str(e.value) and "formData" in str(e.value)
+    with pytest.raises(LoadError) as e:
+        load_bytes(b"<<<not xml at all", "junk.xml", loader="schedule13_xml")
+    assert "junk.xml" in str(e.value)
+    with pytest.raises(UnsupportedFormat):
+        load_bytes(b"\x00\x01\x02 nothing a loader knows", "mystery.bin")
+
+
+def test_facts_build_into_the_graph_and_store(store):
+    f = load_path(FIX / "13g_nocik_nested_cusips.xml")
+    delta = build_delta(f)
+    ids = {n.id for n in delta.nodes}
+    assert "cik:0009000100" in ids and "cusip:G6700X101" in ids
+    assert "person:jane q example" in ids and "organization:harbor example advisors gp" in ids
+    store.add(f)
+    store.add(load_path(FIX / "13ga_zero_below5.xml"))
+    store.add(load_path(FIX / "13d_truncated_footnote.xml"))
+    from ownergraph.graph.view import graph_view
+
+    g = graph_view(store)
+    assert g.has_node("cik:0009000002") and g.has_node("cusip:21036X108")
+
+
+def test_document_model_round_trips():
+    from ownergraph.loaders.schedule13_xml import Schedule13XmlDocument
+
+    f = load_path(FIX / "13d_truncated_footnote.xml")
+    doc = Schedule13XmlDocument.model_validate(f.document)
+    assert doc.schedule == "13D" and doc.reporting_persons[0].aggregate == Decimal("3000000.125")
+    assert doc.items["item2"]["citizenship"] == "Luxembourg; Germany"
+    assert [s.title for s in doc.signatures] == ["Sole Shareholder", "Ola Example/Authorized Signatory"]
