@@ -28,7 +28,7 @@ from _reliability import (
 )
 from _synth_loader import registered, synth_filing
 
-N = 400
+N = 300
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def corpus(tmp_path_factory):
     for i in range(N):
         p = d / f"f{i:04d}.txt"
         # shared issuers and people across filings, so later filings resolve against earlier ones
-        p.write_bytes(synth_filing(i, holders=20, issuer=i % 37))
+        p.write_bytes(synth_filing(i, holders=8, issuer=i % 37))
         paths.append(p)
     with registered():
         exp = expected_rows(paths)
@@ -71,14 +71,14 @@ def test_sigkill_mid_load_then_rerun(corpus, reference, tmp_path):
     d, paths, exp = corpus
     db = tmp_path / "og.db"
     killed = 0
-    for threshold in (25, 150, 300):
+    for threshold in (20, 100, 200):
         proc = start_load(db, d)
         seen = kill_when(proc, db, threshold)
         if proc.returncode == -signal.SIGKILL:
             killed += 1
         present = check_whole_or_absent(db, exp)
         assert len(present) >= seen
-    assert killed >= 1, "the load always finished before it could be killed; raise N"
+    assert killed >= 2, f"the load finished before it could be killed ({killed} kills); raise N"
     p = run_load(db, d)
     assert p.returncode == 0, p.stderr
     assert check_whole_or_absent(db, exp) == set(exp)
