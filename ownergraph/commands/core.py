@@ -52,14 +52,37 @@ def load(
     store: Optional[str] = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary"),
+    neo4j: Optional[str] = typer.Option(None, "--neo4j", help="Then push the loaded filings to this Neo4j "
+                                                              "(bolt://host:7687)"),
+    falkordb: Optional[str] = typer.Option(None, "--falkordb", help="Then push them to this FalkorDB "
+                                                                    "(redis://host:6379)"),
+    user: Optional[str] = typer.Option(None, "--user", help="Database user (default: $NEO4J_USER)"),
+    password: Optional[str] = typer.Option(None, "--password", help="Database password (default: $NEO4J_PASSWORD)"),
+    database: Optional[str] = typer.Option(None, "--database", help="Database / graph name"),
 ) -> None:
     """Load filings into the embedded store.  Bad files are reported and skipped.
+
+    With --neo4j / --falkordb the filings are then pushed to the graph database
+    (connection checked first; a failed push leaves the local store as loaded).
 
     Exit code 0: every file loaded (or was already there); 1: some files failed;
     2: could not run (e.g. the store cannot be opened).
     """
     from ..loaders import load_path
 
+    backend = None
+    if neo4j or falkordb:
+        from .database import open_backend
+
+        backend = open_backend(neo4j, falkordb, user, password, database)
+    try:
+        _load(paths, store, as_json, quiet, load_path, backend)
+    finally:
+        if backend is not None:
+            backend.close()
+
+
+def _load(paths, store, as_json, quiet, load_path, backend) -> None:
     files = iter_inputs(paths)
     results, failures = [], []
     with open_store(store) as st:
@@ -94,6 +117,11 @@ def load(
         "store": str(st.path),
         "counts": counts,
     }
+    if backend is not None and results:
+        from .database import push_filings
+
+        pushed = push_filings(store, backend, filing_ids=[r["filing_id"] for r in results], progress=not as_json)
+        summary["pushed"] = {"uri": backend.uri, "database": backend.database, **pushed.as_dict()}
     if as_json:
         print_json({"summary": summary, "results": results, "failures": failures})
     else:
@@ -102,6 +130,10 @@ def load(
             f"-> {summary['store']} ({counts['nodes']} nodes, {counts['edges']} edges)",
             highlight=False,
         )
+        if "pushed" in summary:
+            p = summary["pushed"]
+            console.print(f"pushed {p['nodes']} nodes, {p['relationships']} relationships -> {p['uri']}",
+                          highlight=False)
         if failures:
             err_console.print(f"{len(failures)} failed:", highlight=False)
             for f in failures:
