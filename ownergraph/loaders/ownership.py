@@ -393,6 +393,10 @@ def display_name(name: str, is_org: bool = False) -> str:
     return " ".join(_cap(w) if all_upper else w for w in words)
 
 
+def _org_norm(name: str) -> str:
+    return normalize_name(name.replace(".", ""))
+
+
 def _person_key(name: str) -> frozenset[str]:
     return frozenset(w for w in _words(name) if w not in ("mr", "mrs", "ms", "dr") and len(w) > 1)
 
@@ -433,7 +437,7 @@ _DEF_RE = re.compile(
     r"[\"“](?P<alias>[^\"”]{1,40})[\"”]\)"
 )
 _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
-_ROLE = (r"(?:sole\s+|a\s+|the\s+|an\s+|co-|managing\s+)*"
+_ROLE = (r"(?:sole\s+|a\s+|the\s+|an\s+|co-)*"
          r"(?P<role>general\s+partner|managing\s+member|sole\s+member|member|manager|trustee|co-trustee|"
          r"authorized\s+person|investment\s+manager|investment\s+adviser|investment\s+advisor|sole\s+owner|"
          r"sole\s+shareholder|owner|director|president|chief\s+executive\s+officer|managing\s+director|"
@@ -451,7 +455,7 @@ _ROLE_BASIS = {
 _NAME_STOP = re.compile(
     r"\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
     r",?\s+and\s+(?:has|have|is|are|as)\b|\s+may\s+be\b|\s+is\s|\s+are\s|,\s+as\s|,\s+or\s+collectively|"
-    r"\s+and\s*,|,\s+accordingly\b|\s+and\s+(?=[a-z])|\.\s*$)"
+    r"\s+and\s*,|,\s+accordingly\b|\s+and\s+(?=[a-z]))"
 )
 _GENERIC = {
     "trust", "trusts", "fund", "funds", "llc", "lp", "partnership", "limited", "spouse", "wife", "husband",
@@ -580,11 +584,11 @@ class _Miner:
         n = self.expand(name)
         if re.fullmatch(r"(?:the\s+)?reporting\s+(?:person|owner)", n, re.I) and len(self.owners) == 1:
             return 0
-        norm_org = normalize_name(n)
+        norm_org = _org_norm(n)
         pk = _person_key(n)
         for i, o in enumerate(self.owners):
             if o["kind"] == "Organization":
-                if normalize_name(o["name"]) == norm_org:
+                if _org_norm(o["name"]) == norm_org:
                     return i
             elif pk and (pk == _person_key(o["name"]) or (len(pk) >= 2 and pk <= _person_key(o["name"]))):
                 return i
@@ -863,7 +867,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         full = miner.expand(name)
         if full.lower() == "the reporting person" and len(rp_keys) == 1:
             return rp_keys[0]
-        norm = normalize_name(full)
+        norm = _org_norm(full)
         k = owner_of_holder.get(norm)
         if k:
             return k

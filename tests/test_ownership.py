@@ -1,0 +1,227 @@
+"""Forms 3/4/5 loader on the project's own fixtures (tests/fixtures/ownership) and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ownergraph.errors import LoadError
+from ownergraph.graph.model import EdgeKind, NodeKind
+from ownergraph.graph.view import graph_view
+from ownergraph.loaders import detect, load_bytes, load_path
+from ownergraph.loaders.ownership import OwnershipDocument, display_name, holder_from_nature, looks_like_org
+from ownergraph.queries.canned import holdings
+from ownergraph.queries.control import who_controls
+
+from conftest import FIXTURES
+
+OWN = FIXTURES / "ownership"
+
+
+def _rels(facts, kind, **props):
+    return [r for r in facts.relations if r.type == kind and all(r.props.get(k) == v for k, v in props.items())]
+
+
+def _by_section(facts, section):
+    return [r for r in facts.relations if r.type == EdgeKind.HOLDS and r.prov.section == section]
+
+
+# ----------------------------------------------------------------- Form 4/A, LLC chain, footnote-only cells
+
+
+def test_form4a_is_an_amendment_with_its_original_date():
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    assert f.filing.form_type == "4/A" and f.filing.is_amendment and f.filing.family == "ownership"
+    assert f.filing.event_date == dt.date(2024, 6, 3) and f.filing.signed_date == dt.date(2024, 6, 7)
+    assert f.document["date_of_original_submission"] == "2024-06-05"
+    OwnershipDocument.model_validate(f.document)  # the document is the declared model
+
+
+def test_reporting_owner_names_and_title_from_remarks():
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    rp = f.entity(f.filing.filer_keys[0])
+    assert rp.kind == NodeKind.PERSON and rp.name == "Adaeze N Okafor"
+    assert rp.aliases == ["OKAFOR ADAEZE N"] and rp.prop("name_as_filed") == "OKAFOR ADAEZE N"
+    assert rp.cik == "0009990002" and "BOSTON" in rp.prop("address")
+    (off,) = _rels(f, EdgeKind.OFFICER_OF)
+    assert off.props == {"title": "Chief Operating Officer", "title_as_filed": "See Remarks"}
+    assert _rels(f, EdgeKind.DIRECTOR_OF) and not _rels(f, EdgeKind.TEN_PERCENT_OWNER_OF)
+
+
+def test_fractional_and_footnote_only_values():
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    (row1,) = _by_section(f, "Table I, row 1")
+    assert row1.props["shares"] == Decimal("98765.4321") and row1.props["transaction_shares"] == Decimal("1250.5")
+    assert "transaction_price" not in row1.props  # footnote-only price: no value, never 0
+    assert row1.props["transaction_price_footnote"] == "see footnote F2"
+    assert row1.props["basis"] == "direct" and row1.props["as_of"] == dt.date(2024, 6, 3)
+    (spouse,) = _by_section(f, "Table I, row 3")
+    assert "shares" not in spouse.props and spouse.props["shares_footnote"] == "see footnote F4"
+    assert spouse.props["nature"] == "By Spouse" and spouse.source == f.filing.filer_keys[0]
+    cell = f.document["non_derivative"][2]["owned_after"]
+    assert cell == {"value": None, "footnotes": ["F4"]}
+
+
+def test_indirect_holding_by_named_llc_builds_the_chain():
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    (row,) = _by_section(f, "Table I, row 2")
+    llc = f.entity(row.source)
+    assert llc.name == "Harbor Lane Capital, LLC" and llc.kind == NodeKind.ORGANIZATION
+    assert row.props["shares"] == Decimal(2000000) and row.props["basis"] == "indirect"
+    assert row.props["transaction_price"] == Decimal("12.3456") and row.props["transaction_price_footnote"]
+    (ctl,) = _rels(f, EdgeKind.CONTROLS)
+    assert (ctl.source, ctl.target) == (f.filing.filer_keys[0], row.source)
+    assert ctl.props == {"stated": True, "basis": "managing member"}
+    assert ctl.prov.section == "footnote F1" and "sole managing member" in ctl.prov.excerpt
+
+
+def test_two_option_grants_are_two_instruments():
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    (a,) = _by_section(f, "Table II, row 1")
+    (b,) = _by_section(f, "Table II, row 2")
+    assert a.target != b.target
+    sa, sb = f.entity(a.target), f.entity(b.target)
+    assert sa.prop("title") == sb.prop("title") == "Stock Option (Right to Buy)"
+    assert sa.prop("conversion_price") == Decimal("4.10") and sb.prop("exercise_date") == dt.date(2022, 1, 1)
+    assert a.props["shares"] == Decimal(150000) and a.props["underlying_shares"] == Decimal(150000)
+    assert a.props["transaction_underlying_shares"] == Decimal(50000)
+    conv = [r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO) if r.source == a.target]
+    assert conv and f.entity(conv[0].target).name == "Common Stock"
+    assert conv[0].props["expiration_date"] == dt.date(2034, 6, 2)
+    assert "exercise_date" not in conv[0].props and conv[0].props["exercise_date_footnote"] == "see footnote F5"
+
+
+def test_llc_chain_in_the_store(store):
+    f = load_path(OWN / "form4a_llc_chain.xml")
+    store.add(f)
+    g = graph_view(store)
+    person = "cik:0009990002"
+    assert g.nodes[person]["name"] == "Adaeze N Okafor"
+    llc = next(n for n, d in g.nodes(data=True) if d.get("name") == "Harbor Lane Capital, LLC")
+    rows = holdings(g, llc)
+    assert [Decimal(r["shares"]) for r in rows] == [2000000]
+    rep = who_controls(g, "cik:0009990001")
+    names = {p.name for p in rep.controllers + rep.significant + rep.reportable + rep.holders}
+    assert "Harbor Lane Capital, LLC" in names or "Adaeze N Okafor" in names
+
+
+# ----------------------------------------------------------------- Form 5, several reporting owners
+
+
+def test_joint_form5_record_holder_and_gp_chain():
+    f = load_path(OWN / "form5_multi_owner_fund.xml")
+    fund, gp, person = f.filing.filer_keys
+    assert [f.entity(k).kind for k in (fund, gp, person)] == [NodeKind.ORGANIZATION, NodeKind.ORGANIZATION,
+                                                              NodeKind.PERSON]
+    assert f.entity(person).name == "John Robert Vanterpool Jr"
+    # the footnote names the fund (a reporting owner) as record holder: only it holds the rows
+    for section in ("Table I, row 1", "Table II, row 1"):
+        assert [r.source for r in _by_section(f, section)] == [fund]
+    ctl = {(r.source, r.target, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {(gp, fund, "general partner"), (person, gp, "managing member")}
+    # "Member of 10% group" in Other: a ten-percent edge carrying the text
+    ten = {r.source: r.props for r in _rels(f, EdgeKind.TEN_PERCENT_OWNER_OF)}
+    assert set(ten) == {fund, gp, person} and ten[person] == {"title": "Member of 10% group"}
+    assert f.entity(person).prop("other_relationship") == "Member of 10% group"
+
+
+def test_derivative_holding_with_footnote_only_expiration():
+    f = load_path(OWN / "form5_multi_owner_fund.xml")
+    (w,) = _by_section(f, "Table II, row 1")
+    assert w.props["shares"] == Decimal(600000) and w.props["underlying_shares"] == Decimal(600000)
+    (conv,) = [r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO) if r.source == w.target]
+    assert conv.props["conversion_price"] == Decimal("2.50") and conv.props["ratio"] == 1
+    assert "expiration_date" not in conv.props and conv.props["expiration_date_footnote"] == "see footnote F2"
+    assert f.document["form4_transactions_reported"] is False
+
+
+def test_joint_form5_who_controls(store):
+    store.add(load_path(OWN / "form5_multi_owner_fund.xml"))
+    rep = who_controls(graph_view(store), "cik:0009990011")
+    parties = {p.name: p for p in rep.controllers + rep.significant + rep.reportable + rep.holders}
+    assert "Alder Growth Fund, L.P." in parties
+    top = parties.get("John Robert Vanterpool Jr")
+    assert top is not None and top.chains
+    assert top.chains[0].path[:3] == ["cik:0009990014", "cik:0009990013", "cik:0009990012"]
+
+
+# ----------------------------------------------------------------- older / namespaced variants
+
+
+def test_namespaced_old_layout_without_value_wrappers():
+    f = load_path(OWN / "form3_namespaced_oldschema.xml")
+    assert f.filing.form_type == "3"
+    rp = f.entity(f.filing.filer_keys[0])
+    assert rp.name == "Mary-Kate O'Brien" and rp.cik == "9990022"
+    (row,) = _by_section(f, "Table I, row 1")
+    assert row.props["shares"] == Decimal(1500) and row.props["basis"] == "direct"
+    assert f.entity(row.target).name == "Common Stock, $1 par value"
+
+
+# ----------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("filed,shown", [
+    ("THIEL PETER", "Peter Thiel"),
+    ("McGuirk Richard L", "Richard L McGuirk"),
+    ("Eschenbach Carl M.", "Carl M. Eschenbach"),
+    ("Foster, Alan H.", "Alan H. Foster"),
+    ("AULT MILTON C III", "Milton C Ault III"),
+    ("MCDONALD JAMES JR", "James McDonald Jr"),
+    ("Jean-Claude Carine Lamercie", "Carine Lamercie Jean-Claude"),
+])
+def test_display_name(filed, shown):
+    assert display_name(filed) == shown
+
+
+def test_org_detection_and_nature_holders():
+    assert looks_like_org("MITHRIL II LP") and looks_like_org("Alder Growth Fund, L.P.")
+    assert not looks_like_org("McGuirk Richard L") and not looks_like_org("Royan Ajay")
+    assert holder_from_nature("By DM Trust Aggregator, LLC") == ("DM Trust Aggregator, LLC", None)
+    assert holder_from_nature(
+        "Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE"
+    ) == ("Eschenbach Family Trust", "trustee")
+    for generic in ("By Trust", "Trust", "By Fund", "Held by LLC", "Held by minor child", "See Footnote",
+                    "Limited Partnership", "By Spouse", "By 401(k) Plan"):
+        assert holder_from_nature(generic) == (None, None), generic
+
+
+# ----------------------------------------------------------------- bad input
+
+
+def test_bad_documents_are_clear_load_errors(tmp_path):
+    good = (OWN / "form4a_llc_chain.xml").read_bytes()
+    cases = {
+        "no_type.xml": good.replace(b"<documentType>4/A</documentType>", b""),
+        "no_owner.xml": good.replace(b"<rptOwnerCik>0009990002</rptOwnerCik>", b"").replace(
+            b"<rptOwnerName>OKAFOR ADAEZE N</rptOwnerName>", b""),
+        "entities.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><ownershipDocument>'
+                        b"<documentType>4</documentType>&a;</ownershipDocument>",
+        "garbage.xml": b"<ownershipDocument><documentType>4<<<>>></",
+    }
+    for name, data in cases.items():
+        p = tmp_path / name
+        p.write_bytes(data)
+        with pytest.raises(LoadError) as ei:
+            load_path(p)
+        assert str(p) in str(ei.value), name
+
+
+def test_truncated_document_recovers_with_a_warning():
+    good = (OWN / "form4a_llc_chain.xml").read_bytes()
+    cut = good.replace(b"</ownershipDocument>", b"</ownershipDoc")
+    f = load_bytes(cut, "cut.xml")
+    assert any("recovered" in w for w in f.warnings)
+    assert len([r for r in f.relations if r.type == EdgeKind.HOLDS]) == 5
+
+
+def test_sniff_is_about_content():
+    data = (OWN / "form5_multi_owner_fund.xml").read_bytes()
+    assert detect(data).name == "ownership"
+    wrapped = b"<SEC-DOCUMENT>0000000000-24-000001.txt\n<DOCUMENT>\n<TYPE>5\n<TEXT>\n<XML>\n" + data + \
+        b"\n</XML>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    from ownergraph.loaders.ownership import sniff
+
+    assert sniff(wrapped) == 0.0 and sniff(data) > 0.5
