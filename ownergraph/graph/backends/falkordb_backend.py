@@ -82,11 +82,11 @@ class FalkorBackend(Backend):
         ex = self._redis_errors
         msg = str(e).strip() or type(e).__name__
         low = msg.lower()
+        if "noauth" in low or "authentication required" in low:
+            return BackendError(self.uri, "authentication required: give --password (or put it in the URI)")
         if isinstance(e, ex.AuthenticationError) or "wrongpass" in low or "invalid password" in low \
                 or "invalid username-password" in low:
             return BackendError(self.uri, "authentication failed: wrong user or password")
-        if "noauth" in low or "authentication required" in low:
-            return BackendError(self.uri, "authentication required: give --password (or put it in the URI)")
         if isinstance(e, (ex.ConnectionError, ex.TimeoutError, OSError)):
             return BackendError(self.uri, f"cannot reach FalkorDB ({msg})")
         if isinstance(e, ex.ResponseError):
