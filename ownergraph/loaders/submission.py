@@ -1,0 +1,583 @@
+"""EDGAR full submission files: the SGML ``.txt`` (``<SEC-DOCUMENT>``) and ``.nc`` (``<SUBMISSION>``).
+
+A submission is a header plus one ``<DOCUMENT>`` per file of the filing.  This
+loader reads
+
+* the header, in either dialect -- ``KEY:<tab>value`` lines (``.txt``, also
+  inside a ``-----BEGIN PRIVACY-ENHANCED MESSAGE-----`` wrapper) or
+  ``<TAG>value`` lines (``.nc``): accession number, conformed submission type,
+  filed-as-of date, period of report, and every party block (SUBJECT COMPANY,
+  FILED BY, REPORTING-OWNER, ISSUER, FILER) with its conformed name, CIK,
+  state of incorporation and former names;
+* every document with its ``<TYPE>``, ``<SEQUENCE>``, ``<FILENAME>`` and
+  ``<DESCRIPTION>``; the body is unwrapped (``<XML>``, ``<HTML>``, text;
+  uuencoded ``<PDF>`` and other binaries are listed, not read).
+
+The *primary* document (its type is the submission type; failing that the
+first non-exhibit document a loader recognises; failing that an exhibit a
+loader recognises, e.g. an EX-21 of a 10-K) goes to the registered loader
+:func:`~ownergraph.loaders.detect` picks from its bytes -- ownershipDocument
+XML to ``ownership``, classic 13D/13G to ``schedule13_text``, XML 13D/13G to
+``schedule13_xml`` and so on.  Other non-exhibit documents the same loader
+family reads (a 13F information table beside its cover page) are merged into
+the same facts.  If no loader reads any document the file is refused with
+:class:`~ownergraph.errors.UnsupportedFormat` naming the primary document's
+type.
+
+The header then enriches the facts: the filing id and accession come from the
+header (every provenance is re-pointed to it), the form type and filing date
+too, and the header's CIKs are attached to the matching entities (the issuer
+from SUBJECT COMPANY / ISSUER; reporting persons from FILED BY /
+REPORTING-OWNER / FILER by name, SEC "LAST FIRST MIDDLE" order included).  A
+header filer the document does not name becomes an entity of its own, so the
+filing is still joined to its filer's CIK.  Exhibits are read too: a joint
+filing agreement (EX-99) becomes an Agreement with the reporting persons it
+names ``PARTY_TO`` it.  ``document["submission"]`` holds the container's own
+view (header, document list, which document was primary).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from ..errors import LoadError, OwnergraphError, UnsupportedFormat
+from ..graph.ids import normalize_cik, normalize_name
+from ..graph.model import (
+    EdgeKind,
+    EntityFact,
+    FilingFacts,
+    NodeKind,
+    PropFact,
+    Provenance,
+    RelationFact,
+    excerpt,
+)
+from . import Loader, loaders, register, sha256
+from ._text import DATE_RE, decode, html_to_text, parse_date
+
+_CONTAINER_RE = re.compile(
+    rb"^\s*(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|<IMS-DOCUMENT>|"
+    rb"<IMS-HEADER>)", re.I)
+
+#: header party blocks, both dialects, -> role
+_ROLES = {
+    "SUBJECT COMPANY": "subject company", "FILED BY": "filed by", "REPORTING OWNER": "reporting owner",
+    "ISSUER": "issuer", "FILER": "filer", "SERIAL COMPANY": "serial company", "DEPOSITOR": "depositor",
+    "SECURITIZER": "securitizer", "ISSUING ENTITY": "issuing entity",
+}
+_SUBBLOCKS = {"COMPANY DATA", "OWNER DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS", "FORMER COMPANY",
+              "FORMER NAME", "CLASS CONTRACT", "SERIES"}
+_LEAF = {
+    "COMPANY CONFORMED NAME": "name", "CONFORMED NAME": "name",
+    "CENTRAL INDEX KEY": "cik", "CIK": "cik",
+    "STATE OF INCORPORATION": "state_of_incorporation",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic", "ASSIGNED SIC": "sic",
+    "IRS NUMBER": "irs_number", "FISCAL YEAR END": "fiscal_year_end",
+    "FORM TYPE": "form_type", "SEC FILE NUMBER": "file_number", "FILE NUMBER": "file_number",
+    "RELATIONSHIP": "relationship",
+}
+_TOP = {
+    "ACCESSION NUMBER": "accession", "CONFORMED SUBMISSION TYPE": "submission_type", "TYPE": "submission_type",
+    "PUBLIC DOCUMENT COUNT": "public_document_count", "FILED AS OF DATE": "filed", "FILING DATE": "filed",
+    "CONFORMED PERIOD OF REPORT": "period", "PERIOD": "period", "DATE AS OF CHANGE": "date_of_change",
+    "DATE OF FILING DATE CHANGE": "date_of_change", "ACCEPTANCE DATETIME": "acceptance_datetime",
+    "EFFECTIVENESS DATE": "effectiveness_date", "ITEMS": "items",
+}
+
+
+class HeaderParty(BaseModel):
+    role: str = Field(description="'subject company', 'filed by', 'reporting owner', 'issuer', 'filer', ...")
+    name: str | None = None
+    cik: str | None = None
+    state_of_incorporation: str | None = None
+    relationship: str | None = None
+    values: dict[str, str] = Field(default_factory=dict, description="Every other header value, 'BLOCK/KEY' -> value")
+    former_names: list[str] = Field(default_factory=list)
+
+
+class SubmissionHeader(BaseModel):
+    accession: str | None = None
+    submission_type: str | None = None
+    public_document_count: int | None = None
+    filed: str | None = Field(default=None, description="Filed as of date, YYYYMMDD as in the header")
+    period: str | None = None
+    date_of_change: str | None = None
+    acceptance_datetime: str | None = None
+    parties: list[HeaderParty] = Field(default_factory=list)
+
+
+class SubmissionDocument(BaseModel):
+    type: str
+    sequence: str | None = None
+    filename: str | None = None
+    description: str | None = None
+    format: str = Field(description="xml, html, text, pdf, binary")
+    size: int
+    loader: str | None = Field(default=None, description="Loader that read it, if any")
+    role: str | None = Field(default=None, description="'primary', 'merged', 'exhibit' or None (not read)")
+
+
+class Submission(BaseModel):
+    """An EDGAR submission container: header and documents."""
+
+    header: SubmissionHeader
+    documents: list[SubmissionDocument] = Field(default_factory=list)
+    primary: int | None = Field(default=None, description="Index of the primary document in ``documents``")
+
+
+# ----------------------------------------------------------------- sniffing
+
+
+def sniff(data: bytes) -> float:
+    head = data[:4096]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if _CONTAINER_RE.match(head):
+        return 0.99
+    if re.match(rb"\s*<DOCUMENT>\s*<TYPE>", head):
+        return 0.9
+    return 0.0
+
+
+# ----------------------------------------------------------------- header
+
+
+_TAG_LINE = re.compile(r"^\s*<(/?)([A-Z0-9][A-Z0-9\-]*)>\s*(.*?)\s*$")
+_KEY_LINE = re.compile(r"^(\s*)([A-Z][A-Z0-9 \-/&'().,]*?):\s*(.*?)\s*$")
+
+
+def _norm_key(k: str) -> str:
+    return " ".join(k.replace("-", " ").split()).upper()
+
+
+def parse_header(text: str) -> SubmissionHeader:
+    """Both header dialects, line by line."""
+    top: dict[str, str] = {}
+    parties: list[HeaderParty] = []
+    party: HeaderParty | None = None
+    sub = ""
+    closing = {_norm_key(m) for m in re.findall(r"</([A-Z0-9\-]+)>", text)}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        m = _TAG_LINE.match(line)
+        if m:
+            closing_tag, key, val = m.group(1) == "/", _norm_key(m.group(2)), m.group(3)
+            if closing_tag:
+                if key in _ROLES and party is not None and party.role == _ROLES[key]:
+                    party, sub = None, ""
+                elif key in _SUBBLOCKS or key == sub:
+                    sub = ""
+                continue
+            if key in ("SEC HEADER", "SEC DOCUMENT", "SUBMISSION", "IMS HEADER", "IMS DOCUMENT"):
+                continue
+            if not val and key in _ROLES:
+                party, sub = HeaderParty(role=_ROLES[key]), ""
+                parties.append(party)
+                continue
+            if not val and (key in _SUBBLOCKS or key in closing):
+                sub = key
+                continue
+        else:
+            m = _KEY_LINE.match(line)
+            if not m:
+                continue
+            key, val = _norm_key(m.group(2)), m.group(3)
+            if not val and key in _ROLES:
+                party, sub = HeaderParty(role=_ROLES[key]), ""
+                parties.append(party)
+                continue
+            if not val and key in _SUBBLOCKS:
+                sub = key
+                continue
+        if party is None:
+            if key in _TOP and val:
+                top.setdefault(_TOP[key], val)
+            continue
+        if not val:
+            continue
+        field = _LEAF.get(key)
+        if key in ("FORMER CONFORMED NAME",):
+            party.former_names.append(val)
+        elif field in ("name", "cik", "state_of_incorporation", "relationship") and sub not in (
+                "FORMER COMPANY", "FORMER NAME"):
+            if getattr(party, field) is None:
+                setattr(party, field, val)
+        else:
+            party.values.setdefault(f"{sub}/{key}" if sub else key, val)
+    count = top.get("public_document_count")
+    return SubmissionHeader(
+        accession=top.get("accession"),
+        submission_type=top.get("submission_type"),
+        public_document_count=int(count) if count and count.isdigit() else None,
+        filed=top.get("filed"),
+        period=top.get("period"),
+        date_of_change=top.get("date_of_change"),
+        acceptance_datetime=top.get("acceptance_datetime"),
+        parties=parties,
+    )
+
+
+# ----------------------------------------------------------------- documents
+
+
+_DOC_RE = re.compile(rb"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.S)
+_FIELD_RE = re.compile(rb"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.M)
+
+
+def _body(doc: bytes) -> tuple[bytes, str]:
+    i = doc.find(b"<TEXT>")
+    if i < 0:
+        return b"", "text"
+    body = doc[i + 6:]
+    j = body.rfind(b"</TEXT>")
+    if j >= 0:
+        body = body[:j]
+    s = body.lstrip()
+    up = s[:16].upper()
+    if up.startswith(b"<XML>"):
+        inner = s[5:]
+        k = inner.rfind(b"</XML>")
+        return (inner[:k] if k >= 0 else inner).strip(), "xml"
+    if up.startswith((b"<PDF>", b"BEGIN 6", b"<JPG>", b"<GIF>", b"<ZIP>", b"<XLS>")) or s.startswith(b"begin "):
+        return b"", "pdf" if up.startswith(b"<PDF>") else "binary"
+    if up.startswith((b"<HTML", b"<!DOCTYPE", b"<HEAD", b"<BODY")) or re.search(rb"<html\b", s[:2048], re.I):
+        return s, "html"
+    if s.startswith(b"<?xml"):
+        return s.strip(), "xml"
+    return s, "text"
+
+
+def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
+    """Header text and [(fields, body, format)] of a submission."""
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    first = data.find(b"<DOCUMENT>")
+    head = data[: first if first >= 0 else len(data)]
+    end = head.find(b"</SEC-HEADER>")
+    if end >= 0:
+        head = head[:end]
+    docs = []
+    if first >= 0:
+        for m in _DOC_RE.finditer(data, first):
+            raw = m.group(1)
+            t = raw.find(b"<TEXT>")
+            meta = raw[: t if t >= 0 else min(len(raw), 2000)]
+            fields = {k.decode().lower(): v.decode("latin-1").strip() for k, v in _FIELD_RE.findall(meta)}
+            body, fmt = _body(raw)
+            docs.append((fields, body, fmt))
+    return decode(head), docs
+
+
+# ----------------------------------------------------------------- facts
+
+
+def _tokens(name: str, kind: NodeKind) -> list[str]:
+    return normalize_name(name, kind).split()
+
+
+def _same_party(header_name: str, ent: EntityFact) -> bool:
+    """Does the header's conformed name (often 'LAST FIRST MIDDLE', upper case) name this entity?"""
+    names = [ent.name, *ent.aliases]
+    for n in names:
+        if normalize_name(n, ent.kind) == normalize_name(header_name, ent.kind):
+            return True
+    if ent.kind == NodeKind.PERSON:
+        h = [t for t in _tokens(header_name, NodeKind.PERSON) if t not in ("jr", "sr", "ii", "iii", "iv")]
+        for n in names:
+            e = [t for t in _tokens(n, NodeKind.PERSON) if t not in ("jr", "sr", "ii", "iii", "iv")]
+            if len(h) < 2 or len(e) < 2:
+                continue
+            # SEC order: last name first; initials match full names
+            if h[0] == e[-1] and _initials_ok(h[1:], e[:-1]):
+                return True
+            if h[-1] == e[-1] and _initials_ok(h[:-1], e[:-1]):
+                return True
+    else:
+        a = re.sub(r"\W", "", normalize_name(header_name, NodeKind.ORGANIZATION))
+        for n in names:
+            if a and a == re.sub(r"\W", "", normalize_name(n, NodeKind.ORGANIZATION)):
+                return True
+    return False
+
+
+def _initials_ok(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return False
+    if a[0] != b[0] and not (len(a[0]) == 1 and b[0].startswith(a[0])) and not (len(b[0]) == 1 and a[0].startswith(b[0])):
+        return False
+    for x, y in zip(a[1:], b[1:]):
+        if x[0] != y[0]:
+            return False
+    return True
+
+
+def _looks_org(name: str) -> bool:
+    from .schedule13_xml import looks_like_organization
+
+    return looks_like_organization(name)
+
+
+def _display(name: str) -> str:
+    """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped."""
+    return re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", name).strip()
+
+
+def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -> None:
+    def fix(p: Provenance) -> Provenance:
+        if p.filing_id == fid and p.accession == accession and p.source == source:
+            return p
+        return p.model_copy(update={"filing_id": fid, "accession": accession, "source": source})
+
+    for e in facts.entities:
+        e.prov = fix(e.prov)
+        for pf in e.props:
+            pf.prov = fix(pf.prov)
+    for r in facts.relations:
+        r.prov = fix(r.prov)
+
+
+def _merge(base: FilingFacts, extra: FilingFacts, tag: str) -> None:
+    """Merge another document's facts of the same filing into ``base`` (entities joined by CIK/CUSIP/name)."""
+    keymap = {"filing": "filing"}
+    for e in extra.entities:
+        hit = None
+        for b in base.entities:
+            if b.kind != e.kind:
+                continue
+            if (e.cik and normalize_cik(e.cik) == normalize_cik(b.cik)) or (e.cusip and e.cusip == b.cusip) or (
+                    normalize_name(e.name, e.kind) == normalize_name(b.name, e.kind) and e.kind != NodeKind.AGREEMENT):
+                hit = b
+                break
+        if hit is None:
+            new = e.model_copy(update={"key": f"{tag}:{e.key}"})
+            base.entities.append(new)
+            keymap[e.key] = new.key
+        else:
+            keymap[e.key] = hit.key
+            if not hit.cik and e.cik:
+                hit.cik = e.cik
+    for r in extra.relations:
+        if r.source in keymap and r.target in keymap:
+            base.relations.append(r.model_copy(update={"source": keymap[r.source], "target": keymap[r.target]}))
+    if base.filing.issuer_key is None and extra.filing.issuer_key in keymap:
+        base.filing.issuer_key = keymap[extra.filing.issuer_key]
+    for k in extra.filing.filer_keys:
+        if k in keymap and keymap[k] not in base.filing.filer_keys:
+            base.filing.filer_keys.append(keymap[k])
+    base.warnings.extend(extra.warnings)
+
+
+def _party_entity(facts: FilingFacts, party: HeaderParty, prov: Provenance, kind: NodeKind | None = None) -> EntityFact:
+    name = _display(party.name or f"CIK {party.cik}")
+    if kind is None:
+        kind = NodeKind.PERSON if party.role == "reporting owner" and not _looks_org(name) else NodeKind.ORGANIZATION
+    props = []
+    if party.state_of_incorporation:
+        props.append(PropFact(name="state_of_incorporation", value=party.state_of_incorporation, prov=prov))
+    e = EntityFact(key=f"header:{len(facts.entities)}", kind=kind, name=name, cik=normalize_cik(party.cik),
+                   props=props, prov=prov)
+    facts.entities.append(e)
+    return e
+
+
+def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
+    def hprov(text: str) -> Provenance:
+        return Provenance(filing_id=facts.filing.id, accession=facts.filing.accession, source=source,
+                          section="header", excerpt=excerpt(text))
+
+    people = [e for e in facts.entities if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION)]
+    # the issuer: SUBJECT COMPANY (13D/G) or ISSUER (Forms 3/4/5)
+    subjects = [p for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik]
+    issuer = facts.entity(facts.filing.issuer_key) if facts.filing.issuer_key else None
+    if issuer is not None and len({normalize_cik(p.cik) for p in subjects}) == 1:
+        p = subjects[0]
+        if not issuer.cik:
+            issuer.cik = normalize_cik(p.cik)
+        elif normalize_cik(issuer.cik) != normalize_cik(p.cik):
+            facts.warnings.append(f"{source}: header subject company CIK {p.cik} differs from the document's "
+                                  f"issuer CIK {issuer.cik}")
+        if re.search(r"unknown|not stated", issuer.name, re.I) and p.name:
+            issuer.name = _display(p.name)
+    elif issuer is None and subjects and facts.filing.family in ("schedule13", "ownership", "ex21"):
+        e = _party_entity(facts, subjects[0], hprov(f"{subjects[0].role.upper()}: {subjects[0].name} "
+                                                    f"(CIK {subjects[0].cik})"), NodeKind.ORGANIZATION)
+        facts.filing.issuer_key = e.key
+    # filers: FILED BY / REPORTING-OWNER / FILER
+    for p in hdr.parties:
+        if p.role not in ("filed by", "reporting owner", "filer") or not p.cik:
+            continue
+        cik = normalize_cik(p.cik)
+        text = f"{p.role.upper()}: {p.name} (CIK {p.cik})"
+        if any(normalize_cik(e.cik) == cik for e in people):
+            continue
+        cands = [e for e in people if not e.cik and p.name and _same_party(p.name, e)]
+        if len(cands) == 1:
+            cands[0].cik = cik
+            continue
+        if issuer is not None and normalize_cik(issuer.cik) == cik:
+            continue
+        e = _party_entity(facts, p, hprov(text))
+        people.append(e)
+        if p.role in ("filed by", "reporting owner", "filer"):
+            facts.filing.filer_keys.append(e.key)
+
+
+def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> None:
+    filers = [facts.entity(k) for k in facts.filing.filer_keys]
+    filers = [e for e in filers if e is not None]
+    for fields, body, fmt in exhibits:
+        if fmt not in ("html", "text", "xml") or not body:
+            continue
+        text = html_to_text(decode(body[:2_000_000])) if fmt == "html" else decode(body[:2_000_000])
+        head = text[:3000]
+        dtype = fields.get("type", "EX")
+        if not re.search(r"joint\s+filing|agreement", head + " " + fields.get("description", ""), re.I):
+            continue
+        joint = bool(re.search(r"joint\s+filing|jointly\s+(?:on\s+behalf|filed)|joint\s+acquisition", text, re.I))
+        title = None
+        for ln in head.splitlines():
+            ln = " ".join(ln.split())
+            if re.search(r"\bagreement\b", ln, re.I) and 8 <= len(ln) <= 90 and not ln.endswith((".", ",")):
+                title = ln.strip(" :*").title() if ln.isupper() else ln.strip(" :*")
+                break
+        if title is None:
+            if not joint:
+                continue
+            title = "Joint Filing Agreement"
+        section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
+        dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
+        date = parse_date(dm.group(1) if dm.lastindex else dm.group(0)) if dm else None
+        low = " ".join(text.split()).lower()
+        parties = []
+        for e in filers:
+            names = [e.name, *e.aliases]
+            if any(len(n) > 3 and " ".join(n.split()).lower() in low for n in names):
+                parties.append(e)
+        if not parties and joint:
+            parties = filers
+        if not parties:
+            continue
+        prov = Provenance(filing_id=facts.filing.id, accession=facts.filing.accession, source=source, section=section,
+                          excerpt=excerpt(" ".join(head.split())[:400]))
+        ag = next((e for e in facts.entities if e.kind == NodeKind.AGREEMENT
+                   and normalize_name(e.name, NodeKind.AGREEMENT) == normalize_name(title, NodeKind.AGREEMENT)), None)
+        if ag is None:
+            ag = EntityFact(key=f"exhibit:{len(facts.entities)}", kind=NodeKind.AGREEMENT, name=title, prov=prov)
+            facts.entities.append(ag)
+        if date and ag.prop("date") is None:
+            ag.props.append(PropFact(name="date", value=date, prov=prov))
+        if ag.prop("exhibit") is None:
+            ag.props.append(PropFact(name="exhibit", value=dtype, prov=prov))
+        have = {(r.source, r.target) for r in facts.relations if r.type == EdgeKind.PARTY_TO}
+        for e in parties:
+            if (e.key, ag.key) not in have:
+                facts.relations.append(RelationFact(type=EdgeKind.PARTY_TO, source=e.key, target=ag.key,
+                                                    props={"role": "party"}, prov=prov))
+
+
+def _claim(body: bytes, fmt: str) -> Loader | None:
+    if fmt not in ("xml", "html", "text") or not body.strip():
+        return None
+    best = None
+    for ld in loaders().values():
+        if ld.name == "submission" or not ld.top_level:
+            continue
+        try:
+            s = float(ld.sniff(body))
+        except Exception:  # noqa: BLE001 - a sniffer must never break detection
+            s = 0.0
+        if s > 0 and (best is None or s > best[0]):
+            best = (s, ld)
+    return best[1] if best else None
+
+
+def _is_exhibit(doc_type: str) -> bool:
+    t = doc_type.upper()
+    return t.startswith("EX-") or t.startswith("EX ") or t in ("GRAPHIC", "ZIP", "XML", "JSON", "PDF")
+
+
+def parse(data: bytes, source: str) -> FilingFacts:
+    head_text, docs = split(data)
+    hdr = parse_header(head_text)
+    if not docs:
+        raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
+    if hdr.accession and not re.fullmatch(r"\d{10}-\d{2}-\d{6}", hdr.accession.strip()):
+        raise LoadError(source, f"header accession number {hdr.accession!r} is not of the form 0000000000-00-000000")
+    stype = (hdr.submission_type or docs[0][0].get("type") or "").strip()
+    listing = [SubmissionDocument(type=f.get("type", ""), sequence=f.get("sequence"), filename=f.get("filename"),
+                                  description=f.get("description"), format=fmt, size=len(b))
+               for f, b, fmt in docs]
+    # the primary document: typed as the submission, else the first non-exhibit a loader reads, else an exhibit
+    order = sorted(range(len(docs)), key=lambda i: (
+        0 if listing[i].type.upper() == stype.upper() else 1 if not _is_exhibit(listing[i].type) else 2, i))
+    primary, ld = None, None
+    for i in order:
+        ld = _claim(docs[i][1], docs[i][2])
+        if ld is not None:
+            primary = i
+            break
+    if primary is None or ld is None:
+        p = listing[order[0]]
+        raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document "
+                                        f"(type {p.type or '?'}{', ' + p.filename if p.filename else ''}, {p.format})")
+    name = listing[primary].filename or f"document {primary + 1}"
+    try:
+        facts = ld.parse(docs[primary][1], source)
+    except OwnergraphError as e:
+        raise LoadError(source, f"{name} ({listing[primary].type}): {e.problem}") from None
+    listing[primary].loader, listing[primary].role = ld.name, "primary"
+    # other documents of the same family (13F information table beside the cover page)
+    for i, (f, body, fmt) in enumerate(docs):
+        if i == primary or _is_exhibit(listing[i].type):
+            continue
+        other = _claim(body, fmt)
+        if other is None or other.family != ld.family:
+            continue
+        try:
+            extra = other.parse(body, source)
+        except OwnergraphError as e:
+            facts.warnings.append(f"{source}: {listing[i].filename or listing[i].type}: {e.problem}")
+            continue
+        _merge(facts, extra, f"doc{i + 1}")
+        listing[i].loader, listing[i].role = other.name, "merged"
+        facts.document.setdefault("attached", []).append({"type": listing[i].type, "document": extra.document})
+
+    # the header decides the filing's identity
+    fi = facts.filing
+    acc = hdr.accession.strip() if hdr.accession else None
+    fi.sha256 = sha256(data)
+    fi.id = acc or f"sha256:{fi.sha256[:16]}"
+    fi.accession = acc
+    fi.source = source
+    if hdr.submission_type:
+        fi.form_type = hdr.submission_type.strip()
+    filed = parse_date(hdr.filed) if hdr.filed else None
+    if filed:
+        fi.filed_date = filed
+    if fi.event_date is None and hdr.period:
+        fi.event_date = parse_date(hdr.period)
+    _repoint(facts, fi.id, acc, source)
+    _enrich(facts, hdr, source)
+    exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in range(len(docs))
+                if i != primary and listing[i].role is None and _is_exhibit(listing[i].type)]
+    _exhibit_agreements(facts, exhibits, source)
+    for i in range(len(docs)):
+        if listing[i].role is None and _is_exhibit(listing[i].type):
+            listing[i].role = "exhibit"
+    sub = Submission(header=hdr, documents=listing, primary=primary)
+    facts.document = dict(facts.document)
+    facts.document["submission"] = sub.model_dump(mode="json")
+    return facts
+
+
+register(Loader(
+    name="submission",
+    family="submission",
+    sniff=sniff,
+    parse=parse,
+    document_model=Submission,
+    description="EDGAR full submission file (SGML .txt / .nc): header, documents; the primary goes to its loader",
+))

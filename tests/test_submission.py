@@ -1,0 +1,169 @@
+"""EDGAR submission containers (.txt / .nc): header, documents, dispatch to the inner loader, enrichment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ownergraph.errors import LoadError, UnsupportedFormat
+from ownergraph.graph.build import build_delta
+from ownergraph.graph.model import EdgeKind, NodeKind
+from ownergraph.loaders import detect, load_bytes, load_path, loaders
+from ownergraph.loaders.submission import parse_header, split
+
+FIX = Path(__file__).parent / "fixtures" / "submission"
+
+
+def _ent(facts, name):
+    return next(e for e in facts.entities if e.name == name)
+
+
+def test_sniff_claims_containers_strongly():
+    data = (FIX / "13g_xml_submission.txt").read_bytes()
+    assert detect(data).name == "submission"
+    assert detect((FIX / "13da_xml_submission_cr.nc").read_bytes()).name == "submission"
+    assert detect((FIX / "10k_unsupported.txt").read_bytes()).name == "submission"
+    sniff = loaders()["submission"].sniff
+    assert sniff(data) > max(ld.sniff(data) for n, ld in loaders().items() if n != "submission")
+    assert sniff(b'<?xml version="1.0"?><edgarSubmission xmlns="http://www.sec.gov/edgar/schedule13g"/>') == 0
+    assert sniff(b"<html><body>SCHEDULE 13G</body></html>") == 0
+
+
+def test_txt_container_with_xml_13g_and_exhibits():
+    f = load_path(FIX / "13g_xml_submission.txt")
+    fi = f.filing
+    assert fi.id == fi.accession == "0009000001-25-000042"
+    assert fi.loader == "schedule13_xml" and fi.form_type == "SCHEDULE 13G"
+    assert fi.filed_date == dt.date(2025, 7, 3) and fi.event_date == dt.date(2025, 6, 30)
+    assert fi.source == str(FIX / "13g_xml_submission.txt")
+    # every provenance points at the accession, not at the inner document's hash
+    assert all(e.prov.filing_id == fi.id for e in f.entities)
+    assert all(r.prov.filing_id == fi.id and r.prov.accession == fi.id for r in f.relations)
+    sub = f.document["submission"]
+    assert [(d["type"], d["format"], d["role"]) for d in sub["documents"]] == [
+        ("SCHEDULE 13G", "xml", "primary"), ("EX-99.1", "text", "exhibit"), ("GRAPHIC", "binary", "exhibit")]
+    assert sub["documents"][1]["description"] == "JOINT FILING AGREEMENT"
+    hdr = sub["header"]
+    assert hdr["public_document_count"] == 3 and hdr["acceptance_datetime"] == "20250703161500"
+    subj, filer = hdr["parties"]
+    assert (subj["role"], subj["name"], subj["cik"]) == ("subject company", "NORTHWIND EXAMPLE HOLDINGS LTD.",
+                                                         "0009000100")
+    assert subj["former_names"] == ["NORTHWIND EXAMPLE CORP"] and subj["state_of_incorporation"] == "E9"
+    assert (filer["role"], filer["cik"]) == ("filed by", "0009000001")
+    # the inner document model is still there
+    assert f.document["issuer"]["cusips"] == ["G6700X101", "65500X109"]
+    # header CIK attached to the reporting person it names (upper case in the header)
+    assert _ent(f, "Harbor Example Advisors GP LLC").cik == "0009000001"
+    assert _ent(f, "Harbor Example Master Fund LP").cik is None
+    # the exhibit is the same agreement Item 7 lists: one Agreement, three parties, exhibit recorded
+    (ag,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]
+    assert ag.prop("exhibit") == "EX-99.1" and ag.prop("date") == dt.date(2025, 7, 2)
+    assert len([r for r in f.relations if r.type == EdgeKind.PARTY_TO]) == 3
+
+
+def test_nc_container_with_cr_line_endings_and_header_only_filer(store):
+    f = load_path(FIX / "13da_xml_submission_cr.nc")
+    fi = f.filing
+    assert fi.id == "0009000003-25-000009" and fi.form_type == "SCHEDULE 13D/A"
+    assert fi.filed_date == dt.date(2025, 3, 18) and fi.amendment_no == 1
+    assert any("malformed XML recovered" in w for w in f.warnings)
+    # the no-CIK reporting person gets its CIK from the FILED BY block (upper case, '???' kept)
+    assert _ent(f, "Wingtip Example Sub ??? GmbH").cik == "0009000004"
+    assert _ent(f, "Wingtip Example Holdings S.A.").cik == "0009000003"
+    # a header filer the document does not name is still a filer of the filing
+    trustee = _ent(f, "Wingtip Example Trustee Ltd")
+    assert trustee.cik == "0009000005" and trustee.key in fi.filer_keys and trustee.prov.section == "header"
+    delta = build_delta(f)
+    filed = {e.source for e in delta.edges if e.type == EdgeKind.FILED}
+    assert {"cik:0009000003", "cik:0009000004", "cik:0009000005"} <= filed
+    store.add(f)
+    # loading the bare XML and the container are two filings; the container's filer is the same node
+    store.add(load_path(Path(__file__).parent / "fixtures" / "xml13" / "13d_truncated_footnote.xml"))
+    from ownergraph.graph.view import graph_view
+
+    g = graph_view(store)
+    assert g.has_node("cik:0009000004") and g.has_node("cik:0009000300")
+
+
+def test_unsupported_primary_document_names_its_type():
+    with pytest.raises(UnsupportedFormat) as e:
+        load_path(FIX / "10k_unsupported.txt")
+    msg = str(e.value)
+    assert "10k_unsupported.txt" in msg and "10-K" in msg and "not a supported filing" in msg
+
+
+def test_old_mixed_header_dialect():
+    head, docs = split((FIX / "old_header_mixed.txt").read_bytes())
+    h = parse_header(head)
+    assert h.accession == "0009000010-00-000001" and h.submission_type == "4"
+    assert h.filed == "20000314" and h.period == "20000229"
+    subj, owner = h.parties
+    assert (subj.role, subj.name, subj.cik, subj.state_of_incorporation) == (
+        "subject company", "LITWARE EXAMPLE CORP /DE/", "0009000020", "DE")
+    assert subj.former_names == ["LITWARE EXAMPLE INDUSTRIES"]
+    assert (owner.role, owner.name, owner.cik, owner.relationship) == (
+        "reporting owner", "EXAMPLE ROBIN J", "0009000021", "DIRECTOR")
+    assert owner.values["MAIL ADDRESS/CITY"] == "NEW YORK"
+    assert [d[0]["type"] for d in docs] == ["4"] and docs[0][2] == "text"
+
+
+def test_broken_containers_are_clear_errors():
+    with pytest.raises(LoadError) as e:
+        load_bytes(b"<SEC-DOCUMENT>x\n<SEC-HEADER>\nACCESSION NUMBER: 1\n</SEC-HEADER>\n", "nodocs.txt")
+    assert "nodocs.txt" in str(e.value) and "DOCUMENT" in str(e.value)
+    bad = (FIX / "13g_xml_submission.txt").read_bytes().replace(b"<formData>", b"<formDataX>", 1)
+    bad = bad.replace(b"</formData>", b"")
+    with pytest.raises(LoadError) as e:
+        load_bytes(bad, "broken.txt")
+    assert "broken.txt" in str(e.value) and "primary_doc.xml" in str(e.value)
+
+
+# ------------------------------------------------------------- real submissions from ../shared/filings
+
+
+def _real(shared_filings, rel):
+    try:
+        return load_path(shared_filings / rel)
+    except UnsupportedFormat as e:
+        pytest.skip(f"{rel}: the inner document's loader has not landed yet ({e.problem})")
+
+
+def test_real_13g_xml_submission(shared_filings, truth):
+    rel = "schedule13dg_xml/13G_Askeladden_FitLife_0001815572-25-000002.txt"
+    f = _real(shared_filings, rel)
+    t = truth[rel]
+    assert f.filing.id == t["accession"] and f.filing.form_type == t["form_type"]
+    assert f.filing.filed_date == dt.datetime.strptime(t["filed"], "%Y%m%d").date()
+    assert f.entity(f.filing.issuer_key).cik == t["issuer"]["cik"]
+    # FILED BY Askeladden Capital Management LLC -> its CIK on the reporting person
+    assert _ent(f, "ASKELADDEN CAPITAL MANAGEMENT LLC").cik == t["filer_cik"]
+    docs = f.document["submission"]["documents"]
+    assert [d["format"] for d in docs] == ["xml", "pdf", "text"]
+    (ag,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]
+    parties = {f.entity(r.source).name for r in f.relations if r.type == EdgeKind.PARTY_TO and r.target == ag.key}
+    assert parties == {"ASKELADDEN CAPITAL MANAGEMENT LLC", "Samir Patel"}
+
+
+@pytest.mark.parametrize("rel", [
+    "form345_xml/form4_AAR_Garascia_0001127602-25-001055.txt",
+    "form345_xml/form4_Arrow_JeanClaude_0001127602-25-004598.nc",
+    "form345_xml/form4_2seventy_Snow_0001562180-25-000280.nc",
+    "sc13g_html/SC13G_Glazer_AvidBioservices_0001076809-24-000144.nc",
+    "13f/13F-HR_AcornCreek_0001951757-25-000093.nc",
+    "13f/13F_0001894188-23-000007.txt",
+    "form4_text/form4_ProductivityTech_Foster_0001094891-00-000193.txt",
+])
+def test_real_containers_dispatch_and_take_the_header_identity(shared_filings, truth, rel):
+    f = _real(shared_filings, rel)
+    t = truth[rel]
+    assert f.filing.id == f.filing.accession == t["accession"]
+    if t.get("filed"):
+        assert f.filing.filed_date == dt.datetime.strptime(t["filed"], "%Y%m%d").date()
+    assert f.document["submission"]["primary"] is not None
+    assert all(r.prov.filing_id == t["accession"] for r in f.relations)
+    hdr = f.document["submission"]["header"]
+    ciks = {p["cik"] for p in hdr["parties"] if p["cik"]}
+    # every party of the header is an entity of the filing, by CIK
+    assert ciks <= {e.cik for e in f.entities if e.cik}
