@@ -143,6 +143,8 @@ _GENERIC_TERMS = {
     "agreement", "group", "filing persons", "filers", "original schedule 13d", "securities", "exchange",
     "common shares", "preferred stock", "warrants", "notes", "note", "closing", "closing date", "effective date",
 }
+_NOT_PARTY = re.compile(r"\b(?:Stock|Shares|Preferred|Warrants?|Notes?|Units|Options|Debentures?|Agreement|Plan|Act|"
+                        r"Rule|Section|Item|Exhibit|Schedule|Amendment|Certificate|Securities|Common|Class|Series)\b")
 _PRONOUNS = {"he", "she", "it", "they", "him", "her", "its", "his", "their", "each", "such person", "which", "who"}
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Messrs|Sir|Prof)\.?\s+", re.I)
 _GEN_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "v", "esq", "md", "phd", "cpa"}
@@ -331,7 +333,7 @@ class Resolver:
         if key is not None:
             return key
         m = _clean_mention(re.sub(r"^the\s+", "", mention.strip(), flags=re.I))
-        if not m or normalize_name(m, NodeKind.PERSON) in _GENERIC_TERMS:
+        if not m or normalize_name(m, NodeKind.PERSON) in _GENERIC_TERMS or _NOT_PARTY.search(m):
             return None
         if kind is None:
             if _looks_org(m) and len(m.split()) >= 2:
