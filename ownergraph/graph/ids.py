@@ -32,6 +32,7 @@ Name normalization (:func:`normalize_name`):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -48,6 +49,7 @@ _punct = re.compile(r"[^\w\s]", re.UNICODE)
 _space = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat within and across filings; folding is the hot path
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
