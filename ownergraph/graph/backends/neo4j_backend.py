@@ -10,8 +10,9 @@
 
 The same class also talks to FalkorDB's experimental Bolt port (used for a
 smoke test only).  When the dialect says FalkorDB, statements run in
-auto-commit mode (that port has no transactions) and parameters are kept
-small (it crashes on large ones).
+auto-commit mode in write-mode sessions without a database name (that port has
+no transactions, and it takes the graph name from the first key of the request
+metadata), and parameters are kept small (it crashes on large ones).
 """
 
 from __future__ import annotations
@@ -72,7 +73,9 @@ class Neo4jBackend(Backend):
         except Exception as e:  # noqa: BLE001
             raise self._error(e, connecting=True) from None
         self._autocommit = True  # until we know it is Neo4j
+        self.dialect_known = False
         self.dialect = detect(self._detect_run)
+        self.dialect_known = True
         if self.dialect.name == "neo4j":
             self._autocommit = False
         else:
@@ -103,6 +106,10 @@ class Neo4jBackend(Backend):
     def _session(self, read: bool):
         from neo4j import READ_ACCESS, WRITE_ACCESS
 
+        if self._autocommit and self.dialect_known:
+            # FalkorDB's Bolt port takes the graph name from the first key of the request metadata
+            # ("mode" for READ sessions, "db" with a database): one plain write-mode session keeps one graph
+            return self.driver.session(default_access_mode=WRITE_ACCESS)
         kw = {"default_access_mode": READ_ACCESS if read else WRITE_ACCESS}
         if self.database:
             kw["database"] = self.database
