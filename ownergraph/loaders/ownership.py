@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -68,6 +69,30 @@ from ..graph.model import (
 from . import Loader, register, sha256
 from ._text import parse_date, parse_decimal
 from ._xml import parse_xml, strip_ns
+
+# Facts are built from values this module has already typed: construct them without re-validation
+# (the loader is on the hot path of bulk loads; see bench/bench_parse_345.py).
+# Every field is passed explicitly: model_construct resolving a default_factory is slow.
+
+
+def _RF(*, type, source, target, props, prov, discriminator=None) -> RelationFact:  # noqa: A002
+    return RelationFact.model_construct(type=type, source=source, target=target, props=props, prov=prov,
+                                        discriminator=discriminator)
+
+
+def _PF(*, name, value, prov) -> PropFact:
+    return PropFact.model_construct(name=name, value=value, prov=prov)
+
+
+def _EF(*, key, kind, name, prov, cik=None, aliases=None, props=None) -> EntityFact:
+    return EntityFact.model_construct(key=key, kind=kind, name=name, cik=cik, cusip=None,
+                                      aliases=aliases if aliases is not None else [],
+                                      props=props if props is not None else [], prov=prov)
+
+
+def _PV(*, filing_id, source, section, excerpt) -> Provenance:
+    return Provenance.model_construct(filing_id=filing_id, accession=None, source=source, section=section,
+                                      excerpt=excerpt)
 
 # ----------------------------------------------------------------- document model
 
@@ -177,18 +202,47 @@ def _t(el: etree._Element | None) -> str | None:
     return s or None
 
 
-def _cell(parent: etree._Element | None, name: str) -> dict | None:
-    if parent is None:
-        return None
-    c = parent.find(name)
+def _kids(el: etree._Element | None) -> dict[str, etree._Element]:
+    """Child elements by tag (the first of each); one pass, cheaper than repeated find()."""
+    out: dict[str, etree._Element] = {}
+    if el is not None:
+        for c in el:
+            t = c.tag
+            if isinstance(t, str) and t not in out:
+                out[t] = c
+    return out
+
+
+def _cell_of(c: etree._Element | None) -> dict | None:
+    """A value element: ``<x><value>1</value><footnoteId id="F1"/></x>`` or bare ``<x>1</x>``."""
     if c is None:
         return None
-    v = c.find("value")
-    val = _t(v) if v is not None else _t(c)
-    fns = [f.get("id") for f in c.iter("footnoteId") if f.get("id")]
+    val = None
+    fns: list[str] = []
+    has_value = False
+    for ch in c:
+        t = ch.tag
+        if t == "value":
+            has_value = True
+            txt = ch.text
+            if txt is not None:
+                txt = txt.strip()
+                val = txt or None
+        elif t == "footnoteId":
+            fid = ch.get("id")
+            if fid:
+                fns.append(fid)
+    if not has_value:
+        txt = c.text
+        if txt is not None:
+            val = txt.strip() or None
     if val is None and not fns:
         return None
     return {"value": val, "footnotes": fns}
+
+
+def _cell(parent: etree._Element | None, name: str) -> dict | None:
+    return _cell_of(parent.find(name)) if parent is not None else None
 
 
 def _flag(text: str | None) -> bool | None:
@@ -203,42 +257,41 @@ def _flag(text: str | None) -> bool | None:
 
 
 def _row(el: etree._Element, table: str, number: int) -> dict:
-    tag = el.tag
-    coding = el.find("transactionCoding")
-    amounts = el.find("transactionAmounts")
-    post = el.find("postTransactionAmounts")
-    nature = el.find("ownershipNature")
-    under = el.find("underlyingSecurity")
-    is_txn = "Transaction" in tag or (el.find("transactionDate") is not None and coding is not None
-                                      and amounts is not None)
-    row: dict[str, Any] = {
+    k = _kids(el)
+    coding = _kids(k.get("transactionCoding"))
+    amounts = _kids(k.get("transactionAmounts"))
+    post = _kids(k.get("postTransactionAmounts"))
+    nature = _kids(k.get("ownershipNature"))
+    under = _kids(k.get("underlyingSecurity"))
+    tc = k.get("transactionCoding")
+    is_txn = "Transaction" in el.tag or ("transactionDate" in k and tc is not None and amounts != {})
+    return {
         "table": table,
         "kind": "transaction" if is_txn else "holding",
         "number": number,
-        "security_title": _cell(el, "securityTitle") or {"value": None, "footnotes": []},
-        "conversion_or_exercise_price": _cell(el, "conversionOrExercisePrice"),
-        "transaction_date": _cell(el, "transactionDate"),
-        "deemed_execution_date": _cell(el, "deemedExecutionDate"),
-        "form_type": _t(coding.find("transactionFormType")) if coding is not None else None,
-        "code": _t(coding.find("transactionCode")) if coding is not None else None,
-        "equity_swap_involved": _flag(_t(coding.find("equitySwapInvolved"))) if coding is not None else None,
-        "coding_footnotes": [f.get("id") for f in coding.iterfind("footnoteId")] if coding is not None else [],
-        "timeliness": _cell(el, "transactionTimeliness"),
-        "shares": _cell(amounts, "transactionShares"),
-        "total_value": _cell(amounts, "transactionTotalValue") or _cell(amounts, "transactionValue"),
-        "price": _cell(amounts, "transactionPricePerShare"),
-        "acquired_disposed": _cell(amounts, "transactionAcquiredDisposedCode"),
-        "exercise_date": _cell(el, "exerciseDate"),
-        "expiration_date": _cell(el, "expirationDate"),
-        "underlying_title": _cell(under, "underlyingSecurityTitle"),
-        "underlying_shares": _cell(under, "underlyingSecurityShares"),
-        "underlying_value": _cell(under, "underlyingSecurityValue"),
-        "owned_after": _cell(post, "sharesOwnedFollowingTransaction"),
-        "value_owned_after": _cell(post, "valueOwnedFollowingTransaction"),
-        "direct_or_indirect": _cell(nature, "directOrIndirectOwnership"),
-        "nature": _cell(nature, "natureOfOwnership"),
+        "security_title": _cell_of(k.get("securityTitle")) or {"value": None, "footnotes": []},
+        "conversion_or_exercise_price": _cell_of(k.get("conversionOrExercisePrice")),
+        "transaction_date": _cell_of(k.get("transactionDate")),
+        "deemed_execution_date": _cell_of(k.get("deemedExecutionDate")),
+        "form_type": _t(coding.get("transactionFormType")),
+        "code": _t(coding.get("transactionCode")),
+        "equity_swap_involved": _flag(_t(coding.get("equitySwapInvolved"))),
+        "coding_footnotes": [f.get("id") for f in tc.iterfind("footnoteId")] if tc is not None else [],
+        "timeliness": _cell_of(k.get("transactionTimeliness")),
+        "shares": _cell_of(amounts.get("transactionShares")),
+        "total_value": _cell_of(amounts.get("transactionTotalValue")) or _cell_of(amounts.get("transactionValue")),
+        "price": _cell_of(amounts.get("transactionPricePerShare")),
+        "acquired_disposed": _cell_of(amounts.get("transactionAcquiredDisposedCode")),
+        "exercise_date": _cell_of(k.get("exerciseDate")),
+        "expiration_date": _cell_of(k.get("expirationDate")),
+        "underlying_title": _cell_of(under.get("underlyingSecurityTitle")),
+        "underlying_shares": _cell_of(under.get("underlyingSecurityShares")),
+        "underlying_value": _cell_of(under.get("underlyingSecurityValue")),
+        "owned_after": _cell_of(post.get("sharesOwnedFollowingTransaction")),
+        "value_owned_after": _cell_of(post.get("valueOwnedFollowingTransaction")),
+        "direct_or_indirect": _cell_of(nature.get("directOrIndirectOwnership")),
+        "nature": _cell_of(nature.get("natureOfOwnership")),
     }
-    return row
 
 
 def read_document(root: etree._Element, source: str) -> dict:
@@ -393,10 +446,17 @@ def display_name(name: str, is_org: bool = False) -> str:
     return " ".join(_cap(w) if all_upper else w for w in words)
 
 
+@lru_cache(maxsize=8192)
 def _org_norm(name: str) -> str:
     return normalize_name(name.replace(".", ""))
 
 
+@lru_cache(maxsize=8192)
+def _sec_norm(title: str) -> str:
+    return normalize_name(title, NodeKind.SECURITY)
+
+
+@lru_cache(maxsize=8192)
 def _person_key(name: str) -> frozenset[str]:
     return frozenset(w for w in _words(name) if w not in ("mr", "mrs", "ms", "dr") and len(w) > 1)
 
@@ -410,6 +470,7 @@ _ABBREV = {"inc", "co", "corp", "ltd", "l", "p", "llc", "n", "a", "u", "s", "mr"
 _LEGAL_ABBREV = {"inc", "ltd", "corp", "co", "llc", "p", "c"}
 
 
+@lru_cache(maxsize=4096)
 def sentences(text: str) -> list[str]:
     """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
     out, start = [], 0
@@ -501,6 +562,7 @@ def _is_proper(name: str) -> bool:
     return any(w[:1].isupper() or w[:1].isdigit() for w in specific) and any(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=4096)
 def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
     """'By DM Trust Aggregator, LLC' -> ('DM Trust Aggregator, LLC', None);
     'Eschenbach Family Trust dtd 4/15/2014, Carl Eschenbach Jr and Ana Eschenbach TTEE'
@@ -520,11 +582,10 @@ def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
 
 
 _HELD_RE = re.compile(
-    r"(?:^|\b)(?:(?:these|the|such|all)\s+)?(?:shares|securities|options?|units|warrants|stock|notes|"
-    r"[\w\s]{0,40}?)\s*(?:are|is|were|was)?\s*(?:directly\s+)?(?:held|owned)\s+(?:of\s+record\s+|directly\s+|"
-    r"indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$",
-    re.I,
+    r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$", re.I
 )
+_DISCLAIM_RE = re.compile(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", re.I)
+_SHARES_FIRST_RE = re.compile(r"^(?:these\s+|the\s+)?(?:shares|securities)", re.I)
 
 
 def _split_list(text: str) -> list[str]:
@@ -549,7 +610,11 @@ class _Miner:
     def __init__(self, owners: list[dict], footnotes: dict[str, str]):
         self.owners = owners
         self.aliases: dict[str, str] = {}  # defined term -> full name
+        self._owner_cache: dict[str, int | None] = {}
+        self._holder_cache: dict[str, str | None] = {}
         for text in footnotes.values():
+            if '("' not in text and "(“" not in text and "(the " not in text and "collectively" not in text:
+                continue
             for m in _DEF_RE.finditer(text):
                 full = self._trim_def(m.group("name"))
                 alias = m.group("alias").strip()
@@ -581,6 +646,13 @@ class _Miner:
 
     def owner_index(self, name: str) -> int | None:
         """Which reporting owner a name means (full name in either order, or a unique surname)."""
+        if name in self._owner_cache:
+            return self._owner_cache[name]
+        out = self._owner_index(name)
+        self._owner_cache[name] = out
+        return out
+
+    def _owner_index(self, name: str) -> int | None:
         n = self.expand(name)
         if re.fullmatch(r"(?:the\s+)?reporting\s+(?:person|owner)", n, re.I) and len(self.owners) == 1:
             return 0
@@ -602,9 +674,17 @@ class _Miner:
         return None
 
     def holder_in(self, text: str) -> str | None:
+        if text in self._holder_cache:
+            return self._holder_cache[text]
+        out = self._holder_in(text)
+        self._holder_cache[text] = out
+        return out
+
+    def _holder_in(self, text: str) -> str | None:
         for s in sentences(text):
-            if re.search(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", s, re.I) and not re.match(
-                    r"^(?:these\s+|the\s+)?(?:shares|securities)", s, re.I):
+            if "held" not in s and "owned" not in s:
+                continue
+            if _DISCLAIM_RE.search(s) and not _SHARES_FIRST_RE.match(s):
                 continue
             m = _HELD_RE.search(s)
             if not m:
@@ -792,7 +872,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         k = (section, text)
         p = provs.get(k)
         if p is None:
-            p = provs[k] = Provenance(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
+            p = provs[k] = _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
         return p
 
     entities: list[EntityFact] = []
@@ -807,9 +887,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # issuer
     iss = doc["issuer"]
     ip = prov("issuer", f"{iss['name'] or ''} {iss['cik'] or ''} {iss['trading_symbol'] or ''}")
-    add_entity(EntityFact(
+    add_entity(_EF(
         key="issuer", kind=NodeKind.ORGANIZATION, name=iss["name"] or f"CIK {iss['cik']}", cik=iss["cik"],
-        props=[PropFact(name="ticker", value=iss["trading_symbol"], prov=ip)] if iss["trading_symbol"] else [],
+        props=[_PF(name="ticker", value=iss["trading_symbol"], prov=ip)] if iss["trading_symbol"] else [],
         prov=ip,
     ))
 
@@ -822,14 +902,14 @@ def parse(data: bytes, source: str) -> FilingFacts:
         sec = f"reporting owner {i}"
         addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"]) if x)
         p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr}")
-        props = [PropFact(name="name_as_filed", value=o["name"], prov=p)]
+        props = [_PF(name="name_as_filed", value=o["name"], prov=p)]
         if addr:
-            props.append(PropFact(name="address", value=addr, prov=p))
+            props.append(_PF(name="address", value=addr, prov=p))
         aliases = [o["name"]] if o["name"] != o["display_name"] else []
-        add_entity(EntityFact(key=key, kind=NodeKind(o["kind"]), name=o["display_name"], cik=o["cik"],
+        add_entity(_EF(key=key, kind=NodeKind(o["kind"]), name=o["display_name"], cik=o["cik"],
                               aliases=aliases, props=props, prov=p))
         if o["is_director"]:
-            relations.append(RelationFact(type=EdgeKind.DIRECTOR_OF, source=key, target="issuer",
+            relations.append(_RF(type=EdgeKind.DIRECTOR_OF, source=key, target="issuer",
                                           props={"title": "Director"}, prov=prov(sec, "Director")))
         if o["is_officer"]:
             title = o["officer_title"] or "Officer"
@@ -838,16 +918,16 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 m = _REMARK_TITLE.search(remarks)
                 if m:
                     props2 = {"title": m.group("t").strip(), "title_as_filed": title}
-            relations.append(RelationFact(type=EdgeKind.OFFICER_OF, source=key, target="issuer", props=props2,
+            relations.append(_RF(type=EdgeKind.OFFICER_OF, source=key, target="issuer", props=props2,
                                           prov=prov(sec, f"Officer ({title})")))
         if o["is_ten_percent_owner"]:
-            relations.append(RelationFact(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+            relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                           props={}, prov=prov(sec, "10% Owner")))
         if o["is_other"] or o["other_text"]:
             if o["other_text"]:
-                ents[key].props.append(PropFact(name="other_relationship", value=o["other_text"], prov=p))
+                ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
                 if re.search(r"10\s*%|ten\s+percent", o["other_text"], re.I) and not o["is_ten_percent_owner"]:
-                    relations.append(RelationFact(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                    relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                                   props={"title": o["other_text"]},
                                                   prov=prov(sec, f"Other ({o['other_text']})")))
     info.filer_keys = list(rp_keys)
@@ -876,20 +956,20 @@ def parse(data: bytes, source: str) -> FilingFacts:
         kind = kind_hint or (NodeKind.ORGANIZATION if looks_like_org(full) or len(full.split()) > 4
                              or not re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*", full)
                              else NodeKind.PERSON)
-        add_entity(EntityFact(key=k, kind=kind, name=full, prov=prov("footnotes", full)))
+        add_entity(_EF(key=k, kind=kind, name=full, prov=prov("footnotes", full)))
         owner_of_holder[norm] = k
         return k
 
     def security(title: str | None, section: str) -> str:
         t = title or "Unnamed security"
-        norm = normalize_name(t, NodeKind.SECURITY)
+        norm = _sec_norm(t)
         k = securities.get(norm)
         if k:
             return k
         k = f"sec:{len(securities) + 1}"
         securities[norm] = k
-        add_entity(EntityFact(key=k, kind=NodeKind.SECURITY, name=t, prov=prov(section, t)))
-        relations.append(RelationFact(type=EdgeKind.ISSUED_BY, source=k, target="issuer", props={},
+        add_entity(_EF(key=k, kind=NodeKind.SECURITY, name=t, prov=prov(section, t)))
+        relations.append(_RF(type=EdgeKind.ISSUED_BY, source=k, target="issuer", props={},
                                       prov=prov(section, t)))
         return k
 
@@ -908,7 +988,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
             if basis == "director":
                 if (s_key, o_key, "director") not in control_seen:
                     control_seen.add((s_key, o_key, "director"))
-                    relations.append(RelationFact(type=EdgeKind.DIRECTOR_OF, source=s_key, target=o_key,
+                    relations.append(_RF(type=EdgeKind.DIRECTOR_OF, source=s_key, target=o_key,
                                                   props={"title": "Director"}, prov=prov(f"footnote {fn}", sent)))
                 edges.append((s_key, o_key))
                 continue
@@ -916,7 +996,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
             if (s_key, o_key, basis) in control_seen:
                 continue
             control_seen.add((s_key, o_key, basis))
-            relations.append(RelationFact(type=EdgeKind.CONTROLS, source=s_key, target=o_key,
+            relations.append(_RF(type=EdgeKind.CONTROLS, source=s_key, target=o_key,
                                           props={"stated": True, "basis": basis},
                                           prov=prov(f"footnote {fn}", sent), discriminator=basis))
         reach = set(rp_keys)
@@ -998,14 +1078,14 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 target = security(name, section)
                 te = ents[target]
                 if not te.props:
-                    te.props.append(PropFact(name="title", value=label, prov=rp_))
+                    te.props.append(_PF(name="title", value=label, prov=rp_))
                     if price is not None:
-                        te.props.append(PropFact(name="conversion_price", value=price, prov=rp_))
+                        te.props.append(_PF(name="conversion_price", value=price, prov=rp_))
                     if ex is not None:
-                        te.props.append(PropFact(name="exercise_date", value=ex, prov=rp_))
+                        te.props.append(_PF(name="exercise_date", value=ex, prov=rp_))
                     if exp is not None:
-                        te.props.append(PropFact(name="expiration_date", value=exp, prov=rp_))
-                    te.props.append(PropFact(name="derivative", value=True, prov=rp_))
+                        te.props.append(_PF(name="expiration_date", value=exp, prov=rp_))
+                    te.props.append(_PF(name="derivative", value=True, prov=rp_))
                 und_title = _val(r["underlying_title"])
                 und_shares = _num(r["underlying_shares"])
                 tx_shares = _num(r["shares"])
@@ -1044,7 +1124,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
                             break
                     if "ratio" not in cprops and r["kind"] == "holding" and und_shares is not None and owned:
                         cprops["ratio"] = und_shares / owned
-                    relations.append(RelationFact(type=EdgeKind.CONVERTIBLE_INTO, source=target, target=u_key,
+                    relations.append(_RF(type=EdgeKind.CONVERTIBLE_INTO, source=target, target=u_key,
                                                   props={k: v for k, v in cprops.items() if v is not None},
                                                   prov=rp_, discriminator=None))
 
@@ -1096,7 +1176,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
                     extra = ", ".join((r["nature"] or {}).get("footnotes", [])) or f"row {r['number']}"
                     hp["nature"] = f"{hp.get('nature') or hp['basis']} ({extra})"
                 used_keys.add((h, target, hp["basis"], hp.get("nature")))
-                relations.append(RelationFact(type=EdgeKind.HOLDS, source=h, target=target,
+                relations.append(_RF(type=EdgeKind.HOLDS, source=h, target=target,
                                               props={k: v for k, v in hp.items() if v is not None},
                                               prov=rp_, discriminator=f"{section}|{h}"))
 
