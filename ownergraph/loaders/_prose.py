@@ -496,6 +496,7 @@ _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?
 def _subject_from(prefix: str) -> str | None:
     p = re.sub(r"\([^()]*\)", " ", prefix)
     p = re.sub(r"[“”\"]", " ", p)
+    p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
     p = _TRAILING_VERB.sub("", p)
     p = p.rstrip(" ,")
     if not p:
@@ -603,7 +604,15 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             continue
         objects, oend = _objects_from(s[m.end():])
         if not objects:
-            continue
+            # "the sole voting trustee of the managing member of X": control through X's controller
+            via = re.match(r"(?:the|a|an)\s+(" + ROLE + r")\s+of\s+", s[m.end():], re.I)
+            if via and roles[0][0] == EdgeKind.CONTROLS and classify_role(via.group(1)) and \
+                    classify_role(via.group(1))[0][0] == EdgeKind.CONTROLS:
+                objects, oend = _objects_from(s[m.end() + via.end():])
+                oend += via.end()
+                roles = [(EdgeKind.CONTROLS, f"{roles[0][1]} of the {_tidy_title(via.group(1)).lower()}")]
+            if not objects:
+                continue
         between = s[prev_end:m.start()] if prev_end is not None else None
         if between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
                                                  between):

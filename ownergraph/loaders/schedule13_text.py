@@ -313,8 +313,8 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
     t = _strip_refs(t)
     t = re.sub(r"\$", "", t)
     if re.search(r"(?<![\w])-0-(?![\w])|^\s*(?:none|nil|zero)\b", t, re.I):
-        note = re.search(r"\(?\s*see\s+[^)]*\)?", t, re.I)
-        return Decimal(0), note.group(0).strip("() ") if note else None
+        note = re.search(r"see\s+(?:[^()\n]|\([^()\n]*\))*", t, re.I)
+        return Decimal(0), note.group(0).strip(" ;,") if note else None
     t2 = re.sub(r"(?:items?|rows?|footnotes?|notes?|exhibits?)\s*\(?\d+(?:\.\d+)?\)?(?:\s*\(\w\))*", " ", t, flags=re.I)
     m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
     if m:
@@ -664,8 +664,11 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if not issuer_name:
         raise LoadError(source, "cannot find the issuer's name (the '(Name of Issuer)' caption or Item 1(a))")
     issuer_name = _clean_entity_name(issuer_name)
+    issuer_filed = issuer_name
+    issuer_name = _display_name(issuer_name, text)
     hsec = "header"
-    iss = b.entity("issuer", NodeKind.ORGANIZATION, issuer_name, hsec, f"{issuer_name} (Name of Issuer)")
+    iss = b.entity("issuer", NodeKind.ORGANIZATION, issuer_name, hsec, f"{issuer_filed} (Name of Issuer)",
+                   aliases=[issuer_filed] if issuer_filed != issuer_name else [])
     inc = re.search(re.escape(issuer_name.split(",")[0]) + r"(?:,?\s*(?:Inc|Corp|Ltd|Co|LLC|L\.P|N\.V|plc)\.?)?,\s+an?\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
                     r"(?:corporation|limited liability company|company|statutory trust|business trust|"
                     r"limited partnership)", text)
@@ -698,7 +701,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 else NodeKind.ORGANIZATION
         w = where_all[i]
         sec1, ex1 = w.get("name", (f"cover page {cv['page']}, row 1", cv["name"]))
-        ent = b.entity(key, kind, _clean_entity_name(cv["name"]), sec1, ex1)
+        filed_name = _clean_entity_name(cv["name"])
+        display = _display_name(filed_name, text[body_start:])
+        ent = b.entity(key, kind, display, sec1, ex1, aliases=[filed_name] if display != filed_name else [])
         if cv.get("citizenship"):
             _prop(ent, "citizenship", cv["citizenship"], b.prov(*w.get("citizenship", (sec1, ""))))
         if types:
@@ -828,6 +833,17 @@ def _row_no(w: tuple[str, str] | None) -> str:
     return m.group(1) if m else "?"
 
 
+def _display_name(filed: str, body: str) -> str:
+    """An all-capitals cover name ("MILTON C. AULT, III") in the case the statement writes it elsewhere."""
+    if not filed.isupper():
+        return filed
+    for m in re.finditer(re.escape(filed).replace(r"\ ", r"\s+"), body, re.I):
+        cand = " ".join(m.group(0).split())
+        if not cand.isupper() and cand[:1].isupper():
+            return cand
+    return filed
+
+
 def _clean_entity_name(name: str) -> str:
     n = _flat(_strip_refs(name)).strip(" ,;:")
     n = re.sub(r"^\d{1,2}\s+(?=[A-Za-z])", "", n)
@@ -875,7 +891,7 @@ def _earlier_filings(text: str, event: dt.date | None) -> list[dt.date]:
 def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str | None]:
     t = _flat(text)
     for s in sentences(t):
-        if not re.search(r"outstanding", s, re.I):
+        if not re.search(r"outstanding|based\s+(?:up)?on", s, re.I):
             continue
         m = re.search(r"(?:based\s+(?:up)?on|of|by)\s+(?:the\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
                       r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:outstanding\s+)?(?:shares|Shares|Common|ordinary|units)", s)
@@ -988,7 +1004,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             rec["transactions"] = _transactions(tx.group(1))
         if rec.get("key") is not None:
             e = facts.entity(rec["key"])
-            rec["name"] = rec["name"] or (e.name if e else "")
+            rec["name"] = e.name if e else rec["name"]
         has_powers = any(f in rec for f, _ in _POWER_LINES)
         if rec.get("key") or has_powers:
             out["persons"].append(rec)
@@ -1008,9 +1024,9 @@ def _transactions(text: str) -> list[dict]:
 # ----------------------------------------------------------------- instruments, components, Item 6
 
 _INSTRUMENT = re.compile(
-    r"((?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+|Redeemable\s+|Participating\s+)*Preferred\s+(?:Stock|Shares)|"
+    r"\b((?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+|Redeemable\s+|Participating\s+)*Preferred\s+(?:Stock|Shares)|"
     r"(?:Series\s+[A-Z0-9-]+\s+|Pre-Funded\s+|Prefunded\s+|Common\s+Stock\s+Purchase\s+|Class\s+[A-Z]\s+)?[Ww]arrants?|"
-    r"(?:stock\s+|share\s+)?options?|restricted\s+stock\s+units?|RSUs?|"
+    r"(?:stock\s+|share\s+)?options?\b|restricted\s+stock\s+units?|RSUs?\b|"
     r"\d+(?:\.\d+)?%\s+(?:Senior\s+)?(?:Secured\s+)?(?:Convertible\s+)?(?:Promissory\s+)?(?:Notes?|Debentures?)|"
     r"(?:Senior\s+)?(?:Secured\s+)?Convertible\s+(?:Promissory\s+)?(?:Notes?|Debentures?)|[Cc]onvertible\s+notes?)",
     re.I)
@@ -1535,6 +1551,8 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
     else:
         ds = find_dates(s)
         out["date"] = ds[0] if ds else None
+    s = re.sub(r",[ \t]*\n\s*(?=(?:its|as)\s)", ", ", s)
+    s = re.sub(r"[ \t]+(?=(?:By|Name|Title)\s*:)", "\n", s)
     blocks = re.split(r"\n\s*\n", s)
     entity_key = None
     for blk in blocks:
@@ -1547,8 +1565,12 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
             if bym and entity_key:
                 mine_text(f"{bym.group(1)} is the {bym.group(2)} of {facts.entity(entity_key).name}.",
                           section="signatures", facts=facts)
+                k2 = res.resolve(bym.group(1))
+                entity_key = k2 if k2 and facts.entity(k2) and facts.entity(k2).kind == NodeKind.ORGANIZATION else None
             sm = re.match(r"(?:By:\s*)?/s/\s*(.+)$", ln, re.I)
             if sm:
+                if not ln.lower().startswith("by"):
+                    entity_key = None  # an individual's own signature
                 signer = {"name": sm.group(1).strip(), "for": facts.entity(entity_key).name if entity_key else None}
                 out["signers"].append(signer)
             tm = re.match(r"Title:\s*(.+)$", ln)
@@ -1558,6 +1580,7 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
                 if who.get("for"):
                     mine_text(f"{who['name']} is the {tm.group(1)} of {who['for']}.", section="signatures",
                               facts=facts)
+                entity_key = None
             if not ln.strip():
                 entity_key = None
     return out
