@@ -170,6 +170,14 @@ def _local(tag: object) -> str:
     return tag[i + 1:] if i >= 0 else tag
 
 
+def _strip_namespaces(root: etree._Element) -> None:
+    """Element names without namespaces (schedule13D/13g default namespace, com: addresses)."""
+    for el in root.iter():
+        t = el.tag
+        if isinstance(t, str) and t[:1] == "{":
+            el.tag = t[t.index("}") + 1:]
+
+
 def _kids(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
@@ -177,25 +185,22 @@ def _kids(el: etree._Element | None) -> list[etree._Element]:
 
 
 def _child(el: etree._Element | None, name: str) -> etree._Element | None:
-    if el is None:
-        return None
-    for c in el:
-        if isinstance(c.tag, str) and _local(c.tag) == name:
-            return c
-    return None
+    return None if el is None else el.find("{*}" + name)
 
 
 def _children(el: etree._Element | None, name: str) -> list[etree._Element]:
-    if el is None:
-        return []
-    return [c for c in el if isinstance(c.tag, str) and _local(c.tag) == name]
+    return [] if el is None else el.findall("{*}" + name)
 
 
 def _text(el: etree._Element | None) -> str | None:
     if el is None:
         return None
-    t = "".join(el.itertext())
-    t = t.replace("\r\n", "\n").replace("\r", "\n").strip()
+    t = el.text if len(el) == 0 else "".join(el.itertext())
+    if not t:
+        return None
+    if "\r" in t:
+        t = t.replace("\r\n", "\n").replace("\r", "\n")
+    t = t.strip()
     return t or None
 
 
@@ -469,6 +474,8 @@ class _Builder:
         self.relations: list[RelationFact] = []
         self.warnings: list[str] = []
         self._rel_seen: set[tuple] = set()
+        self._index: dict = {}
+        self._index_sig: tuple = ()
 
     def prov(self, section: str, text: str = "") -> Provenance:
         return Provenance(filing_id=self.fid, accession=self.accession, source=self.source, section=section,
@@ -485,15 +492,19 @@ class _Builder:
 
     def find(self, name: str) -> EntityFact | None:
         """An entity of this filing named ``name`` (its name or an alias), compared normalized."""
+        sig = (len(self.entities), sum(len(e.aliases) for e in self.entities))
+        if self._index_sig != sig:
+            idx: dict[tuple[NodeKind, str], EntityFact] = {}
+            for e in self.entities:
+                if e.kind not in (NodeKind.ORGANIZATION, NodeKind.PERSON):
+                    continue
+                for n in (e.name, *e.aliases):
+                    idx.setdefault((e.kind, normalize_name(n, e.kind)), e)
+            self._index, self._index_sig = idx, sig
         for kind in (NodeKind.ORGANIZATION, NodeKind.PERSON):
             n = normalize_name(name, kind)
-            if not n:
-                continue
-            for e in self.entities:
-                if e.kind != kind:
-                    continue
-                if normalize_name(e.name, kind) == n or any(normalize_name(a, kind) == n for a in e.aliases):
-                    return e
+            if n and (kind, n) in self._index:
+                return self._index[(kind, n)]
         return None
 
 
@@ -539,15 +550,19 @@ def _sec_order_aliases(name: str, corpus: str) -> list[str]:
     return found
 
 
-_DEFINED = re.compile(
-    r"([A-Z][\w.&',\- ]{2,120}?)\s*\(\s*(?:the\s+|each\s+a\s+|together\s+)?[\"“”']+([^\"“”']{2,60})[\"“”']")
+_DEFINED = re.compile(r"\(\s*(?:the\s+|each\s+a\s+|together\s+)?[\"“”']+([^\"“”']{2,60})[\"“”']")
+_NAME_TAIL = re.compile(r"([A-Z][\w.&',\- ]{2,150})\s*$")
 
 
 def _defined_terms(text: str) -> list[tuple[str, str]]:
     """'Abu Dhabi Investment Authority ("ADIA")' -> ('Abu Dhabi Investment Authority', 'ADIA')."""
     out = []
     for m in _DEFINED.finditer(text):
-        full = m.group(1)
+        pre = text[max(0, m.start() - 150): m.start()]
+        nm = _NAME_TAIL.search(pre)
+        if not nm:
+            continue
+        full = nm.group(1)
         full = re.split(r"\s+and\s+|;|\(\w{1,4}\)|:", full)[-1]
         full = re.sub(r",\s+an?\s+.*$", "", full).strip(" ,")
         words = full.split()
@@ -556,7 +571,7 @@ def _defined_terms(text: str) -> list[tuple[str, str]]:
                          or words[i - 1].lower() in ("of", "de", "&", "du", "la", "von", "van", "der")):
             i -= 1
         full = " ".join(words[i:])
-        short = m.group(2).strip(" ,.;")
+        short = m.group(1).strip(" ,.;")
         if full and full[0].isupper():
             out.append((full, short))
     return out
@@ -821,6 +836,12 @@ def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) 
         b.relate(EdgeKind.PARTY_TO, k, "agreement:joint-filing", {"role": "party"}, "Item 7", line)
 
 
+#: items whose prose states relationships (the classic loader mines Items 2, 5 and 6 the same way);
+#: 13G Item 7 names the subsidiary a parent reports for, Item 8 the members of a group
+_MINED_13D = {"2", "5", "6"}
+_MINED_13G = {"2", "6", "7", "8"}
+
+
 def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None) -> None:
     if _mine_text is None:
         return
@@ -830,7 +851,8 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
                           filer_keys=[e.key for e in b.entities if e.key.startswith("rp:")]),
         entities=b.entities, relations=b.relations, warnings=b.warnings,
     )
-    sections = _item_texts(doc)
+    mined = _MINED_13D if doc.schedule == "13D" else _MINED_13G
+    sections = [(sec, t) for sec, t in _item_texts(doc) if re.match(r"Item (\d+)", sec).group(1) in mined]
     sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
     for section, text in sections:
         try:

@@ -224,7 +224,6 @@ def parse_header(text: str) -> SubmissionHeader:
 # ----------------------------------------------------------------- documents
 
 
-_DOC_RE = re.compile(rb"<DOCUMENT>(.*?)(?:</DOCUMENT>|(?=<DOCUMENT>)|\Z)", re.S)
 _FIELD_RE = re.compile(rb"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.M)
 
 
@@ -260,14 +259,20 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
     if end >= 0:
         head = head[:end]
     docs = []
-    if first >= 0:
-        for m in _DOC_RE.finditer(data, first):
-            raw = m.group(1)
-            t = raw.find(b"<TEXT>")
-            meta = raw[: t if t >= 0 else min(len(raw), 2000)]
-            fields = {k.decode().lower(): v.decode("latin-1").strip() for k, v in _FIELD_RE.findall(meta)}
-            body, fmt = _body(raw)
-            docs.append((fields, body, fmt))
+    pos = first
+    while pos >= 0:
+        start = pos + len(b"<DOCUMENT>")
+        nxt = data.find(b"<DOCUMENT>", start)
+        end = data.find(b"</DOCUMENT>", start)
+        if end < 0 or (0 <= nxt < end):
+            end = nxt if nxt >= 0 else len(data)
+        raw = data[start:end]
+        pos = nxt
+        t = raw.find(b"<TEXT>")
+        meta = raw[: t if t >= 0 else min(len(raw), 2000)]
+        fields = {k.decode().lower(): v.decode("latin-1").strip() for k, v in _FIELD_RE.findall(meta)}
+        body, fmt = _body(raw)
+        docs.append((fields, body, fmt))
     return decode(head), docs
 
 
@@ -450,11 +455,11 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
         section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
         dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
         date = parse_date(dm.group(1) if dm.lastindex else dm.group(0)) if dm else None
-        low = " ".join(text.split()).lower()
+        low = " " + _fold_text(text) + " "
         parties = []
         for e in filers:
-            names = [e.name, *e.aliases]
-            if any(len(n) > 3 and " ".join(n.split()).lower() in low for n in names):
+            names = [normalize_name(n, e.kind) for n in (e.name, *e.aliases)]
+            if any(len(n) > 3 and f" {n} " in low for n in names):
                 parties.append(e)
         if not parties and joint:
             parties = filers
@@ -476,6 +481,11 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
             if (e.key, ag.key) not in have:
                 facts.relations.append(RelationFact(type=EdgeKind.PARTY_TO, source=e.key, target=ag.key,
                                                     props={"role": "party"}, prov=prov))
+
+
+def _fold_text(text: str) -> str:
+    t = text.casefold().replace("&", " and ")
+    return " ".join(re.sub(r"[^\w\s]", " ", t).split())
 
 
 def _claim(body: bytes, fmt: str) -> Loader | None:

@@ -1,0 +1,98 @@
+"""Benchmark: XML Schedule 13D/13G parsing against a bare lxml parse of the same bytes.
+
+Usage:  python bench/bench_parse_13dg.py [--rounds N]
+
+Reads the XML 13D/G samples in ../shared/filings/schedule13dg_xml when present (the
+SGML .txt there too, through the submission loader), else the project's own fixtures
+(tests/fixtures/xml13, tests/fixtures/submission).  For each loader it prints filings
+per second, milliseconds per filing, and the ratio to ``lxml.etree.fromstring`` of the
+same bytes measured in the same run (the goal is to stay within 3x), plus the share of
+the time spent mining item prose.  No assertion: this is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ownergraph.loaders import detect, load_bytes  # noqa: E402
+from ownergraph.loaders import schedule13_xml  # noqa: E402
+
+
+def samples() -> tuple[str, list[tuple[str, bytes]]]:
+    shared = ROOT.parent / "shared" / "filings" / "schedule13dg_xml"
+    if shared.is_dir():
+        files = sorted(shared.glob("*.xml")) + sorted(shared.glob("*.txt"))
+        where = str(shared)
+    else:
+        files = sorted((ROOT / "tests" / "fixtures" / "xml13").glob("*.xml"))
+        files += sorted((ROOT / "tests" / "fixtures" / "submission").glob("13*"))
+        where = "tests/fixtures"
+    return where, [(p.name, p.read_bytes()) for p in files]
+
+
+def _xml_of(name: str, data: bytes) -> bytes:
+    """The XML the loader parses (for a container: its primary document)."""
+    if detect(data, name).name == "submission":
+        from ownergraph.loaders.submission import split
+
+        _, docs = split(data)
+        return next(b for f, b, fmt in docs if fmt == "xml")
+    return data
+
+
+def timeit(fn, rounds: int) -> float:
+    fn()  # warm up
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(rounds):
+            fn()
+        best = min(best, (time.perf_counter() - t0) / rounds)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=50)
+    args = ap.parse_args()
+    where, files = samples()
+    print(f"samples: {len(files)} filings from {where}; {args.rounds} rounds, best of 3\n")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    by_loader: dict[str, list[float]] = {}
+    bare_total: dict[str, float] = {}
+    prose_total: dict[str, float] = {}
+    print(f"{'file':56} {'loader':15} {'ms/filing':>10} {'bare ms':>9} {'ratio':>7} {'no-prose':>9}")
+    for name, data in files:
+        ld = detect(data, name).name
+        xml = _xml_of(name, data).lstrip()
+        t_load = timeit(lambda: load_bytes(data, name), args.rounds)
+        t_bare = timeit(lambda: etree.fromstring(xml, parser), args.rounds)
+        saved = schedule13_xml._mine_text
+        schedule13_xml._mine_text = None
+        try:
+            t_noprose = timeit(lambda: load_bytes(data, name), args.rounds)
+        finally:
+            schedule13_xml._mine_text = saved
+        by_loader.setdefault(ld, []).append(t_load)
+        bare_total[ld] = bare_total.get(ld, 0.0) + t_bare
+        prose_total[ld] = prose_total.get(ld, 0.0) + t_noprose
+        print(f"{name[:56]:56} {ld:15} {t_load * 1e3:10.3f} {t_bare * 1e3:9.3f} {t_load / t_bare:6.1f}x "
+              f"{t_noprose / t_bare:8.1f}x")
+    print()
+    for ld, ts in by_loader.items():
+        total = sum(ts)
+        print(f"{ld:15} {len(ts) / total:9.0f} filings/s  {total / len(ts) * 1e3:7.3f} ms/filing  "
+              f"ratio to bare lxml {total / bare_total[ld]:5.1f}x (goal <= 3x)  "
+              f"without prose mining {prose_total[ld] / bare_total[ld]:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
