@@ -177,3 +177,17 @@ def test_document_model_round_trips():
     assert doc.schedule == "13D" and doc.reporting_persons[0].aggregate == Decimal("3000000.125")
     assert doc.items["item2"]["citizenship"] == "Luxembourg; Germany"
     assert [s.title for s in doc.signatures] == ["Sole Shareholder", "Ola Example/Authorized Signatory"]
+
+
+def test_filer_name_written_beside_the_credentials_names_the_reporting_person():
+    data = (FIX / "13g_nocik_nested_cusips.xml").read_bytes()
+    data = data.replace(b"<cik>0009000001</cik>",
+                        b"<!-- Field: Pseudo-Tag; ID: Name; Data: HARBOR EXAMPLE ADVISORS GP LLC -->\n"
+                        b"          <cik>0009000001</cik>")
+    f = load_bytes(data, "pseudo.xml")
+    assert f.document["filer_names"] == {"0009000001": "HARBOR EXAMPLE ADVISORS GP LLC"}
+    ciks = {e.name: e.cik for e in f.entities if e.key.startswith("rp:")}
+    assert ciks == {"Harbor Example Master Fund LP": None, "Harbor Example Advisors GP LLC": "0009000001",
+                    "Jane Q. Example": None}
+    # the document keeps the cover page as filed
+    assert [rp["cik"] for rp in f.document["reporting_persons"]] == [None, None, None]

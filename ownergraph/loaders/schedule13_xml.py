@@ -126,6 +126,8 @@ class Schedule13XmlDocument(BaseModel):
     schema_version: str | None = None
     previous_accession: str | None = None
     filer_ciks: list[str] = Field(default_factory=list)
+    filer_names: dict[str, str] = Field(
+        default_factory=dict, description="Filer CIK -> name, where the filer agent wrote it beside the credentials")
     amendment_no: int | None = None
     class_title: str | None = None
     event_date: str | None = Field(default=None, description="Date of event as filed (MM/DD/YYYY)")
@@ -718,6 +720,13 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         if rp.comment:
             prop("comment", rp.comment, None, sect + ", comments", rp.comment)
         cik = normalize_cik(rp.cik)
+        if cik is None and rp.no_cik is not True:
+            named = [c for c, n in doc.filer_names.items()
+                     if normalize_name(n, NodeKind.ORGANIZATION) == normalize_name(rp.name, NodeKind.ORGANIZATION)]
+            if len(named) == 1 and not any(normalize_cik(p.cik) == normalize_cik(named[0])
+                                           for p in doc.reporting_persons):
+                cik = normalize_cik(named[0])
+                prop("cik_from", "filer credentials (filer name beside the CIK)")
         if cik is None and single_no_cik and rp.no_cik is not True:
             cik = normalize_cik(doc.filer_ciks[0])
             if cik:
@@ -961,10 +970,16 @@ def _shares_outstanding(doc: Schedule13XmlDocument):
     return None, None
 
 
+_PSEUDO_NAME = re.compile(
+    rb"<!--\s*Field:\s*Pseudo-Tag;\s*ID:\s*Name;\s*Data:\s*([^<>]{1,200}?)\s*-->\s*<(?:\w+:)?cik>\s*(\d{1,10})\s*<")
+
+
 def parse(data: bytes, source: str, accession: str | None = None) -> FilingFacts:
     warnings: list[str] = []
     root = parse_xml(data, source, warnings)
     doc = read_document(root, source)
+    for m in _PSEUDO_NAME.finditer(data[:20000]):
+        doc.filer_names[m.group(2).decode()] = " ".join(m.group(1).decode("utf-8", "replace").split())
     if not doc.reporting_persons:
         warnings.append(f"{source}: no reporting persons in the cover pages")
     return build_facts(doc, data, source, warnings, accession)
