@@ -16,6 +16,9 @@ Resolution rules (see also :mod:`ownergraph.graph.ids`):
   loader resolves them inside the filing.
 * Securities: CUSIP, else issuer id plus normalized class title.
 * The reserved entity key ``"filing"`` is the filing's own node.
+* An entity with the property ``stands_for="filer"`` (a document part that does
+  not name its filer, e.g. a 13F information table) is the node of the
+  filing's other filer entity when there is one.
 """
 
 from __future__ import annotations
@@ -70,6 +73,17 @@ def _alias_keys(e: EntityFact) -> list[str]:
         if k not in keys:
             keys.append(k)
     return keys
+
+
+def _stand_in_for_filer(e: EntityFact, filer_keys: list[str], key_to_id: dict[str, str]) -> str | None:
+    """An entity with ``stands_for="filer"`` is the filing's filer when another filer entity is known
+    (a 13F information table merged beside its cover page); alone, it is an entity of its own."""
+    if e.prop("stands_for") != "filer":
+        return None
+    for k in filer_keys:
+        if k != e.key and k in key_to_id:
+            return key_to_id[k]
+    return None
 
 
 def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> GraphDelta:
@@ -134,6 +148,10 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
         issuer_id = key_to_id.get(issued_by.get(e.key, ""), None)
         if issuer_id is None and e.kind == NodeKind.SECURITY and f.issuer_key:
             issuer_id = key_to_id.get(f.issuer_key)
+        stand_in = _stand_in_for_filer(e, f.filer_keys, key_to_id)
+        if stand_in is not None:  # a document part that does not name its filer (13F information table)
+            key_to_id[e.key] = stand_in
+            continue
         nid = resolve(e, issuer_id)
         key_to_id[e.key] = nid
         props: dict = {}
