@@ -191,3 +191,27 @@ def test_filer_name_written_beside_the_credentials_names_the_reporting_person():
                     "Jane Q. Example": None}
     # the document keeps the cover page as filed
     assert [rp["cik"] for rp in f.document["reporting_persons"]] == [None, None, None]
+
+
+@pytest.mark.parametrize("title,expect", [
+    ("Managing Member of its General Partner", None),  # a role in an unnamed intermediate
+    ("Portfolio Manager", None),
+    ("Authorized Signatory", None),
+    ("Attorney-in-Fact", None),
+    ("its Manager", (EdgeKind.CONTROLS, "manager")),
+    ("Trustee", (EdgeKind.CONTROLS, "trustee")),
+    ("Director", (EdgeKind.DIRECTOR_OF, "Director")),
+    ("Chief Compliance Officer", (EdgeKind.OFFICER_OF, "Chief Compliance Officer")),
+])
+def test_signature_titles(title, expect):
+    data = (FIX / "13ga_zero_below5.xml").read_bytes().replace(
+        b"<title>Chief Compliance Officer</title>", f"<title>{title}</title>".encode())
+    f = load_bytes(data, "sig.xml")
+    rels = [r for r in f.relations if r.prov.section.startswith("signature")]
+    if expect is None:
+        assert rels == []
+        assert not any(e.name == "Alex Example" for e in f.entities)  # no relation, no entity
+        return
+    (r,) = rels
+    assert f.entity(r.source).name == "Alex Example" and f.entity(r.target).name.startswith("Fabrikam")
+    assert r.type == expect[0] and expect[1] in (r.props.get("basis"), r.props.get("title"))

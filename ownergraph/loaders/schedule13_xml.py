@@ -449,11 +449,14 @@ _CONTROL_TITLES = (
     (re.compile(r"\bgeneral\s+partner\b", re.I), "general partner"),
     (re.compile(r"\bmanaging\s+member\b", re.I), "managing member"),
     (re.compile(r"\bsole\s+member\b", re.I), "sole member"),
-    (re.compile(r"\bmanaging\s+general\s+partner\b", re.I), "general partner"),
     (re.compile(r"\btrustee\b", re.I), "trustee"),
     (re.compile(r"\bsole\s+(?:shareholder|stockholder|owner)\b", re.I), "sole shareholder"),
-    (re.compile(r"\b(?:investment\s+)?manager\b", re.I), "manager"),
+    (re.compile(r"^(?:sole\s+|managing\s+)?manager$", re.I), "manager"),
+    (re.compile(r"^investment\s+(?:manager|adviser|advisor)$", re.I), "investment manager"),
 )
+#: "Managing Member of its General Partner": a role in an unnamed intermediate, not in the signing entity
+_NESTED_ROLE = re.compile(r"\bof\s+(?:its|the|their)\s+(?:sole\s+)?(?:general\s+partner|manager|managing\s+member|"
+                          r"investment\s+(?:manager|adviser|advisor)|parent|member|trustee)\b", re.I)
 _NO_RELATION_TITLES = re.compile(
     r"authori[sz]ed\s+(signatory|person|representative|officer)|attorney|individually|power\s+of|agent|"
     r"on\s+behalf|signatory|pursuant", re.I)
@@ -935,9 +938,12 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
                         target = t
                         role = role[: om.start()].strip(" ,")
             rel = None
-            if role and not _NO_RELATION_TITLES.search(role) and target.kind == NodeKind.ORGANIZATION:
+            if role:
+                role = re.sub(r"^(?:its|the|a|an)\s+", "", role.strip(), flags=re.I)
+            if (role and not _NO_RELATION_TITLES.search(role) and not _NESTED_ROLE.search(role)
+                    and target.kind == NodeKind.ORGANIZATION):
                 basis = next((bs for p, bs in _CONTROL_TITLES if p.search(role)), None)
-                if basis and basis != "manager" or (basis == "manager" and not _OFFICER_TITLES.search(role)):
+                if basis:
                     rel = (EdgeKind.CONTROLS, {"basis": basis, "stated": True})
                 elif re.fullmatch(r"(?:a\s+)?director", role.strip(), re.I):
                     rel = (EdgeKind.DIRECTOR_OF, {"title": role})
