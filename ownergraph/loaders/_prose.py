@@ -104,7 +104,9 @@ _TITLE_CORE = (
 )
 _RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
-ROLE = (rf"(?<![\w-])(?:(?:{_RW})(?![\w-]))(?:{_SEP}(?:{_RW})(?![\w-]))*"
+_RWN = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS if w not in ("the", "a", "an")), key=len, reverse=True))
+_ART = r"(?:(?:the|a|an)\s+)?"
+ROLE = (rf"(?<![\w-]){_ART}(?:(?:{_RWN})s?(?![\w-]))(?:{_SEP}{_ART}(?:{_RWN})s?(?![\w-]))*"
         r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?")
 _ROLE_OF = re.compile(rf"({ROLE})\s+(of|to|for|at)\s+(?:each\s+of\s+|both\s+of\s+|all\s+of\s+)?", re.I)
 
@@ -440,8 +442,8 @@ def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
 _DEFINED = re.compile(r"\(\s*(?:the\s+|each\s+a\s+|collectively,?\s+(?:the\s+)?|together,?\s+(?:the\s+)?|"
                       r"hereinafter\s+(?:the\s+)?)?[“\"]\s*([^”\"]{1,80}?)\s*[”\"]", re.I)
 _DESCRIPTOR = re.compile(
-    r",\s*(?:an?\s+|the\s+)?(?:[\w.\-]+\s+){0,5}?(?:corporation|company|partnership|limited liability company|"
-    r"trust|entity|fund|institution|authority|limited|exempted company|citizen[^,]*)\s*,?\s*$", re.I)
+    r",\s*(?:[Aa]n?\s+|[Tt]he\s+)?(?:[A-Z][\w.\-]*\s+){0,3}(?:[a-z][\w\-]*\s+){0,3}(?:corporation|company|partnership|"
+    r"limited liability company|trust|entity|fund|institution|authority|exempted company|citizen[^,]*)\s*,?\s*$")
 
 
 _DEFINED_BARE = re.compile(r"\(\s*(?:the\s+)?((?:[A-Z][A-Za-z&\-]*\.?\s*){1,4})\)")
@@ -513,6 +515,26 @@ def _subject_from(prefix: str) -> str | None:
     if tail[last.end():].strip(" ,"):
         return None
     return last.group(0)
+
+
+def _more_subjects(prefix: str, last: str) -> list[str]:
+    """'Nadia Okafor and Paul Ramsey are ...': the names listed before the last subject."""
+    p = re.sub(r"\([^()]*\)", " ", prefix)
+    p = re.sub(r"[“”\"]", " ", p)
+    p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
+    p = _TRAILING_VERB.sub("", p).rstrip(" ,")
+    i = p.rfind(last.strip())
+    if i < 0:
+        return []
+    head = p[:i]
+    out = []
+    while True:
+        m = re.search(r"(?:^|[\s(])(" + NAME + r")\s*(?:,\s*and|,|and)\s*$", head)
+        if not m or not m.group(1).strip():
+            break
+        out.append(m.group(1).strip())
+        head = head[:m.start(1)]
+    return out
 
 
 def _objects_from(rest: str) -> tuple[list[str], int]:
@@ -597,7 +619,7 @@ def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
                    last_subject: str | None) -> None:
     s = _strip_markup(sent)
-    prev_end, prev_subj = None, None
+    prev_end, prev_subj, prev_obj = None, None, None
     for m in _ROLE_OF.finditer(s):
         roles = classify_role(m.group(1))
         if not roles:
@@ -614,8 +636,11 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             if not objects:
                 continue
         between = s[prev_end:m.start()] if prev_end is not None else None
-        if between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
-                                                 between):
+        if between is not None and re.fullmatch(r"\s*,\s*(?:which\s+is\s+|itself\s+)?(?:the\s+|a\s+|an\s+|its\s+)?\s*",
+                                                 between) and prev_obj:
+            subj = prev_obj  # appositive: "... of X, the general partner of Y"
+        elif between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
+                                                   between):
             subj = prev_subj
         else:
             subj = _subject_from(s[:m.start()])
@@ -623,25 +648,33 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             subj = last_subject
         if subj is None:
             continue
-        skey = res.resolve_or_create(subj, section, pv)
-        if skey is None:
+        subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj and subj != prev_subj else [])
+        skeys = [k for k in (res.resolve_or_create(x, section, pv) for x in subjects) if k]
+        if not skeys:
             continue
+        okeys: list[str] = []
+        first_kind = None
         for ob in objects:
-            kind = None
-            okey = res.resolve_or_create(ob, section, pv, kind)
+            okey = res.resolve_or_create(ob, section, pv)
             if okey is None:
-                continue
+                break
             okind = facts.entity(okey).kind if facts.entity(okey) else None
             if okind not in (NodeKind.ORGANIZATION, NodeKind.PERSON, None):
-                continue
-            for etype, title in roles:
-                if etype == EdgeKind.CONTROLS:
-                    _add(facts, etype, skey, okey, {"basis": title, "stated": True}, pv)
-                else:
-                    if facts.entity(skey) is not None and facts.entity(skey).kind != NodeKind.PERSON:
-                        continue
-                    _add(facts, etype, skey, okey, {"title": title}, pv)
-        prev_end, prev_subj = m.end() + oend, subj
+                break
+            if first_kind is not None and okind != first_kind:
+                break  # "X, as sole member of Holdings, and Ms. Okafor ...": the list ended
+            first_kind = first_kind or okind
+            okeys.append(okey)
+        for skey in skeys:
+            for okey in okeys:
+                for etype, title in roles:
+                    if etype == EdgeKind.CONTROLS:
+                        _add(facts, etype, skey, okey, {"basis": title, "stated": True}, pv)
+                    else:
+                        if facts.entity(skey) is not None and facts.entity(skey).kind != NodeKind.PERSON:
+                            continue
+                        _add(facts, etype, skey, okey, {"title": title}, pv)
+        prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
     for m in _PASSIVE.finditer(s):
         how = " ".join(m.group("how").lower().replace("-", " ").split())

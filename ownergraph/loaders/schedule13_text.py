@@ -137,10 +137,18 @@ def _html_to_lines(markup: str) -> str:
         if tag == "input":
             out.append(f" {CHECKED} " if el.get("checked") is not None else f" {UNCHECKED} ")
         elif tag == "tr" and not in_cell:
+            tds = [td for td in el if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")]
+            filled = [td for td in tds if (td.text_content() or "").strip() or td.find(".//input") is not None]
+            if len(filled) == 1:
+                # a one-cell row (signature blocks, layout tables): keep its lines
+                out.append("\n")
+                walk_children(filled[0])
+                out.append("\n")
+                if el.tail:
+                    out.append(el.tail)
+                return
             cells = []
-            for td in el:
-                if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
-                    continue
+            for td in tds:
                 buf_start = len(out)
                 if td.text:
                     out.append(td.text)
@@ -163,6 +171,12 @@ def _html_to_lines(markup: str) -> str:
         out.append(sep)
         if el.tail:
             out.append(el.tail)
+
+    def walk_children(td) -> None:
+        if td.text:
+            out.append(td.text)
+        for c in td:
+            walk(c, False)
 
     body = root.find("body")
     walk(body if body is not None else root, False)
@@ -196,6 +210,8 @@ def to_text(data: bytes) -> str:
     import html as _html
 
     s = _html.unescape(s)
+    s = re.sub(r"(?m)^[ \t]*[-_=*]{5,}[ \t]*$", "", s)  # ruled lines of text filings
+    s = re.sub(r"[-_=]{10,}", " ", s)
     return s
 
 
@@ -331,7 +347,8 @@ def _percent(text: str) -> tuple[Decimal | None, str | None, str | None]:
                   r"(?:less\s+than|under|below|<)\s*\d+(?:\.\d+)?\s*(?:%|percent)|"
                   r"\d+(?:\.\d+)?\s*(?:%|percent)|\.\d+\s*%)", t, re.I)
     if not m:
-        m2 = re.search(r"(?<![\w.])(\d{1,2}(?:\.\d+)?|0)(?![\w,])", re.sub(r"row\s*\(?\d+\)?", " ", t, flags=re.I))
+        t3 = re.sub(r"(?:items?|rows?|footnotes?|notes?|exhibits?)\s*\(?\d+(?:\.\d+)?\)?(?:\s*\(\w\))*", " ", t, flags=re.I)
+        m2 = re.search(r"(?<![\w.])(\d{1,2}(?:\.\d+)?|0)(?![\w,])", t3)
         if m2:
             return Decimal(m2.group(1)), None, m2.group(1)
         if re.search(r"(?<![\w])-0-(?![\w])", t):
@@ -421,6 +438,7 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             out["legal_proceedings"] = bool(_checked(seg))
         elif k == "citizenship":
             c = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
+            c = re.sub(r"\s*\bNUMBER\s+OF\b.*$", "", c)
             out["citizenship"] = c.strip(" :,;") or None
         elif k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate"):
             v, note = _number(_PAGE_NOISE.sub(" ", seg))
@@ -475,8 +493,8 @@ def _above(text: str, caption: str, limit: int = 6) -> tuple[str | None, int]:
             if got:
                 break
             continue
-        if re.search(r"\)\s*$", s) and re.match(r"\s*\(", s) or re.search(r"(?i)^(?:\(.*\)|Under the Securities|"
-                                                                             r"SCHEDULE 13|\(Rule|Amendment No)", s):
+        if re.fullmatch(r"\(\s*[A-Za-z][^()]*\)", s) or re.search(r"(?i)^(?:Under the Securities|"
+                                                                 r"SCHEDULE 13|\(Rule|\(?Amendment No)", s):
             break
         got.append(s)
         if len(got) >= limit:
@@ -518,9 +536,10 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
     h["event_date_text"] = ev
     h["event_date"] = _first_date(ev) if ev else None
     rules = []
-    for m in re.finditer(r"(\S{1,3})?\s*Rule\s+13d-1\s*\(\s*([bcdk])\s*\)(?:\s*(\S{1,3}))?", head):
-        glyph = (m.group(1) or "") + " " + (m.group(3) or "")
-        if _checked(glyph):
+    for m in re.finditer(r"(\[\s*[xX ]?\s*\]|\S{1,3})?\s*Rule\s+13d-1\s*\(\s*([bcdk])\s*\)(?:[ \t]*(\S{1,3}))?", head):
+        before = _checked(m.group(1) or "")
+        state = before if before is not None else _checked(m.group(3) or "")
+        if state:
             rules.append(f"Rule 13d-1({m.group(2)})")
     h["rule_designation"] = rules
     return h
@@ -640,6 +659,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     sections = _sections(text, body_from)
     first_sec = sections[0][1] if sections else len(text)
     intro = _flat(text[body_from:first_sec])
+    intro = re.sub(r"^(?:(?:%s)\b[\s,;/&]*)+" % "|".join(sorted(TYPE_CODES)), "", intro)
     # drop the last page's footnotes from the intro
     if covers[-1].get("footnotes"):
         for fn in covers[-1]["footnotes"]:
@@ -1561,7 +1581,7 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
             if re.fullmatch(r"[A-Z0-9&.,'\- ]{4,}", ln) and not ln.startswith("/S/") and not re.match(r"SIGNATURE", ln):
                 k = res.resolve(ln)
                 entity_key = k if k and facts.entity(k) and facts.entity(k).kind == NodeKind.ORGANIZATION else None
-            bym = re.match(r"By:\s*(?!/s/)([A-Z][^,]+),\s*(?:its|as)\s+(.+)$", ln)
+            bym = re.match(r"By:\s*(?!/s/)([A-Z].+?),\s*(?:its|as)\s+(.+)$", ln)
             if bym and entity_key:
                 mine_text(f"{bym.group(1)} is the {bym.group(2)} of {facts.entity(entity_key).name}.",
                           section="signatures", facts=facts)
