@@ -226,6 +226,9 @@ def test_error_missing_database(falkordb_server):
     with connect(falkordb_server.uri, database="no_such_graph_here") as b:
         with pytest.raises(BackendError, match="'no_such_graph_here' does not exist"):
             cypher.run_canned(b, "who_controls", issuer_id="cik:0000000001")
+    if ON_NEO4J:
+        with pytest.raises(BackendError, match="'no_such_database_here' does not exist"):
+            connect(database="no_such_database_here")
 
 
 def test_error_unknown_scheme():

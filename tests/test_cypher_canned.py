@@ -164,6 +164,11 @@ def test_superseded_and_repeated_filings(store, graph_backend):
     push(store, graph_backend, filing_ids=["0001213900-24-099999", "0001213900-24-070000"])
     rows = {r["controller"]: r for r in cypher.run_canned(graph_backend, "who_controls", issuer_id="cik:0001086745")}
     assert rows["Ault & Company, Inc."]["percent"] == 0
+    # every filing restates ISSUED_BY: one per security and issuer walks the chains
+    ib = graph_backend.read("MATCH (s)-[r:ISSUED_BY]->(i) RETURN s.id AS s, i.id AS i, r.restated AS restated")
+    pairs = {(r["s"], r["i"]) for r in ib}
+    assert len(ib) > len(pairs)
+    assert sorted((r["s"], r["i"]) for r in ib if r["restated"] is False) == sorted(pairs)
     assert assert_same(store, graph_backend) > 10
 
 

@@ -8,6 +8,9 @@ Every user value is a parameter (``$issuer_id`` ...); ``$max_depth`` is
 :data:`ownergraph.queries.canned.MAX_DEPTH`.  Only relationships with
 ``current: true`` count (the writer sets it from the time rules of
 :mod:`ownergraph.graph.view`: a superseded HOLDS position is not current).
+The control chains also skip ``restated: true`` relationships: an ISSUED_BY
+that repeats one another filing stated (the Python twin keeps each issuer of a
+security once, too).
 
 The control step (see :mod:`ownergraph.queries.canned`) is matched as a
 variable-length path over ``CONTROLS|HOLDS|ISSUED_BY`` in which every HOLDS
@@ -47,7 +50,7 @@ _HOPS = 2 * MAX_DEPTH  # a holding step is two relationships (HOLDS, ISSUED_BY)
 
 # The chains that end at an issuer: shared by who_controls and control_chain.
 _CHAINS = f"""
-MATCH p = (c)-[:CONTROLS|HOLDS|ISSUED_BY*1..{_HOPS} {{current: true}}]->(i)
+MATCH p = (c)-[:CONTROLS|HOLDS|ISSUED_BY*1..{_HOPS} {{current: true, restated: false}}]->(i)
 WITH c, nodes(p) AS ns, relationships(p) AS rs
 WHERE type(rs[0]) <> 'ISSUED_BY' AND type(rs[size(rs) - 1]) <> 'HOLDS'
   AND all(k IN range(0, size(rs) - 1) WHERE

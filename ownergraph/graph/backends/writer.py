@@ -15,6 +15,11 @@ Model in the database:
 * ``current`` on every relationship: false for a HOLDS position superseded by
   a newer filing (the time rules of :mod:`ownergraph.graph.view`), true
   otherwise.  The canned Cypher reads current relationships only.
+* ``restated`` on every relationship: true for an ISSUED_BY that repeats one
+  another filing already stated for the same security and issuer (every filing
+  states it again); the one with the smallest id is ``restated: false``.  The
+  control-chain Cypher walks ``restated: false`` relationships only, so a
+  security named in twenty filings does not multiply the paths twenty-fold.
 
 Writes are UNWIND batches: one statement per batch, MERGE on ``id``, so a
 batch that failed half-way can simply run again, and pushing the same store
@@ -116,8 +121,25 @@ def node_rows(nodes: Iterable[Node], date_value=None) -> dict[str, list[dict[str
     return by_label
 
 
+def restated_ids(edges: Iterable[Edge]) -> set[str]:
+    """Ids of ISSUED_BY edges that repeat another edge between the same security and issuer."""
+    first: dict[tuple[str, str], str] = {}
+    every: list[tuple[tuple[str, str], str]] = []
+    for e in edges:
+        if e.type.value == "ISSUED_BY":
+            pair = (e.source, e.target)
+            every.append((pair, e.id))
+            if pair not in first or e.id < first[pair]:
+                first[pair] = e.id
+    return {i for pair, i in every if first[pair] != i}
+
+
 def edge_rows(edges: Iterable[Edge], labels: dict[str, str], filings: dict[str, FilingInfo],
-              current: set[str] | None, date_value=None) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+              current: set[str] | None, date_value=None,
+              restated: set[str] | None = None) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    edges = list(edges)
+    if restated is None:
+        restated = restated_ids(edges)
     groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in edges:
         sl, tl = labels.get(e.source), labels.get(e.target)
@@ -130,6 +152,7 @@ def edge_rows(edges: Iterable[Edge], labels: dict[str, str], filings: dict[str, 
             "section": e.section,
             "excerpt": e.excerpt or "",
             "current": current is None or e.id in current,
+            "restated": e.id in restated,
         })
         if f is not None and f.accession:
             props["accession"] = f.accession
@@ -182,12 +205,11 @@ def run_batches(backend: Backend, batches: list[Batch], *, progress: bool = Fals
     total = sum(len(b.rows) for b in batches)
     bar = None
     if progress and total >= PROGRESS_MIN_ROWS:
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        from ...commands import err_console
-
         bar = Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                       console=err_console, transient=True)
+                       console=Console(stderr=True), transient=True)
         task = bar.add_task("push", total=total)
         bar.start()
     try:
@@ -204,7 +226,8 @@ def run_batches(backend: Backend, batches: list[Batch], *, progress: bool = Fals
 
 
 def write_graph(backend: Backend, nodes: list[Node], edges: list[Edge], filings: dict[str, FilingInfo], *,
-                current: set[str] | None = None, batch_size: int | None = None, progress: bool = False,
+                current: set[str] | None = None, restated: set[str] | None = None,
+                batch_size: int | None = None, progress: bool = False,
                 on_batch: Callable[[int, Batch], None] | None = None, schema: bool = True) -> PushResult:
     """Write nodes and edges with UNWIND batches (the core of :func:`push`)."""
     t0 = time.perf_counter()
@@ -213,7 +236,7 @@ def write_graph(backend: Backend, nodes: list[Node], edges: list[Edge], filings:
         backend.ensure_schema(LABELS)
     labels = {n.id: n.kind.value for n in nodes}
     ng = node_rows(nodes, dv)
-    eg = edge_rows(edges, labels, filings, current, dv)
+    eg = edge_rows(edges, labels, filings, current, dv, restated)
     batches = plan_batches(ng, eg, batch_size or backend.default_batch_size, backend.max_param_bytes)
     n = run_batches(backend, batches, progress=progress, on_batch=on_batch)
     return PushResult(nodes=sum(map(len, ng.values())), relationships=sum(map(len, eg.values())), batches=n,
@@ -246,6 +269,7 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
     filings = {f.id: f for f in store.filings()}
     all_edges = list(store.edges())
     current = {e.id for e in select_current(all_edges, filings)}
+    restated = restated_ids(all_edges)
     all_nodes = {n.id: n for n in store.nodes()}
 
     stale: dict[str, str] = {}
@@ -258,6 +282,7 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
         wanted = set(filing_ids)
         edges = [e for e in all_edges if e.filing_id in wanted]
         keys = {str(e.props.get("position_key")) for e in edges if e.props.get("position_key")}
+        pairs = {(e.source, e.target) for e in edges if e.type.value == "ISSUED_BY"}
         ids = {e.id for e in edges}
         if stale:  # relationships that hang off nodes about to be removed moved to their new ends in the store
             moved = set()
@@ -267,11 +292,13 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
         else:
             moved = set()
         edges += [e for e in all_edges if e.id not in ids and (
-            (e.props.get("position_key") and str(e.props.get("position_key")) in keys) or e.id in moved)]
+            (e.props.get("position_key") and str(e.props.get("position_key")) in keys) or e.id in moved
+            or (e.type.value == "ISSUED_BY" and (e.source, e.target) in pairs))]
         node_ids = {f"filing:{f}" for f in wanted} | {e.source for e in edges} | {e.target for e in edges}
         nodes = [all_nodes[i] for i in sorted(node_ids) if i in all_nodes]
 
-    result = write_graph(backend, nodes, edges, filings, current=current, batch_size=batch_size,
+    result = write_graph(backend, nodes, edges, filings, current=current, restated=restated,
+                         batch_size=batch_size,
                          progress=progress, on_batch=on_batch)
     if stale:
         by_label: dict[str, list[str]] = defaultdict(list)
