@@ -34,6 +34,7 @@ becomes an Agreement with every reporting person ``PARTY_TO`` it.
 from __future__ import annotations
 
 import re
+import threading
 from decimal import Decimal
 from typing import Any
 
@@ -186,12 +187,40 @@ def _kids(el: etree._Element | None) -> list[etree._Element]:
     return [c for c in el if isinstance(c.tag, str)]
 
 
+_TLS = threading.local()
+
+
+def _index(root: etree._Element) -> dict:
+    """parent element -> {local name: [children]}, built in one pass (lookups are then dict gets)."""
+    idx: dict = {}
+    for el in root.iter():
+        t = el.tag
+        if not isinstance(t, str):
+            continue
+        p = el.getparent()
+        if p is None:
+            continue
+        i = t.rfind("}")
+        idx.setdefault(p, {}).setdefault(t[i + 1:] if i >= 0 else t, []).append(el)
+    return idx
+
+
+def _lookup(el: etree._Element, name: str) -> list[etree._Element]:
+    idx = getattr(_TLS, "idx", None)
+    if idx is not None:
+        return idx.get(el, {}).get(name, [])
+    return el.findall("{*}" + name)
+
+
 def _child(el: etree._Element | None, name: str) -> etree._Element | None:
-    return None if el is None else el.find("{*}" + name)
+    if el is None:
+        return None
+    hits = _lookup(el, name)
+    return hits[0] if hits else None
 
 
 def _children(el: etree._Element | None, name: str) -> list[etree._Element]:
-    return [] if el is None else el.findall("{*}" + name)
+    return [] if el is None else _lookup(el, name)
 
 
 def _text(el: etree._Element | None) -> str | None:
@@ -332,6 +361,14 @@ def _signatures(form: etree._Element | None) -> list[Signature]:
 
 
 def read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
+    _TLS.idx = _index(root)
+    try:
+        return _read_document(root, source)
+    finally:
+        _TLS.idx = None
+
+
+def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
     if _local(root.tag) != "edgarSubmission":
         raise LoadError(source, f"not a Schedule 13D/13G XML document (root element <{_local(root.tag)}>)")
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
@@ -483,8 +520,8 @@ class _Builder:
         self._index_sig: tuple = ()
 
     def prov(self, section: str, text: str = "") -> Provenance:
-        return Provenance(filing_id=self.fid, accession=self.accession, source=self.source, section=section,
-                          excerpt=excerpt(text) if text else "")
+        return Provenance.model_construct(filing_id=self.fid, accession=self.accession, source=self.source,
+                                          section=section, excerpt=excerpt(text) if text else "")
 
     def relate(self, etype: EdgeKind, src: str, dst: str, props: dict, section: str, text: str = "",
                disc: str | None = None) -> None:
@@ -492,8 +529,8 @@ class _Builder:
         if src == dst or key in self._rel_seen:
             return
         self._rel_seen.add(key)
-        self.relations.append(RelationFact(type=etype, source=src, target=dst, props=props,
-                                           prov=self.prov(section, text), discriminator=disc))
+        self.relations.append(RelationFact.model_construct(type=etype, source=src, target=dst, props=props,
+                                                           prov=self.prov(section, text), discriminator=disc))
 
     def find(self, name: str) -> EntityFact | None:
         """An entity of this filing named ``name`` (its name or an alias), compared normalized."""
@@ -676,7 +713,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             a = iss.address
             addr = ", ".join(x for x in (a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
                                          a.zip_code) if x)
-            props.append(PropFact(name="address", value=addr, prov=b.prov("cover page", addr)))
+            props.append(PropFact.model_construct(name="address", value=addr, prov=b.prov("cover page", addr)))
         b.entities.append(EntityFact(key="issuer", kind=NodeKind.ORGANIZATION, name=iss.name or f"CIK {iss.cik}",
                                      cik=normalize_cik(iss.cik), props=props,
                                      prov=b.prov("cover page", f"Name of issuer: {iss.name}")))
@@ -686,10 +723,10 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         sec_key = "sec:class"
         sec_props = []
         if len(valid) > 1:
-            sec_props.append(PropFact(name="other_cusips", value=",".join(valid[1:]),
+            sec_props.append(PropFact.model_construct(name="other_cusips", value=",".join(valid[1:]),
                                       prov=b.prov("cover page", "CUSIP numbers: " + ", ".join(iss.cusips))))
         if iss.cusips and not valid:
-            sec_props.append(PropFact(name="cusip_as_filed", value=",".join(iss.cusips),
+            sec_props.append(PropFact.model_construct(name="cusip_as_filed", value=",".join(iss.cusips),
                                       prov=b.prov("cover page", "CUSIP number: " + ", ".join(iss.cusips))))
         b.entities.append(EntityFact(key=sec_key, kind=NodeKind.SECURITY,
                                      name=doc.class_title or "Securities (class not stated)",
@@ -710,7 +747,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
 
         def prop(name: str, value: Any, row: str | None = None, _sect: str = sect, _text: str = text) -> None:
             if value is not None and value != "":
-                props.append(PropFact(name=name, value=value, prov=b.prov(f"{_sect}, {row}" if row else _sect, _text)))
+                props.append(PropFact.model_construct(
+                    name=name, value=value, prov=b.prov(f"{_sect}, {row}" if row else _sect, _text)))
 
         r13d = doc.schedule == "13D"
         prop("citizenship_code", rp.citizenship_code, "row 6" if r13d else "row 4")
@@ -839,9 +877,10 @@ def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) 
     line = next((ln for ln in text.splitlines() if re.search(r"joint\s+filing", ln, re.I)), text)
     dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", line, re.I)
     d = parse_date(dm.group(1)) if dm else None
-    props = [PropFact(name="agreement_type", value="joint filing agreement", prov=b.prov("Item 7", line))]
+    props = [PropFact.model_construct(name="agreement_type", value="joint filing agreement",
+                                      prov=b.prov("Item 7", line))]
     if d:
-        props.append(PropFact(name="date", value=d, prov=b.prov("Item 7", line)))
+        props.append(PropFact.model_construct(name="date", value=d, prov=b.prov("Item 7", line)))
     b.entities.append(EntityFact(key="agreement:joint-filing", kind=NodeKind.AGREEMENT, name="Joint Filing Agreement",
                                  props=props, prov=b.prov("Item 7", line)))
     for k in filer_keys:
