@@ -454,7 +454,13 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
                 note = _flat(seg)
                 if note:
                     out["percent_footnote"] = note[:200]
+    if "type" not in seen and labels:
+        # no row 14/12: the rows end with the last caption's value (its first paragraph)
+        last_end = max(m.end() for m in labels if m.lastgroup in seen or m.lastgroup == "number_of")
+        nxt = re.search(r"\n\s*\n", chunk[last_end:])
+        tail_start = last_end + (nxt.start() if nxt else len(chunk) - last_end)
     footer = chunk[tail_start:]
+    out["_tail"] = tail_start
     if is_last:
         # the last page's footnotes end where the statement's prose or Item 1 starts
         notes, buf = [], []
@@ -560,9 +566,11 @@ def _first_date(s: str | None) -> dt.date | None:
 
 # ----------------------------------------------------------------- body sections
 
-_ITEM_HEAD = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*ITEM\s*(\d{1,2})\s*(\(\s*[a-z]\s*\))?\s*[.:\-–—]?")
+_ITEM_HEAD = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*ITEM\s*(\d{1,2})\s*(\(\s*[a-z]\s*\))?\s*[.:\-–—]?"
+                        r"(?!\s*(?:of|is|are|hereby|above|below|has|have|shall|in|to|and|as|which|that|was|were|"
+                        r"remains?|through|herein)\b)")
 _OTHER_HEAD = re.compile(
-    r"(?m)^[ \t\-•*#>]*(SCHEDULE\s+[A-Z](?![a-z])|SIGNATURES?\b|Signatures?\s*$|JOINT\s+FILING\s+AGREEMENT|"
+    r"(?m)^[ \t\-•*#>]*(SCHEDULE\s+[A-Z](?![a-z])|SIGNATURES?\b|[Ss]ignatures?\s*[.:]?\s*$|JOINT\s+FILING\s+AGREEMENT|"
     r"EXHIBIT\s+(?:INDEX|\d+(?:\.\d+)?|[A-Z]|[IVX]+)\b|Exhibits?\s*:|EXHIBITS?\s*$)")
 
 
@@ -641,9 +649,21 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # cover pages
     covers: list[dict] = []
     where_all: list[dict] = []
-    for i, (s, e) in enumerate(covers_spans):
-        chunk = text[s:e]
-        cv, where = _parse_cover(chunk, i + 1, i == len(covers_spans) - 1)
+    accepted = []
+    for s0, e0 in covers_spans:
+        kinds = {m.lastgroup for m in _LABEL_RE.finditer(text[s0:min(e0, s0 + 6000)])}
+        if kinds & {"sole_voting", "shared_voting", "aggregate", "percent"}:
+            accepted.append(s0)
+        else:
+            b.warnings.append(f"{source}: a 'name of reporting person' caption without cover rows; not a cover page")
+    if not accepted:
+        raise LoadError(source, "no cover page with rows (sole/shared power, aggregate, percent) was found")
+    body_from = accepted[0]
+    for i, s0 in enumerate(accepted):
+        e0 = accepted[i + 1] if i + 1 < len(accepted) else len(text)
+        chunk = text[s0:e0]
+        cv, where = _parse_cover(chunk, len(covers) + 1, i == len(accepted) - 1)
+        body_from = s0 + cv.pop("_tail", len(chunk))
         if not cv.get("name"):
             b.warnings.append(f"{source}: cover page {i + 1} has no reporting person name; skipped")
             continue
@@ -651,11 +671,6 @@ def parse(data: bytes, source: str) -> FilingFacts:
         where_all.append(where)
     if not covers:
         raise LoadError(source, "no cover page names a reporting person")
-    last_span_end = covers_spans[-1][1]
-    # the body starts after the last cover page's rows and footnotes
-    last_chunk = text[covers_spans[-1][0]:last_span_end]
-    tm = list(_LABEL_RE.finditer(last_chunk))
-    body_from = covers_spans[-1][0] + (tm[-1].end() if tm else 0)
     sections = _sections(text, body_from)
     first_sec = sections[0][1] if sections else len(text)
     intro = _flat(text[body_from:first_sec])
@@ -1022,6 +1037,8 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         if tx:
             rec["transactions_text"] = _flat(tx.group(1))
             rec["transactions"] = _transactions(tx.group(1))
+        if rec.get("key") is None and len(facts.filing.filer_keys) == 1:
+            rec["key"] = facts.filing.filer_keys[0]
         if rec.get("key") is not None:
             e = facts.entity(rec["key"])
             rec["name"] = e.name if e else rec["name"]
