@@ -85,13 +85,18 @@ def _limit_problem(e: etree.XMLSyntaxError, max_depth: int, max_text: int) -> st
     return f"XML exceeds a parser safety limit ({msg.splitlines()[0][:120]}): refused"
 
 
+def _too_long(text: str | None, limit: int) -> bool:
+    # whitespace between elements (pretty-printing, padding) is not content
+    return text is not None and len(text) > limit and not text.isspace()
+
+
 def _check_tree(root: etree._Element, max_depth: int, max_text: int) -> str | None:
     stack = [(root, 1)]
     while stack:
         el, d = stack.pop()
         if d > max_depth:
             return f"XML nested deeper than {max_depth} levels: refused"
-        if (el.text and len(el.text) > max_text) or (el.tail and len(el.tail) > max_text) or any(
+        if _too_long(el.text, max_text) or _too_long(el.tail, max_text) or any(
             len(v) > max_text for v in el.attrib.values()
         ):
             return f"XML text node or attribute longer than {max_text} characters: refused"
