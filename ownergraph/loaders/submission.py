@@ -331,42 +331,75 @@ def _display(name: str) -> str:
 
 
 def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -> None:
-    def fix(p: Provenance) -> Provenance:
-        if p.filing_id == fid and p.accession == accession and p.source == source:
-            return p
-        return p.model_copy(update={"filing_id": fid, "accession": accession, "source": source})
+    """Point every provenance at the submission (the facts are this parse's own objects: changed in place)."""
+    seen: set[int] = set()
+
+    def fix(p: Provenance) -> None:
+        if id(p) in seen:
+            return
+        seen.add(id(p))
+        if p.filing_id != fid or p.accession != accession or p.source != source:
+            object.__setattr__(p, "filing_id", fid)  # frozen model, fresh from the inner loader
+            object.__setattr__(p, "accession", accession)
+            object.__setattr__(p, "source", source)
 
     for e in facts.entities:
-        e.prov = fix(e.prov)
+        fix(e.prov)
         for pf in e.props:
-            pf.prov = fix(pf.prov)
+            fix(pf.prov)
     for r in facts.relations:
-        r.prov = fix(r.prov)
+        fix(r.prov)
 
 
 def _merge(base: FilingFacts, extra: FilingFacts, tag: str) -> None:
-    """Merge another document's facts of the same filing into ``base`` (entities joined by CIK/CUSIP/name)."""
+    """Merge another document's facts of the same filing into ``base``.
+
+    Entities are joined by CIK, CUSIP or name; an entity with the property ``stands_for`` = "filer"
+    (or "issuer") is the filing's filer (issuer) the other document names.
+    """
     keymap = {"filing": "filing"}
+    by_cik: dict = {}
+    by_cusip: dict = {}
+    by_name: dict = {}
+
+    def remember(b: EntityFact) -> None:
+        if b.cik and normalize_cik(b.cik):
+            by_cik.setdefault((b.kind, normalize_cik(b.cik)), b)
+        if b.cusip:
+            by_cusip.setdefault(b.cusip, b)
+        if b.kind != NodeKind.AGREEMENT and not (b.kind == NodeKind.SECURITY and b.cusip):
+            by_name.setdefault((b.kind, normalize_name(b.name, b.kind)), b)
+
+    for b in base.entities:
+        remember(b)
     for e in extra.entities:
         hit = None
-        for b in base.entities:
-            if b.kind != e.kind:
-                continue
-            if (e.cik and normalize_cik(e.cik) == normalize_cik(b.cik)) or (e.cusip and e.cusip == b.cusip) or (
-                    normalize_name(e.name, e.kind) == normalize_name(b.name, e.kind) and e.kind != NodeKind.AGREEMENT):
-                hit = b
-                break
+        role = e.prop("stands_for")  # a placeholder for the filing's filer / issuer (13F table: its filer)
+        if role == "filer" and base.filing.filer_keys:
+            hit = base.entity(base.filing.filer_keys[0])
+        elif role == "issuer" and base.filing.issuer_key:
+            hit = base.entity(base.filing.issuer_key)
+        if hit is not None:
+            keymap[e.key] = hit.key
+            continue
+        cik = normalize_cik(e.cik) if e.cik else None
+        hit = (by_cik.get((e.kind, cik)) if cik else None) or (by_cusip.get(e.cusip) if e.cusip else None)
+        if hit is None and e.kind != NodeKind.AGREEMENT and not (e.kind == NodeKind.SECURITY and e.cusip):
+            hit = by_name.get((e.kind, normalize_name(e.name, e.kind)))
         if hit is None:
-            new = e.model_copy(update={"key": f"{tag}:{e.key}"})
-            base.entities.append(new)
-            keymap[e.key] = new.key
+            new_key = f"{tag}:{e.key}"
+            keymap[e.key] = new_key
+            e.key = new_key
+            base.entities.append(e)
+            remember(e)
         else:
             keymap[e.key] = hit.key
             if not hit.cik and e.cik:
                 hit.cik = e.cik
     for r in extra.relations:
         if r.source in keymap and r.target in keymap:
-            base.relations.append(r.model_copy(update={"source": keymap[r.source], "target": keymap[r.target]}))
+            r.source, r.target = keymap[r.source], keymap[r.target]
+            base.relations.append(r)
     if base.filing.issuer_key is None and extra.filing.issuer_key in keymap:
         base.filing.issuer_key = keymap[extra.filing.issuer_key]
     for k in extra.filing.filer_keys:
