@@ -167,3 +167,15 @@ def test_real_containers_dispatch_and_take_the_header_identity(shared_filings, t
     ciks = {p["cik"] for p in hdr["parties"] if p["cik"]}
     # every party of the header is an entity of the filing, by CIK
     assert ciks <= {e.cik for e in f.entities if e.cik}
+
+
+def test_real_13f_cover_and_information_table_are_one_filing(shared_filings, truth):
+    rel = "13f/13F_0001894188-23-000007.txt"
+    f = _real(shared_filings, rel)
+    roles = [(d["type"], d["role"]) for d in f.document["submission"]["documents"]]
+    assert roles == [("13F-HR", "primary"), ("INFORMATION TABLE", "merged")]
+    (filer,) = [f.entity(k) for k in f.filing.filer_keys]
+    assert filer.cik == "0001894188" and filer.name == "LTS One Management LP"
+    holds = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert len(holds) == 14 and {r.source for r in holds} == {filer.key}  # the table's holder is the manager
+    assert not any("Unknown" in e.name for e in f.entities)
