@@ -179,3 +179,17 @@ def test_real_13f_cover_and_information_table_are_one_filing(shared_filings, tru
     holds = [r for r in f.relations if r.type == EdgeKind.HOLDS]
     assert len(holds) == 14 and {r.source for r in holds} == {filer.key}  # the table's holder is the manager
     assert not any("Unknown" in e.name for e in f.entities)
+
+
+def test_placeholder_filer_named_by_the_header():
+    """A document that cannot name its filer (a 13F information table alone) gets it from the FILER block."""
+    try:
+        f = load_path(FIX / "13f_table_only.txt")
+    except UnsupportedFormat as e:
+        pytest.skip(f"no 13F information table loader yet ({e.problem})")
+    assert f.filing.id == "0009000030-25-000004" and f.filing.form_type == "13F-HR"
+    assert f.filing.event_date == dt.date(2024, 12, 31)  # the header's period of report
+    (filer,) = [f.entity(k) for k in f.filing.filer_keys]
+    assert (filer.name, filer.cik) == ("PROSEWARE EXAMPLE CAPITAL LP", "0009000030")
+    assert {f.entity(r.source).cik for r in f.relations if r.type == EdgeKind.HOLDS} == {"0009000030"}
+    assert len([e for e in f.entities if e.cik == "0009000030"]) == 1

@@ -443,6 +443,21 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
         e = _party_entity(facts, subjects[0], hprov(f"{subjects[0].role.upper()}: {subjects[0].name} "
                                                     f"(CIK {subjects[0].cik})"), NodeKind.ORGANIZATION)
         facts.filing.issuer_key = e.key
+    # placeholders the inner loader could not name ('stands_for': the filing's filer / parent / issuer)
+    for e in facts.entities:
+        role = e.prop("stands_for")
+        if role not in ("filer", "parent", "issuer"):
+            continue
+        want = ("subject company", "issuer") if role == "issuer" else ("filer", "filed by", "reporting owner")
+        cands = [p for p in hdr.parties if p.role in want and p.cik] or (
+            [p for p in hdr.parties if p.role in ("subject company", "filer") and p.cik] if role == "parent" else [])
+        if len({normalize_cik(p.cik) for p in cands}) != 1:
+            continue
+        p = cands[0]
+        if not e.cik:
+            e.cik = normalize_cik(p.cik)
+        if p.name and re.search(r"\bunknown\b|not stated|\(sha256:", e.name, re.I):
+            e.name = _display(p.name)
     # filers: FILED BY / REPORTING-OWNER / FILER
     for p in hdr.parties:
         if p.role not in ("filed by", "reporting owner", "filer") or not p.cik:
