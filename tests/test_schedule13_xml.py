@@ -215,3 +215,13 @@ def test_signature_titles(title, expect):
     (r,) = rels
     assert f.entity(r.source).name == "Alex Example" and f.entity(r.target).name.startswith("Fabrikam")
     assert r.type == expect[0] and expect[1] in (r.props.get("basis"), r.props.get("title"))
+
+
+def test_generic_defined_terms_do_not_become_cross_filing_aliases():
+    """'(the "Fund")' names an entity inside one filing; as an alias it would merge every filing's Fund."""
+    f = load_path(FIX / "13g_nocik_nested_cusips.xml")
+    aliases = {a.lower() for e in f.entities for a in e.aliases}
+    assert not aliases & {"fund", "general partner", "the fund"}
+    # the prose still resolved them inside the filing (Item 2 names both roles by these terms)
+    assert {r.props["basis"] for r in f.relations if r.type == EdgeKind.CONTROLS} >= {"general partner",
+                                                                                      "managing member"}

@@ -797,6 +797,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     _agreements(b, doc, filer_keys)
     _mine_prose(b, doc, issuer_key)
     _signature_relations(b, doc)
+    _drop_generic_aliases(b)
 
     so, so_date = _shares_outstanding(doc)
     info = FilingInfo(
@@ -867,6 +868,26 @@ def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
                     and (a is full or _acronym_of(short, e.name) or _tokens(short) <= _tokens(e.name)
                          or _tokens(short) <= _tokens(full))):
                 e.aliases.append(a)
+
+
+_GENERIC_WORDS = {"the", "a", "an", "fund", "funds", "manager", "managers", "adviser", "advisor", "investment",
+                  "general", "partner", "partners", "partnership", "company", "issuer", "group", "parent", "trust",
+                  "trustee", "holdings", "holder", "entity", "entities", "master", "feeder", "sub", "subsidiary",
+                  "reporting", "person", "persons", "government", "gp", "lp", "llc", "offshore", "onshore",
+                  "account", "accounts", "vehicle", "purchaser", "investor", "investors", "sponsor", "member"}
+
+
+def _drop_generic_aliases(b: _Builder) -> None:
+    """Defined terms such as "the Fund" or "Investment Manager" name an entity inside this filing only.
+
+    As aliases they would join every other filing's "Fund" to this one (the builder resolves
+    entities across filings by alias), so they are dropped once the prose has been mined.
+    """
+    for e in b.entities:
+        if e.aliases:
+            e.aliases = [a for a in e.aliases
+                         if not set(re.sub(r"[^\w\s]", " ", a.lower()).split()) <= _GENERIC_WORDS
+                         and not re.fullmatch(r"(?:mr|mrs|ms|dr)\.?\s+\S+", a.strip(), re.I)]
 
 
 def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
