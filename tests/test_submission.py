@@ -193,3 +193,23 @@ def test_placeholder_filer_named_by_the_header():
     assert (filer.name, filer.cik) == ("PROSEWARE EXAMPLE CAPITAL LP", "0009000030")
     assert {f.entity(r.source).cik for r in f.relations if r.type == EdgeKind.HOLDS} == {"0009000030"}
     assert len([e for e in f.entities if e.cik == "0009000030"]) == 1
+
+
+def test_header_filer_named_differently_is_the_only_filer_without_cik():
+    xml = (Path(__file__).parent / "fixtures" / "xml13" / "13ga_zero_below5.xml").read_bytes()
+    # two filer credentials: the document alone cannot tell which CIK is its reporting person's
+    xml = xml.replace(b"</filer>", b"</filer>\n      <filer><filerCredentials><cik>0009000099</cik>"
+                                   b"</filerCredentials></filer>", 1)
+    assert load_bytes(xml, "two-filers.xml").entity("rp:1").cik is None
+    container = (b"<SEC-DOCUMENT>0009000002-26-000003.txt : 20260210\n<SEC-HEADER>\n"
+                 b"ACCESSION NUMBER:\t\t0009000002-26-000003\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
+                 b"FILED AS OF DATE:\t\t20260210\n\nSUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n"
+                 b"\t\tCOMPANY CONFORMED NAME:\t\t\tCONTOSO EXAMPLE CORP\n\t\tCENTRAL INDEX KEY:\t\t\t0009000200\n\n"
+                 b"FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tFABRIKAM ASSET MGMT CO\n"
+                 b"\t\tCENTRAL INDEX KEY:\t\t\t0009000002\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n"
+                 b"<SEQUENCE>1\n<FILENAME>primary_doc.xml\n<TEXT>\n<XML>\n" + xml + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
+    f = load_bytes(container, "renamed.txt")
+    rp = f.entity("rp:1")
+    assert rp.cik == "0009000002" and rp.name == "Fabrikam Example Asset Management, L.L.C."
+    assert len(f.filing.filer_keys) == 1
+    assert any("only filer without a CIK" in w for w in f.warnings)

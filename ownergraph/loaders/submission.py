@@ -458,24 +458,34 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
             e.cik = normalize_cik(p.cik)
         if p.name and re.search(r"\bunknown\b|not stated|\(sha256:", e.name, re.I):
             e.name = _display(p.name)
-    # filers: FILED BY / REPORTING-OWNER / FILER
+    # filers: FILED BY / REPORTING-OWNER / FILER, matched by name (SEC order too)
+    unmatched: list[HeaderParty] = []
     for p in hdr.parties:
         if p.role not in ("filed by", "reporting owner", "filer") or not p.cik:
             continue
         cik = normalize_cik(p.cik)
-        text = f"{p.role.upper()}: {p.name} (CIK {p.cik})"
         if any(normalize_cik(e.cik) == cik for e in people):
+            continue
+        if issuer is not None and normalize_cik(issuer.cik) == cik:
             continue
         cands = [e for e in people if not e.cik and p.name and _same_party(p.name, e)]
         if len(cands) == 1:
             cands[0].cik = cik
             continue
-        if issuer is not None and normalize_cik(issuer.cik) == cik:
-            continue
-        e = _party_entity(facts, p, hprov(text))
+        unmatched.append(p)
+    # one filer the header names differently from the only reporting person without a CIK: the same filer
+    cikless = [e for k in facts.filing.filer_keys if (e := facts.entity(k)) is not None and not e.cik]
+    if len(unmatched) == 1 and len(cikless) == 1 and cikless[0].kind == (
+            NodeKind.PERSON if unmatched[0].role == "reporting owner" and not _looks_org(unmatched[0].name or "")
+            else cikless[0].kind):
+        cikless[0].cik = normalize_cik(unmatched[0].cik)
+        facts.warnings.append(f"{source}: header {unmatched[0].role} {unmatched[0].name!r} (CIK {unmatched[0].cik}) "
+                              f"taken to be {cikless[0].name!r}, the only filer without a CIK")
+        unmatched = []
+    for p in unmatched:
+        e = _party_entity(facts, p, hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
         people.append(e)
-        if p.role in ("filed by", "reporting owner", "filer"):
-            facts.filing.filer_keys.append(e.key)
+        facts.filing.filer_keys.append(e.key)
 
 
 def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> None:
