@@ -166,3 +166,21 @@ def test_schedule_a_table():
 ])
 def test_split_name_position(cell, name, pos):
     assert split_name_position(cell) == (name, pos)
+
+
+def test_whose_inverted_and_principal_business_forms():
+    f = facts(("fund", O, "BML Investment Partners, L.P."), ("bl", P, "Leonard Braden Michael"))
+    mine_text("BML Investment Partners, L.P. is a Delaware limited partnership whose sole general partner is BML "
+              "Capital Management, LLC. The managing member of BML Capital Management, LLC is Braden M. Leonard.",
+              section="cover page 2, comments", facts=f)
+    got = edges(f, EdgeKind.CONTROLS)
+    assert got == {("BML Capital Management, LLC", "BML Investment Partners, L.P.", "sole general partner"),
+                   ("Leonard Braden Michael", "BML Capital Management, LLC", "managing member")}
+    g = facts(("fund", O, "BML Investment Partners, L.P."), ("gp", O, "BML Capital Management, LLC"),
+              ("bl", P, "Leonard Braden Michael"))
+    mine_text("The principal business of BML Capital Management, LLC is to serve as the general partner to BML "
+              "Investment Partners, L.P. Mr. Leonard's principal business is to serve as managing member of BML "
+              "Capital Management, LLC.", section="Item 2", facts=g)
+    assert edges(g, EdgeKind.CONTROLS) == {
+        ("BML Capital Management, LLC", "BML Investment Partners, L.P.", "general partner"),
+        ("Leonard Braden Michael", "BML Capital Management, LLC", "managing member")}

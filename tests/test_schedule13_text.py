@@ -255,6 +255,9 @@ def test_seed_agreements(seed):
         (dt.date(2020, 8, 20), 600000, 55), (dt.date(2021, 5, 12), 400000, 36)]
     npa = ag[("Note purchase agreement", dt.date(2023, 10, 13))]
     assert npa.prop("term") == "five-year" and parties(npa) == {issuer.name, ac.name}
+    # the $17.5 million Senior Note (since repaid) and Warrants for 1,907,440 shares, defined in Item 3
+    assert npa.prop("principal") == D(17500000) and npa.prop("repaid") is True
+    assert npa.prop("warrant_shares") == 1907440
     spa23 = ag[("Securities purchase agreement", dt.date(2023, 11, 6))]
     assert spa23.prop("max_preferred_shares") == 50000 and spa23.prop("purchase_price") == 50000000
     assert spa23.prop("defined_as") == "SPA"

@@ -170,7 +170,9 @@ def sentences(text: str) -> list[str]:
     for m in re.finditer(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)",
                          text):
         piece = text[start:m.start() + 1]
-        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]):
+        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]) and not \
+                re.match(r"(?:Mr|Ms|Mrs|Dr|The|Each|In|On|As|Such|This|These|Its|His|Her|All|None|No)\b",
+                         text[m.end():m.end() + 6]):
             continue
         if piece.strip():
             out.append(" ".join(piece.split()))
@@ -310,6 +312,11 @@ class Resolver:
                     hits.append(e.key)
             if len(set(hits)) == 1:
                 return hits[0]
+            if not hits:  # SEC order "LEONARD BRADEN MICHAEL" written in mixed case
+                hits = [e.key for e in self._people() if len(_person_parts(e.name)[0]) >= 2
+                        and _person_parts(e.name)[0][0] == words[0]]
+                if len(set(hits)) == 1:
+                    return hits[0]
             return None
         # person by first + last name
         if not _looks_org(bare):
@@ -490,7 +497,8 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
 
 _TRAILING_VERB = re.compile(
     r"(?:\s|,)*(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|serves|served|serve|acts|acted|act|has\s+been|"
-    r"have\s+been|being|became|becomes|currently|also|presently|now|as|serving|employed|in\s+(?:his|her|its)\s+capacity\s+as)\s*)*"
+    r"have\s+been|being|became|becomes|currently|also|presently|now|as|serving|employed|to|serve|act|"
+    r"acting|in\s+(?:his|her|its)\s+capacity\s+as)\s*)*"
     r"(?:\s|,)*$", re.I)
 _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?[A-Z])")
 
@@ -501,6 +509,9 @@ def _subject_from(prefix: str) -> str | None:
     p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
     p = _TRAILING_VERB.sub("", p)
     p = p.rstrip(" ,")
+    # "Mr. Leonard's principal business is to serve as" -> Mr. Leonard
+    p = re.sub(r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$",
+               "", p)
     if not p:
         return None
     tail = p[-200:]
@@ -584,6 +595,14 @@ _VIRTUE = re.compile(
     r"(?i:by\s+virtue\s+of\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w\s,]{0,60}?)"
     r"(?:relationship|position|positions|role|status|control|capacity|ownership)\s+"
     r"(?:with|as\s+[^.;]*?\s+of|of|over|in|at)\s+)(?P<y>(?:the\s+)?" + NAME + r")")
+
+
+_WHOSE = re.compile(
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are)\s+an?\s+[^.;]{0,80}?\s+whose\s+(?P<role>(?i:" + ROLE +
+    r"))\s+(?:is|are)\s+(?P<y>(?:the\s+)?" + NAME + r")")
+_INVERTED = re.compile(
+    r"(?:^|[.;]\s+|,\s+and\s+)(?:The|the)\s+(?P<role>(?i:" + ROLE + r"))\s+(?:of|to|for)\s+(?P<x>(?:the\s+)?" + NAME +
+    r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
 
 
 def _first_subject(sentence: str) -> str | None:
@@ -675,6 +694,19 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                             continue
                         _add(facts, etype, skey, okey, {"title": title}, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
+    # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
+    for rx in (_WHOSE, _INVERTED):
+        for m in rx.finditer(s):
+            roles = classify_role(m.group("role"))
+            if not roles:
+                continue
+            y = res.resolve_or_create(m.group("y"), section, pv)
+            x = res.resolve_or_create(m.group("x"), section, pv)
+            for etype, title in roles:
+                if etype == EdgeKind.CONTROLS:
+                    _add(facts, etype, y, x, {"basis": title, "stated": True}, pv)
+                elif y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.PERSON:
+                    _add(facts, etype, y, x, {"title": title}, pv)
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
     for m in _PASSIVE.finditer(s):
         how = " ".join(m.group("how").lower().replace("-", " ").split())

@@ -50,7 +50,16 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._prose import Resolver, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import DATE_RE, decode, find_dates, parse_date, parse_decimal, parse_money, parse_percent
+from ._text import DATE_RE, decode, find_dates, parse_date, parse_decimal, parse_percent
+from ._text import parse_money as _parse_money
+
+
+def parse_money(text: str | None) -> Decimal | None:
+    """'$41.5 million' -> Decimal('41500000') (whole amounts without a trailing '.0')."""
+    d = _parse_money(text)
+    if d is not None and d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    return d
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
@@ -807,6 +816,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
         item5["shares_outstanding_date"] = so_date
         item5["shares_outstanding_text"] = so_text
     doc["item_5"] = item5
+    doc["instruments"] = [{k: v for k, v in d.items() if k != "text"} | {"text": _flat(d["text"])[-400:]}
+                          for d in ctx.defs.values()]
     ctx.components(covers, where_all, item5)
     ctx.convertible_terms(text[body_start:])
 
@@ -1336,10 +1347,12 @@ class _Ctx:
                     continue
                 if current is None:
                     continue
+                current["all_text"] = current.get("all_text", current["text"]) + " " + sent
                 self._enrich(current, sent)
             current = None if not agreements else current
         for a in agreements:
             self._agreement_facts(a)
+            a.pop("all_text", None)
         mine_text(body, section="Item 6", facts=self.facts)
         return {"text": _flat(body)[:20000], "agreements": agreements}
 
@@ -1466,12 +1479,32 @@ class _Ctx:
                 a["instruments"] = sorted({self.canonical(x) for x in insts})
 
     def _agreement_facts(self, a: dict) -> None:
+        # instruments the agreement sold, with what the filing says of them elsewhere (Item 3 definitions)
+        details = []
+        work = a.get("all_text", a["text"])
+        for d in sorted(self.defs.values(), key=lambda d: -len(d["term"])):
+            if d["term"] == a.get("defined_as"):
+                continue
+            rx = re.compile(r"\b" + re.escape(d["term"]) + r"\b")
+            if rx.search(work):
+                work = rx.sub("\x00", work)
+                details.append({k: v for k, v in d.items() if k in ("term", "title", "principal", "underlying",
+                                                                     "repaid")})
+        if details:
+            a["instrument_details"] = details
+            for d in details:
+                if d.get("principal") is not None and a.get("principal") is None:
+                    a["principal"] = d["principal"]
+                if d.get("repaid"):
+                    a["repaid"] = True
+                if d.get("underlying") is not None and "warrant" in d["term"].lower() and not a.get("closings"):
+                    a.setdefault("warrant_shares", d["underlying"])
         n = sum(1 for e in self.facts.entities if e.kind == NodeKind.AGREEMENT)
         key = f"agr:{n + 1}"
         ent = EntityFact(key=key, kind=NodeKind.AGREEMENT, name=a["title"], prov=self.b.prov("Item 6", a["text"]))
         pv = self.b.prov("Item 6", a["text"])
         for k in ("date", "principal", "conversion_price", "purchase_price", "shares", "closing_date", "term",
-                  "max_preferred_shares", "instrument", "defined_as", "repaid"):
+                  "max_preferred_shares", "instrument", "defined_as", "repaid", "warrant_shares"):
             if a.get(k) is not None:
                 ent.props.append(PropFact(name=k, value=a[k] if not isinstance(a[k], list) else None, prov=pv))
         if a.get("closings"):
