@@ -705,7 +705,7 @@ class _Miner:
         for s in sentences(text):
             s = _DEFPAREN.sub("", s)
             # "Y, for which the Reporting Person is a trustee" / "... of which X is the general partner"
-            for m in re.finditer(r"(?:for|of)\s+which\s+(?P<who>the\s+Reporting\s+Persons?|[A-Z][\w.,&'’\- ]{1,80}?)\s+"
+            for m in re.finditer(r"(?:for|of)\s+which\s+(?P<who>(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’\- ]{1,80}?)\s+"
                                  r"(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE, s):
                 basis = _ROLE_BASIS.get(" ".join(m.group("role").lower().split()))
                 obj = self.holder_in(s) or holder
@@ -855,13 +855,19 @@ def parse(data: bytes, source: str) -> FilingFacts:
     warnings: list[str] = []
     root = parse_xml(data, source, warnings)
     doc = read_document(root, source)
+    return facts_from_document(doc, data, source, warnings)
+
+
+def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str],
+                        loader: str = "ownership") -> FilingFacts:
+    """The facts of a Form 3/4/5 document model (from the XML, or from another rendering of the form)."""
     digest = sha256(data)
     fid = filing_id(None, digest)
     dtype = doc["document_type"]
     period = parse_date(doc["period_of_report"])
     sig_dates = [d for d in (parse_date(s["date"]) for s in doc["signatures"]) if d]
     info = FilingInfo(
-        id=fid, form_type=dtype, family="ownership", loader="ownership",
+        id=fid, form_type=dtype, family="ownership", loader=loader,
         is_amendment=dtype.upper().endswith("/A"), event_date=period,
         signed_date=max(sig_dates) if sig_dates else None, source=source, sha256=digest,
         issuer_key="issuer",
