@@ -501,7 +501,7 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
             continue
         joint = bool(re.search(r"joint\s+filing|jointly\s+(?:on\s+behalf|filed)|joint\s+acquisition", text, re.I))
         title = None
-        for ln in head.splitlines():
+        for ln in [x for x in head.splitlines() if x.strip()][:8]:  # a title, not a sentence of the body
             ln = " ".join(ln.split())
             if re.search(r"\bagreement\b", ln, re.I) and 8 <= len(ln) <= 90 and not ln.endswith((".", ",")):
                 title = ln.strip(" :*").title() if ln.isupper() else ln.strip(" :*")
