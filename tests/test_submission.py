@@ -213,3 +213,13 @@ def test_header_filer_named_differently_is_the_only_filer_without_cik():
     assert rp.cik == "0009000002" and rp.name == "Fabrikam Example Asset Management, L.L.C."
     assert len(f.filing.filer_keys) == 1
     assert any("only filer without a CIK" in w for w in f.warnings)
+
+
+def test_headerless_document_list_is_unwrapped():
+    body = (FIX / "13g_xml_submission.txt").read_bytes()
+    docs_only = body[body.index(b"<DOCUMENT>"):]
+    assert detect(docs_only).name == "submission"
+    f = load_bytes(docs_only, "docs-only.txt")
+    assert f.filing.loader == "schedule13_xml" and f.filing.accession is None
+    assert f.filing.id.startswith("sha256:") and f.filing.form_type == "SCHEDULE 13G"
+    assert f.document["submission"]["header"]["parties"] == []
