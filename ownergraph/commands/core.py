@@ -164,17 +164,19 @@ def extract(
 
 def _print_facts_summary(facts: FilingFacts) -> None:
     f = facts.filing
-    console.print(f"[bold]{f.form_type}[/] {f.id}  event {f.event_date}  amendment {f.amendment_no}", highlight=False)
+    console.print(f"[bold]{escape(f.form_type)}[/] {escape(f.id)}  event {f.event_date}  amendment {f.amendment_no}",
+                  highlight=False)
     t = Table("key", "kind", "name", "cik/cusip")
     for e in facts.entities:
-        t.add_row(e.key, e.kind.value, e.name, e.cik or e.cusip or "")
+        t.add_row(*(escape(x) for x in (e.key, e.kind.value, e.name, e.cik or e.cusip or "")))
     console.print(t)
     t = Table("type", "source", "target", "props", "section")
     for r in facts.relations:
-        t.add_row(r.type.value, r.source, r.target, json.dumps(to_plain(r.props))[:80], r.prov.section)
+        t.add_row(*(escape(x) for x in (r.type.value, r.source, r.target, json.dumps(to_plain(r.props))[:80],
+                                        r.prov.section)))
     console.print(t)
     for w in facts.warnings:
-        err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
+        err_console.print(f"[yellow]warning:[/] {escape(w)}", highlight=False)
 
 
 @app.command()
@@ -247,17 +249,18 @@ def show(
         print_json(out)
         return
     for n in out:
-        console.rule(f"[bold]{n['name']}[/]  {n['kind']}  [dim]{n['id']}[/]")
+        console.rule(f"[bold]{escape(n['name'])}[/]  {n['kind']}  [dim]{escape(n['id'])}[/]")
         t = Table("property", "value", "filing", "section", show_lines=False)
         for p in n["evidence"]:
-            t.add_row(p["property"], str(to_plain(p["value"])), p["filing"], p["section"])
+            t.add_row(*(escape(x) for x in (p["property"], str(to_plain(p["value"])), p["filing"], p["section"])))
         console.print(t)
         t = Table("relation", "other", "details", "as of", "filing / section")
         for r in n["relations"]:
             arrow = f"-[{r['type']}]->" if r["direction"] == "out" else f"<-[{r['type']}]-"
             details = ", ".join(f"{k}={to_plain(v)}" for k, v in r["props"].items())
-            t.add_row(arrow, r["other"]["name"] if r["other"] else "?", details,
-                      str(to_plain(r["as_of"]) or ""), f"{r['evidence']['filing']} / {r['evidence']['section']}")
+            t.add_row(*(escape(x) for x in (arrow, r["other"]["name"] if r["other"] else "?", details,
+                                            str(to_plain(r["as_of"]) or ""),
+                                            f"{r['evidence']['filing']} / {r['evidence']['section']}")))
         console.print(t)
 
 
