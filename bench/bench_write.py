@@ -14,7 +14,8 @@ property is what the writer really sends (flat scalars, provenance strings).
 What is timed:
 
 * ``unwind`` -- the real writer (:func:`ownergraph.graph.backends.writer.write_graph`,
-  schema first) on an empty graph: every node and edge, UNWIND batches, MERGE on id.
+  schema first) on an empty graph: every node and edge, UNWIND batches, MERGE on id,
+  two connections in flight (``FalkorBackend.write_workers``; ``--workers``).
 * ``per-row`` -- the same MERGE statements sent one row at a time, on a
   *subsample* (``--row-sample`` nodes and twice as many edges, into a graph whose
   other nodes already exist), and **extrapolated** to the whole graph as a rate:
@@ -136,10 +137,18 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=1000, help="rows per UNWIND statement")
     ap.add_argument("--row-sample", type=int, default=2000, help="nodes sent one per statement (edges: 2x)")
     ap.add_argument("--falkordb", default=None, help="use this server instead of starting one")
+    ap.add_argument("--workers", type=int, default=None, help="UNWIND statements in flight (default: backend's)")
     args = ap.parse_args()
 
     nodes, edges = synthetic(args.nodes)
     print(f"synthetic graph: {len(nodes):,} nodes, {len(edges):,} edges")
+    try:
+        import os
+
+        print(f"load average before the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+              "(other processes share the cores: compare the ratio, not the absolute rates)")
+    except OSError:  # pragma: no cover
+        pass
 
     srv = None
     uri = args.falkordb
@@ -150,6 +159,8 @@ def main() -> None:
         uri = srv.uri
     try:
         b = connect(uri, database="bench_write")
+        if args.workers:
+            b.write_workers = args.workers
         b.clear()
         t0 = time.perf_counter()
         res = write_graph(b, nodes, edges, {}, batch_size=args.batch_size)

@@ -28,6 +28,8 @@ class Backend(ABC):
     dialect: Dialect
     #: rows per UNWIND batch when the caller does not say
     default_batch_size: int = 2000
+    #: statements of one push phase in flight at once (each on its own connection)
+    write_workers: int = 1
     #: largest parameter payload (bytes, JSON-ish) one statement may carry; None = no limit
     max_param_bytes: int | None = None
 

@@ -59,8 +59,18 @@ ROW_EDGE_STATEMENT = ("MATCH (a:{source} {{id: $source}}) MATCH (b:{target} {{id
 _MAX_EXACT_INT = 2 ** 53
 
 
+_PLAIN = (str, bool, int, float)
+
+
 def encode_value(v: Any, date_value: Callable[[dt.date], str] | None = None) -> Any:
     """One property value as the database stores it (see the module docstring)."""
+    t = type(v)
+    if t in _PLAIN:
+        return v
+    if t is Decimal:
+        if v == v.to_integral_value() and -_MAX_EXACT_INT < v < _MAX_EXACT_INT:
+            return int(v)
+        return float(v)
     if v is None or isinstance(v, (bool, str)):
         return v
     if isinstance(v, int):
@@ -81,12 +91,18 @@ def encode_value(v: Any, date_value: Callable[[dt.date], str] | None = None) -> 
 def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in props.items():
+        t = type(v)
+        if t in _PLAIN:
+            out[k] = v
+            continue
         if v is None:
             continue
         ev = encode_value(v, date_value)
         out[k] = ev
-        if isinstance(v, Decimal) and isinstance(ev, float) and to_plain(Decimal(repr(ev))) != to_plain(v):
-            out[f"{k}_exact"] = to_plain(v)
+        if t is Decimal and type(ev) is float:
+            exact = to_plain(v)
+            if repr(ev) != exact and to_plain(Decimal(repr(ev))) != exact:
+                out[f"{k}_exact"] = exact
     return out
 
 
@@ -200,8 +216,14 @@ def plan_batches(node_groups: dict[str, list[dict[str, Any]]],
 
 
 def run_batches(backend: Backend, batches: list[Batch], *, progress: bool = False,
-                on_batch: Callable[[int, Batch], None] | None = None) -> int:
-    """Run each batch as one statement.  ``on_batch(i, batch)`` is called before batch i runs."""
+                on_batch: Callable[[int, Batch], None] | None = None, workers: int | None = None) -> int:
+    """Run each batch as one statement.  ``on_batch(i, batch)`` is called before batch i runs.
+
+    With ``workers > 1`` (the backend's ``write_workers`` by default) batches of one phase run on that many
+    connections at once, so building the next statement overlaps with the server running the last one.
+    All node batches finish before the first relationship batch starts.
+    """
+    workers = workers or getattr(backend, "write_workers", 1)
     total = sum(len(b.rows) for b in batches)
     bar = None
     if progress and total >= PROGRESS_MIN_ROWS:
@@ -212,17 +234,53 @@ def run_batches(backend: Backend, batches: list[Batch], *, progress: bool = Fals
                        console=Console(stderr=True), transient=True)
         task = bar.add_task("push", total=total)
         bar.start()
+    def done(b: Batch) -> None:
+        if bar is not None:
+            bar.advance(task, len(b.rows))
+
     try:
-        for i, b in enumerate(batches):
-            if on_batch is not None:
-                on_batch(i, b)
-            backend.write(b.statement, {"rows": b.rows})
-            if bar is not None:
-                bar.advance(task, len(b.rows))
+        if workers <= 1:
+            for i, b in enumerate(batches):
+                if on_batch is not None:
+                    on_batch(i, b)
+                backend.write(b.statement, {"rows": b.rows})
+                done(b)
+        else:
+            _run_parallel(backend, batches, workers, on_batch, done)
     finally:
         if bar is not None:
             bar.stop()
     return len(batches)
+
+
+def _run_parallel(backend: Backend, batches: list[Batch], workers: int,
+                  on_batch: Callable[[int, Batch], None] | None, done: Callable[[Batch], None]) -> None:
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+    phases: list[list[tuple[int, Batch]]] = []
+    for i, b in enumerate(batches):
+        if not phases or phases[-1][0][1].what != b.what:
+            phases.append([])
+        phases[-1].append((i, b))
+    with ThreadPoolExecutor(workers) as ex:
+        for phase in phases:
+            pending: dict = {}
+            try:
+                for i, b in phase:
+                    while len(pending) >= 2 * workers:
+                        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                        for f in finished:
+                            f.result()
+                            done(pending.pop(f))
+                    if on_batch is not None:
+                        on_batch(i, b)
+                    pending[ex.submit(backend.write, b.statement, {"rows": b.rows})] = b
+            finally:
+                # never leave statements running behind the caller's back, even when stopping
+                finished, _ = wait(pending)
+            for f in finished:
+                f.result()
+                done(pending[f])
 
 
 def write_graph(backend: Backend, nodes: list[Node], edges: list[Edge], filings: dict[str, FilingInfo], *,
