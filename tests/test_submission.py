@@ -223,3 +223,17 @@ def test_headerless_document_list_is_unwrapped():
     assert f.filing.loader == "schedule13_xml" and f.filing.accession is None
     assert f.filing.id.startswith("sha256:") and f.filing.form_type == "SCHEDULE 13G"
     assert f.document["submission"]["header"]["parties"] == []
+
+
+def test_old_header_relationship_becomes_an_edge_when_the_document_lacks_it():
+    xml = (Path(__file__).parent / "fixtures" / "xml13" / "13ga_zero_below5.xml").read_bytes()
+    container = (b"<SEC-DOCUMENT>0009000002-26-000004.txt : 20260210\n<SEC-HEADER>\n"
+                 b"ACCESSION NUMBER:\t\t0009000002-26-000004\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
+                 b"<REPORTING-OWNER>\n\nCOMPANY DATA:\n\tCOMPANY CONFORMED NAME:\t\t\tFABRIKAM EXAMPLE ASSET "
+                 b"MANAGEMENT LLC\n\tCENTRAL INDEX KEY:\t\t\t0009000002\n<RELATIONSHIP>DIRECTOR\n"
+                 b"</REPORTING-OWNER>\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n<TEXT>\n<XML>\n"
+                 + xml + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
+    f = load_bytes(container, "rel.txt")
+    (d,) = [r for r in f.relations if r.type == EdgeKind.DIRECTOR_OF]
+    assert (d.source, d.target, d.prov.section) == ("rp:1", f.filing.issuer_key, "header")
+    assert d.prov.filing_id == "0009000002-26-000004"

@@ -486,6 +486,25 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
         e = _party_entity(facts, p, hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
         people.append(e)
         facts.filing.filer_keys.append(e.key)
+    # old headers state the reporting owner's relationship to the issuer (<RELATIONSHIP>DIRECTOR)
+    issuer = facts.entity(facts.filing.issuer_key) if facts.filing.issuer_key else None
+    for p in hdr.parties:
+        if p.role != "reporting owner" or not p.relationship or issuer is None or not p.cik:
+            continue
+        owner = next((e for e in people if normalize_cik(e.cik) == normalize_cik(p.cik)), None)
+        if owner is None:
+            continue
+        for rel in re.split(r"[,;/]+", p.relationship):
+            r = " ".join(rel.split()).upper()
+            etype = {"DIRECTOR": EdgeKind.DIRECTOR_OF, "OFFICER": EdgeKind.OFFICER_OF,
+                     "10 PERCENT OWNER": EdgeKind.TEN_PERCENT_OWNER_OF,
+                     "TEN PERCENT OWNER": EdgeKind.TEN_PERCENT_OWNER_OF}.get(r)
+            if etype is None or any(x.type == etype and x.source == owner.key and x.target == issuer.key
+                                    for x in facts.relations):
+                continue
+            props = {"title": "Director"} if etype == EdgeKind.DIRECTOR_OF else {}
+            facts.relations.append(RelationFact(type=etype, source=owner.key, target=issuer.key, props=props,
+                                                prov=hprov(f"REPORTING-OWNER: {p.name} RELATIONSHIP: {r}")))
 
 
 def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> None:
