@@ -472,3 +472,41 @@ def test_13g_several_persons_without_cik():
                    ("Ramsey-Okafor 2019 Family Trust", "Ramsey Okafor Holdings LLC")}
     assert f.filing.shares_outstanding == 23725490
     assert f.entity("sec:class").prop("par_value") is None and f.entity("sec:class").name == "Common Stock"
+
+
+def test_seed_item2_identity(seed):
+    persons = {p["name"]: p for p in seed.document["item_2"]["persons"]}
+    assert persons["Ault & Company, Inc."]["place_of_organization"] == "Delaware"
+    assert persons["Ault & Company, Inc."]["principal_business"] == "investing in securities"
+    assert persons["Henry C.W. Nisser"]["citizenship"] == "Sweden"
+    assert "New York, NY 10168" in persons["Henry C.W. Nisser"]["address"]
+    # "Messrs. Ault, Horne and Cragun are each a citizen of the United States of America"
+    for n in ("Milton C. Ault, III", "William B. Horne", "Kenneth S. Cragun"):
+        assert persons[n]["citizenship"] == "United States of America"
+        assert "Las Vegas, Nevada 89141" in persons[n]["address"]
+    assert "Executive Chairman" in persons["Milton C. Ault, III"]["principal_occupation"]
+
+
+def test_cover_rows_on_one_line_with_irs_caption():
+    from ownergraph.loaders.schedule13_text import _parse_cover
+
+    chunk = (
+        "1  NAME OF REPORTING PERSON\n   S.S. OR I.R.S. IDENTIFICATION NO. OF ABOVE PERSON\n\n"
+        "   Quarry Hill Capital LP (83-1234567)\n"
+        "2  CHECK THE APPROPRIATE BOX IF A MEMBER OF A GROUP   (a) [X]  (b) [ ]\n3  SEC USE ONLY\n"
+        "4  SOURCE OF FUNDS   WC, OO\n"
+        "5  CHECK BOX IF DISCLOSURE OF LEGAL PROCEEDINGS IS REQUIRED PURSUANT TO ITEMS 2(d) or 2(e)  [ ]\n"
+        "6  CITIZENSHIP OR PLACE OF ORGANIZATION   Delaware\n7  SOLE VOTING POWER  1,000,000 shares\n"
+        "8  SHARED VOTING POWER  -0-\n9  SOLE DISPOSITIVE POWER  1,000,000.5 shares\n10 SHARED DISPOSITIVE POWER  None\n"
+        "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH PERSON  1,000,000.5 shares\n"
+        "12 CHECK BOX IF THE AGGREGATE AMOUNT IN ROW (11) EXCLUDES CERTAIN SHARES [X]\n"
+        "13 PERCENT OF CLASS REPRESENTED BY AMOUNT IN ROW (11)  Approximately 9.8%*\n"
+        "14 TYPE OF REPORTING PERSON   PN, IA\n\n* Based on 10,204,082 shares outstanding.\n")
+    cv, where = _parse_cover(chunk, 1, True)
+    assert cv["name"] == "Quarry Hill Capital LP" and cv["group_a"] is True and cv["source_of_funds"] == ["WC", "OO"]
+    assert (cv["sole_voting"], cv["shared_voting"], cv["sole_dispositive"], cv["shared_dispositive"]) == (
+        1000000, 0, D("1000000.5"), 0)
+    assert cv["aggregate"] == D("1000000.5") and cv["excludes_certain_shares"] is True
+    assert (cv["percent"], cv["percent_text"], cv["footnote_refs"]["percent"]) == (D("9.8"), "9.8%", ["*"])
+    assert cv["types"] == ["PN", "IA"] and cv["footnotes"] == ["* Based on 10,204,082 shares outstanding."]
+    assert where["aggregate"][0] == "cover page 1, row 11" and where["percent"][0] == "cover page 1, row 13"

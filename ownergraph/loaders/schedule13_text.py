@@ -298,7 +298,7 @@ COVER_LABELS: list[tuple[str, str]] = [
     ("shared_voting", r"SHARED\s+VOTING\s+POWER" + _OPT),
     ("sole_dispositive", r"SOLE\s+DISPOSITIVE\s+POWER" + _OPT),
     ("shared_dispositive", r"SHARED\s+DISPOSITIVE\s+POWER" + _OPT),
-    ("aggregate", r"AGGREGATE\s+AMOUNT\s+BENEFICIALLY\s+OWNED\s+BY\s+(?:EACH\s+)?(?:THE\s+)?REPORTING\s+PERSONS?" + _OPT),
+    ("aggregate", r"AGGREGATE\s+AMOUNT\s+BENEFICIALLY\s+OWNED\s+BY\s+(?:EACH\s+)?(?:THE\s+)?(?:REPORTING\s+)?PERSONS?" + _OPT),
     ("excludes", r"CHECK\s+(?:BOX\s+)?IF\s+(?:THE\s+)?AGGREGATE\s+AMOUNT\s+IN\s+ROW\s*\(?\s*\d{1,2}\s*\)?\s+EXCLUDES\s+"
                  r"CERTAIN\s+SHARES" + _OPT),
     ("percent", r"PERCENT\s+OF\s+CLASS\s+REPRESENTED\s+BY\s+AMOUNT\s+IN\s+ROW\s*\(?\s*\d{1,2}\s*\)?" + _OPT),
@@ -427,9 +427,12 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
         if refs and k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate",
                           "percent", "name", "citizenship"):
             out.setdefault("footnote_refs", {})[k] = refs
+        if k == "irs" and not out.get("name"):
+            k = "name"  # "NAME OF REPORTING PERSON" / "I.R.S. IDENTIFICATION NO." / the name
         if k == "name":
             nm = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
             nm = re.sub(r"\b\d{2}-\d{7}\b|I\.?R\.?S\.?[^\n]*?No\.?:?\s*[\d-]*|\(?entities only\)?", " ", nm, flags=re.I)
+            nm = re.sub(r"\(\s*\)", " ", nm)
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
         elif k == "group":
@@ -963,7 +966,72 @@ def _item2(s: str, facts: FilingFacts) -> dict:
     else:
         out["text"] = _flat(body)
         mine_text(body, section="Item 2", facts=facts)
+    res = Resolver(facts)
+    _seed_aliases(res, facts)
+    persons: dict[str, dict] = {}
+    for letter, txt in (subs or [("", body)]):
+        sec = f"Item 2({letter})" if letter else "Item 2"
+        for sent in sentences(txt):
+            _identity_sentence(sent, sec, facts, res, persons)
+    out["persons"] = list(persons.values())
     return out
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _who(text: str, res: Resolver, facts: FilingFacts) -> list[str]:
+    """'Messrs. Ault, Horne and Cragun' / 'Ault & Company' / 'each of the Reporting Persons' -> entity keys."""
+    t = _flat(text).strip(" ,.")
+    if re.search(r"(?:each|all)\s+of\s+the\s+Reporting\s+Persons|the\s+Reporting\s+Persons", t, re.I):
+        return list(facts.filing.filer_keys)
+    m = re.match(r"(?:Messrs|Mmes|Mses)\.?\s+(.+)$", t)
+    if m:
+        keys = [res.resolve("Mr. " + n.strip()) for n in _LIST_SPLIT.split(m.group(1)) if n.strip()]
+        return [k for k in keys if k]
+    k = res.resolve(re.sub(r"^(?:each\s+of\s+)", "", t))
+    if k:
+        return [k]
+    keys = [res.resolve(n) for n in _LIST_SPLIT.split(t) if n.strip()]
+    return [k for k in keys if k] if keys and all(keys) else []
+
+
+def _identity_sentence(sent: str, sec: str, facts: FilingFacts, res: Resolver, persons: dict) -> None:
+    """Addresses, citizenship, place of organization and principal business/occupation stated in Item 2."""
+    s = _flat(sent)
+    found: list[tuple[list[str], str, str]] = []
+    m = re.search(r"(?:principal\s+)?(?:business\s+|office\s+|residence\s+)*address(?:es)?\s+(?:of\s+)?(?:each\s+of\s+)?"
+                  r"(.+?)\s+(?:is|are)\s+(?:located\s+at\s+)?(.+?)\.?$", s, re.I)
+    if m and not re.search(r"\bof\b", m.group(1)[:0]):
+        found.append((_who(m.group(1), res, facts), "address", m.group(2)))
+    m = re.search(r"^(.+?)\s+(?:is|are)\s+(?:each\s+)?(?:an?\s+)?citizens?\s+of\s+(?:the\s+)?(.+?)\.?$", s)
+    if m:
+        found.append((_who(m.group(1), res, facts), "citizenship", m.group(2)))
+    m = re.search(r"^(.+?)\s+is\s+(?:an?\s+[^.]*?\s+)?(?:organized|incorporated|formed)\s+under\s+the\s+laws\s+of\s+"
+                  r"(?:the\s+)?(?:State\s+of\s+)?(.+?)\.?$", s)
+    if m:
+        found.append((_who(m.group(1), res, facts), "place_of_organization", m.group(2)))
+    m = re.search(r"principal\s+(business|occupation|employment)\s+of\s+(.+?)\s+(?:is|are)\s+(.+?)\.?$", s, re.I)
+    if m:
+        found.append((_who(m.group(2), res, facts), "principal_" + m.group(1).lower(), m.group(3)))
+    m = re.search(r"^(.+?)['’]s?\s+principal\s+(business|occupation|employment)\s+is\s+(.+?)\.?$", s)
+    if m:
+        found.append((_who(m.group(1), res, facts), "principal_" + m.group(2).lower(), m.group(3)))
+    for keys, prop, value in found:
+        value = value.strip(" ,;")
+        if not value or len(value) > 300:
+            continue
+        for k in keys:
+            e = facts.entity(k)
+            if e is None:
+                continue
+            rec = persons.setdefault(k, {"name": e.name, "key": k})
+            rec.setdefault(prop, value)
+            name = "address" if prop == "address" else prop
+            if e.prop(name) is None:
+                e.props.append(PropFact(name=name, value=value,
+                                        prov=Provenance(filing_id=facts.filing.id, source=facts.filing.source,
+                                                        section=sec, excerpt=excerpt(s))))
 
 
 def _subsections(body: str) -> list[tuple[str, str]]:
