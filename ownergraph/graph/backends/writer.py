@@ -313,6 +313,21 @@ def _db_ids(backend: Backend) -> dict[str, str]:
     return out
 
 
+def _nodes_stated_in(store, filing_ids: set[str]) -> set[str]:
+    """Nodes the given filings say anything about (also those without a relationship in them)."""
+    db = getattr(store, "db", None)
+    if db is None or not filing_ids:
+        return set()
+    out: set[str] = set()
+    ids = sorted(filing_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        out |= {r[0] for r in db.execute(f"SELECT DISTINCT node_id FROM node_props WHERE filing_id IN ({marks})",
+                                         chunk)}
+    return out
+
+
 def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, batch_size: int | None = None,
          progress: bool = False, prune: bool = True,
          on_batch: Callable[[int, Batch], None] | None = None) -> PushResult:
@@ -353,6 +368,7 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
             (e.props.get("position_key") and str(e.props.get("position_key")) in keys) or e.id in moved
             or (e.type.value == "ISSUED_BY" and (e.source, e.target) in pairs))]
         node_ids = {f"filing:{f}" for f in wanted} | {e.source for e in edges} | {e.target for e in edges}
+        node_ids |= _nodes_stated_in(store, wanted)
         nodes = [all_nodes[i] for i in sorted(node_ids) if i in all_nodes]
 
     result = write_graph(backend, nodes, edges, filings, current=current, restated=restated,
