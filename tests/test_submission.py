@@ -237,3 +237,19 @@ def test_old_header_relationship_becomes_an_edge_when_the_document_lacks_it():
     (d,) = [r for r in f.relations if r.type == EdgeKind.DIRECTOR_OF]
     assert (d.source, d.target, d.prov.section) == ("rp:1", f.filing.issuer_key, "header")
     assert d.prov.filing_id == "0009000002-26-000004"
+
+
+def test_exhibit_read_when_the_primary_document_is_not():
+    """A 10-K nobody reads, its EX-21 read by the exhibit loader: the parent is the header's FILER."""
+    try:
+        f = load_path(FIX / "10k_with_ex21.txt")
+    except UnsupportedFormat as e:
+        pytest.skip(f"no Exhibit 21 loader yet ({e.problem})")
+    roles = [(d["type"], d["role"]) for d in f.document["submission"]["documents"]]
+    assert roles == [("10-K", None), ("EX-21.1", "primary")]
+    parent = f.entity(f.filing.issuer_key)
+    assert (parent.name, parent.cik) == ("WOODGROVE EXAMPLE INDUSTRIES INC", "0009000040")
+    subs = [r for r in f.relations if r.type == EdgeKind.SUBSIDIARY_OF]
+    assert len(subs) == 3 and {r.target for r in subs} == {parent.key}
+    assert f.filing.id == "0009000040-25-000010" and f.filing.form_type == "10-K"
+    assert not f.warnings

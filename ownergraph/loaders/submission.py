@@ -421,6 +421,11 @@ def _party_entity(facts: FilingFacts, party: HeaderParty, prov: Provenance, kind
     return e
 
 
+def _is_placeholder(e: EntityFact) -> bool:
+    """An entity the document could not name ("Unknown parent (sha256:...)")."""
+    return bool(e.prop("parent_unknown") or re.search(r"^unknown\b|\bnot stated\b|\(sha256:", e.name, re.I))
+
+
 def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
     def hprov(text: str) -> Provenance:
         return Provenance(filing_id=facts.filing.id, accession=facts.filing.accession, source=source,
@@ -456,7 +461,7 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
         p = cands[0]
         if not e.cik:
             e.cik = normalize_cik(p.cik)
-        if p.name and re.search(r"\bunknown\b|not stated|\(sha256:", e.name, re.I):
+        if p.name and _is_placeholder(e):
             e.name = _display(p.name)
     # filers: FILED BY / REPORTING-OWNER / FILER, matched by name (SEC order too)
     unmatched: list[HeaderParty] = []
@@ -478,9 +483,13 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
     if len(unmatched) == 1 and len(cikless) == 1 and cikless[0].kind == (
             NodeKind.PERSON if unmatched[0].role == "reporting owner" and not _looks_org(unmatched[0].name or "")
             else cikless[0].kind):
-        cikless[0].cik = normalize_cik(unmatched[0].cik)
-        facts.warnings.append(f"{source}: header {unmatched[0].role} {unmatched[0].name!r} (CIK {unmatched[0].cik}) "
-                              f"taken to be {cikless[0].name!r}, the only filer without a CIK")
+        e, p = cikless[0], unmatched[0]
+        e.cik = normalize_cik(p.cik)
+        if _is_placeholder(e) and p.name:
+            e.name = _display(p.name)  # the document could not name it: the header does
+        else:
+            facts.warnings.append(f"{source}: header {p.role} {p.name!r} (CIK {p.cik}) taken to be {e.name!r}, "
+                                  f"the only filer without a CIK")
         unmatched = []
     for p in unmatched:
         e = _party_entity(facts, p, hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
