@@ -173,14 +173,6 @@ def _local(tag: object) -> str:
     return tag[i + 1:] if i >= 0 else tag
 
 
-def _strip_namespaces(root: etree._Element) -> None:
-    """Element names without namespaces (schedule13D/13g default namespace, com: addresses)."""
-    for el in root.iter():
-        t = el.tag
-        if isinstance(t, str) and t[:1] == "{":
-            el.tag = t[t.index("}") + 1:]
-
-
 def _kids(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
@@ -460,10 +452,6 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
 # ----------------------------------------------------------------- facts
 
 
-_ITEM_TITLES_13D = {
-    "item1": "Item 1", "item2": "Item 2", "item3": "Item 3", "item4": "Item 4", "item5": "Item 5",
-    "item6": "Item 6", "item7": "Item 7",
-}
 #: 13D Item 5 sub-paragraphs
 _SUBITEM = {
     "percentageOfClassSecurities": "(a)", "numberOfShares": "(b)", "transactionDesc": "(c)",

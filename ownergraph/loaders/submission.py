@@ -39,8 +39,6 @@ view (header, document list, which document was primary).
 from __future__ import annotations
 
 import re
-from typing import Any
-
 from pydantic import BaseModel, Field
 
 from ..errors import LoadError, OwnergraphError, UnsupportedFormat
