@@ -520,11 +520,14 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
     for fields, body, fmt in exhibits:
         if fmt not in ("html", "text", "xml") or not body:
             continue
-        text = html_to_text(decode(body[:2_000_000])) if fmt == "html" else decode(body[:2_000_000])
-        head = text[:3000]
+        def as_text(b: bytes) -> str:
+            return html_to_text(decode(b)) if fmt == "html" else decode(b)
+
         dtype = fields.get("type", "EX")
+        head = as_text(body[:30_000])[:3000]  # look at the title before reading a long exhibit
         if not re.search(r"joint\s+filing|agreement", head + " " + fields.get("description", ""), re.I):
             continue
+        text = as_text(body[:2_000_000]) if len(body) > 30_000 else as_text(body)
         joint = bool(re.search(r"joint\s+filing|jointly\s+(?:on\s+behalf|filed)|joint\s+acquisition", text, re.I))
         title = None
         for ln in [x for x in head.splitlines() if x.strip()][:8]:  # a title, not a sentence of the body
