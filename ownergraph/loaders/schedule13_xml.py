@@ -505,11 +505,17 @@ class _Builder:
         self.warnings: list[str] = []
         self._rel_seen: set[tuple] = set()
         self._index: dict = {}
+        self._provs: dict[tuple[str, str], Provenance] = {}
         self._index_sig: tuple = ()
 
     def prov(self, section: str, text: str = "") -> Provenance:
-        return Provenance.model_construct(filing_id=self.fid, accession=self.accession, source=self.source,
-                                          section=section, excerpt=excerpt(text) if text else "")
+        key = (section, text)
+        p = self._provs.get(key)
+        if p is None:  # frozen: one object per (section, text) is shared
+            p = self._provs[key] = Provenance.model_construct(
+                filing_id=self.fid, accession=self.accession, source=self.source, section=section,
+                excerpt=excerpt(text) if text else "")
+        return p
 
     def relate(self, etype: EdgeKind, src: str, dst: str, props: dict, section: str, text: str = "",
                disc: str | None = None) -> None:
