@@ -321,3 +321,10 @@ def test_queries_command():
     assert all(t in r.stdout for t in cypher.CYPHER.values())
     r = _cli("queries", "nope")
     assert r.exit_code == 2 and "unknown canned query" in r.stderr
+
+
+def test_load_with_unreachable_database_loads_nothing(tmp_path, seed_path):
+    path = tmp_path / "og.db"
+    r = _cli("load", seed_path, "--store", path, "--falkordb", f"redis://127.0.0.1:{free_port()}")
+    assert r.exit_code == 2 and "cannot reach" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not path.exists()
