@@ -225,3 +225,22 @@ def test_generic_defined_terms_do_not_become_cross_filing_aliases():
     # the prose still resolved them inside the filing (Item 2 names both roles by these terms)
     assert {r.props["basis"] for r in f.relations if r.type == EdgeKind.CONTROLS} >= {"general partner",
                                                                                       "managing member"}
+
+
+def test_attached_base64_exhibit_is_read():
+    import base64
+
+    exhibit = (b"<html><body><p>EXHIBIT 99.1</p><p>JOINT FILING AGREEMENT</p><p>The undersigned agree, dated as of "
+               b"July 2, 2025, that this Schedule 13G is filed on behalf of each of them.</p>"
+               b"<p>Harbor Example Master Fund LP</p><p>Jane Q. Example</p></body></html>")
+    attached = (b"<documents><document><conformedName>ex991.htm</conformedName>"
+                b"<conformedDocumentType>EX-99.1</conformedDocumentType><contents>"
+                + base64.encodebytes(exhibit) + b"</contents></document>"
+                b"<document><conformedName>logo.pdf</conformedName><conformedDocumentType>EX-99.2"
+                b"</conformedDocumentType><contents>JVBERi0xLjQK</contents></document></documents>")
+    data = (FIX / "13g_nocik_nested_cusips.xml").read_bytes().replace(b"</formData>", b"</formData>" + attached)
+    f = load_bytes(data, "attached.xml")
+    assert [d["name"] for d in f.document["documents"]] == ["ex991.htm", "logo.pdf"]
+    (ag,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]  # the same agreement Item 7 names
+    assert ag.prop("exhibit") == "EX-99.1" and ag.prop("date") == dt.date(2025, 7, 2)
+    assert len([r for r in f.relations if r.type == EdgeKind.PARTY_TO]) == 3

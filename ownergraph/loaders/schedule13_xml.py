@@ -33,6 +33,8 @@ becomes an Agreement with every reporting person ``PARTY_TO`` it.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import threading
 from decimal import Decimal
@@ -1042,7 +1044,39 @@ def parse(data: bytes, source: str, accession: str | None = None) -> FilingFacts
         doc.filer_names[m.group(2).decode()] = " ".join(m.group(1).decode("utf-8", "replace").split())
     if not doc.reporting_persons:
         warnings.append(f"{source}: no reporting persons in the cover pages")
-    return build_facts(doc, data, source, warnings, accession)
+    facts = build_facts(doc, data, source, warnings, accession)
+    attached = _attached_documents(root, facts.warnings, source)
+    if attached:
+        from .submission import _exhibit_agreements  # the same reading as a submission's exhibits
+
+        _exhibit_agreements(facts, attached, source)
+    return facts
+
+
+MAX_ATTACHED_BYTES = 5_000_000
+
+
+def _attached_documents(root: etree._Element, warnings: list[str], source: str) -> list[tuple[dict, bytes, str]]:
+    """Documents attached inside the XML (``documents/document``, MIME base64 ``contents``), text or HTML only."""
+    out = []
+    for d in root.iterfind("{*}documents/{*}document"):
+        name = (d.findtext("{*}conformedName") or "").strip()
+        dtype = " ".join((d.findtext("{*}conformedDocumentType") or "").split())
+        raw = d.findtext("{*}contents") or ""
+        fmt = "html" if name.lower().endswith((".htm", ".html")) else "text" if name.lower().endswith(".txt") else None
+        if fmt is None or not raw.strip():
+            continue
+        if len(raw) > MAX_ATTACHED_BYTES * 4 // 3 + 16:
+            warnings.append(f"{source}: attached document {name} is over {MAX_ATTACHED_BYTES} bytes: not read")
+            continue
+        try:
+            body = base64.b64decode("".join(raw.split()), validate=False)
+        except (binascii.Error, ValueError):
+            warnings.append(f"{source}: attached document {name} is not valid base64: not read")
+            continue
+        out.append(({"type": dtype or "EX", "filename": name,
+                     "description": (d.findtext("{*}description") or "").strip()}, body, fmt))
+    return out
 
 
 register(Loader(
