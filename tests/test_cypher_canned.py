@@ -288,3 +288,29 @@ def test_bad_names_and_missing_parameters(graph_backend):
         cypher.run_canned(graph_backend, "drop_everything", issuer_id="x")
     with pytest.raises(QueryError, match="needs holder_id"):
         cypher.run_canned(graph_backend, "control_chain", issuer_id="x")
+
+
+def test_float_ties_break_like_the_twin(store, graph_backend):
+    """Two chains whose Decimal products are equal but whose float products differ in the last bit."""
+    f = FB("0000000001-24-000004", "2024-03-01")
+    f.org("i", "Tie Target", cik=500, issuer=True).security("c", "Common", "i", cusip="777777707")
+    f.org("top", "Top Holdings", cik=501)
+    orders = (("0.03", "0.07", "0.11"), ("0.11", "0.07", "0.03"))
+
+    def as_cypher(fs):  # the reduce() in the Cypher text: w * percent / 100.0, left to right
+        w = 1.0
+        for x in fs:
+            w = w * float(Decimal(x) * 100) / 100.0
+        return w
+
+    # the chain through the larger ids gets the larger float: only a tolerant tie-break picks the twin's chain
+    assert as_cypher(orders[1]) > as_cypher(orders[0])
+    for k, (a, b, c) in enumerate(orders):
+        x, y = f"x{k}", f"y{k}"
+        f.org(x, f"Middle {k} X", cik=510 + k).security(f"{x}s", "Common", x, cusip=f"88888880{k}")
+        f.org(y, f"Middle {k} Y", cik=520 + k).security(f"{y}s", "Common", y, cusip=f"99999990{k}")
+        f.holds("top", f"{x}s", 1, str(Decimal(a) * 100))
+        f.holds(x, f"{y}s", 1, str(Decimal(b) * 100))
+        f.holds(y, "c", 1, str(Decimal(c) * 100))
+    store.add(f.facts())
+    assert_same(store, graph_backend)

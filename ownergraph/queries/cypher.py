@@ -25,9 +25,11 @@ holdings, NULL as soon as one is unknown.
 Cypher cannot express on both engines:
 
 * ``who_controls``: the Cypher returns, per controller, the best percentage,
-  the shortest depth at it, and every path of that depth at that percentage;
-  Python picks the lexicographically smallest path (lists are not orderable
-  in FalkorDB).
+  the shortest depth at it, and every path of that depth at that percentage
+  (within 1e-9 percentage points: binary floating point multiplies the same
+  factors in another order to another last bit, where the twin's Decimal sees a
+  tie); Python picks the lexicographically smallest path (lists are not
+  orderable in FalkorDB).
 * every query: values are normalized like the Python twin (percent as float,
   share counts as plain decimal strings) and rows are stably re-sorted with the
   twin's sort key, so the order does not depend on an engine's collation of
@@ -72,7 +74,7 @@ WHO_CONTROLS = f"""// who_controls: everyone with a chain of control steps to th
 MATCH (i {{id: $issuer_id}}){_CHAINS}
 WITH DISTINCT c, path, steps, weight * 100.0 AS pct
 WITH c, max(pct) AS best, collect({{pct: pct, path: path}}) AS chains
-WITH c, best, [x IN chains WHERE (best IS NULL AND x.pct IS NULL) OR x.pct = best] AS top
+WITH c, best, [x IN chains WHERE (best IS NULL AND x.pct IS NULL) OR x.pct >= best - 0.000000001] AS top
 WITH c, best, top, reduce(m = {_HOPS + 2}, x IN top | CASE WHEN size(x.path) < m THEN size(x.path) ELSE m END) AS n
 RETURN c.id AS controller_id, c.name AS controller, labels(c)[0] AS kind, best AS percent, n - 1 AS depth,
        [x IN top WHERE size(x.path) = n | x.path] AS paths
