@@ -186,7 +186,8 @@ def _amount(v: Any) -> str | None:
 
 
 def _desc_none_last(p: float | None) -> tuple:
-    return (1, 0.0) if p is None else (0, -p)
+    # rounded: the engines multiply in binary floating point, where the twin's Decimal products tie
+    return (1, 0.0) if p is None else (0, -round(p, 9))
 
 
 def _post(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
