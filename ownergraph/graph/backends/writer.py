@@ -10,7 +10,8 @@ Model in the database:
   ``section``, ``excerpt``, ``as_of``;
 * flat properties: numbers as numbers (a Decimal becomes an int when whole,
   else a float; when the float would not print back as the same decimal, the
-  exact text is kept beside it as ``<name>_exact``), dates as ISO strings
+  exact text is kept beside it as ``<name>_exact``; also when it has more than
+  15 significant digits, which is all FalkorDB gives back), dates as ISO strings
   (see the dialect), booleans as booleans;
 * ``current`` on every relationship: false for a HOLDS position superseded by
   a newer filing (the time rules of :mod:`ownergraph.graph.view`), true
@@ -101,7 +102,9 @@ def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | N
         out[k] = ev
         if t is Decimal and type(ev) is float:
             exact = to_plain(v)
-            if repr(ev) != exact and to_plain(Decimal(repr(ev))) != exact:
+            # FalkorDB gives doubles back with 15 significant digits: keep the text when that is not enough
+            if (repr(ev) != exact and to_plain(Decimal(repr(ev))) != exact) \
+                    or len(exact.lstrip("-").replace(".", "").lstrip("0")) > 15:
                 out[f"{k}_exact"] = exact
     return out
 
