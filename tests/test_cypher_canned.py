@@ -182,7 +182,8 @@ def test_exact_decimals_round_trip(store, graph_backend):
     f.holds("a", "c", Decimal("11615772.80"), "33.3333333333333333")
     f.holds("a", "c", Decimal("12345678901234567.5"), basis="component", underlying=Decimal("0.10"),
             section="Item 5(a)")
-    f.holds("a", "c", Decimal("1234567.123456789"), basis="component", section="Item 5(b)")
+    f.security("w", "Warrants", "i")
+    f.holds("a", "w", Decimal("1234567.123456789"), basis="component", section="Item 5(b)")
     store.add(f.facts())
     assert_same(store, graph_backend)
     rows = cypher.run_canned(graph_backend, "holdings", entity_id="cik:0000000301")
