@@ -225,3 +225,68 @@ def test_sniff_is_about_content():
     from ownergraph.loaders.ownership import sniff
 
     assert sniff(wrapped) == 0.0 and sniff(data) > 0.5
+
+
+# ----------------------------------------------------------------- footnote chains in the shapes filers write them
+
+_TEMPLATE = """<?xml version="1.0"?>
+<ownershipDocument><schemaVersion>X0508</schemaVersion><documentType>4</documentType>
+<periodOfReport>2024-01-02</periodOfReport>
+<issuer><issuerCik>0009990051</issuerCik><issuerName>Sample Issuer Corp</issuerName>
+<issuerTradingSymbol>SMPL</issuerTradingSymbol></issuer>
+<reportingOwner><reportingOwnerId><rptOwnerCik>0009990052</rptOwnerCik><rptOwnerName>SMITH JOHN A</rptOwnerName>
+</reportingOwnerId><reportingOwnerRelationship><isDirector>1</isDirector></reportingOwnerRelationship></reportingOwner>
+<nonDerivativeTable><nonDerivativeHolding><securityTitle><value>Common Stock</value></securityTitle>
+<postTransactionAmounts><sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+</postTransactionAmounts><ownershipNature><directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+<natureOfOwnership><value>{nature}</value><footnoteId id="F1"/></natureOfOwnership></ownershipNature>
+</nonDerivativeHolding></nonDerivativeTable>
+<footnotes><footnote id="F1">{footnote}</footnote></footnotes>
+</ownershipDocument>"""
+
+
+@pytest.mark.parametrize("nature,footnote,holder,chain", [
+    ("By Trust", "The shares are held by the John A. Smith Revocable Trust, of which the Reporting Person is trustee.",
+     "John A. Smith Revocable Trust", [("John A Smith", "John A. Smith Revocable Trust", "trustee")]),
+    ("See footnote", "Shares held by Smith Capital Partners, L.P. (&quot;SCP&quot;). Smith Capital GP, LLC is the "
+     "general partner of SCP, and the Reporting Person is the managing member of Smith Capital GP, LLC.",
+     "Smith Capital Partners, L.P.", [("Smith Capital GP, LLC", "Smith Capital Partners, L.P.", "general partner"),
+                                      ("John A Smith", "Smith Capital GP, LLC", "managing member")]),
+    ("By Foundation", "Held by the Smith Family Foundation, a charitable foundation of which the reporting person "
+     "serves as president and a director.", "Smith Family Foundation",
+     [("John A Smith", "Smith Family Foundation", "officer")]),
+    ("By Trust", "The reporting person is a co-trustee of the Smith 2012 Irrevocable Trust, which holds these shares.",
+     "Smith 2012 Irrevocable Trust", [("John A Smith", "Smith 2012 Irrevocable Trust", "trustee")]),
+    ("By LLC", "The Reporting Person is the sole member of Blue Owl Holdings LLC, which directly holds the shares.",
+     "Blue Owl Holdings LLC", [("John A Smith", "Blue Owl Holdings LLC", "sole member")]),
+    ("By LP", "Shares are owned by Gamma Partners LP. The reporting person is the sole shareholder of Gamma GP Inc., "
+     "the general partner of Gamma Partners LP.", "Gamma Partners LP",
+     [("John A Smith", "Gamma GP Inc.", "sole owner"), ("Gamma GP Inc.", "Gamma Partners LP", "general partner")]),
+    ("By Fund", "These securities are held directly by Acme Ventures Fund III, L.P. (&quot;Fund III&quot;). Acme "
+     "Ventures Management III, LLC (&quot;AVM III&quot;), the general partner of Fund III, may be deemed to share "
+     "voting and dispositive power over the shares held by Fund III. The Reporting Person is the sole managing member "
+     "of AVM III.", "Acme Ventures Fund III, L.P.",
+     [("Acme Ventures Management III, LLC", "Acme Ventures Fund III, L.P.", "general partner"),
+      ("John A Smith", "Acme Ventures Management III, LLC", "managing member")]),
+])
+def test_footnote_chains(nature, footnote, holder, chain):
+    f = load_bytes(_TEMPLATE.format(nature=nature, footnote=footnote).encode(), "chain.xml")
+    (row,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert f.entity(row.source).name == holder and row.props["shares"] == 1000
+    got = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"])
+           for r in f.relations if r.type == EdgeKind.CONTROLS}
+    assert got == set(chain)
+    assert all(r.props["stated"] is True and r.prov.section == "footnote F1"
+               for r in f.relations if r.type == EdgeKind.CONTROLS)
+
+
+@pytest.mark.parametrize("nature,footnote", [
+    ("By Spouse", "Represents shares held by the reporting person's spouse."),
+    ("By GRAT", "Shares held in a grantor retained annuity trust for the benefit of the reporting person's children."),
+    ("By IRA", "The reporting person disclaims beneficial ownership of the shares held by his spouse's IRA."),
+])
+def test_unnamed_indirect_holders_stay_with_the_reporting_person(nature, footnote):
+    f = load_bytes(_TEMPLATE.format(nature=nature, footnote=footnote).encode(), "plain.xml")
+    (row,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert row.source == "rp:1" and row.props["nature"] == nature and row.props["basis"] == "indirect"
+    assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]

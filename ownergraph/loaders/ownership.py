@@ -498,21 +498,48 @@ _DEF_RE = re.compile(
     r"[\"“](?P<alias>[^\"”]{1,40})[\"”]\)"
 )
 _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
-_ROLE = (r"(?:sole\s+|a\s+|the\s+|an\s+|co-)*"
-         r"(?P<role>general\s+partner|managing\s+member|sole\s+member|member|manager|trustee|co-trustee|"
-         r"authorized\s+person|investment\s+manager|investment\s+adviser|investment\s+advisor|sole\s+owner|"
-         r"sole\s+shareholder|owner|director|president|chief\s+executive\s+officer|managing\s+director|"
-         r"managing\s+partner|ultimate\s+general\s+partner)")
+_ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
+         r"(?P<role>(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
+         r"(?:sole\s+)?managing\s+member|(?:sole\s+)?manager|(?:co-|sole\s+)?trustee|authorized\s+person|"
+         r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
+         r"managing\s+director|managing\s+partner)")
 _ROLE_BASIS = {
-    "general partner": "general partner", "ultimate general partner": "general partner",
-    "managing member": "managing member", "sole member": "sole member", "member": None,
-    "manager": "manager", "trustee": "trustee", "co-trustee": "trustee",
-    "authorized person": "authorized person", "investment manager": "investment manager",
+    "general partner": "general partner", "managing member": "managing member", "manager": "manager",
+    "trustee": "trustee", "authorized person": "authorized person", "investment manager": "investment manager",
     "investment adviser": "investment manager", "investment advisor": "investment manager",
-    "sole owner": "sole owner", "owner": None, "sole shareholder": "sole owner",
     "director": "director", "president": "officer", "chief executive officer": "officer",
-    "managing director": None, "managing partner": "managing partner",
+    "managing partner": "managing partner",
+    "sole member": "sole member", "sole owner": "sole owner", "sole shareholder": "sole owner",
+    "sole stockholder": "sole owner",
 }
+
+
+def _basis(role: str) -> str | None:
+    r = " ".join(role.lower().split())
+    if r in _ROLE_BASIS:
+        return _ROLE_BASIS[r]
+    return _ROLE_BASIS.get(re.sub(r"^(?:sole|ultimate|co-)\s*", "", r))
+
+
+_SUBJ = r"(?P<subj>(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)"
+_OBJ_END = (r"(?=,\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+be\b|,\s+may\b|\s+(?:and\s+|which\s+)(?:directly\s+|"
+            r"indirectly\s+)?(?:holds?|owns?)\b|,?\s+or\s+collectively|,\s+(?:and\s+)?(?:accordingly|as\s+such)\b|"
+            r";|\.\s*$|$)")
+_FOR_WHICH_RE = re.compile(r"(?:for|of)\s+which\s+(?P<who>(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’\- ]{1,80}?)"
+                           r"\s+(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE)
+_IS_ROLE_RE = re.compile(_SUBJ + r"\s+(?:is|are|serves\s+as|acts\s+as)\s+(?:each\s+)?" + _ROLE +
+                         r"s?\s+(?:of|to|for)\s+(?:each\s+of\s+)?(?P<obj>.+?)" + _OBJ_END)
+_WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
+                          r"(?P<obj>.+?)" + _OBJ_END)
+_APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
+                       r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+_CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
+                        r"(?:\s+[A-Z(][\w.,&'’()\-]*){0,10})\s+(?:is|are|serves)\s)")
+_WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15}),?\s+which\s+"
+                             r"(?:directly\s+|indirectly\s+)?(?:holds|owns|is\s+the\s+(?:record|direct)\s+"
+                             r"(?:holder|owner)\s+of)\s+(?:the|these|such|all)\s+")
+
+
 _NAME_STOP = re.compile(
     r"\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
     r",?\s+and\s+(?:has|have|is|are|as)\b|\s+may\s+be\b|\s+is\s|\s+are\s|,\s+as\s|,\s+or\s+collectively|"
@@ -529,6 +556,8 @@ _GENERIC = {
     "retained", "foundation", "charitable", "remainder", "unitrust", "gift", "gifts", "other", "shares",
     "owned", "owner", "deferred", "compensation", "esop", "profit", "sharing", "savings", "retirement",
     "pension", "managed", "investment", "vehicle", "ltd", "partner", "partners", "general", "limited",
+    "grat", "grats", "ira", "iras", "utma", "ugma", "esop", "rrsp", "401k", "k", "spouses", "childrens", "childs",
+    "wifes", "husbands", "sons", "daughters", "custodial", "custodians", "kids", "parents", "mother", "father",
 }
 
 
@@ -555,7 +584,7 @@ def _cut_lower(name: str) -> str:
 
 
 def _is_proper(name: str) -> bool:
-    words = re.findall(r"[\w'’]+", name)
+    words = [re.sub(r"['’]s$", "s", w) for w in re.findall(r"[\w'’]+", name)]
     if not words:
         return False
     specific = [w for w in words if w.lower() not in _GENERIC]
@@ -682,7 +711,14 @@ class _Miner:
 
     def _holder_in(self, text: str) -> str | None:
         for s in sentences(text):
-            if "held" not in s and "owned" not in s:
+            low = s.lower()
+            if "held" not in low and "owned" not in low:
+                if "which" in low:
+                    m2 = _WHICH_HOLDS_RE.search(_DEFPAREN.sub("", s))
+                    if m2:
+                        name = _clean_entity(self._trim_def(m2.group("name")) or "")
+                        if name and _is_proper(name):
+                            return self.expand(name)
                 continue
             if _DISCLAIM_RE.search(s) and not _SHARES_FIRST_RE.match(s):
                 continue
@@ -704,48 +740,8 @@ class _Miner:
         out: list[tuple[str, str, str, str]] = []
         for s in sentences(text):
             s = _DEFPAREN.sub("", s)
-            # "Y, for which the Reporting Person is a trustee" / "... of which X is the general partner"
-            for m in re.finditer(r"(?:for|of)\s+which\s+(?P<who>(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’\- ]{1,80}?)\s+"
-                                 r"(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE, s):
-                basis = _ROLE_BASIS.get(" ".join(m.group("role").lower().split()))
-                obj = self.holder_in(s) or holder
-                if basis and obj:
-                    out.append((m.group("who"), obj, basis, s))
-            # "X is the general partner of Y[, which is the general partner of Z]" ; "X and Y are trustees of Z"
-            for m in re.finditer(r"(?P<subj>(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*|[Tt]he\s+Reporting\s+"
-                                 r"Persons?)\s+(?:is|are|serves\s+as)\s+(?:each\s+)?" + _ROLE +
-                                 r"s?\s+(?:of|to|for)\s+(?:each\s+of\s+)?(?P<obj>.+?)(?=(?:,\s+which\s+|\s+and\s+may\b|"
-                                 r"\s+and\s+[A-Z][\w\s]{0,30}?\s+is\s+the\b|,?\s+or\s+collectively|;|\.\s*$|$))", s):
-                role = " ".join(m.group("role").lower().split())
-                basis = _ROLE_BASIS.get(role)
-                subj = self._subject(m.group("subj"))
-                objs = [self._object(o) for o in _split_list(m.group("obj"))]
-                objs = [o for o in objs if o]
-                if not subj:
-                    continue
-                for o in objs:
-                    if basis == "director":
-                        out.append((subj, o, "director", s))
-                    elif basis:
-                        out.append((subj, o, basis, s))
-                # chain: "..., which is the general partner of each of A, B and C"
-                tail = s[m.end():]
-                prev = objs[-1] if objs else None
-                for m2 in re.finditer(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
-                                      r"(?P<obj>.+?)(?=(?:,\s+which\s+|,?\s+or\s+collectively|;|\.\s*$|$))", tail):
-                    b2 = _ROLE_BASIS.get(" ".join(m2.group("role").lower().split()))
-                    objs2 = [o for o in (self._object(x) for x in _split_list(m2.group("obj"))) if o]
-                    if prev and b2:
-                        for o in objs2:
-                            out.append((prev, o, b2, s))
-                    prev = objs2[-1] if objs2 else prev
-                # "X is the general partner of Y and Y is the general partner of Z"
-                for m3 in re.finditer(r"\s+and\s+(?P<subj>[A-Z][\w.&'’\- ]{0,60}?)\s+is\s+" + _ROLE +
-                                      r"\s+of\s+(?P<obj>[A-Z][\w.&'’\-, ]{0,80}?)(?=,?\s+and\s+may\b|\.\s*$|;|$)", tail):
-                    b3 = _ROLE_BASIS.get(" ".join(m3.group("role").lower().split()))
-                    s3, o3 = self._subject(m3.group("subj")), self._object(m3.group("obj"))
-                    if b3 and s3 and o3:
-                        out.append((s3, o3, b3, s))
+            for clause in _CLAUSE_RE.split(s):
+                self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = re.search(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
                           r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
@@ -776,6 +772,41 @@ class _Miner:
                                                                                s, re.I):
                 out.append(("the Reporting Person", holder, "trustee", s))
         return out
+
+    def _role_statements(self, c: str, sent: str, holder: str | None,
+                         out: list[tuple[str, str, str, str]]) -> None:
+        """Roles stated in one clause: 'X is the general partner of Y[, which is the GP of Z]', 'Y, for which the
+        Reporting Person is trustee', 'X, the managing member of Y'."""
+        for m in _FOR_WHICH_RE.finditer(c):
+            basis = _basis(m.group("role"))
+            obj = self.holder_in(c[:m.start()] + ".") or self.holder_in(sent) or holder
+            if basis and obj:
+                out.append((self._subject(m.group("who")) or m.group("who"), obj, basis, sent))
+        for m in _IS_ROLE_RE.finditer(c):
+            basis = _basis(m.group("role"))
+            subj = self._subject(m.group("subj"))
+            if not subj:
+                continue
+            objs = [o for o in (self._object(x) for x in _split_list(m.group("obj"))) if o]
+            if basis:
+                for o in objs:
+                    out.append((subj, o, basis, sent))
+            prev = objs[-1] if objs else None
+            for m2 in _WHICH_IS_RE.finditer(c, m.end()):
+                b2 = _basis(m2.group("role"))
+                objs2 = [o for o in (self._object(x) for x in _split_list(m2.group("obj"))) if o]
+                if prev and b2:
+                    for o in objs2:
+                        out.append((prev, o, b2, sent))
+                prev = objs2[-1] if objs2 else prev
+        for m in _APPOS_RE.finditer(c):
+            basis = _basis(m.group("role"))
+            subj = self._subject(m.group("subj").split(" of ")[-1])
+            if not (basis and subj):
+                continue
+            for o in (self._object(x) for x in _split_list(m.group("obj"))):
+                if o:
+                    out.append((subj, o, basis, sent))
 
     def _names(self, text: str) -> list[str] | None:
         """'Peter Thiel and Brian Singerman' -> both names; None when the text is not just a list of names."""
@@ -812,7 +843,7 @@ class _Miner:
         return self.expand(t) if t and _is_proper(t) or t in self.aliases else None
 
     def _object(self, text: str) -> str | None:
-        t = " ".join(text.split()).strip(" ,.")
+        t = " ".join(text.split()).strip(" ,")
         t = re.sub(r"^(?:the\s+|each\s+of\s+(?:the\s+)?)", "", t, flags=re.I)
         t = re.sub(r"\s*\((?:the\s+)?[\"“][^)]*\)\s*$", "", t)
         t = re.split(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)", t)[0].strip(" ,")
