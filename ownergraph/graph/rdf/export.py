@@ -77,6 +77,14 @@ def _u(iri: Any) -> str:
     return f"<{iri}>"
 
 
+#: "<iri>" strings of every vocabulary term, computed once ("OG.id" -> "<https://...#id>")
+_T: dict[str, str] = {
+    f"{ns.__name__}.{name}": f"<{ns._NS}{name}>"
+    for ns in (OG, ORG, FIBO_OWN, FIBO_CTL, FIBO_COWN, FIBO_REL, FIBO_EXEC, FIBO_FI, FIBO_EQ, FIBO_CTR)
+    for name in ns.__annotations__
+}
+
+
 # ------------------------------------------------------------------ terms
 
 _ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -232,6 +240,15 @@ _KINDS: dict[str, tuple[tuple[str, ...], str, str, tuple[str, ...]]] = {
 }
 
 
+# the same, as "<iri>" strings
+_KINDS_T = {k: (tuple(_u(c) for c in cl), _u(sp), _u(tp), tuple(_u(p) for p in pr))
+            for k, (cl, sp, tp, pr) in _KINDS.items()}
+_KIND_OTHER = ((_u(OG.Subsidiarity),), _u(OG.source), _u(OG.target), ())
+_HOLDS_BENEFICIAL = ((_u(OG.Holding), _u(FIBO_COWN.BeneficialOwnership)), _u(FIBO_CTL.hasPartyInControl),
+                     _u(FIBO_CTL.involvesControlledThing))
+_HOLDS_OTHER = ((_u(OG.Holding), _u(FIBO_OWN.Ownership)), _u(FIBO_OWN.hasOwningParty), _u(FIBO_OWN.hasOwnedAsset))
+
+
 def _security_classes(title: str) -> list[str]:
     t = title.casefold()
     out = [FIBO_FI.Security]
@@ -246,9 +263,9 @@ def _security_classes(title: str) -> list[str]:
 
 _NODE_CLASSES = {
     "Person": (FOAF_PERSON,),
-    "Organization": (_u(ORG.Organization),),
-    "Agreement": (_u(FIBO_CTR.Contract),),
-    "Filing": (_u(OG.Filing),),
+    "Organization": (_T["ORG.Organization"],),
+    "Agreement": (_T["FIBO_CTR.Contract"],),
+    "Filing": (_T["OG.Filing"],),
 }
 
 
@@ -313,10 +330,17 @@ class _Walk:
         fil_iri = self.filing_iris()
         node_ids: set[str] = set()
 
+        memo: dict[str, str] = {}
+
         def iri_of(nid: str) -> str:
-            if nid.startswith("filing:") and nid[7:] in fil_iri:
-                return _u(fil_iri[nid[7:]])
-            return _u(node_iri(base, nid))
+            hit = memo.get(nid)
+            if hit is None:
+                if nid.startswith("filing:") and nid[7:] in fil_iri:
+                    hit = _u(fil_iri[nid[7:]])
+                else:
+                    hit = _u(node_iri(base, nid))
+                memo[nid] = hit
+            return hit
 
         # nodes (default graph)
         for nid, kind, name, props_text in db.execute("SELECT id, kind, name, props FROM nodes ORDER BY id"):
@@ -328,14 +352,14 @@ class _Walk:
             else:
                 for c in _NODE_CLASSES.get(kind, ()):
                     yield s, RDF_TYPE, c, None
-            yield s, _u(OG.id), lit(nid), None
+            yield s, _T["OG.id"], lit(nid), None
             yield s, RDFS_LABEL, lit(name), None
             if kind == "Filing":
                 f = self.filings.get(nid[7:])
                 if f is not None:
-                    yield s, _u(OG.sha256), lit(f.sha256), None
+                    yield s, _T["OG.sha256"], lit(f.sha256), None
                     if f.shares_outstanding is not None:
-                        yield s, _u(OG.sharesOutstanding), lit(f.shares_outstanding), None
+                        yield s, _T["OG.sharesOutstanding"], lit(f.shares_outstanding), None
             for k, v in sorted(loads_props(props_text).items()):
                 if v is None or k in SKIP_PROPS or k == "name":
                     continue
@@ -355,52 +379,50 @@ class _Walk:
             s, o = iri_of(src), iri_of(dst)
             if etype == "HOLDS":
                 beneficial = (props.get("basis") or "beneficial") == "beneficial"
-                classes = (OG.Holding, FIBO_COWN.BeneficialOwnership if beneficial else FIBO_OWN.Ownership)
-                sp, tp = ((FIBO_CTL.hasPartyInControl, FIBO_CTL.involvesControlledThing) if beneficial
-                          else (FIBO_OWN.hasOwningParty, FIBO_OWN.hasOwnedAsset))
-                shortcuts: tuple = ((s, _u(FIBO_OWN.owns), o),)
+                classes, sp, tp = _HOLDS_BENEFICIAL if beneficial else _HOLDS_OTHER
+                shortcuts: tuple = ((s, _T["FIBO_OWN.owns"], o),)
             else:
-                classes, sp, tp, preds = _KINDS.get(etype, ((OG.Subsidiarity,), OG.source, OG.target, ()))
-                shortcuts = tuple((s, _u(p), o) for p in preds)
+                classes, sp, tp, preds = _KINDS_T.get(etype, _KIND_OTHER)
+                shortcuts = tuple((s, p, o) for p in preds)
                 if etype == "PARTY_TO":
-                    shortcuts += ((o, _u(FIBO_CTR.hasContractParty), s),)
+                    shortcuts += ((o, _T["FIBO_CTR.hasContractParty"], s),)
             if etype == "MEMBER_OF_GROUP":
                 grp = _u(base + "group/" + quote(dst[7:] if dst.startswith("filing:") else dst, safe="-._~"))
                 if grp not in groups:
                     groups.add(grp)
-                    yield grp, RDF_TYPE, _u(OG.FilingGroup), None
+                    yield grp, RDF_TYPE, _T["OG.FilingGroup"], None
                     yield grp, RDFS_LABEL, lit("reporting persons filing jointly"), None
-                    yield grp, _u(OG.groupOf), o, None
+                    yield grp, _T["OG.groupOf"], o, None
                 o = grp
-                shortcuts = ((s, _u(ORG.memberOf), grp),)
+                shortcuts = ((s, _T["ORG.memberOf"], grp),)
             for c in classes:
-                yield r, RDF_TYPE, _u(c), g
-            yield r, _u(OG.id), lit(eid), g
-            yield r, _u(OG.edgeType), lit(etype), g
-            yield r, _u(sp), s, g
-            yield r, _u(tp), o, g
+                yield r, RDF_TYPE, c, g
+            yield r, _T["OG.id"], lit(eid), g
+            yield r, _T["OG.edgeType"], lit(etype), g
+            yield r, sp, s, g
+            yield r, tp, o, g
             if etype in _MEMBERSHIP_ROLE:
                 role = base + "role/" + _MEMBERSHIP_ROLE[etype]
                 if role not in roles:
                     roles.add(role)
-                    yield _u(role), RDF_TYPE, _u(ORG.Role), None
+                    yield _u(role), RDF_TYPE, _T["ORG.Role"], None
                     yield _u(role), RDFS_LABEL, lit(_ROLE_LABEL[_MEMBERSHIP_ROLE[etype]]), None
-                yield r, _u(ORG.role), _u(role), g
+                yield r, _T["ORG.role"], _u(role), g
             if etype == "HOLDS":
-                yield r, _u(OG.current), lit(eid in current), g
+                yield r, _T["OG.current"], lit(eid in current), g
                 if beneficial and props.get("shares") is not None:
-                    yield r, _u(OG.aggregateAmount), _value("shares", props["shares"]), g
+                    yield r, _T["OG.aggregateAmount"], _value("shares", props["shares"]), g
             if etype == "CONTROLS" and props.get("basis") is not None:
-                yield r, _u(OG.controlBasis), lit(props["basis"]), g
+                yield r, _T["OG.controlBasis"], lit(props["basis"]), g
             for k, v in sorted(props.items()):
                 if v is None or k in SKIP_PROPS or k == "as_of" or (etype == "CONTROLS" and k == "basis"):
                     continue
                 yield r, _pred(k), _value(k, v), g
             if as_of:
-                yield r, _u(OG.asOf), lit(dt.date.fromisoformat(as_of)), g
-            yield r, _u(OG.section), lit(section), g
+                yield r, _T["OG.asOf"], lit(dt.date.fromisoformat(as_of)), g
+            yield r, _T["OG.section"], lit(section), g
             if excerpt:
-                yield r, _u(OG.excerpt), lit(excerpt), g
+                yield r, _T["OG.excerpt"], lit(excerpt), g
             if fid in fil_iri:
                 yield r, PROV_DERIVED, _u(fil_iri[fid]), g
             for t in shortcuts:
