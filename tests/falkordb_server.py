@@ -50,7 +50,8 @@ def binaries() -> tuple[str, str]:
 class FalkorServer:
     """A throw-away FalkorDB server: ``with FalkorServer() as srv: srv.uri``."""
 
-    def __init__(self, *, password: str | None = None, bolt: bool = False):
+    def __init__(self, *, password: str | None = None, bolt: bool = False, module: bool = True):
+        self.module = module
         self.port = free_port()
         self.bolt_port = free_low_port() if bolt else None
         self.password = password
@@ -71,8 +72,9 @@ class FalkorServer:
                 "--appendonly", "no", "--protected-mode", "no"]
         if self.password:
             args += ["--requirepass", self.password]
-        args += ["--loadmodule", module]
-        if self.bolt_port:
+        if self.module:
+            args += ["--loadmodule", module]
+        if self.bolt_port and self.module:
             args += ["BOLT_PORT", str(self.bolt_port)]
         log = open(os.path.join(self.dir, "server.log"), "wb")
         self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=self.dir)

@@ -231,6 +231,12 @@ def test_error_missing_database(falkordb_server):
             connect(database="no_such_database_here")
 
 
+def test_error_plain_redis_without_falkordb():
+    with FalkorServer(module=False) as srv:
+        with pytest.raises(BackendError, match="no FalkorDB module loaded"):
+            connect(srv.uri)
+
+
 def test_error_unknown_scheme():
     with pytest.raises(BackendError, match="unknown URI scheme"):
         connect("http://localhost:7474")

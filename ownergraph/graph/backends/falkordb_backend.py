@@ -68,10 +68,15 @@ class FalkorBackend(Backend):
                                ssl=scheme in ("rediss", "falkors"), socket_connect_timeout=timeout,
                                socket_timeout=None)
             self.db.connection.ping()
-            modules = self.db.connection.execute_command("MODULE", "LIST")
         except Exception as e:  # noqa: BLE001
             raise self._error(e, connecting=True) from None
-        if not any("graph" in str(m).lower() for m in (modules or [])):
+        try:
+            modules = self.db.connection.execute_command("MODULE", "LIST")
+        except redis.exceptions.ResponseError:
+            modules = None  # MODULE LIST not allowed for this user (hosted servers): skip the check
+        except Exception as e:  # noqa: BLE001
+            raise self._error(e, connecting=True) from None
+        if modules is not None and not any("graph" in str(m).lower() for m in modules):
             raise BackendError(self.uri, "this Redis server has no FalkorDB module loaded")
         self.graph = self.db.select_graph(self.database)
         self.dialect = FALKORDB
