@@ -404,7 +404,7 @@ def _words(name: str) -> list[str]:
 
 def looks_like_org(name: str) -> bool:
     w = _words(name)
-    return (any(x in _ORG_WORDS for x in w) or bool(re.search(r"\d{3,}", name))
+    return (any(x in _ORG_WORDS for x in w) or bool(re.search(r"\d{3,}", name)) or len(w) == 1 or "&" in name
             or bool(re.search(r"\bL\.\s?[PC]\.|\bL\.L\.C\b|\bS\.A\.|\bN\.V\.|\bB\.V\.", name)))
 
 
@@ -1129,7 +1129,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 if r["kind"] == "transaction":
                     props["transaction_underlying_shares"] = und_shares
                     if owned is not None and tx_shares and und_shares is not None:
-                        props["underlying_shares"] = owned * und_shares / tx_shares
+                        props["underlying_shares"] = (owned if und_shares == tx_shares else
+                                                      (owned * und_shares / tx_shares).quantize(Decimal("0.0001")))
                     elif owned is not None and und_shares is not None and tx_shares is None:
                         props["underlying_shares"] = und_shares
                     else:
