@@ -216,7 +216,7 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
     empty = [r for r in rows if not (r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"])]
     if empty:
         warnings.append(f"{source}: {len(empty)} empty information table row(s) skipped")
-        rows = [r for r in rows if r not in empty]
+        rows = [r for r in rows if r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"]]  # linear
     digest = sha256(data)
     fid = filing_id(None, digest)
     info = FilingInfo(id=fid, form_type="13F-HR information table", family="13f", loader="form13f_table",
