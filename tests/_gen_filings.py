@@ -156,12 +156,15 @@ Date: March 17, 2025
 """.encode()
 
 
-def form13f_infotable(rows: int = 5) -> bytes:
+def form13f_infotable(rows: int = 5, positions: int | None = None) -> bytes:
+    """``rows`` information table rows over ``positions`` distinct CUSIPs (default: one each)."""
+    positions = positions or rows
     parts = [f'<?xml version="1.0" encoding="UTF-8"?>\n<informationTable xmlns="{NS_13F}">']
     for i in range(rows):
+        k = i % positions
         parts.append(
-            f"<infoTable><nameOfIssuer>EXAMPLE ISSUER {i} INC</nameOfIssuer><titleOfClass>COM</titleOfClass>"
-            f"<cusip>{i % 1000000:06d}10{i % 10}</cusip><value>{1000 + i}</value>"
+            f"<infoTable><nameOfIssuer>EXAMPLE ISSUER {k} INC</nameOfIssuer><titleOfClass>COM</titleOfClass>"
+            f"<cusip>{k % 1000000:06d}10{k % 10}</cusip><value>{1000 + i}</value>"
             f"<shrsOrPrnAmt><sshPrnamt>{100 + i}</sshPrnamt><sshPrnamtType>SH</sshPrnamtType></shrsOrPrnAmt>"
             f"<investmentDiscretion>SOLE</investmentDiscretion>"
             f"<votingAuthority><Sole>{100 + i}</Sole><Shared>0</Shared><None>0</None></votingAuthority></infoTable>"

@@ -28,7 +28,7 @@ from _reliability import (
 )
 from _synth_loader import registered, synth_filing
 
-N = 300
+N = 200
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_sigkill_mid_load_then_rerun(corpus, reference, tmp_path):
     d, paths, exp = corpus
     db = tmp_path / "og.db"
     killed = 0
-    for threshold in (20, 100, 200):
+    for threshold in (15, 80, 150):
         proc = start_load(db, d)
         seen = kill_when(proc, db, threshold)
         if proc.returncode == -signal.SIGKILL:

@@ -101,7 +101,24 @@ def _has_13f_loader() -> bool:
 def test_100k_row_13f_loads():
     if not _has_13f_loader():
         pytest.skip("no 13F loader registered yet")
-    data = form13f_infotable(100_000)
+    rows, positions = 100_000, 5_000  # a large manager: many rows (discretion, other managers) per CUSIP
+    data = form13f_infotable(rows, positions)
     facts = L.load_bytes(data, "infotable100k.xml")
+    del data
     holds = [r for r in facts.relations if r.type == EdgeKind.HOLDS]
-    assert len(holds) >= 100_000
+    assert len({(r.source, r.target) for r in holds}) == positions
+    assert sum(r.props["shares"] for r in holds) == sum(100 + i for i in range(rows))
+
+
+def test_13f_with_many_empty_rows_loads():
+    """Empty rows are skipped in linear time (this once compared every row with every empty row)."""
+    if not _has_13f_loader():
+        pytest.skip("no 13F loader registered yet")
+    real = form13f_infotable(20_000, 2_000)
+    i = real.index(b"</informationTable>")
+    data = real[:i] + b"<infoTable></infoTable>\n" * 20_000 + real[i:]
+    facts = L.load_bytes(data, "empties.xml")
+    holds = [r for r in facts.relations if r.type == EdgeKind.HOLDS]
+    assert len({(r.source, r.target) for r in holds}) == 2_000
+    assert sum(r.props["shares"] for r in holds) == sum(100 + i for i in range(20_000))
+    assert any("20000 empty" in w for w in facts.warnings)
