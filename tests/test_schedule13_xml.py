@@ -244,3 +244,14 @@ def test_attached_base64_exhibit_is_read():
     (ag,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]  # the same agreement Item 7 names
     assert ag.prop("exhibit") == "EX-99.1" and ag.prop("date") == dt.date(2025, 7, 2)
     assert len([r for r in f.relations if r.type == EdgeKind.PARTY_TO]) == 3
+
+
+def test_mixed_up_schema_still_reads_the_cover_pages():
+    data = (FIX / "13d_truncated_footnote.xml").read_bytes()
+    data = data.replace(b"http://www.sec.gov/edgar/schedule13D", b"http://www.sec.gov/edgar/schedule13g")
+    data = data.replace(b"SCHEDULE 13D/A", b"SCHEDULE 13G/A")
+    f = load_bytes(data, "mixed.xml")
+    assert f.document["schedule"] == "13G"
+    assert [rp["aggregate"] for rp in f.document["reporting_persons"]] == ["3000000.125", "3000000.125"]
+    assert len([r for r in f.relations if r.type == EdgeKind.HOLDS]) == 2
+    assert "item2" in f.document["items"]

@@ -406,13 +406,14 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
             a = _address(_child(ni, "personAddress"))
             auth.append({"name": _ctext(ni, "personName"), "phone": _ctext(ni, "personPhoneNum"),
                          "address": a.model_dump(exclude_none=True) if a else None})
-    if schedule == "13D":
-        rp_els = _children(_child(form, "reportingPersons"), "reportingPersonInfo")
-        items_el = _child(form, "items1To7")
-    else:
-        rp_els = _children(form, "coverPageHeaderReportingPersonDetails")
-        items_el = _child(form, "items")
-    persons = [_reporting_person(el, i, schedule) for i, el in enumerate(rp_els, start=1)]
+    # each schedule's own structure first, the other's when a filer agent mixed them up
+    rp13d = _children(_child(form, "reportingPersons"), "reportingPersonInfo")
+    rp13g = _children(form, "coverPageHeaderReportingPersonDetails")
+    rp_els = (rp13d or rp13g) if schedule == "13D" else (rp13g or rp13d)
+    items_el = (_child(form, "items1To7") if schedule == "13D" else _child(form, "items"))
+    if items_el is None:
+        items_el = _child(form, "items") if schedule == "13D" else _child(form, "items1To7")
+    persons = [_reporting_person(el, i, "13G" if el in rp13g else "13D") for i, el in enumerate(rp_els, start=1)]
     items: dict[str, dict[str, Any]] = {}
     for it in _kids(items_el):
         items[_local(it.tag)] = _flat(it)
