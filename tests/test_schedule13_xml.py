@@ -255,3 +255,16 @@ def test_mixed_up_schema_still_reads_the_cover_pages():
     assert [rp["aggregate"] for rp in f.document["reporting_persons"]] == ["3000000.125", "3000000.125"]
     assert len([r for r in f.relations if r.type == EdgeKind.HOLDS]) == 2
     assert "item2" in f.document["items"]
+
+
+def test_managing_member_signing_for_a_partnership_is_not_its_controller():
+    """'Harbor Example Master Fund LP / By: /s/ Jane, Managing Member': an LP has no managing member --
+    Jane manages its general partner, which this signature block does not name."""
+    data = (FIX / "13g_nocik_nested_cusips.xml").read_bytes().replace(
+        b"<title>By: Harbor Example Advisors GP LLC, its General Partner, By: Jane Q. Example, Managing Member</title>",
+        b"<title>Managing Member</title>")
+    f = load_bytes(data, "lp.xml")
+    key = {e.name: e.key for e in f.entities}
+    ctl = [(r.source, r.target) for r in f.relations if r.type == EdgeKind.CONTROLS]
+    assert (key["Jane Q. Example"], key["Harbor Example Master Fund LP"]) not in ctl
+    assert (key["Jane Q. Example"], key["Harbor Example Advisors GP LLC"]) in ctl

@@ -965,6 +965,21 @@ def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str) -> Entit
     return e
 
 
+_LP = re.compile(r"(?:\bL\.?\s?P\.?|\blimited\s+partnership|\bLLLP)\s*$", re.I)
+_LLC = re.compile(r"(?:\bL\.?\s?L\.?\s?C\.?|\blimited\s+liability\s+company)\s*$", re.I)
+
+
+def _role_fits(basis: str, entity_name: str) -> bool:
+    """Partnerships have general partners, LLCs managing members: a title that cannot be held in the
+    signing entity is held in an intermediate the signature block does not name."""
+    name = entity_name.strip(" ,.")
+    if basis in ("managing member", "sole member", "manager") and _LP.search(name):
+        return False
+    if basis == "general partner" and _LLC.search(name):
+        return False
+    return True
+
+
 def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
     """The 'By:' chains of the signature blocks: general partners, managing members, officers."""
     by_person: dict[str, list[Signature]] = {}
@@ -1000,11 +1015,14 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
             if (role and not _NO_RELATION_TITLES.search(role) and not _NESTED_ROLE.search(role)
                     and target.kind == NodeKind.ORGANIZATION):
                 basis = next((bs for p, bs in _CONTROL_TITLES if p.search(role)), None)
+                if basis and not _role_fits(basis, target.name):
+                    basis = None  # e.g. a "managing member" signing for an LP: a role in its unnamed general partner
+                    role = None
                 if basis:
                     rel = (EdgeKind.CONTROLS, {"basis": basis, "stated": True})
-                elif re.fullmatch(r"(?:a\s+)?director", role.strip(), re.I):
+                elif role and re.fullmatch(r"(?:a\s+)?director", role.strip(), re.I):
                     rel = (EdgeKind.DIRECTOR_OF, {"title": role})
-                elif _OFFICER_TITLES.search(role) and ent.kind == NodeKind.PERSON:
+                elif role and _OFFICER_TITLES.search(role) and ent.kind == NodeKind.PERSON:
                     rel = (EdgeKind.OFFICER_OF, {"title": role})
             if rel is not None:
                 src = _materialize(b, ent, section)
