@@ -6,10 +6,14 @@ N-Triples terms.  The writers only format them:
 
 * ``nt``: written line by line; no rdflib ``Graph`` is ever built, memory is
   bounded by the set of shortcut triples already written (to drop repeats).
-* ``ttl`` / ``turtle``, ``trig``, ``jsonld``: the same stream is parsed and
-  re-serialized by pyoxigraph's streaming serializers (much faster than
-  rdflib's Turtle writer, see ``bench/bench_export.py``).  rdflib stays the
-  model users see: :func:`to_rdflib` gives an ``rdflib.Dataset``.
+* ``ttl`` / ``turtle`` and ``trig``: the same stream, grouped by subject (the
+  walk emits each subject's statements together) with prefixed names; TriG
+  puts each filing's edges in the filing's named graph.  Also streaming.
+* ``jsonld``: the stream is parsed and written by pyoxigraph's JSON-LD writer.
+
+rdflib stays the model users see: :func:`to_rdflib` gives an rdflib ``Graph``
+(or ``Dataset``); see ``bench/bench_export.py`` for the speed against rdflib's
+own serializers.
 
 Shape (see docs/rdf.md):
 
@@ -498,37 +502,118 @@ class _GenReader(io.RawIOBase):
         return n
 
 
+def _text_out(out: IO[bytes] | IO[str]) -> tuple[IO[str], Any]:
+    if isinstance(out, io.TextIOBase) or "b" not in getattr(out, "mode", "b"):
+        return out, None  # type: ignore[return-value]
+    w = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)  # type: ignore[arg-type]
+    return w, w
+
+
+_PN_LOCAL = re.compile(r"^[A-Za-z0-9_:](?:[A-Za-z0-9_:.\-]*[A-Za-z0-9_:\-])?$")
+
+
+class _Compactor:
+    """N-Triples terms -> Turtle terms with prefixed names where the local part is plainly safe."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        self.ns = {ns: p for p, ns in prefixes.items()}
+        self.memo: dict[str, str] = {_u("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"): "a"}
+
+    def iri(self, term: str) -> str:
+        hit = self.memo.get(term)
+        if hit is not None:
+            return hit
+        iri = term[1:-1]
+        k = max(iri.rfind("/"), iri.rfind("#"))
+        p = self.ns.get(iri[:k + 1]) if k >= 0 else None
+        local = iri[k + 1:]
+        out = f"{p}:{local}" if p is not None and _PN_LOCAL.match(local) else term
+        if len(self.memo) > 500_000:
+            self.memo.clear()
+        self.memo[term] = out
+        return out
+
+    def obj(self, term: str) -> str:
+        if term[0] == "<":
+            return self.iri(term)
+        if term.endswith(">"):  # typed literal "..."^^<dt>
+            i = term.rfind("^^<")
+            return term[:i + 2] + self.iri(term[i + 2:])
+        return term
+
+
+def write_turtle(quads: Iterable[Quad], out: IO[str], prefixes: dict[str, str], *, trig: bool = False) -> int:
+    """Stream Turtle (or TriG) from statements grouped by subject; nothing is kept but the current subject.
+
+    N-Triples terms are valid Turtle terms, so this only groups ``;``-separated
+    predicate-object pairs per subject, uses prefixed names and writes one
+    ``<graph> { ... }`` block per run of statements of the same named graph.
+    """
+    c = _Compactor(prefixes)
+    w = out.write
+    for p, ns in prefixes.items():
+        w(f"@prefix {p}: <{ns}> .\n")
+    w("\n")
+    n = 0
+    cur_s: str | None = None
+    cur_g: str | None = None
+    buf: list[str] = []
+    for s, p, o, g in quads:
+        n += 1
+        if trig and g != cur_g:
+            if cur_s is not None:
+                buf.append(" .\n")
+                cur_s = None
+            if cur_g is not None:
+                buf.append("}\n")
+            if g is not None:
+                buf.append(f"{c.iri(g)} {{\n")
+            cur_g = g
+        if s == cur_s:
+            buf.append(f" ;\n    {c.iri(p)} {c.obj(o)}")
+        else:
+            if cur_s is not None:
+                buf.append(" .\n")
+            buf.append(f"{c.iri(s)} {c.iri(p)} {c.obj(o)}")
+            cur_s = s
+        if len(buf) > 8192:
+            w("".join(buf))
+            buf.clear()
+    if cur_s is not None:
+        buf.append(" .\n")
+    if trig and cur_g is not None:
+        buf.append("}\n")
+    w("".join(buf))
+    return n
+
+
 def export(store, out: IO[bytes] | IO[str], fmt: str = "ttl", base: str = DEFAULT_BASE) -> int:
     """Write the store as ``fmt`` (ttl|turtle|nt|trig|jsonld) to ``out``; returns the statement count.
 
-    ``out`` is a binary file for every format but ``nt``, which also accepts a text file.
+    ``nt``, ``ttl`` and ``trig`` stream (bounded memory); ``out`` may be a binary or a
+    text file.  ``jsonld`` goes through pyoxigraph's JSON-LD writer and needs a binary file.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise OwnergraphError(None, f"unknown RDF format {fmt!r} (known: {', '.join(FORMATS)})")
-    if fmt == "nt":
-        if isinstance(out, io.TextIOBase) or "b" not in getattr(out, "mode", "b"):
-            return write_nt(store, out, base)  # type: ignore[arg-type]
-        wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="\n", write_through=True)  # type: ignore[arg-type]
+    check_base(base)
+    if fmt != "jsonld":
+        text, wrapper = _text_out(out)
         try:
-            return write_nt(store, wrapper, base)
+            if fmt == "nt":
+                return write_nt(store, text, base)
+            prefixes = {**PREFIXES, **base_prefixes(base)}
+            trig = fmt == "trig"
+            return write_turtle(iter_quads(store, base, named_graphs=trig), text, prefixes, trig=trig)
         finally:
-            wrapper.detach()
+            if wrapper is not None:
+                wrapper.detach()
 
     import pyoxigraph as ox
 
-    named = fmt == "trig"
-    counted = _Counter(iter_quads(store, base, named_graphs=named))
+    counted = _Counter(iter_quads(store, base))
     reader = io.BufferedReader(_GenReader(_nquad_lines(counted)), buffer_size=1 << 16)
-    target = {"ttl": ox.RdfFormat.TURTLE, "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-              "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-    parsed = ox.parse(reader, format=ox.RdfFormat.N_QUADS if named else ox.RdfFormat.N_TRIPLES)
-    prefixes = dict(PREFIXES)
-    prefixes.update(base_prefixes(base))
-    if fmt == "jsonld":
-        ox.serialize(parsed, out, format=target)
-    else:
-        ox.serialize(parsed, out, format=target, prefixes=prefixes)
+    ox.serialize(ox.parse(reader, format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.JSON_LD)
     return counted.n
 
 
