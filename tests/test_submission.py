@@ -94,6 +94,15 @@ def test_unsupported_primary_document_names_its_type():
     assert "10k_unsupported.txt" in msg and "10-K" in msg and "not a supported filing" in msg
 
 
+def test_group_members_lines_both_dialects():
+    txt = parse_header("ACCESSION NUMBER:\t\t0009000001-24-000001\nCONFORMED SUBMISSION TYPE:\tSC 13D/A\n"
+                       "GROUP MEMBERS:\t\tJANE Q. EXAMPLE\nGROUP MEMBERS:\t\tHARBOR EXAMPLE ADVISORS GP LLC\n")
+    assert txt.group_members == ["JANE Q. EXAMPLE", "HARBOR EXAMPLE ADVISORS GP LLC"]
+    nc = parse_header("<SUBMISSION>\n<ACCESSION-NUMBER>0009000001-24-000001\n<TYPE>SC 13D\n"
+                      "<GROUP-MEMBERS>JANE Q. EXAMPLE\n")
+    assert nc.group_members == ["JANE Q. EXAMPLE"] and nc.submission_type == "SC 13D"
+
+
 def test_old_mixed_header_dialect():
     head, docs = split((FIX / "old_header_mixed.txt").read_bytes())
     h = parse_header(head)

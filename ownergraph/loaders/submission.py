@@ -104,6 +104,7 @@ class SubmissionHeader(BaseModel):
     period: str | None = None
     date_of_change: str | None = None
     acceptance_datetime: str | None = None
+    group_members: list[str] = Field(default_factory=list, description="GROUP MEMBERS lines (joint 13D/13G filers)")
     parties: list[HeaderParty] = Field(default_factory=list)
 
 
@@ -154,6 +155,7 @@ def _norm_key(k: str) -> str:
 def parse_header(text: str) -> SubmissionHeader:
     """Both header dialects, line by line."""
     top: dict[str, str] = {}
+    group: list[str] = []
     parties: list[HeaderParty] = []
     party: HeaderParty | None = None
     sub = ""
@@ -192,7 +194,9 @@ def parse_header(text: str) -> SubmissionHeader:
                 sub = key
                 continue
         if party is None:
-            if key in _TOP and val:
+            if key == "GROUP MEMBERS" and val:
+                group.append(val)
+            elif key in _TOP and val:
                 top.setdefault(_TOP[key], val)
             continue
         if not val:
@@ -215,6 +219,7 @@ def parse_header(text: str) -> SubmissionHeader:
         period=top.get("period"),
         date_of_change=top.get("date_of_change"),
         acceptance_datetime=top.get("acceptance_datetime"),
+        group_members=group,
         parties=parties,
     )
 
