@@ -159,6 +159,8 @@ class Store:
                 raise
         except sqlite3.DatabaseError as e:
             raise StoreError(str(self.path), f"write failed for {f.source or f.id}: {e}") from None
+        except OverflowError as e:  # an integer SQLite cannot hold (e.g. an absurd amendment number)
+            raise StoreError(str(self.path), f"write failed for {f.source or f.id}: {e}") from None
         return LoadResult(f.id, "loaded", len(delta.nodes), len(delta.edges), f.form_type, f.source)
 
     def _merge_node_into(self, old: str, new: str) -> None:
