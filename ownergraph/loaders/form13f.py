@@ -198,6 +198,12 @@ def _iter_rows(data: bytes, source: str, warnings: list[str]):
         return [_row_of(el) for el in root if isinstance(el.tag, str) and strip_ns(el.tag) == "infoTable"]
 
 
+def _amendment_no(s: str | None) -> int | None:
+    """'3' -> 3; None for anything else ('²' is a digit to str.isdigit but not to int; absurd sizes)."""
+    s = (s or "").strip()
+    return int(s) if s.isascii() and s.isdecimal() and len(s) <= 6 else None
+
+
 def _dec(s: str | None) -> Decimal | None:
     return parse_decimal(s) if s else None
 
@@ -373,8 +379,8 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     amend = doc["is_amendment"] or (doc["submission_type"] or "").upper().endswith("/A")
     info = FilingInfo(
         id=fid, form_type=doc["submission_type"] or "13F", family="13f", loader="form13f_cover",
-        is_amendment=bool(amend), amendment_no=int(doc["amendment_number"]) if (doc["amendment_number"] or "").isdigit()
-        else None, event_date=period, signed_date=parse_date(doc["signature_date"]), source=source, sha256=digest,
+        is_amendment=bool(amend), amendment_no=_amendment_no(doc["amendment_number"]), event_date=period,
+        signed_date=parse_date(doc["signature_date"]), source=source, sha256=digest,
         filer_keys=["manager"],
     )
     name = doc["manager_name"] or (f"CIK {doc['cik']}" if doc["cik"] else None)
