@@ -121,3 +121,32 @@ def test_internal_errors_are_flagged():
             check_one(b"anything", "x.bin", loader="buggy-fuzz")
     finally:
         L.loaders().pop("buggy-fuzz", None)
+
+
+# ---------------------------------------------------------------- regressions found by fuzzing
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "\u0663", "9" * 50, "-1", "3.0"])
+def test_13f_cover_odd_amendment_numbers(value, shared_filings, tmp_path):
+    """'²' passes str.isdigit but not int(); a 50-digit number cannot be stored. Neither may crash."""
+    data = (shared_filings / "13f" / "13F_0001894188-23-000007.txt").read_bytes()
+    if b"<coverPage>" not in data or "form13f_cover" not in L.loaders():
+        pytest.skip("no 13F cover loader / cover page")
+    data = data.replace(b"<coverPage>", b"<coverPage><amendmentNo>" + value.encode() + b"</amendmentNo>", 1)
+    with Store(tmp_path / "og.db") as store:
+        facts = check_one(data, "odd-amendment.txt", store=store)
+    assert facts is not None and facts.filing.amendment_no is None
+
+
+def test_unstorable_integer_is_a_store_error(tmp_path):
+    """An integer SQLite cannot hold (here an absurd amendment number) is a StoreError, not an OverflowError."""
+    from ownergraph.errors import StoreError
+    from _control_facts import FB
+
+    f = FB("0000000009-24-000077", "2024-03-01", amendment_no=10 ** 30)
+    f.org("i", "Issuer Inc", cik=900, issuer=True)
+    with Store(tmp_path / "og.db") as st:
+        with pytest.raises(StoreError, match="write failed") as ei:
+            st.add(f.facts())
+        assert str(tmp_path / "og.db") in str(ei.value)
+        assert st.counts()["filings"] == 0
