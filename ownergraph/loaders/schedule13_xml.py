@@ -911,6 +911,12 @@ _MINED_13D = {"2", "5", "6"}
 _MINED_13G = {"2", "6", "7", "8"}
 
 
+#: a text without any of these words states no relationship the miner could read (skip it: mining is costly)
+_STATES_ROLES = re.compile(
+    r"partner|member|own|control|officer|director|president|chief|chair|trustee|manag|advis|parent|subsidiar|"
+    r"holder|employ|principal|virtue|founder|secretary|treasurer|executive|[(][\"“']", re.I)
+
+
 def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None) -> None:
     if _mine_text is None:
         return
@@ -921,7 +927,8 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
         entities=b.entities, relations=b.relations, warnings=b.warnings,
     )
     mined = _MINED_13D if doc.schedule == "13D" else _MINED_13G
-    sections = [(sec, t) for sec, t in _item_texts(doc) if re.match(r"Item (\d+)", sec).group(1) in mined]
+    sections = [(sec, t) for sec, t in _item_texts(doc)
+                if re.match(r"Item (\d+)", sec).group(1) in mined and _STATES_ROLES.search(t)]
     sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
     for section, text in sections:
         try:
