@@ -72,27 +72,55 @@ from ._xml import parse_xml, strip_ns
 
 # Facts are built from values this module has already typed: construct them without re-validation
 # (the loader is on the hot path of bulk loads; see bench/bench_parse_345.py).
-# Every field is passed explicitly: model_construct resolving a default_factory is slow.
+# Every field is passed explicitly.  ``_construct`` is what ``model_construct`` does for a model
+# without defaults to fill, extras or private attributes, without its per-call overhead; it is
+# checked against ``model_construct`` once at import and replaced by it if pydantic ever differs.
+_osa = object.__setattr__
+
+
+def _construct(cls, values: dict):
+    m = cls.__new__(cls)
+    _osa(m, "__dict__", values)
+    _osa(m, "__pydantic_fields_set__", set(values))
+    _osa(m, "__pydantic_extra__", None)
+    _osa(m, "__pydantic_private__", None)
+    return m
+
+
+def _construct_checked() -> None:
+    global _construct
+    probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
+    try:
+        ok = _construct(Provenance, dict(probe)) == Provenance.model_construct(**probe) and \
+            _construct(Provenance, dict(probe)).model_dump() == probe
+    except Exception:  # noqa: BLE001 - any difference: use the public API
+        ok = False
+    if not ok:
+        def _construct(cls, values: dict):  # noqa: F811
+            return cls.model_construct(**values)
+
+
+_construct_checked()
 
 
 def _RF(*, type, source, target, props, prov, discriminator=None) -> RelationFact:  # noqa: A002
-    return RelationFact.model_construct(type=type, source=source, target=target, props=props, prov=prov,
-                                        discriminator=discriminator)
+    return _construct(RelationFact, {"type": type, "source": source, "target": target, "props": props,
+                                     "prov": prov, "discriminator": discriminator})
 
 
 def _PF(*, name, value, prov) -> PropFact:
-    return PropFact.model_construct(name=name, value=value, prov=prov)
+    return _construct(PropFact, {"name": name, "value": value, "prov": prov})
 
 
 def _EF(*, key, kind, name, prov, cik=None, aliases=None, props=None) -> EntityFact:
-    return EntityFact.model_construct(key=key, kind=kind, name=name, cik=cik, cusip=None,
-                                      aliases=aliases if aliases is not None else [],
-                                      props=props if props is not None else [], prov=prov)
+    return _construct(EntityFact, {"key": key, "kind": kind, "name": name, "cik": cik, "cusip": None,
+                                   "aliases": aliases if aliases is not None else [],
+                                   "props": props if props is not None else [], "prov": prov})
 
 
 def _PV(*, filing_id, source, section, excerpt) -> Provenance:
-    return Provenance.model_construct(filing_id=filing_id, accession=None, source=source, section=section,
-                                      excerpt=excerpt)
+    return _construct(Provenance, {"filing_id": filing_id, "accession": None, "source": source,
+                                   "section": section, "excerpt": excerpt})
 
 # ----------------------------------------------------------------- document model
 
@@ -725,8 +753,9 @@ class _Miner:
             m = _HELD_RE.search(s)
             if not m:
                 continue
-            rest = m.group("rest")
-            rest = re.sub(r"^the\s+", "", rest)
+            rest = m.group("rest")[:300]
+            if rest.startswith("the "):
+                rest = rest[4:]
             name = _NAME_STOP.split(rest, maxsplit=1)[0]
             name = _clean_entity(_cut_lower(name))
             if name and re.fullmatch(r"(?:the\s+)?reporting\s+persons?(?:'s?)?.*", name, re.I):
