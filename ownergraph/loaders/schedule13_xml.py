@@ -396,7 +396,8 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
         if cik:
             filer_ciks.append(cik)
     amend = _ctext(cph, "amendmentNo")
-    amendment_no = int(amend) if amend and amend.strip().isdigit() else None
+    am = re.search(r"\d{1,4}", amend or "")  # '3', also 'Amendment No. 3' as some agents fill it
+    amendment_no = int(am.group(0)) if am else None
     rules = []
     for grp in _children(cph, "designateRulesPursuantThisScheduleFiled"):
         rules += [t for c in _children(grp, "designateRulePursuantThisScheduleFiled") if (t := _text(c))]
