@@ -262,3 +262,14 @@ def test_exhibit_read_when_the_primary_document_is_not():
     assert len(subs) == 3 and {r.target for r in subs} == {parent.key}
     assert f.filing.id == "0009000040-25-000010" and f.filing.form_type == "10-K"
     assert not f.warnings
+
+
+def test_accession_number_forms():
+    data = (FIX / "13g_xml_submission.txt").read_bytes()
+    f = load_bytes(data.replace(b"ACCESSION NUMBER:\t\t0009000001-25-000042", b"ACCESSION NUMBER:\t\t000900000125000042"),
+                   "nodash.txt")
+    assert f.filing.id == f.filing.accession == "0009000001-25-000042"
+    f = load_bytes(data.replace(b"ACCESSION NUMBER:\t\t0009000001-25-000042", b"ACCESSION NUMBER:\t\tbogus"),
+                   "bogus.txt")
+    assert f.filing.accession is None and f.filing.id.startswith("sha256:")
+    assert any("bogus" in w and "ignored" in w for w in f.warnings)

@@ -606,8 +606,17 @@ def parse(data: bytes, source: str) -> FilingFacts:
     hdr = parse_header(head_text)
     if not docs:
         raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
-    if hdr.accession and not re.fullmatch(r"\d{10}-\d{2}-\d{6}", hdr.accession.strip()):
-        raise LoadError(source, f"header accession number {hdr.accession!r} is not of the form 0000000000-00-000000")
+    warn: list[str] = []
+    if hdr.accession:
+        digits = re.sub(r"\D", "", hdr.accession)
+        if re.fullmatch(r"\d{10}-\d{2}-\d{6}", hdr.accession.strip()):
+            hdr.accession = hdr.accession.strip()
+        elif len(digits) == 18:
+            hdr.accession = f"{digits[:10]}-{digits[10:12]}-{digits[12:]}"
+        else:
+            warn.append(f"{source}: header accession number {hdr.accession!r} is not of the form "
+                        f"0000000000-00-000000: ignored")
+            hdr.accession = None
     stype = (hdr.submission_type or docs[0][0].get("type") or "").strip()
     listing = [SubmissionDocument(type=f.get("type", ""), sequence=f.get("sequence"), filename=f.get("filename"),
                                   description=f.get("description"), format=fmt, size=len(b))
@@ -648,6 +657,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         facts.document.setdefault("attached", []).append({"type": listing[i].type, "document": extra.document})
 
     # the header decides the filing's identity
+    facts.warnings.extend(warn)
     fi = facts.filing
     acc = hdr.accession.strip() if hdr.accession else None
     fi.sha256 = sha256(data)
