@@ -214,3 +214,13 @@ def test_cli_errors_are_one_line(data, tmp_path):
     r = runner.invoke(app, ["sparql", "who_controls", "--store", str(st.path), "--param", "issuer_id"])
     assert r.exit_code == 2 and "name=value" in r.output
     assert "Traceback" not in r.output
+
+
+def test_cli_resolves_names_over_the_store(data):
+    st, g, *_ = data
+    r = runner.invoke(app, ["sparql", "holdings", "--param", "entity_id=Ault & Company", "--store", str(st.path),
+                            "--json"])
+    assert r.exit_code == 0, r.output
+    assert _round(json.loads(r.stdout)) == _round(json.loads(json.dumps(
+        canned.run(g, "holdings", entity_id="organization:ault and company"), default=str)))
+    assert len(json.loads(r.stdout)) == 5

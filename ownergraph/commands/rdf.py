@@ -70,6 +70,27 @@ def _write_text(path: Path, data: str) -> None:
         raise OwnergraphError(str(path), f"cannot write: {e.strerror}") from None
 
 
+def _resolve(st, value: str) -> str:
+    """A name, CIK or CUSIP typed by a user -> the store id (as the other query commands accept)."""
+    if st.node(value) is not None:
+        return value
+    hits = st.find(value)
+    if len(hits) == 1:
+        return hits[0].id
+    if len(hits) > 1:
+        names = ", ".join(f"{h.name} ({h.id})" for h in hits[:5])
+        raise QueryError(None, f"{value!r} is ambiguous: {names}; give an id")
+    return value
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return " -> ".join(str(x) for x in v)
+    return str(v)
+
+
 def _params(items: list[str]) -> dict[str, str]:
     out = {}
     for it in items:
@@ -94,9 +115,10 @@ def sparql(
 ) -> None:
     """Run SPARQL over an RDF export or the store.
 
-    Canned names give the same rows as the Python queries (ids are store ids:
-    ``--param issuer_id=cik:0001086745``).  Values given with ``--param`` are
-    bound as literals, never pasted into the query.
+    Canned names give the same rows as the Python queries.  Parameters are store
+    ids (``--param issuer_id=cik:0001086745``); over the store a name, CIK or CUSIP
+    works too.  Values given with ``--param`` are bound as literals, never pasted
+    into the query.
     """
     from ..queries import sparql as sq
 
@@ -113,6 +135,9 @@ def sparql(
         g = sq.as_graph(str(data))
     else:
         with open_store(store, readonly=True) as st:
+            if kind == "canned":
+                params = {k: (_resolve(st, v) if k.endswith("_id") and k != "filing_id" else v)
+                          for k, v in params.items()}
             g = sq.as_graph(st)
     rows = sq.run_sparql(g, text, **params) if kind == "canned" else sq.run_text(g, text, **params)
     if as_json:
@@ -124,5 +149,5 @@ def sparql(
     cols = list(rows[0].keys())
     t = Table(*cols)
     for r in rows:
-        t.add_row(*[escape("" if r.get(c) is None else str(r.get(c))) for c in cols])
+        t.add_row(*[escape(_cell(r.get(c))) for c in cols])
     console.print(t)
