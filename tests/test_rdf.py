@@ -278,3 +278,15 @@ def test_development_filings_export_validates(store, shared_filings, seed_path, 
         with open(path, "wb") as fh:
             n = ex.export(store, fh, fmt)
         assert len(rdflib.Graph().parse(path, format=rf)) == n
+
+
+def test_ontology_defines_exactly_the_python_terms():
+    from rdflib import OWL
+
+    defined = {str(s)[len(OG_NS):] for s in ONTOLOGY.subjects(RDFS.label, None) if str(s).startswith(OG_NS)}
+    assert defined == set(OG.__annotations__)
+    for name in defined:
+        t = URIRef(OG_NS + name)
+        kinds = set(ONTOLOGY.objects(t, RDF.type))
+        assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, name
+        assert (t, RDFS.isDefinedBy, None) in ONTOLOGY
