@@ -75,10 +75,11 @@ from ..graph.model import (
 _SUFFIX = (r"(?:Inc|Incorporated|LLC|L\.L\.C|LLLP|LLP|L\.P|LP|Ltd|Limited|Corp|Corporation|Co|N\.V|S\.A|"
            r"S\.A\.R\.L|plc|PLC|AG|GmbH|SE|B\.V|III|II|IV|V|Jr|Sr|Esq|RSC Limited)\.?")
 _TOK = r"(?:[A-Z](?:(?:\.[A-Z])+\.?|[A-Za-z0-9'’\-]*\.?))"
-_TOK2 = rf"(?:{_TOK}|\d[\d\-]*|[A-Z]{{1,3}})"
+_TOK2 = rf"(?:{_TOK}|\d[\d\-]*)"
 _CONNECT = r"(?:of|the|de|du|van|von|der|den|la|le|y|for|&)"
-NAME = (rf"(?:Mr\.|Mrs\.|Ms\.|Dr\.|Messrs\.)?\s*{_TOK}(?:(?:\s+(?:{_CONNECT}\s+)*|\s*&\s*){_TOK2})*"
-        rf"(?:,?\s+{_SUFFIX}(?![A-Za-z]))*")
+# atomic: a name never gives words back, so regexes built on it cannot backtrack exponentially
+NAME = (rf"(?>(?:Mr\.|Mrs\.|Ms\.|Dr\.|Messrs\.)?\s*{_TOK}(?:(?:\s+(?:{_CONNECT}\s+){{0,3}}|\s*&\s*){_TOK2}){{0,10}}"
+        rf"(?:,?\s+{_SUFFIX}(?![A-Za-z])){{0,3}})")
 _NAME_RE = re.compile(NAME)
 
 _ROLE_WORDS = (
@@ -106,8 +107,8 @@ _RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
 _RWN = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS if w not in ("the", "a", "an")), key=len, reverse=True))
 _ART = r"(?:(?:the|a|an)\s+)?"
-ROLE = (rf"(?<![\w-]){_ART}(?:(?:{_RWN})s?(?![\w-]))(?:{_SEP}{_ART}(?:{_RWN})s?(?![\w-]))*"
-        r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?")
+ROLE = (rf"(?<![\w-])(?>{_ART}(?:(?:{_RWN})s?(?![\w-]))(?:{_SEP}{_ART}(?:{_RWN})s?(?![\w-])){{0,10}}"
+        r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?)")
 _ROLE_OF = re.compile(rf"({ROLE})\s+(of|to|for|at)\s+(?:each\s+of\s+|both\s+of\s+|all\s+of\s+)?", re.I)
 
 _CONTROL_ROLES = [
@@ -180,7 +181,20 @@ def sentences(text: str) -> list[str]:
     tail = text[start:]
     if tail.strip():
         out.append(" ".join(tail.split()))
-    return out
+    # bound the work per sentence: a run-on "sentence" (a table, a list without full stops) is cut into pieces
+    bounded = []
+    for sent in out:
+        while len(sent) > MAX_SENTENCE:
+            cut = max(sent.rfind("; ", 0, MAX_SENTENCE), sent.rfind(", ", 0, MAX_SENTENCE), sent.rfind(" ", 0, MAX_SENTENCE))
+            cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+            bounded.append(sent[:cut + 1].strip())
+            sent = sent[cut + 1:].strip()
+        if sent:
+            bounded.append(sent)
+    return bounded
+
+
+MAX_SENTENCE = 1500
 
 
 # ----------------------------------------------------------------- resolution
@@ -503,12 +517,24 @@ _TRAILING_VERB = re.compile(
 _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?[A-Z])")
 
 
+_VERB_WORDS = {"who", "which", "that", "is", "are", "was", "were", "serves", "served", "serve", "acts", "acted", "act",
+               "has", "have", "been", "being", "became", "becomes", "currently", "also", "presently", "now", "as",
+               "serving", "employed", "to", "acting", "in", "his", "her", "its", "capacity"}
+
+
+def _strip_trailing_verbs(p: str) -> str:
+    """'X, who serves as' -> 'X' (token by token: linear, unlike a regex anchored at the end)."""
+    toks = p.rstrip(" ,").split(" ")
+    while toks and (toks[-1].strip(",").lower() in _VERB_WORDS or not toks[-1].strip(" ,")):
+        toks.pop()
+    return " ".join(toks).rstrip(" ,")
+
+
 def _subject_from(prefix: str) -> str | None:
-    p = re.sub(r"\([^()]*\)", " ", prefix)
+    p = re.sub(r"\([^()]*\)", " ", prefix[-400:])
     p = re.sub(r"[“”\"]", " ", p)
     p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
-    p = _TRAILING_VERB.sub("", p)
-    p = p.rstrip(" ,")
+    p = _strip_trailing_verbs(p)
     # "Mr. Leonard's principal business is to serve as" -> Mr. Leonard
     p = re.sub(r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$",
                "", p)
@@ -530,14 +556,14 @@ def _subject_from(prefix: str) -> str | None:
 
 def _more_subjects(prefix: str, last: str) -> list[str]:
     """'Nadia Okafor and Paul Ramsey are ...': the names listed before the last subject."""
-    p = re.sub(r"\([^()]*\)", " ", prefix)
+    p = re.sub(r"\([^()]*\)", " ", prefix[-600:])
     p = re.sub(r"[“”\"]", " ", p)
     p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
-    p = _TRAILING_VERB.sub("", p).rstrip(" ,")
+    p = _strip_trailing_verbs(p)
     i = p.rfind(last.strip())
     if i < 0:
         return []
-    head = p[:i]
+    head = p[max(0, i - 300):i]
     out = []
     while True:
         m = re.search(r"(?:^|[\s(])(" + NAME + r")\s*(?:,\s*and|,|and)\s*$", head)
@@ -695,7 +721,9 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                         _add(facts, etype, skey, okey, {"title": title}, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
-    for rx in (_WHOSE, _INVERTED):
+    for rx, need in ((_WHOSE, r"\bwhose\b"), (_INVERTED, r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")):
+        if not re.search(need, s):
+            continue
         for m in rx.finditer(s):
             roles = classify_role(m.group("role"))
             if not roles:
@@ -708,7 +736,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 elif y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.PERSON:
                     _add(facts, etype, y, x, {"title": title}, pv)
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
-    for m in _PASSIVE.finditer(s):
+    for m in (_PASSIVE.finditer(s) if re.search(r"\b(?:owned|controlled|managed|advised)\s", s) else ()):
         how = " ".join(m.group("how").lower().replace("-", " ").split())
         if how in ("managed", "advised"):
             basis = "investment manager"
@@ -721,13 +749,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         y = res.resolve_or_create(m.group("y"), section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
-    for m in _OWNS.finditer(s):
+    for m in (_OWNS.finditer(s) if re.search(r"\b(?:owns|controls)\s", s) else ()):
         how = m.group("how").lower()
         basis = "controls" if how == "controls" else "wholly owns"
         x = res.resolve_or_create(m.group("x"), section, pv)
         y = res.resolve_or_create(m.group("y"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
-    for m in _VIRTUE.finditer(s):
+    for m in (_VIRTUE.finditer(s) if re.search(r"(?i)virtue", s) else ()):
         subj = _first_subject(s[:m.start()]) or last_subject
         if subj is None:
             continue
