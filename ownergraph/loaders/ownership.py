@@ -284,42 +284,70 @@ def _flag(text: str | None) -> bool | None:
     return None
 
 
+_CELL_FIELDS = {
+    "securityTitle": "security_title", "conversionOrExercisePrice": "conversion_or_exercise_price",
+    "transactionDate": "transaction_date", "deemedExecutionDate": "deemed_execution_date",
+    "transactionTimeliness": "timeliness", "transactionShares": "shares", "transactionTotalValue": "total_value",
+    "transactionValue": "total_value", "transactionPricePerShare": "price",
+    "transactionAcquiredDisposedCode": "acquired_disposed", "exerciseDate": "exercise_date",
+    "expirationDate": "expiration_date", "underlyingSecurityTitle": "underlying_title",
+    "underlyingSecurityShares": "underlying_shares", "underlyingSecurityValue": "underlying_value",
+    "sharesOwnedFollowingTransaction": "owned_after", "valueOwnedFollowingTransaction": "value_owned_after",
+    "directOrIndirectOwnership": "direct_or_indirect", "natureOfOwnership": "nature",
+}
+_PLAIN_FIELDS = {"transactionFormType": "form_type", "transactionCode": "code",
+                 "equitySwapInvolved": "equity_swap_involved"}
+_ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
+
+
 def _row(el: etree._Element, table: str, number: int) -> dict:
-    k = _kids(el)
-    coding = _kids(k.get("transactionCoding"))
-    amounts = _kids(k.get("transactionAmounts"))
-    post = _kids(k.get("postTransactionAmounts"))
-    nature = _kids(k.get("ownershipNature"))
-    under = _kids(k.get("underlyingSecurity"))
-    tc = k.get("transactionCoding")
-    is_txn = "Transaction" in el.tag or ("transactionDate" in k and tc is not None and amounts != {})
-    return {
-        "table": table,
-        "kind": "transaction" if is_txn else "holding",
-        "number": number,
-        "security_title": _cell_of(k.get("securityTitle")) or {"value": None, "footnotes": []},
-        "conversion_or_exercise_price": _cell_of(k.get("conversionOrExercisePrice")),
-        "transaction_date": _cell_of(k.get("transactionDate")),
-        "deemed_execution_date": _cell_of(k.get("deemedExecutionDate")),
-        "form_type": _t(coding.get("transactionFormType")),
-        "code": _t(coding.get("transactionCode")),
-        "equity_swap_involved": _flag(_t(coding.get("equitySwapInvolved"))),
-        "coding_footnotes": [f.get("id") for f in tc.iterfind("footnoteId")] if tc is not None else [],
-        "timeliness": _cell_of(k.get("transactionTimeliness")),
-        "shares": _cell_of(amounts.get("transactionShares")),
-        "total_value": _cell_of(amounts.get("transactionTotalValue")) or _cell_of(amounts.get("transactionValue")),
-        "price": _cell_of(amounts.get("transactionPricePerShare")),
-        "acquired_disposed": _cell_of(amounts.get("transactionAcquiredDisposedCode")),
-        "exercise_date": _cell_of(k.get("exerciseDate")),
-        "expiration_date": _cell_of(k.get("expirationDate")),
-        "underlying_title": _cell_of(under.get("underlyingSecurityTitle")),
-        "underlying_shares": _cell_of(under.get("underlyingSecurityShares")),
-        "underlying_value": _cell_of(under.get("underlyingSecurityValue")),
-        "owned_after": _cell_of(post.get("sharesOwnedFollowingTransaction")),
-        "value_owned_after": _cell_of(post.get("valueOwnedFollowingTransaction")),
-        "direct_or_indirect": _cell_of(nature.get("directOrIndirectOwnership")),
-        "nature": _cell_of(nature.get("natureOfOwnership")),
-    }
+    """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare)."""
+    row = dict(_ROW_TEMPLATE)
+    coding_fns: list[str] = []
+    cur: dict | None = None
+    has_date = has_coding = has_amounts = False
+    for e in el.iter():
+        tag = e.tag
+        if tag == "value":
+            if cur is not None:
+                txt = e.text
+                cur["value"] = (txt.strip() or None) if txt else None
+        elif tag == "footnoteId":
+            fid = e.get("id")
+            if fid:
+                (cur["footnotes"] if cur is not None else coding_fns).append(fid)
+        elif tag in _CELL_FIELDS:
+            txt = e.text
+            cur = {"value": (txt.strip() or None) if txt else None, "footnotes": []}
+            field = _CELL_FIELDS[tag]
+            if row[field] is None:
+                row[field] = cur
+            if tag == "transactionDate":
+                has_date = True
+        elif tag in _PLAIN_FIELDS:
+            txt = e.text
+            row[_PLAIN_FIELDS[tag]] = (txt.strip() or None) if txt else None
+        elif tag == "transactionCoding":
+            has_coding = True
+            cur = None
+        elif tag == "transactionAmounts":
+            has_amounts = True
+            cur = None
+        elif tag != el.tag:
+            cur = None  # a grouping element (postTransactionAmounts, ownershipNature, ...)
+    for field in _CELL_FIELDS.values():
+        c = row[field]
+        if c is not None and c["value"] is None and not c["footnotes"]:
+            row[field] = None
+    row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
+    row["table"] = table
+    row["kind"] = "transaction" if ("Transaction" in el.tag or (has_date and has_coding and has_amounts)) \
+        else "holding"
+    row["number"] = number
+    row["coding_footnotes"] = coding_fns
+    if row["security_title"] is None:
+        row["security_title"] = {"value": None, "footnotes": []}
+    return row
 
 
 def read_document(root: etree._Element, source: str) -> dict:
@@ -561,6 +589,8 @@ _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:o
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
                        r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+_STATEMENT_HINT = re.compile(r"partner|member|manager|trustee|TTEE|director|president|officer|owner|holder|"
+                             r"authori[sz]ed|advis[eo]r|power|committee|control", re.I)
 _CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
                         r"(?:\s+[A-Z(][\w.,&'’()\-]*){0,10})\s+(?:is|are|serves)\s)")
 _WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15}),?\s+which\s+"
@@ -767,6 +797,8 @@ class _Miner:
     def statements(self, text: str, holder: str | None) -> list[tuple[str, str, str, str]]:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
+        if not _STATEMENT_HINT.search(text):
+            return out  # prices, vesting schedules, plan descriptions: no control statement to look for
         for s in sentences(text):
             s = _DEFPAREN.sub("", s)
             for clause in _CLAUSE_RE.split(s):
@@ -888,11 +920,28 @@ class _Miner:
 
 
 def _num(cell: dict | None) -> Decimal | None:
-    return parse_decimal(cell["value"]) if cell and cell["value"] is not None else None
+    if not cell:
+        return None
+    v = cell["value"]
+    if v is None:
+        return None
+    if v.isascii() and v.replace(".", "", 1).isdigit() and len(v) <= 40:  # the usual XML number: exact
+        return Decimal(v)
+    return parse_decimal(v)
 
 
 def _date(cell: dict | None) -> dt.date | None:
-    return parse_date(cell["value"]) if cell and cell["value"] is not None else None
+    if not cell:
+        return None
+    v = cell["value"]
+    if v is None:
+        return None
+    if len(v) == 10 and v[4] == "-" and v[7] == "-":
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            pass
+    return parse_date(v)
 
 
 def _val(cell: dict | None) -> str | None:
