@@ -290,3 +290,62 @@ def test_unnamed_indirect_holders_stay_with_the_reporting_person(nature, footnot
     (row,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
     assert row.source == "rp:1" and row.props["nature"] == nature and row.props["basis"] == "indirect"
     assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]
+
+
+# ----------------------------------------------------------------- generated documents (hypothesis)
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_amount = st.one_of(
+    st.none(),  # footnote-only cell
+    st.decimals(min_value=0, max_value=10**12, places=0, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False, allow_infinity=False),
+)
+
+
+def _cell_xml(tag: str, value, fn: str | None) -> str:
+    inner = f"<value>{value}</value>" if value is not None else ""
+    note = f'<footnoteId id="{fn}"/>' if fn else ""
+    return f"<{tag}>{inner}{note}</{tag}>"
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(_amount, _amount, st.sampled_from(["D", "I"]), st.booleans()), min_size=1,
+                     max_size=6))
+def test_generated_rows_keep_exact_values(rows):
+    body = []
+    for i, (owned, shares, di, is_txn) in enumerate(rows, start=1):
+        owned_xml = _cell_xml("sharesOwnedFollowingTransaction", owned, "F1" if owned is None else None)
+        nature = "<natureOfOwnership><value>By Trust</value></natureOfOwnership>" if di == "I" else ""
+        own = (f"<postTransactionAmounts>{owned_xml}</postTransactionAmounts><ownershipNature>"
+               f"<directOrIndirectOwnership><value>{di}</value></directOrIndirectOwnership>{nature}</ownershipNature>")
+        if is_txn:
+            body.append(
+                "<nonDerivativeTransaction><securityTitle><value>Common Stock</value></securityTitle>"
+                f"<transactionDate><value>2024-01-{i:02d}</value></transactionDate><transactionCoding>"
+                "<transactionFormType>4</transactionFormType><transactionCode>P</transactionCode>"
+                "<equitySwapInvolved>0</equitySwapInvolved></transactionCoding><transactionAmounts>"
+                + _cell_xml("transactionShares", shares, "F2" if shares is None else None)
+                + "<transactionPricePerShare><footnoteId id=\"F2\"/></transactionPricePerShare>"
+                "<transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>"
+                f"</transactionAmounts>{own}</nonDerivativeTransaction>")
+        else:
+            body.append("<nonDerivativeHolding><securityTitle><value>Common Stock</value></securityTitle>"
+                        f"{own}</nonDerivativeHolding>")
+    xml = _TEMPLATE.replace(
+        _TEMPLATE[_TEMPLATE.index("<nonDerivativeTable>"):_TEMPLATE.index("<footnotes>")],
+        "<nonDerivativeTable>" + "".join(body) + "</nonDerivativeTable>",
+    ).format(footnote="A footnote.").replace("</footnotes>", '<footnote id="F2">Another.</footnote></footnotes>')
+    f = load_bytes(xml.encode(), "generated.xml")
+    for i, (owned, shares, di, is_txn) in enumerate(rows, start=1):
+        (h,) = _by_section(f, f"Table I, row {i}")
+        assert h.source == "rp:1" and h.props["basis"] == ("indirect" if di == "I" else "direct")
+        if owned is None:
+            assert "shares" not in h.props and h.props["shares_footnote"] == "see footnote F1"
+        else:
+            assert h.props["shares"] == owned  # exact Decimal, fractional digits kept
+        if is_txn:
+            assert "transaction_price" not in h.props and h.props["transaction_price_footnote"] == "see footnote F2"
+            assert h.props.get("transaction_shares") == shares
+            assert h.props["as_of"] == dt.date(2024, 1, i)
