@@ -510,3 +510,31 @@ def test_cover_rows_on_one_line_with_irs_caption():
     assert (cv["percent"], cv["percent_text"], cv["footnote_refs"]["percent"]) == (D("9.8"), "9.8%", ["*"])
     assert cv["types"] == ["PN", "IA"] and cv["footnotes"] == ["* Based on 10,204,082 shares outstanding."]
     assert where["aggregate"][0] == "cover page 1, row 11" and where["percent"][0] == "cover page 1, row 13"
+
+
+def test_text_13d_with_schedule_a_blocks():
+    f = load_path(FIX / "sc13d_text_schedule_a_blocks.txt")
+    assert (f.filing.form_type, f.filing.amendment_no, f.filing.earlier_filings) == ("SC 13D/A", 1, [dt.date(2025, 1, 6)])
+    assert f.entity("sec:class").cusip == "70599B103"
+    assert f.document["header"]["notices"]["name"] == "Lucia Fernandez-Ortiz"
+    fund, gp = ent(f, "Harbor Crest Partners, L.P."), ent(f, "Harbor Crest GP, LLC")
+    assert beneficial(f, fund).props["shared_voting"] == 2500000 and beneficial(f, fund).props["percent"] == D("11.9")
+    assert f.document["cover_pages"][0]["footnote_refs"]["percent"] == ["2"]
+    assert f.filing.shares_outstanding == 20500000 and f.filing.shares_outstanding_date == dt.date(2025, 2, 14)
+    # Item 5(a) names the Fund as the holder of the components (the GP only restates them)
+    assert components(f, fund) == {"Common Stock": (2000000, None), "Warrants": (500000, 500000)}
+    assert components(f, gp) == {}
+    (conv,) = rels(f, EdgeKind.CONVERTIBLE_INTO)
+    assert conv.props["exercise_price"] == D("5.00") and conv.props["expiration"] == "June 30, 2029"
+    lucia, ben = ent(f, "Lucia Fernandez-Ortiz"), ent(f, "Benedict T. Adeyemi")
+    assert lucia.prop("citizenship") == "Spain" and ben.prop("citizenship") == "United Kingdom"
+    assert [r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, lucia, gp)] == ["managing member"]
+    assert [r.props["title"] for r in rels(f, EdgeKind.OFFICER_OF, ben, gp)] == ["Chief Financial Officer"]
+    assert [r.props["title"] for r in rels(f, EdgeKind.DIRECTOR_OF, lucia, f.entity("issuer"))] == ["director"]
+    assert {(f.entity(r.source).name, f.entity(r.target).name) for r in rels(f, EdgeKind.CONTROLS)} == {
+        ("Harbor Crest GP, LLC", "Harbor Crest Partners, L.P."), ("Lucia Fernandez-Ortiz", "Harbor Crest GP, LLC")}
+    coop = next(a for a in f.document["item_6"]["agreements"] if a["title"] == "Cooperation Agreement")
+    assert coop["date"] == dt.date(2025, 3, 1) and set(coop["party_names"]) == {fund.name, f.entity("issuer").name}
+    (tx,) = f.document["item_5"]["persons"][0]["transactions"]
+    assert (tx["shares"], tx["date"], tx["price"]) == (150000, dt.date(2025, 2, 20), D("4.10"))
+    assert {r["organization"] for r in f.document["schedule_a"]} == {"Harbor Crest GP, LLC"}

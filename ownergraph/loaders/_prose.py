@@ -687,6 +687,11 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         elif between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
                                                    between):
             subj = prev_subj
+        elif between is not None and re.fullmatch(
+                r"\s*,\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|became)?\s*(?:also\s+)?"
+                r"(?:appointed|elected|named|designated|serving|serves|served|acts|acting)?\s*(?:to\s+serve\s+)?(?:as\s+)?"
+                r"(?:the\s+|a\s+|an\s+)?\s*", between) and re.search(r"[a-z]", between):
+            subj = prev_subj  # "X, the managing member of Y, was appointed a director of Z"
         else:
             subj = _subject_from(s[:m.start()])
         if subj is None and re.search(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", s[:m.start()], re.I):

@@ -835,15 +835,16 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # Schedule A
     for name in items:
         if name.startswith("schedule_"):
-            rows, org = _schedule_table(items[name], facts, res)
+            tables = _schedule_tables(items[name], facts, res)
             doc.setdefault("schedule_a", [])
-            if rows:
-                n = mine_table(rows, section="Schedule " + name.split("_")[1].upper(), facts=facts, org_key=org)
-                doc["schedule_a"].extend(dict(zip([_flat(h) for h in rows[0]], r)) for r in rows[1:])
-                if n == 0:
-                    mine_text(items[name], section="Schedule " + name.split("_")[1].upper(), facts=facts)
-            else:
-                mine_text(items[name], section="Schedule " + name.split("_")[1].upper(), facts=facts)
+            section = "Schedule " + name.split("_")[1].upper()
+            n = 0
+            for rows, org in tables:
+                n += mine_table(rows, section=section, facts=facts, org_key=org)
+                doc["schedule_a"].extend(dict(zip([_flat(h) for h in rows[0]], r), organization=(
+                    facts.entity(org).name if org and facts.entity(org) else None)) for r in rows[1:])
+            if n == 0:
+                mine_text(items[name], section=section, facts=facts)
 
     # signatures
     sig = _signatures(items.get("signatures", ""), facts, res)
@@ -1106,12 +1107,15 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             rec["aggregate"] = parse_decimal(am.group(1))
             rec["components_text"] = _flat(am.group(2))
         if key is None and am:
-            sm = re.search(r"(?:^|\.\s+|\n)[^.\n]*?(" + r"[A-Z][^,.\n]{1,80}?" + r")\s+may\s+be\s+deemed\s+to\s+beneficially",
-                           txt)
-            if sm:
-                k2 = res.resolve(re.sub(r"^As of the date hereof,\s*", "", sm.group(1).strip()))
-                if k2:
-                    rec["key"] = k2
+            # the holder is the subject of the "beneficially owns N Shares, consisting of" sentence
+            start = max(txt.rfind(". ", 0, am.start()), txt.rfind("\n", 0, am.start()), txt.rfind(")", 0, am.start()))
+            subj = txt[start + 1:am.start()]
+            subj = re.sub(r"^\s*(?:\(\w\)\s*)?(?:As\s+of\s+[^,]{3,60},\s*)?", "", subj)
+            subj = re.sub(r"\s+(?:may\s+be\s+deemed\s+to|is\s+deemed\s+to|directly|indirectly|has|had)\s*$", "",
+                          subj.strip()).strip(" ,")
+            k2 = res.resolve(subj) if subj else None
+            if k2:
+                rec["key"] = k2
         tx = re.search(r"\(c\)\s*(.+?)(?=\n\s*[-•*]?\s*\(d\)|\Z)", txt, re.S)
         if tx:
             rec["transactions_text"] = _flat(tx.group(1))
@@ -1127,13 +1131,29 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
     return out
 
 
+_TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
+
+
 def _transactions(text: str) -> list[dict]:
     out = []
     for s in sentences(_flat(text)):
-        for m in re.finditer(r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred)\D{0,40}?"
-                             r"(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)[^.;]*?(?:on\s+)?(" + DATE_RE + ")", s, re.I):
+        found = False
+        for m in re.finditer(_TX_VERB + r"\D{0,40}?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)[^.;]*?(?:on\s+)?("
+                             + DATE_RE + ")", s, re.I):
             out.append({"type": m.group(1).lower(), "shares": parse_decimal(m.group(2)),
                         "date": parse_date(m.group(3)), "text": s})
+            found = True
+        if not found:
+            for m in re.finditer(r"On\s+(" + DATE_RE + r"),?\s+[^.;]{0,80}?" + _TX_VERB +
+                                 r"\D{0,40}?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)", s, re.I):
+                out.append({"type": m.group(2).lower(), "shares": parse_decimal(m.group(3)),
+                            "date": parse_date(m.group(1)), "text": s})
+        for t in out:
+            if t["text"] == s and "price" not in t:
+                pm = re.search(r"(?:at|for)\s+(?:a\s+(?:weighted\s+)?(?:average\s+)?price\s+of\s+)?\$\s?(\d[\d,]*(?:\.\d+)?)"
+                               r"\s+per\s+[Ss]hare", s)
+                if pm:
+                    t["price"] = parse_decimal(pm.group(1))
     return out
 
 
@@ -1359,7 +1379,7 @@ class _Ctx:
             ("conversion_terms", r"conversion\s+price\s+(?:equal\s+to\s+|of\s+)?(.+?\s+per\s+share.*?)(?:\.$|$)"),
             ("exercise_price", r"exercise\s+price\s+(?:of\s+|equal\s+to\s+)?\$\s?(\d[\d,]*(?:\.\d+)?)"),
             ("term", r"(\w+-year)\s+term"),
-            ("expiration", r"expir\w*\s+on\s+([^,.]+)"),
+            ("expiration", r"expir\w*\s+on\s+(" + DATE_RE + r"|[^,.]+)"),
             ("exercisable", r"(?:became|becomes|are|is)\s+(?:currently\s+)?exercisable\s+((?:on|beginning|after|from|"
                             r"commencing|upon)\s+[^,.]+)|"
                             r"(currently\s+exercisable(?:\s+or\s+exercisable\s+within\s+60\s+days)?)"),
@@ -1663,20 +1683,60 @@ def _exhibits(s: str) -> list[dict]:
     return out
 
 
-def _schedule_table(s: str, facts: FilingFacts, res: Resolver) -> tuple[list[list[str]], str | None]:
-    lines = [ln for ln in s.split("\n")]
-    org = None
-    om = re.search(r"(?:Officers|Directors|Executive\s+Officers|Managers|Members|General\s+Partners?)[^\n]*?\bof\s+"
-                   r"([A-Z][^\n]{2,100})", s)
-    if om:
-        org = res.resolve(re.sub(r"[*:]+$", "", om.group(1)).strip(" .*"))
+_ORG_HEADING = re.compile(r"(?:Officers|Directors|Executive\s+Officers|Managers|Members|General\s+Partners?|Trustees|"
+                          r"Control\s+Persons)[^\n]*?\b(?:of|for)\s+([A-Z][^\n\t]{2,100})")
+_KV_LABEL = re.compile(r"^\s*(Name|Title|Position(?:s)?(?:\s+with\s+[^:]{1,80})?|(?:Present\s+)?Principal\s+Occupation"
+                       r"(?:\s+or\s+Employment)?|Occupation|Employment|(?:Principal\s+)?(?:Business\s+|Residence\s+)?"
+                       r"Address|Citizenship|Country\s+of\s+Citizenship)\s*:\s*(.*)$", re.I)
+
+
+def _schedule_tables(s: str, facts: FilingFacts, res: Resolver) -> list[tuple[list[list[str]], str | None]]:
+    """Schedule A tables -- tab-separated rows, or 'Name: / Principal Occupation: / ...' blocks -- each with
+    the organization its heading names ("Directors and Executive Officers of X")."""
+    tables: list[tuple[list[list[str]], str | None]] = []
+    org: str | None = None
     rows: list[list[str]] = []
-    for ln in lines:
+    kv: list[dict[str, str]] = []
+
+    def flush() -> None:
+        nonlocal rows, kv
+        if len(rows) >= 2:
+            tables.append((rows, org))
+        if kv:
+            head = []
+            for rec in kv:
+                for k in rec:
+                    if k not in head:
+                        head.append(k)
+            tables.append(([head] + [[rec.get(h, "") for h in head] for rec in kv], org))
+        rows, kv = [], []
+
+    for ln in s.split("\n"):
+        om = _ORG_HEADING.search(ln) if "\t" not in ln and len(ln) < 200 else None
+        if om:
+            k = res.resolve(re.sub(r"[*:.]+$", "", om.group(1)).strip(" .*"))
+            if k:
+                flush()
+                org = k
+                continue
         if "\t" in ln:
             cells = [c.strip() for c in ln.split("\t")]
             if rows or re.search(r"\bname\b", ln, re.I):
                 rows.append(cells)
-    return rows, org
+            continue
+        m = _KV_LABEL.match(ln)
+        if m:
+            label = m.group(1).strip()
+            if label.lower() == "name":
+                kv.append({})
+            if kv:
+                kv[-1][label] = (kv[-1].get(label, "") + " " + m.group(2)).strip()
+        elif kv and ln.strip() and not re.match(r"\s*[A-Z][A-Za-z ]{0,40}:", ln):
+            last = list(kv[-1])[-1] if kv[-1] else None
+            if last and last.lower().endswith("address"):
+                kv[-1][last] += " " + ln.strip()
+    flush()
+    return tables
 
 
 def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
