@@ -538,3 +538,14 @@ def test_text_13d_with_schedule_a_blocks():
     (tx,) = f.document["item_5"]["persons"][0]["transactions"]
     assert (tx["shares"], tx["date"], tx["price"]) == (150000, dt.date(2025, 2, 20), D("4.10"))
     assert {r["organization"] for r in f.document["schedule_a"]} == {"Harbor Crest GP, LLC"}
+
+
+def test_html_captions_split_by_tags_and_nbsp():
+    html = (FIX / "sc13ga_zero_after_below_5.html").read_text()
+    html = html.replace("SCHEDULE 13G/A", "<b>SCHEDULE</b>&nbsp;<b>13G/A</b>").replace(
+        "(CUSIP Number)", "(CUSIP&nbsp;<i>Number</i>)").replace("SOLE VOTING POWER", "SOLE&#160;VOTING <span>POWER</span>")
+    data = html.encode("cp1252", "replace")
+    assert detect(data).name == "schedule13_text"
+    f = load_bytes(data, "variant.html")
+    assert f.filing.form_type == "SC 13G/A" and f.entity("sec:class").cusip == "86033T208"
+    assert [beneficial(f, f.entity(k)).props["sole_voting"] for k in f.filing.filer_keys] == [0, 0, 0]

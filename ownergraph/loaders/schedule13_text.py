@@ -237,6 +237,9 @@ def sniff(data: bytes) -> float:
         s = head.decode("utf-8", "replace")
     except Exception:  # pragma: no cover
         return 0.0
+    if "<" in s:  # HTML: captions may be split by tags and non-breaking spaces
+        s = re.sub(r"<[^<>]{0,400}>", " ", s)
+        s = re.sub(r"&(?:nbsp|#160|#xa0|#8201|#8194);", " ", s, flags=re.I).replace("\u00a0", " ")
     m = _FORM_RE.search(s)
     if not m:
         return 0.0
