@@ -210,8 +210,12 @@ def _markdownish_to_text(s: str) -> str:
     return s.replace("\u00a0", " ").replace("\r", "")
 
 
+_SGML_LINE = re.compile(r"(?im)^[ \t]*</?(?:DOCUMENT|TEXT|PAGE|PDF|TYPE|SEQUENCE|FILENAME|DESCRIPTION|C|S|FN|R\d*)>[^\n<]*$")
+
+
 def to_text(data: bytes) -> str:
     s = decode(data)
+    s = _SGML_LINE.sub("", s)
     if _HTML_HINT.search(s[:200000]) and len(re.findall(r"<\s*(?:p|div|td|tr|font|br)\b", s[:200000], re.I)) > 5:
         s = _html_to_lines(s)
     else:
