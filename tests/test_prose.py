@@ -184,3 +184,16 @@ def test_whose_inverted_and_principal_business_forms():
     assert edges(g, EdgeKind.CONTROLS) == {
         ("BML Capital Management, LLC", "BML Investment Partners, L.P.", "general partner"),
         ("Leonard Braden Michael", "BML Capital Management, LLC", "managing member")}
+
+
+def test_group_terms_expand_across_calls():
+    f = facts(("m", O, "Strome Investment Management, LP"), ("f1", O, "Strome Mezzanine Fund, LP"),
+              ("f2", O, "Strome Mezzanine Fund II, LP"))
+    mine_text('Strome Investment Management, LP (the "Manager"); Strome Mezzanine Fund, LP and Strome Mezzanine Fund '
+              'II, LP (the "Fund," and together with the Strome Mezzanine Fund, LP, the "Funds").',
+              section="Item 2(a)", facts=f)
+    mine_text("The principal business of the Manager is to serve as a general partner and investment manager of the "
+              "Funds.", section="Item 2(c)", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Strome Investment Management, LP", "Strome Mezzanine Fund, LP", "general partner and investment manager"),
+        ("Strome Investment Management, LP", "Strome Mezzanine Fund II, LP", "general partner and investment manager")}

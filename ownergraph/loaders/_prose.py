@@ -507,6 +507,52 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
         if resolver.resolve(alias) not in (None, key) and not _ISSUER_WORDS.match(alias):
             continue
         resolver.add_alias(alias, key)
+    _learn_groups(text, facts, resolver)
+
+
+# Group terms ('A and B (together, the "Funds")') of each filing, kept while its facts are being mined.
+_GROUPS: dict[tuple[int, str], dict[str, list[str]]] = {}
+_GROUP_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:together|collectively|each\s+an?\b|each\s+of\s+which)[^()]{0,400}?)\)", re.I)
+
+
+def groups(facts: FilingFacts) -> dict[str, list[str]]:
+    """Group defined terms of this filing: normalized term -> member entity keys."""
+    k = (id(facts), facts.filing.id)
+    if k not in _GROUPS:
+        while len(_GROUPS) >= 32:
+            _GROUPS.pop(next(iter(_GROUPS)))
+        _GROUPS[k] = {}
+    return _GROUPS[k]
+
+
+def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
+    for m in _GROUP_PAREN.finditer(text):
+        terms = re.findall(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]", m.group(1))
+        if not terms:
+            continue
+        term = terms[-1].strip(" ,")
+        if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
+            continue
+        before = text[max(0, m.start() - 400):m.start()]
+        before = re.split(r"[.;:]\s+|\(\w{1,4}\)\s", before)[-1]
+        before = _DESCRIPTOR.sub("", before.rstrip())
+        members: list[str] = []
+        for part in re.split(r"\s*,\s*and\s+|\s+and\s+|;\s*|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", before):
+            k = resolver.resolve(part.strip(" ,")) if part.strip() else None
+            if k and k not in members:
+                members.append(k)
+        for tm in re.finditer(r"together\s+with\s+(?:the\s+)?(" + NAME + r")", m.group(1)):
+            k = resolver.resolve(tm.group(1))
+            if k and k not in members:
+                members.append(k)
+        if len(members) >= 2:
+            groups(facts)[normalize_name(term, NodeKind.ORGANIZATION)] = members
+
+
+def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
+    """A group term ("the Funds") -> its members; else []."""
+    m = re.sub(r"^(?:the|each\s+of\s+the)\s+", "", _clean_mention(mention), flags=re.I)
+    return list(groups(facts).get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
 _TRAILING_VERB = re.compile(
@@ -699,12 +745,19 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         if subj is None:
             continue
         subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj and subj != prev_subj else [])
-        skeys = [k for k in (res.resolve_or_create(x, section, pv) for x in subjects) if k]
+        skeys = []
+        for x in subjects:
+            skeys.extend(_expand(x, res, facts) or [res.resolve_or_create(x, section, pv)])
+        skeys = [k for k in skeys if k]
         if not skeys:
             continue
         okeys: list[str] = []
         first_kind = None
         for ob in objects:
+            grp = _expand(ob, res, facts)
+            if grp:
+                okeys.extend(k for k in grp if k not in okeys)
+                continue
             okey = res.resolve_or_create(ob, section, pv)
             if okey is None:
                 break
