@@ -253,6 +253,8 @@ def sniff(data: bytes) -> float:
         r"title\s+of\s+class\s+of\s+securities", r"aggregate\s+amount\s+beneficially\s+owned"))
     if signals == 0:
         return 0.0
+    if signals == 1:
+        return 0.3  # a document that only mentions a Schedule 13D; anything more specific wins
     if _CONTAINER.match(head):
         return 0.2  # an SGML container: the submission loader reads it and calls us on the inner document
     return min(0.9, 0.5 + 0.1 * signals)
@@ -260,7 +262,7 @@ def sniff(data: bytes) -> float:
 
 # ----------------------------------------------------------------- small helpers
 
-_FOOTREF = re.compile(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![\w$,.])\((\d{1,2}|[a-z]|\*)\)(?!\s*\w+\s*(?:of|and))|"
+_FOOTREF = re.compile(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![A-Za-z$,.])\((\d{1,2}|\*)\)|(?<=\s)\(([a-z])\)(?!\s*\w+\s*(?:of|and))|"
                       r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\d%\s])(\*{1,3})(?=\s|$)")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\|")
