@@ -73,6 +73,9 @@ RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 PROV_DERIVED = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
 FOAF_PERSON = "<http://xmlns.com/foaf/0.1/Person>"
 EDGAR = "https://www.sec.gov/Archives/edgar/data/"
+TIME = "http://www.w3.org/2006/time#"
+TIME_INTERVAL, TIME_INSTANT = f"<{TIME}Interval>", f"<{TIME}Instant>"
+TIME_INSIDE, TIME_IN_XSD_DATE = f"<{TIME}inside>", f"<{TIME}inXSDDate>"
 
 Quad = tuple[str, str, str, "str | None"]
 
@@ -405,13 +408,21 @@ class _Walk:
             yield r, _T["OG.edgeType"], lit(etype), g
             yield r, sp, s, g
             yield r, tp, o, g
+            later: list[Quad] = []  # other subjects, written after this relationship node's block
             if etype in _MEMBERSHIP_ROLE:
                 role = base + "role/" + _MEMBERSHIP_ROLE[etype]
                 if role not in roles:
                     roles.add(role)
-                    yield _u(role), RDF_TYPE, _T["ORG.Role"], None
-                    yield _u(role), RDFS_LABEL, lit(_ROLE_LABEL[_MEMBERSHIP_ROLE[etype]]), None
+                    later.append((_u(role), RDF_TYPE, _T["ORG.Role"], None))
+                    later.append((_u(role), RDFS_LABEL, lit(_ROLE_LABEL[_MEMBERSHIP_ROLE[etype]]), None))
                 yield r, _T["ORG.role"], _u(role), g
+                if as_of:
+                    # the filing says the membership held on the as-of date: an interval containing that instant
+                    during, instant = _u(base + "rel/" + eid + "-during"), _u(base + "rel/" + eid + "-asof")
+                    yield r, _T["ORG.memberDuring"], during, g
+                    later += [(during, RDF_TYPE, TIME_INTERVAL, g), (during, TIME_INSIDE, instant, g),
+                              (instant, RDF_TYPE, TIME_INSTANT, g),
+                              (instant, TIME_IN_XSD_DATE, lit(dt.date.fromisoformat(as_of)), g)]
             if etype == "HOLDS":
                 yield r, _T["OG.current"], lit(eid in current), g
                 if beneficial and props.get("shares") is not None:
@@ -429,6 +440,7 @@ class _Walk:
                 yield r, _T["OG.excerpt"], lit(excerpt), g
             if fid in fil_iri:
                 yield r, PROV_DERIVED, _u(fil_iri[fid]), g
+            yield from later
             for t in shortcuts:
                 key = (t, g)
                 if key in self.seen:
