@@ -98,16 +98,16 @@ def _load(paths, store, as_json, quiet, load_path, backend) -> None:
                     mark = "[green]loaded[/]" if r.status == "loaded" else "[dim]unchanged[/]"
                     console.print(f"{mark} {escape(f'{path}  ({r.form_type}, {r.filing_id})')}", highlight=False)
                     for w in facts.warnings:
-                        err_console.print(f"  [yellow]warning:[/] {escape(w)}", highlight=False)
+                        err_console.print(f"  [yellow]warning:[/] {escape(w)}", highlight=False, soft_wrap=True)
             except OwnergraphError as e:
                 failures.append({"file": str(path), "error": e.problem if e.source else str(e)})
                 if not as_json:
-                    err_console.print(f"[red]failed[/] {escape(str(e))}", highlight=False)
+                    err_console.print(f"[red]failed[/] {escape(str(e))}", highlight=False, soft_wrap=True)
             except Exception as e:  # noqa: BLE001 - a bug on one file must not stop the batch
                 problem = f"internal error ({type(e).__name__}: {e}); please report this filing"
                 failures.append({"file": str(path), "error": problem})
                 if not as_json:
-                    err_console.print(f"[red]failed[/] {escape(f'{path}: {problem}')}", highlight=False)
+                    err_console.print(f"[red]failed[/] {escape(f'{path}: {problem}')}", highlight=False, soft_wrap=True)
         counts = st.counts()
     summary = {
         "files": len(files),
@@ -137,7 +137,7 @@ def _load(paths, store, as_json, quiet, load_path, backend) -> None:
         if failures:
             err_console.print(f"{len(failures)} failed:", highlight=False)
             for f in failures:
-                err_console.print(f"  {f['file']}: {f['error']}", highlight=False, markup=False)
+                err_console.print(f"  {f['file']}: {f['error']}", highlight=False, markup=False, soft_wrap=True)
     if not files:
         raise typer.Exit(EXIT_CANNOT_RUN)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
