@@ -117,6 +117,8 @@ def test_human_summary_names_every_bad_file_and_reason(tmp_path, synth):
     assert len(summary_lines) == len(bad)
     for f in bad:
         assert any(ln.startswith(f + ": ") and len(ln) > len(f) + 3 for ln in summary_lines), f
+    failed_lines = [ln for ln in r.stderr.splitlines() if ln.startswith("failed ")]
+    assert len(failed_lines) == len(bad)  # one line per bad file, never wrapped
     assert "Traceback" not in r.output
 
 
@@ -222,6 +224,10 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path):
     p = cli_subprocess("load", tmp_path / "in", "--store", db)
     assert p.returncode == 1, p.stderr
     assert "Traceback" not in p.stderr and "Traceback" not in p.stdout
+    # one line per bad file, not wrapped to the (80-column) width of a pipe
+    lines = p.stderr.splitlines()
+    assert len([ln for ln in lines if ln.startswith("failed ")]) == len(bad), p.stderr
+    assert all(ln.startswith(("failed ", f"{len(bad)} failed:", f"  {tmp_path}")) for ln in lines), p.stderr
     p = cli_subprocess("load", *goods, "--store", db)
     assert p.returncode == 0, p.stderr
     p = cli_subprocess("load", *goods, "--store", tmp_path)  # a directory is no store
