@@ -81,6 +81,9 @@ def test_bolt_errors(bolt_server, locked_bolt_server):
     _tcp(locked_bolt_server.bolt_port)
     with pytest.raises(BackendError, match="wrong user or password"):
         connect(locked_bolt_server.bolt_uri, "default", "not-the-password")
+    _tcp(locked_bolt_server.bolt_port)
+    with connect(f"bolt://:bolt-pass@127.0.0.1:{locked_bolt_server.bolt_port}") as ok:  # FalkorDB: empty user
+        assert ok.dialect.name == "falkordb" and ok.counts() == {"nodes": 0, "relationships": 0}
     _tcp(bolt_server.bolt_port)
     b = connect(bolt_server.bolt_uri)
     try:

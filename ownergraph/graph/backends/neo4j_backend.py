@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import socket
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ...errors import BackendError
 from .base import Backend
@@ -54,9 +54,17 @@ class Neo4jBackend(Backend):
 
         parts = urlsplit(uri)
         host = parts.hostname or "localhost"
-        port = parts.port or 7687
+        try:
+            port = parts.port or 7687
+        except ValueError:
+            raise BackendError(uri, "the port in the URI is not a number") from None
         self.uri = f"{parts.scheme}://{host}:{port}"
-        self.database = database or None
+        # credentials in the URI (bolt://user:password@host) are taken out: the driver wants them as auth
+        if user is None and parts.username is not None:
+            user = unquote(parts.username)  # may be "" (FalkorDB's Bolt port wants an empty user)
+        password = password if password is not None else (unquote(parts.password) if parts.password else None)
+        uri = self.uri + (f"?{parts.query}" if parts.query else "")
+        self.database = database or (parts.path.strip("/") or None)
         self.user = user
         # FalkorDB's Bolt port can hang on a fresh connection unless a plain TCP connect comes first;
         # a plain connect also tells "unreachable" apart from protocol problems.
@@ -65,7 +73,7 @@ class Neo4jBackend(Backend):
                 pass
         except OSError as e:
             raise BackendError(self.uri, f"cannot reach the server ({e.strerror or e})") from None
-        auth = (user or "neo4j", password or "") if (user or password) else None
+        auth = (user if user is not None else "neo4j", password or "") if (user or password) else None
         try:
             self.driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=timeout,
                                                max_transaction_retry_time=15.0)
