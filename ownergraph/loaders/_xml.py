@@ -105,6 +105,16 @@ def _check_tree(root: etree._Element, max_depth: int, max_text: int) -> str | No
     return None
 
 
+def check_xml_input(data: bytes, source: str, max_bytes: int | None = None) -> None:
+    """The checks :func:`parse_xml` makes before parsing (size limit, entity declarations in any
+    encoding), for loaders that stream with their own ``iterparse``: call it first."""
+    max_bytes = max_bytes or MAX_XML_BYTES
+    if len(data) > max_bytes:
+        raise LoadError(source, f"XML document is {len(data)} bytes, over the {max_bytes}-byte limit")
+    if _declares_entities(data):
+        raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
+
+
 def parse_xml(data: bytes, source: str, warnings: list[str] | None = None,
               max_bytes: int | None = None, max_depth: int | None = None,
               max_text: int | None = None) -> etree._Element:
@@ -112,10 +122,7 @@ def parse_xml(data: bytes, source: str, warnings: list[str] | None = None,
     max_bytes = max_bytes or MAX_XML_BYTES
     max_depth = min(max_depth or MAX_DEPTH, LIBXML_MAX_DEPTH)
     max_text = min(max_text or MAX_TEXT_CHARS, LIBXML_MAX_TEXT)
-    if len(data) > max_bytes:
-        raise LoadError(source, f"XML document is {len(data)} bytes, over the {max_bytes}-byte limit")
-    if _declares_entities(data):
-        raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
+    check_xml_input(data, source, max_bytes)
     data = data.lstrip()
     try:
         root = etree.fromstring(data, _parser(False))
