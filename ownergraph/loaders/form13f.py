@@ -56,13 +56,12 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._text import parse_date, parse_decimal
-from ._xml import MAX_XML_BYTES, parse_xml, strip_ns
+from ._xml import check_xml_input, parse_xml, strip_ns
 
 _CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
 _TABLE_RE = re.compile(rb"<\s*(?:[\w.-]+:)?informationTable[\s>]")
 _COVER_RE = re.compile(rb"<\s*(?:[\w.-]+:)?edgarSubmission[\s>]")
 _COVER_NS = b"http://www.sec.gov/edgar/thirteenffiler"
-_ENTITY_RE = re.compile(rb"<!ENTITY", re.I)
 
 
 # ----------------------------------------------------------------- document models
@@ -165,10 +164,7 @@ def _row_of(el: etree._Element) -> dict[str, Any]:
 
 def _iter_rows(data: bytes, source: str, warnings: list[str]):
     """Rows of the table, streamed; a malformed table falls back to the recovering parser."""
-    if len(data) > MAX_XML_BYTES:
-        raise LoadError(source, f"XML document is {len(data)} bytes, over the {MAX_XML_BYTES}-byte limit")
-    if _ENTITY_RE.search(data):
-        raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
+    check_xml_input(data, source)  # the current size limit, entity declarations in any encoding
     rows: list[dict] = []
     try:
         ctx = etree.iterparse(io.BytesIO(data.lstrip()), events=("end",), resolve_entities=False, no_network=True,
