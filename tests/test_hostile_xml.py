@@ -7,6 +7,7 @@ end tag) is recovered with a warning.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 
@@ -282,3 +283,61 @@ def test_detection_refuses_attacks(attack):
     with pytest.raises(OwnergraphError) as ei:
         loaders.load_bytes(ATTACKS[attack], SRC)
     assert ei.value.source == SRC and not loaders.is_internal_error(ei.value)
+
+
+# ---------------------------------------------------------------- entity declarations in real documents
+
+
+def _xml_corpus():
+    from _fuzz import corpus
+
+    out = []
+    for label, data in corpus():
+        if not data.lstrip().startswith(b"<") or re.search(rb"<html\b", data[:200_000], re.I):
+            continue  # HTML is read as text, not parsed as XML: entity declarations mean nothing there
+        try:
+            facts = loaders.load_bytes(data, label)
+        except OwnergraphError:
+            continue
+        out.append((label, data, facts.filing.loader))
+    return out
+
+
+def _with_entities(data: bytes) -> bytes:
+    decl = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+    m = re.match(rb"\s*<\?xml[^>]*\?>", data)
+    body = data[m.end():] if m else data
+    # the filing's own text now uses the entity, as an attack would
+    body = re.sub(rb"(<(?:\w+:)?(?:reportingPersonName|nameOfIssuer|issuerName|rptOwnerName)>)", rb"\1&b;", body,
+                  count=1)
+    return b'<?xml version="1.0"?>\n' + decl + body.lstrip()
+
+
+@pytest.mark.parametrize("enc", ["utf-8", "utf-16"])
+def test_real_xml_filings_with_entity_declarations_are_refused(enc):
+    """Each XML filing a loader reads, given entity declarations, is refused by that same loader."""
+    docs = _xml_corpus()
+    if not docs:
+        pytest.skip("no XML loader reads the corpus yet")
+    for label, data, loader in docs:
+        attack = _with_entities(data)
+        if enc != "utf-8":
+            attack = attack.decode("utf-8", errors="replace").replace(
+                '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>', 1).encode(enc)
+        with pytest.raises(LoadError) as ei:
+            loaders.load_bytes(attack, label, loader=loader)
+        assert "entit" in ei.value.problem.lower(), (label, loader, str(ei.value))
+        assert not loaders.is_internal_error(ei.value)
+
+
+def test_xml_size_limit_applies_to_every_xml_loader(restore_limits):
+    docs = _xml_corpus()
+    if not docs:
+        pytest.skip("no XML loader reads the corpus yet")
+    loaders.set_limits(max_xml_bytes=200)
+    for label, data, loader in docs:
+        if len(data) <= 200:
+            continue
+        with pytest.raises(LoadError) as ei:
+            loaders.load_bytes(data, label, loader=loader)
+        assert "over the 200-byte limit" in ei.value.problem, (label, loader, str(ei.value))
