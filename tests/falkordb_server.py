@@ -10,9 +10,21 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM when the test process dies (a killed pytest leaves no server behind)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - best effort
+        pass
 
 
 def free_port() -> int:
@@ -77,7 +89,8 @@ class FalkorServer:
         if self.bolt_port and self.module:
             args += ["BOLT_PORT", str(self.bolt_port)]
         log = open(os.path.join(self.dir, "server.log"), "wb")
-        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=self.dir)
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, cwd=self.dir,
+                                     preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         deadline = time.monotonic() + timeout
         while True:
             if self.proc.poll() is not None:
