@@ -118,10 +118,15 @@ def load_path(path: str | Path) -> FilingFacts:
             raise LoadError(str(p), "no such file")
         if p.is_dir():
             raise LoadError(str(p), "is a directory, not a filing")
+        if not p.is_file():  # /dev/zero would never end, a FIFO would block the whole batch
+            raise LoadError(str(p), "not a regular file (a device, FIFO or socket)")
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise LoadError(str(p), f"file is {size} bytes, over the {MAX_FILE_BYTES}-byte limit")
-        data = p.read_bytes()
+        with open(p, "rb") as fh:  # never more than the limit, even if the file grows meanwhile
+            data = fh.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise LoadError(str(p), f"file is over the {MAX_FILE_BYTES}-byte limit")
     except OSError as e:
         raise LoadError(str(p), f"cannot read file: {e.strerror or e}") from None
     return load_bytes(data, str(p))
