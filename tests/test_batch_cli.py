@@ -8,6 +8,7 @@ the human summary (stderr) and in ``--json``.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -257,3 +258,18 @@ def test_real_filings_batch(tmp_path, shared_filings, seed_path):
     assert {x["file"] for x in out["results"]} == {str(p) for p in loadable}
     assert all(x["error"] for x in out["failures"])
     assert not any("internal error" in x["error"] for x in out["failures"]), out["failures"]
+
+
+def test_devices_and_fifos_are_refused_not_read(tmp_path, synth):
+    """/dev/zero would never end and a FIFO would block: both are reported, the batch goes on."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_bytes(synth_filing(1))
+    os.mkfifo(d / "pipe.txt")
+    r = run("load", d, "/dev/zero", "--store", tmp_path / "og.db", "--json")
+    assert r.exit_code == 1, r.output
+    out = json.loads(r.stdout)
+    assert out["summary"]["loaded"] == 1
+    fails = {f["file"]: f["error"] for f in out["failures"]}
+    assert set(fails) == {str(d / "pipe.txt"), "/dev/zero"}
+    assert all("not a regular file" in e for e in fails.values())
