@@ -533,6 +533,8 @@ def test_text_13d_with_schedule_a_blocks():
     assert [r.props["title"] for r in rels(f, EdgeKind.DIRECTOR_OF, lucia, f.entity("issuer"))] == ["director"]
     assert {(f.entity(r.source).name, f.entity(r.target).name) for r in rels(f, EdgeKind.CONTROLS)} == {
         ("Harbor Crest GP, LLC", "Harbor Crest Partners, L.P."), ("Lucia Fernandez-Ortiz", "Harbor Crest GP, LLC")}
+    va = next(a for a in f.document["item_6"]["agreements"] if a["title"] == "Voting Agreement")
+    assert va["date"] == dt.date(2025, 2, 2) and set(va["party_names"]) == {fund.name, gp.name, f.entity("issuer").name}
     coop = next(a for a in f.document["item_6"]["agreements"] if a["title"] == "Cooperation Agreement")
     assert coop["date"] == dt.date(2025, 3, 1) and set(coop["party_names"]) == {fund.name, f.entity("issuer").name}
     (tx,) = f.document["item_5"]["persons"][0]["transactions"]

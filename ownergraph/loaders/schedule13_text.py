@@ -1455,7 +1455,7 @@ class _Ctx:
 
     _AGR = re.compile(
         r"(?:entered\s+into|executed|signed|is\s+(?:a\s+)?party\s+to|are\s+parties\s+to|sold\s+and\s+issued|issued|"
-        r"sold)\s+(?:(?:a|an|the|that\s+certain|certain)\s+)?"
+        r"sold|part(?:y|ies)\s+to)\s+(?:(?:a|an|the|that\s+certain|certain)\s+)?"
         r"((?:[A-Za-z0-9%\-]+\s+){0,8}?[A-Za-z0-9%\-]+)"
         r"(?=\s+(?:with|pursuant|to|by|in|for|dated|between|among|under|whereby|and\s+(?:the\s+)?[A-Z])\b|\s*\(|,|\.|;|$)")
     _AGR_END = re.compile(r"(?:agreement|note|notes|warrants?|debentures?|letter|designations?|plan|arrangement|"
@@ -1463,15 +1463,21 @@ class _Ctx:
 
     def _agreement_from(self, sent: str) -> dict | None:
         dm = re.match(r"\s*On\s+(?:or\s+about\s+)?(" + DATE_RE + r"),?\s*(.*)", sent)
-        if not dm:
-            return None
-        rest = dm.group(2)
+        if dm:
+            date, rest = parse_date(dm.group(1)), dm.group(2)
+        else:
+            # "The Reporting Persons are parties to a Voting Agreement, dated as of May 1, 2024, with ..."
+            dd = re.search(r"\b(?:entered\s+into|(?:is|are)\s+(?:a\s+)?part(?:y|ies)\s+to)\s+[^.;]{3,120}?,?\s+dated\s+"
+                           r"(?:as\s+of\s+)?(" + DATE_RE + ")", sent)
+            if not dd:
+                return None
+            date, rest = parse_date(dd.group(1)), sent
         m = next((x for x in self._AGR.finditer(rest) if self._AGR_END.search(x.group(1))), None)
         if not m or re.search(r"pursuant\s+to\s+the\b", rest[:m.start()]):
             return None
         title = _flat(m.group(1))
         title = re.sub(r"^(?:a|an|the)\s+", "", title, flags=re.I)
-        a: dict[str, Any] = {"title": title[:1].upper() + title[1:], "date": parse_date(dm.group(1)),
+        a: dict[str, Any] = {"title": title[:1].upper() + title[1:], "date": date,
                              "section": "Item 6", "text": sent}
         term = re.search(r"\(\s*(?:the\s+)?[“\"]([^”\"]+)[”\"]\s*\)", rest[m.end():m.end() + 80])
         if term:
@@ -1485,8 +1491,10 @@ class _Ctx:
         sm = re.match(r"(?:the\s+)?([A-Z][\w&.,' ]{1,80}?)\s+(?:entered|executed|signed|sold|issued|is|are)\b", rest)
         if sm:
             k = self.res.resolve(sm.group(1))
-            if k and k not in parties:
-                parties.insert(0, k)
+            ks = [k] if k else [self.res.resolve(x) for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", sm.group(1))]
+            for k in reversed([k for k in ks if k]):
+                if k not in parties:
+                    parties.insert(0, k)
         if re.search(r"\bthe\s+Reporting\s+Persons\b", rest[:m.end() + 60]):
             for k in self.facts.filing.filer_keys:
                 if k not in parties:
