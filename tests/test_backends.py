@@ -334,3 +334,15 @@ def test_load_with_unreachable_database_loads_nothing(tmp_path, seed_path):
     r = _cli("load", seed_path, "--store", path, "--falkordb", f"redis://127.0.0.1:{free_port()}")
     assert r.exit_code == 2 and "cannot reach" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert not path.exists()
+
+
+def test_large_push_with_progress_bar(graph_backend, capsys):
+    """A push above the progress threshold runs through the progress bar (on stderr) and writes everything."""
+    from ownergraph.graph.backends.writer import PROGRESS_MIN_ROWS, write_graph
+    from ownergraph.graph.model import Node
+
+    nodes = [Node(id=f"person:bulk {i}", kind=NodeKind.PERSON, name=f"Bulk Person {i}")
+             for i in range(PROGRESS_MIN_ROWS)]
+    res = write_graph(graph_backend, nodes, [], {}, progress=True)
+    assert res.nodes == PROGRESS_MIN_ROWS and graph_backend.counts()["nodes"] == PROGRESS_MIN_ROWS
+    assert capsys.readouterr().out == ""
