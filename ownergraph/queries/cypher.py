@@ -57,7 +57,7 @@ WITH c, nodes(p) AS ns, relationships(p) AS rs
 WHERE type(rs[0]) <> 'ISSUED_BY' AND type(rs[size(rs) - 1]) <> 'HOLDS'
   AND all(k IN range(0, size(rs) - 1) WHERE
         type(rs[k]) = 'CONTROLS'
-     OR (type(rs[k]) = 'HOLDS' AND coalesce(rs[k].basis, 'beneficial') = 'beneficial'
+     OR (type(rs[k]) = 'HOLDS' AND (rs[k].basis IS NULL OR rs[k].basis IN ['', 'beneficial'])
          AND k + 1 < size(rs) AND type(rs[k + 1]) = 'ISSUED_BY')
      OR (type(rs[k]) = 'ISSUED_BY' AND k > 0 AND type(rs[k - 1]) = 'HOLDS'))
 WITH c, rs, [ns[0]] + [k IN range(0, size(rs) - 1) WHERE type(rs[k]) <> 'HOLDS' | ns[k + 1]] AS ents
