@@ -812,6 +812,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
         doc["item_3"] = _item3(items["item_3"])
     if "item_4" in items:
         doc["item_4"] = {"text": _flat(_drop_heading(items["item_4"]))}
+        if is_13g:
+            rec = _item4_amounts(_drop_heading(items["item_4"]))
+            if rec:
+                if len(filer_keys) == 1:
+                    rec["name"] = facts.entity(filer_keys[0]).name
+                doc["item_4"]["ownership"] = rec
     # shares outstanding (Item 5 for 13D, Item 4 for 13G; cover footnotes otherwise)
     so_src = " ".join(items.get(k, "") for k in ("item_5", "item_4")) + " " + " ".join(
         " ".join(c.get("footnotes") or []) for c in covers)
@@ -1141,6 +1147,30 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
 
 
 _TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
+
+
+def _item4_amounts(text: str) -> dict:
+    """13G Item 4 (a)-(c): amount, percent and the four powers, when stated as numbers (not 'see cover page')."""
+    t = _flat(text)
+    out: dict[str, Any] = {"section": "Item 4"}
+    labels = [("aggregate", r"amount\s+beneficially\s+owned"), ("percent", r"percent\s+of\s+class"),
+              ("sole_voting", r"sole\s+power\s+to\s+vote"), ("shared_voting", r"shared\s+power\s+to\s+vote"),
+              ("sole_dispositive", r"sole\s+power\s+to\s+dispose"),
+              ("shared_dispositive", r"shared\s+power\s+to\s+dispose")]
+    for key, rx in labels:
+        m = re.search(rx + r"[^:\d]{0,60}?:?\s*(.{0,80})", t, re.I)
+        if not m:
+            continue
+        if key == "percent":
+            pct, bound, ptxt = _percent(m.group(1))
+            if pct is not None and "%" in (ptxt or "") + m.group(1)[:20]:
+                out.update(percent=pct, percent_bound=bound, percent_text=ptxt)
+            continue
+        seg = re.split(r"(?i)\b(?:percent|sole|shared|number\s+of|\([a-d]\)|\((?:i|ii|iii|iv)\))", m.group(1))[0]
+        v, _ = _number(seg)
+        if v is not None and not re.search(r"(?i)\bsee\b", seg):
+            out[key] = v
+    return out if len(out) > 1 else {}
 
 
 def _transactions(text: str) -> list[dict]:
