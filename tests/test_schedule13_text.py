@@ -551,3 +551,23 @@ def test_html_captions_split_by_tags_and_nbsp():
     f = load_bytes(data, "variant.html")
     assert f.filing.form_type == "SC 13G/A" and f.entity("sec:class").cusip == "86033T208"
     assert [beneficial(f, f.entity(k)).props["sole_voting"] for k in f.filing.filer_keys] == [0, 0, 0]
+
+
+def test_single_filer_13ga_lowercase_captions_and_item4():
+    data = (FIX / "sc13ga_single_filer_lowercase.txt").read_bytes()
+    f = load_bytes(data, "nrth_13ga.txt", loader="schedule13_text")  # a bare <DOCUMENT> without an SGML header
+    assert (f.filing.form_type, f.filing.amendment_no) == ("SC 13G/A", 4)
+    assert f.filing.event_date == dt.date(2024, 9, 30) and f.filing.signed_date == dt.date(2024, 10, 9)
+    assert f.entity("sec:class").cusip == "G6610J109" and f.entity("sec:class").name == "Class A Ordinary Shares"
+    (k,) = f.filing.filer_keys
+    e = f.entity(k)
+    assert e.name == "Ostrander Asset Stewardship Ltd." and e.kind == NodeKind.ORGANIZATION
+    assert e.prop("citizenship") == "United Kingdom" and e.prop("reporting_person_type") == "FI"
+    p = beneficial(f, e).props
+    assert (p["sole_voting"], p["sole_dispositive"], p["shares"], p["percent"]) == (
+        D("3004118.5"), 3112900, 3112900, D("7.4"))
+    assert f.document["header"]["rule_designation"] == ["Rule 13d-1(b)"]
+    assert f.document["cover_pages"][0]["group_a"] is False and f.document["cover_pages"][0]["group_b"] is False
+    own = f.document["item_4"]["ownership"]
+    assert own["name"] == e.name and own["aggregate"] == 3112900 and own["sole_voting"] == D("3004118.5")
+    assert own["shared_dispositive"] == 0 and own["percent"] == D("7.4")
