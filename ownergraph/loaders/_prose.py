@@ -555,11 +555,6 @@ def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     return list(groups(facts).get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
-_TRAILING_VERB = re.compile(
-    r"(?:\s|,)*(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|serves|served|serve|acts|acted|act|has\s+been|"
-    r"have\s+been|being|became|becomes|currently|also|presently|now|as|serving|employed|to|serve|act|"
-    r"acting|in\s+(?:his|her|its)\s+capacity\s+as)\s*)*"
-    r"(?:\s|,)*$", re.I)
 _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?[A-Z])")
 
 

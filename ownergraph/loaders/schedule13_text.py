@@ -281,11 +281,6 @@ def _flat(s: str) -> str:
     return " ".join(s.replace("\t", " ").split())
 
 
-def _lines(s: str) -> list[str]:
-    return [ln for ln in s.split("\n")]
-
-
-_SECTIONS: dict[str, str] = {}
 
 
 # ----------------------------------------------------------------- cover pages
@@ -701,8 +696,6 @@ def parse(data: bytes, source: str) -> FilingFacts:
         for fn in covers[-1]["footnotes"]:
             intro = intro.replace(fn, " ")
         intro = _flat(intro)
-    for fn_line in list(covers[-1].get("footnotes") or []):
-        pass
 
     items: dict[str, str] = {}
     item_heads: dict[str, str] = {}
@@ -797,7 +790,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     body_text = text[body_from:]
     learn_defined_terms(body_text, facts, res, "Item 2")
 
-    doc: dict[str, Any] = {"form": form_type, "header": _plain_header(header), "intro": intro or None}
+    doc: dict[str, Any] = {"form": form_type, "header": dict(header), "intro": intro or None}
 
     # earlier filings
     earlier = _earlier_filings(intro + " " + items.get("item_1", "")[:3000], event_date)
@@ -873,7 +866,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # remaining items as text
     doc["items"] = {k: _flat(_drop_heading(v))[:20000] for k, v in items.items() if k.startswith("item_")}
     # other items' prose (Item 4, 13G Items 2/4/6/7/8) can state control too
-    for k in ("item_4", "item_6", "item_7", "item_8") + (("item_3",) if False else ()):
+    for k in ("item_4", "item_6", "item_7", "item_8"):
         if k in items and not (k == "item_6" and not is_13g):
             mine_text(_drop_heading(items[k]), section=f"Item {k.split('_')[1]}", facts=facts)
     if "item_5" in items:
@@ -882,7 +875,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         for fn in cv.get("footnotes") or []:
             mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts)
 
-    doc["cover_pages"] = [_plain_cover(c) for c in covers]
+    doc["cover_pages"] = [dict(c) for c in covers]
     try:
         Schedule13Document.model_validate(doc)
     except Exception as e:  # the document is informative; a shape problem must not lose the facts
@@ -913,15 +906,6 @@ def _clean_entity_name(name: str) -> str:
     n = _flat(_strip_refs(name)).strip(" ,;:")
     n = re.sub(r"^\d{1,2}\s+(?=[A-Za-z])", "", n)
     return n
-
-
-def _plain_header(h: dict) -> dict:
-    return {k: v for k, v in h.items()}
-
-
-def _plain_cover(c: dict) -> dict:
-    out = dict(c)
-    return out
 
 
 def _drop_heading(s: str) -> str:
