@@ -224,3 +224,15 @@ def test_cli_resolves_names_over_the_store(data):
     assert _round(json.loads(r.stdout)) == _round(json.loads(json.dumps(
         canned.run(g, "holdings", entity_id="organization:ault and company"), default=str)))
     assert len(json.loads(r.stdout)) == 5
+
+
+@pytest.mark.parametrize("fmt", ["trig", "jsonld", "nt"])
+def test_canned_sparql_over_every_export_format(data, tmp_path, fmt):
+    st, g, _rg, _path = data
+    path = tmp_path / f"export.{fmt}"
+    with open(path, "wb") as fh:
+        ex.export(st, fh, fmt)
+    for name, params in (("who_controls", {"issuer_id": "cik:0000000010"}),
+                         ("officers", {"org_id": "organization:ault and company"}),
+                         ("cap_table", {"issuer_id": ISSUER})):
+        assert _round(sparql.run_sparql(str(path), name, **params)) == _round(canned.run(g, name, **params))
