@@ -92,7 +92,7 @@ def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) 
         raise LoadError(source, f"no loader named {loader!r} (known: {', '.join(sorted(loaders()))})")
     ld = loaders()[loader] if loader else detect(data, source)
     try:
-        return ld.parse(data, source)
+        facts = ld.parse(data, source)
     except OwnergraphError as e:
         if e.source is None:
             e.source = source
@@ -109,6 +109,24 @@ def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) 
                                 "please report this filing")
         err.internal = True  # a loader bug, not bad input: fuzz tests fail on these
         raise err from e
+    if not isinstance(facts, FilingFacts):
+        err = LoadError(source, f"internal error in the {ld.name} loader (returned {type(facts).__name__}, not "
+                                "FilingFacts); please report this filing")
+        err.internal = True
+        raise err
+    _sanity(facts, source)
+    return facts
+
+
+MAX_AMENDMENT_NO = 9999
+
+
+def _sanity(facts: FilingFacts, source: str) -> None:
+    """Values no filing can hold and no store can keep are dropped with a warning (the rest stays)."""
+    f = facts.filing
+    if f.amendment_no is not None and not 0 <= f.amendment_no <= MAX_AMENDMENT_NO:
+        facts.warnings.append(f"{source}: amendment number out of range (0-{MAX_AMENDMENT_NO}) ignored")
+        f.amendment_no = None
 
 
 def load_path(path: str | Path) -> FilingFacts:
