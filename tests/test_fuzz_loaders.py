@@ -150,3 +150,52 @@ def test_unstorable_integer_is_a_store_error(tmp_path):
             st.add(f.facts())
         assert str(tmp_path / "og.db") in str(ei.value)
         assert st.counts()["filings"] == 0
+
+
+@pytest.mark.parametrize("kind", ["xml", "text"])
+def test_absurd_amendment_numbers_are_dropped_with_a_warning(kind, tmp_path):
+    """Found by bench/fuzz.py: a 60-digit amendment number parsed as an int that no store can hold."""
+    from _gen_filings import schedule13d_xml, schedule13g_text
+
+    big = b"9" * 60
+    if kind == "xml":
+        data = schedule13d_xml(2).replace(b"<previouslyFiledFlag>",
+                                          b"<amendmentNo>" + big + b"</amendmentNo><previouslyFiledFlag>")
+    else:
+        data = schedule13g_text(2).replace(b"(Amendment No. 1)", b"(Amendment No. " + big + b")")
+    with Store(tmp_path / "og.db") as store:
+        facts = check_one(data, f"absurd.{kind}", store=store)
+        assert facts is not None
+        assert facts.filing.amendment_no is None or 0 <= facts.filing.amendment_no <= L.MAX_AMENDMENT_NO
+        assert store.counts()["filings"] == 1
+
+
+def test_load_bytes_drops_an_out_of_range_amendment_number():
+    from _synth_loader import parse as synth_parse, synth_filing
+
+    def parse(data, source):
+        facts = synth_parse(data, source)
+        facts.filing.amendment_no = 10 ** 30
+        return facts
+
+    ld = L.Loader(name="huge-amendment", family="synthetic", sniff=lambda d: 0.0, parse=parse)
+    L.loaders()
+    L.register(ld)
+    try:
+        facts = L.load_bytes(synth_filing(1), "huge.txt", loader="huge-amendment")
+        assert facts.filing.amendment_no is None
+        assert "huge.txt: amendment number out of range (0-9999) ignored" in facts.warnings
+    finally:
+        L.loaders().pop("huge-amendment", None)
+
+
+def test_loader_returning_garbage_is_an_internal_error():
+    bad = L.Loader(name="none-fuzz", family="none", sniff=lambda d: 0.0, parse=lambda d, s: None)
+    L.loaders()
+    L.register(bad)
+    try:
+        with pytest.raises(LoadError) as ei:
+            L.load_bytes(b"x", "x.bin", loader="none-fuzz")
+        assert L.is_internal_error(ei.value) and "NoneType" in str(ei.value)
+    finally:
+        L.loaders().pop("none-fuzz", None)
