@@ -158,7 +158,7 @@ def _facts(draw):
     return f.facts()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_facts())
 def test_random_graphs_agree(tmp_path_factory, facts):
     path = tmp_path_factory.mktemp("r") / "r.db"
