@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -57,6 +58,7 @@ from ..graph.model import (
 from . import Loader, register, sha256
 from ._text import parse_date, parse_decimal
 from ._xml import check_xml_input, parse_xml, strip_ns
+from .ownership import _EF, _PF, _PV, _RF
 
 _CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
 _TABLE_RE = re.compile(rb"<\s*(?:[\w.-]+:)?informationTable[\s>]")
@@ -140,25 +142,31 @@ _FIELDS = ("nameOfIssuer", "titleOfClass", "cusip", "figi", "value", "putCall", 
            "otherManager")
 
 
+_ROW_KEYS = tuple(InfoTableRow.model_fields)
+_LOCAL: dict[str, str] = {}  # '{ns}tag' -> field name ('' for tags that are not read)
+_LEAF = {f: f for f in _FIELDS} | {"sshPrnamt": "sshPrnamt", "sshPrnamtType": "sshPrnamtType", "Sole": "votingSole",
+                                   "Shared": "votingShared", "None": "votingNone"}
+
+
+def _field(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""
+    f = _LOCAL.get(tag)
+    if f is None:
+        f = _LOCAL[tag] = _LEAF.get(tag.rsplit("}", 1)[-1], "")
+    return f
+
+
 def _row_of(el: etree._Element) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(InfoTableRow.model_fields)
-    for c in el:
-        t = c.tag
-        if not isinstance(t, str):
-            continue
-        t = t.rsplit("}", 1)[-1]
-        if t in _FIELDS:
-            row[t] = (c.text or "").strip() or None
-        elif t == "shrsOrPrnAmt":
-            for g in c:
-                gt = g.tag.rsplit("}", 1)[-1] if isinstance(g.tag, str) else ""
-                if gt in ("sshPrnamt", "sshPrnamtType"):
-                    row[gt] = (g.text or "").strip() or None
-        elif t == "votingAuthority":
-            for g in c:
-                gt = g.tag.rsplit("}", 1)[-1] if isinstance(g.tag, str) else ""
-                if gt in ("Sole", "Shared", "None"):
-                    row["voting" + gt] = (g.text or "").strip() or None
+    """One infoTable element -> its row, values as filed (short repeated values interned: 100k rows stay small)."""
+    row: dict[str, Any] = dict.fromkeys(_ROW_KEYS)
+    for c in el.iter():
+        f = _field(c.tag)
+        if f:
+            txt = c.text
+            if txt is not None:
+                txt = txt.strip()
+                row[f] = (sys.intern(txt) if len(txt) <= 12 else txt) if txt else None
     return row
 
 
@@ -201,13 +209,17 @@ def _amendment_no(s: str | None) -> int | None:
 
 
 def _dec(s: str | None) -> Decimal | None:
-    return parse_decimal(s) if s else None
+    if not s:
+        return None
+    if s.isascii() and s.isdigit() and len(s) <= 40:
+        return Decimal(s)
+    return parse_decimal(s)
 
 
 def _span(rows: list[int]) -> str:
     if len(rows) == 1:
         return f"information table, row {rows[0]}"
-    if rows == list(range(rows[0], rows[-1] + 1)):
+    if rows[-1] - rows[0] + 1 == len(rows):  # ascending and unique: contiguous
         return f"information table, rows {rows[0]}-{rows[-1]}"
     return "information table, rows " + ", ".join(str(r) for r in rows[:20]) + (", ..." if len(rows) > 20 else "")
 
@@ -225,8 +237,7 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
                       source=source, sha256=digest, filer_keys=["filer"])
 
     def prov(section: str, text: str) -> Provenance:
-        return Provenance.model_construct(filing_id=fid, accession=None, source=source, section=section,
-                                          excerpt=excerpt(text))
+        return _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
 
     hp = prov("information table", "filer of this information table (not named in the table)")
     entities: list[EntityFact] = [EntityFact(
@@ -251,22 +262,18 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
         ikey = issuers.get(issuer_name.upper())
         if ikey is None:
             ikey = issuers[issuer_name.upper()] = f"iss:{len(issuers) + 1}"
-            entities.append(EntityFact.model_construct(key=ikey, kind=NodeKind.ORGANIZATION, name=issuer_name,
-                                                       cik=None, cusip=None, aliases=[], props=[],
-                                                       prov=prov(f"information table, row {i}", text)))
+            entities.append(_EF(key=ikey, kind=NodeKind.ORGANIZATION, name=issuer_name,
+                                prov=prov(f"information table, row {i}", text)))
         skey_id = cusip or f"{issuer_name.upper()}|{title.upper()}"
         skey = securities.get(skey_id)
         if skey is None:
             skey = securities[skey_id] = f"sec:{len(securities) + 1}"
             p = prov(f"information table, row {i}", text)
-            entities.append(EntityFact.model_construct(key=skey, kind=NodeKind.SECURITY,
-                                                       name=f"{issuer_name} {title}", cik=None,
-                                                       cusip=cusip, aliases=[], props=[
-                                                           PropFact.model_construct(name="title_of_class",
-                                                                                    value=title, prov=p)],
-                                                       prov=p))
-            relations.append(RelationFact.model_construct(type=EdgeKind.ISSUED_BY, source=skey, target=ikey,
-                                                          props={}, prov=p, discriminator=None))
+            sec = _EF(key=skey, kind=NodeKind.SECURITY, name=f"{issuer_name} {title}", prov=p,
+                      props=[_PF(name="title_of_class", value=title, prov=p)])
+            sec.cusip = cusip
+            entities.append(sec)
+            relations.append(_RF(type=EdgeKind.ISSUED_BY, source=skey, target=ikey, props={}, prov=p))
         put_call = (r["putCall"] or "").strip().title() or None
         pos = positions.get((skey, put_call))
         if pos is None:
@@ -296,7 +303,7 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
             "other_managers": "; ".join(pos["mgr"]) or None, "rows": len(pos["rows"]),
             "amount_type": ", ".join(sorted(pos["type"])), "nature": put_call,
         }
-        relations.append(RelationFact.model_construct(
+        relations.append(_RF(
             type=EdgeKind.HOLDS, source="filer", target=skey, props={k: v for k, v in props.items() if v is not None},
             prov=prov(_span(pos["rows"]), " / ".join(pos["text"])), discriminator=put_call))
     doc = {"rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
