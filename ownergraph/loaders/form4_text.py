@@ -174,8 +174,11 @@ def _cell(raw: str | None, kind: str = "text") -> dict | None:
     elif kind == "num":
         s2 = s.replace("$", "").strip()
         fm = re.fullmatch(r"(\d[\d,]*)?\s*(\d+)/(\d+)", s2)  # "13 7/8": prices in eighths before 2001
-        d = (parse_decimal(fm.group(1) or "0") + Decimal(fm.group(2)) / Decimal(fm.group(3))
-             if fm and int(fm.group(3)) else parse_decimal(s2))
+        whole = parse_decimal(fm.group(1) or "0") if fm else None
+        if fm and whole is not None and int(fm.group(3)) and len(fm.group(2) + fm.group(3)) <= 12:
+            d = whole + Decimal(fm.group(2)) / Decimal(fm.group(3))
+        else:
+            d = parse_decimal(s2)
         val = format(d, "f") if d is not None else s
     elif kind == "date":
         d = parse_date(s)

@@ -357,7 +357,10 @@ def read_document(root: etree._Element, source: str) -> dict:
     if "}" in root.tag:  # namespaced variant: drop namespaces so paths stay simple
         for el in root.iter():
             if isinstance(el.tag, str) and "}" in el.tag:
-                el.tag = el.tag.rsplit("}", 1)[1]
+                try:
+                    el.tag = el.tag.rsplit("}", 1)[1]
+                except ValueError:  # a recovered document can carry a local name lxml will not set
+                    pass
     doc_type = _t(root.find("documentType"))
     if not doc_type:
         raise LoadError(source, "ownershipDocument has no <documentType> (expected 3, 4, 5 or an amendment)")
