@@ -163,3 +163,15 @@ def test_cli_bods(store, tmp_path, validator):
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text())
     _check(validator, data)
+
+
+def test_cik_identifiers(store, validator):
+    store.add(gp_chain_like().facts())
+    out = export_bods(store)
+    _check(validator, out)
+    person = next(s for s in out if s["recordId"] == "cik:0000000080")
+    assert person["recordType"] == "person"
+    assert person["recordDetails"]["identifiers"] == [{
+        "id": "0000000080", "schemeName": "SEC Central Index Key",
+        "uri": "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000000080"}]
+    assert person["recordDetails"]["names"] == [{"type": "legal", "fullName": "Ajay Example"}]

@@ -131,12 +131,14 @@ class _Builder:
         if n is None or n.kind not in (NodeKind.PERSON, NodeKind.ORGANIZATION):
             return None
         cik = n.props.get("cik")
-        ident = [{"id": str(cik), "scheme": "US-SEC", "schemeName": "SEC Central Index Key"}] if cik else []
+        # no org-id.guide code is claimed for CIKs: schemeName and the EDGAR address instead
+        ident = [{"id": str(cik), "schemeName": "SEC Central Index Key",
+                  "uri": f"https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={cik}"}] if cik else []
         if n.kind == NodeKind.PERSON:
             details: dict = {"isComponent": False, "personType": "knownPerson",
                              "names": [{"type": "legal", "fullName": n.name}]}
             if ident:
-                details["identifiers"] = [{"id": str(cik), "schemeName": "SEC Central Index Key"}]
+                details["identifiers"] = ident
             rtype = "person"
         else:
             details = {"isComponent": False,
