@@ -6,8 +6,10 @@ metadata, convertible-into terms, party-to).  ``ontology.ttl`` next to this
 module defines every :class:`OG` term with a label and a comment.
 
 Every FIBO IRI below was checked against FIBO's published ontology files
-(repository ``edmcouncil/fibo``; the file is named in each class docstring).
-FIBO module IRIs end with a slash.
+(repository ``edmcouncil/fibo``; the file is named in each class docstring, and
+where the term was read in a generated mirror of FIBO 2023Q3+ -- ``aamedina/fibo``,
+``src/cljc/net/wikipunk/rdf/<prefix>.cljc`` -- that is said too).  FIBO module IRIs
+end with a slash.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ class FIBO_OWN(DefinedNamespace):
 
 class FIBO_CTL(DefinedNamespace):
     """fibo-fnd-oac-ctl -- edmcouncil/fibo FND/OwnershipAndControl/Control.rdf
-    (owl:Class Control; ObjectProperties hasPartyInControl, involvesControlledThing)."""
+    (owl:Class Control; ObjectProperties hasPartyInControl, involvesControlledThing -- the latter
+    replaced isInControlOfThing of the 2021 file)."""
 
     _NS = Namespace("https://spec.edmcouncil.org/fibo/ontology/FND/OwnershipAndControl/Control/")
     _fail = True
@@ -46,7 +49,8 @@ class FIBO_CTL(DefinedNamespace):
 class FIBO_COWN(DefinedNamespace):
     """fibo-be-oac-cown -- edmcouncil/fibo BE/OwnershipAndControl/CorporateOwnership.rdf
     (owl:Class BeneficialOwnership, "control situation linking something at least one
-    beneficial owner", a subclass of fibo-fnd-oac-ctl:Control, FIBO 2023Q3 and later)."""
+    beneficial owner", a subclass of fibo-fnd-oac-ctl:Control restricted on hasPartyInControl
+    and involvesControlledThing; present since FIBO 2023, absent from the 2020 file)."""
 
     _NS = Namespace("https://spec.edmcouncil.org/fibo/ontology/BE/OwnershipAndControl/CorporateOwnership/")
     _fail = True
@@ -88,7 +92,7 @@ class FIBO_FI(DefinedNamespace):
 
 class FIBO_EQ(DefinedNamespace):
     """fibo-sec-eq-eq -- edmcouncil/fibo SEC/Equities/EquityInstruments.rdf
-    (owl:Class CommonShare, disjoint with PreferredShare)."""
+    (owl:Class CommonShare, owl:disjointWith PreferredShare; read in the mirror fibo_sec_eq_eq.cljc)."""
 
     _NS = Namespace("https://spec.edmcouncil.org/fibo/ontology/SEC/Equities/EquityInstruments/")
     _fail = True
@@ -99,7 +103,8 @@ class FIBO_EQ(DefinedNamespace):
 
 class FIBO_CTR(DefinedNamespace):
     """fibo-fnd-agr-ctr -- edmcouncil/fibo FND/Agreements/Contracts.rdf
-    (owl:Class Contract; ObjectProperty hasContractParty, domain Contract)."""
+    (owl:Class Contract; ObjectProperty hasContractParty, domain Contract; read in the mirror
+    fibo_fnd_agr_ctr.cljc)."""
 
     _NS = Namespace("https://spec.edmcouncil.org/fibo/ontology/FND/Agreements/Contracts/")
     _fail = True
