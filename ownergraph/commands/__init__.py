@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import sqlite3
 import sys
 from typing import Any, Callable
 
@@ -65,6 +66,11 @@ def guarded(fn: Callable) -> Callable:
             fail(str(e))
         except (BrokenPipeError, KeyboardInterrupt):
             sys.exit(EXIT_CANNOT_RUN)
+        except (sqlite3.DatabaseError, json.JSONDecodeError) as e:
+            # a store damaged on disk (not by a crash: writes are atomic) fails on read, anywhere
+            where = kwargs.get("store") or default_store()
+            fail(f"{where}: the store could not be read ({type(e).__name__}: {e}); the file may be damaged: "
+                 "check it with 'sqlite3 FILE \"PRAGMA integrity_check\"' or load the filings into a new store")
 
     return wrapper
 
