@@ -147,3 +147,29 @@ def test_reload_real_filings_changes_no_counts(tmp_path, shared_filings, seed_pa
             assert st.add(L.load_path(p)).status == "unchanged"
         assert st.counts() == first
     assert integrity(tmp_path / "og.db") == "ok"
+
+
+@pytest.mark.parametrize("damage", ["bad-utf8", "bad-json"])
+def test_damaged_store_is_one_clear_line(tmp_path, damage):
+    """Content damaged on disk (not by a crash) fails on read with one line naming the store, never a traceback."""
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from ownergraph.cli import app
+
+    db = tmp_path / "og.db"
+    with registered():
+        with Store(db) as st:
+            st.add(L.load_bytes(synth_filing(1, holders=2), "a.txt"))
+    con = sqlite3.connect(db)
+    value = "CAST(x'7b22ff22' AS TEXT)" if damage == "bad-utf8" else "'{\"broken'"
+    con.execute(f"UPDATE nodes SET props = {value}")
+    con.commit()
+    con.close()
+    for args in (["show", "Issuer 1 Corp"], ["who-controls", "Issuer 1 Corp"], ["holdings", "Holder 1-0 Smith"]):
+        r = CliRunner().invoke(app, [*args, "--store", str(db)])
+        assert r.exit_code == 2, (args, r.output)
+        lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and lines[0].startswith(f"error: {db}: the store could not be read"), r.stderr
+        assert r.exception is None or isinstance(r.exception, SystemExit)
