@@ -36,6 +36,11 @@ def corpus() -> list[tuple[str, bytes]]:
         for p in sorted(SHARED.rglob("*")):
             if p.is_file() and p.suffix not in (".json", ".md"):
                 out.append((p.name, p.read_bytes()))
+    # the XML documents inside EDGAR submission containers (.nc/.txt), bare: loaders such as the
+    # 13F cover page only ever see those, through the submission loader
+    for label, data in list(out):
+        for k, m in enumerate(re.finditer(rb"<XML>\s*(.*?)\s*</XML>", data, re.S | re.I)):
+            out.append((f"{label}#xml{k + 1}", m.group(1)))
     for name, make in FIXTURES.items():
         out.append((name, make()))
     out.append(("schedule13d_1person.xml", schedule13d_xml(1)))
