@@ -7,6 +7,7 @@ end tag) is recovered with a warning.
 
 from __future__ import annotations
 
+import json
 import re
 import socket
 import threading
@@ -341,3 +342,18 @@ def test_xml_size_limit_applies_to_every_xml_loader(restore_limits):
         with pytest.raises(LoadError) as ei:
             loaders.load_bytes(data, label, loader=loader)
         assert "over the 200-byte limit" in ei.value.problem, (label, loader, str(ei.value))
+
+
+def test_truncated_end_tag_filing_loads_with_warning_through_the_cli(shared_filings, tmp_path):
+    from typer.testing import CliRunner
+
+    from ownergraph.cli import app
+
+    path = shared_filings / "schedule13dg_xml" / "13DA_ZIVO_truncated-endtag_Equibles.xml"
+    r = CliRunner().invoke(app, ["load", str(path), "--store", str(tmp_path / "og.db"), "--json"])
+    assert r.exit_code == 0, r.output
+    (res,) = json.loads(r.stdout)["results"]
+    assert res["status"] == "loaded"
+    assert any(w.startswith(str(path)) and "malformed XML recovered" in w for w in res["warnings"])
+    r = CliRunner().invoke(app, ["load", str(path), "--store", str(tmp_path / "og2.db")], env={"COLUMNS": "300"})
+    assert r.exit_code == 0 and "warning:" in r.stderr and "malformed XML recovered" in r.stderr
