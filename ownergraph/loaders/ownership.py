@@ -592,6 +592,9 @@ _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:o
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
                        r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+_POWER_HINT = re.compile(r"\b(?:power|authority|discretion|control)\b", re.I)
+_ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|officer|owner|holder|shareholder|"
+                        r"stockholder|authori[sz]ed|advis[eo]r", re.I)
 _STATEMENT_HINT = re.compile(r"partner|member|manager|trustee|TTEE|director|president|officer|owner|holder|"
                              r"authori[sz]ed|advis[eo]r|power|committee|control", re.I)
 _CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
@@ -807,7 +810,8 @@ class _Miner:
             for clause in _CLAUSE_RE.split(s):
                 self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
-            m = re.search(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
+            m = None if not _POWER_HINT.search(s) else re.search(
+                          r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
                           r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
                           r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
                           r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$", s)
@@ -822,7 +826,7 @@ class _Miner:
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
-            m = re.search(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
+            m = None if "committee" not in s else re.search(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
                           r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$", s)
             if m and self._names(m.group("subj")) is not None:
                 obj = self._object(m.group("obj"))
@@ -831,7 +835,7 @@ class _Miner:
                     if subj and obj:
                         out.append((subj, obj, "investment committee", s))
             # "The trust is in the name of the Reporting Person and his spouse, who are both trustees"
-            if holder and re.search(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
+            if holder and "rustee" in s and re.search(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
                                     r"trustees?\b", s, re.I) and not re.search(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee",
                                                                                s, re.I):
                 out.append(("the Reporting Person", holder, "trustee", s))
@@ -841,12 +845,16 @@ class _Miner:
                          out: list[tuple[str, str, str, str]]) -> None:
         """Roles stated in one clause: 'X is the general partner of Y[, which is the GP of Z]', 'Y, for which the
         Reporting Person is trustee', 'X, the managing member of Y'."""
-        for m in _FOR_WHICH_RE.finditer(c):
+        if not _ROLE_WORD.search(c):
+            return
+        low = c.lower()
+        for m in (_FOR_WHICH_RE.finditer(c) if "which" in low else ()):
             basis = _basis(m.group("role"))
             obj = self.holder_in(c[:m.start()] + ".") or self.holder_in(sent) or holder
             if basis and obj:
                 out.append((self._subject(m.group("who")) or m.group("who"), obj, basis, sent))
-        for m in _IS_ROLE_RE.finditer(c):
+        for m in (_IS_ROLE_RE.finditer(c) if (" is " in low or " are " in low or " serves " in low
+                                              or " acts " in low) else ()):
             basis = _basis(m.group("role"))
             subj = self._subject(m.group("subj"))
             if not subj:
@@ -863,7 +871,7 @@ class _Miner:
                     for o in objs2:
                         out.append((prev, o, b2, sent))
                 prev = objs2[-1] if objs2 else prev
-        for m in _APPOS_RE.finditer(c):
+        for m in (_APPOS_RE.finditer(c) if re.search(r",\s+(?:the|a|an|its)\s", c) else ()):
             basis = _basis(m.group("role"))
             subj = self._subject(m.group("subj").split(" of ")[-1])
             if not (basis and subj):
