@@ -132,7 +132,7 @@ def test_server_killed_mid_push_then_push_again(durable, big_store, kill_at):
             import redis
 
             r = redis.Redis(port=durable.port)
-            while True:
+            for _ in range(4000):  # until a first batch has landed (bounded: never hang the suite)
                 try:
                     if r.execute_command("GRAPH.QUERY", "g", "MATCH (n) RETURN count(n)")[1][0][0] > 0:
                         break
