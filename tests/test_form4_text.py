@@ -100,3 +100,23 @@ def test_text_that_is_not_a_form4_is_refused():
         load_bytes(b"FORM 4\nSome letter about beneficial ownership.\n", "letter.txt", loader="form4_text")
     assert "letter.txt" in str(e.value)
     assert sniff(b"Dear shareholder,\nTable I of our proxy...") == 0.0
+
+
+def test_text_form3_layout():
+    f = load_path(FIXTURES / "ownership" / "form3_text_1998.txt")
+    assert f.filing.form_type == "3" and f.filing.event_date == dt.date(1998, 6, 15)
+    rp = f.entity("rp:1")
+    assert rp.kind == NodeKind.ORGANIZATION and rp.name == "SAMPLE CAPITAL PARTNERS LP"
+    assert f.document["issuer"] == {"cik": None, "name": "Litware Sample Systems, Inc.", "trading_symbol": "LSSI"}
+    assert [r.type for r in f.relations if r.source == "rp:1" and r.target == "issuer"] == [
+        EdgeKind.TEN_PERCENT_OWNER_OF]
+    (common,) = _holds(f, "Table I, row 1")
+    assert common.props["shares"] == 1250000 and common.props["basis"] == "direct"
+    assert "transaction_code" not in common.props and common.props["as_of"] == dt.date(1998, 6, 15)
+    (pref,) = _holds(f, "Table II, row 1")
+    assert f.entity(pref.target).prop("title") == "Series A Convertible Preferred Stock"
+    assert pref.props["underlying_shares"] == 500000
+    (conv,) = [r for r in f.relations if r.type == EdgeKind.CONVERTIBLE_INTO]
+    assert f.entity(conv.target).name == "Common Stock" and conv.props["conversion_price"] == Decimal("4.00")
+    row = f.document["derivative"][0]
+    assert row["exercise_date"]["value"] == "Immed." and row["expiration_date"]["value"] == "None"

@@ -54,8 +54,14 @@ def sniff(data: bytes) -> float:
     return 0.0
 
 
-def _items(lines: list[str]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
+_LABELS = (("owner", r"name\s+and\s+address"), ("issuer", r"issuer\s+name"), ("irs", r"i\.?r\.?s"),
+           ("period", r"statement\s+for"), ("period", r"date\s+of\s+event"), ("amendment", r"if\s+amendment"),
+           ("relationship", r"relationship"), ("joint", r"individual"))
+
+
+def _items(lines: list[str]) -> dict[str, list[str]]:
+    """Boxes by what they hold (Form 3 numbers its boxes differently from Forms 4 and 5)."""
+    out: dict[str, list[str]] = {}
     cur = None
     for ln in lines:
         if "<TABLE>" in ln.upper() or re.match(r"^\s*_{5,}", ln) or re.search(r"\bTable\s+I\b", ln):
@@ -66,8 +72,9 @@ def _items(lines: list[str]) -> dict[int, list[str]]:
             continue
         m = _ITEM_RE.match(ln)
         if m:
-            cur = int(m.group("n"))
-            out[cur] = []
+            label = m.group("label").lower()
+            cur = next(k for k, pat in _LABELS if re.match(pat, label))
+            out.setdefault(cur, [])
             continue
         if cur is not None:
             out[cur].append(ln)
@@ -89,7 +96,7 @@ def _split_cells(line: str) -> list[tuple[str, int]]:
     return [(p, len(p)) for p in parts]
 
 
-def _rows(block: list[str]) -> list[list[str]]:
+def _rows(block: list[str]) -> list[tuple[list[str], int]]:
     """Logical rows of a table body (lines after the <S> marker), wrapped cells joined."""
     groups: list[list[str]] = []
     cur: list[str] = []
@@ -128,7 +135,7 @@ def _rows(block: list[str]) -> list[list[str]]:
                 prev = (raw, width)
             cells.append(text)
         if any(c and c != "-" for c in cells):
-            rows.append(cells)
+            rows.append((cells, g[0].rstrip().count("|")))
     return rows
 
 
@@ -242,33 +249,50 @@ def _g(cells: list[str], i: int) -> str | None:
     return cells[i] if i < len(cells) and cells[i] else None
 
 
-def _table1_row(cells: list[str], n: int) -> dict:
-    date, code = _g(cells, 1), _g(cells, 2)
-    return {
-        "table": "I", "kind": "transaction" if date or code else "holding", "number": n,
-        "security_title": _cell(_g(cells, 0)) or {"value": None, "footnotes": []},
-        "transaction_date": _cell(date, "date"), "code": (code or "").strip() or None,
-        "form_type": None, "equity_swap_involved": None, "coding_footnotes": [],
-        "shares": _cell(_g(cells, 4), "num"), "acquired_disposed": _ad(_g(cells, 5) or "", code),
-        "price": _cell(_g(cells, 6), "num"), "owned_after": _cell(_g(cells, 7), "num"),
-        "direct_or_indirect": _cell(_g(cells, 8)), "nature": _cell(_g(cells, 9)),
-    }
+#: column layouts by number of columns (pipes on a data line): Form 4 has a "V" column after the code,
+#: Form 5 has none, Form 3 reports holdings only
+_T1 = {
+    10: {"title": 0, "date": 1, "code": 2, "amount": 4, "ad": 5, "price": 6, "owned": 7, "di": 8, "nature": 9},
+    9: {"title": 0, "date": 1, "code": 2, "amount": 3, "ad": 4, "price": 5, "owned": 6, "di": 7, "nature": 8},
+    4: {"title": 0, "owned": 1, "di": 2, "nature": 3},
+}
+_T2 = {
+    15: {"title": 0, "cprice": 1, "date": 2, "code": 3, "amount": 5, "ad": 6, "ex": 7, "exp": 8, "utitle": 9,
+         "ushares": 10, "price": 11, "owned": 12, "di": 13, "nature": 14},
+    14: {"title": 0, "cprice": 1, "date": 2, "code": 3, "amount": 4, "ad": 5, "ex": 6, "exp": 7, "utitle": 8,
+         "ushares": 9, "price": 10, "owned": 11, "di": 12, "nature": 13},
+    8: {"title": 0, "ex": 1, "exp": 2, "utitle": 3, "ushares": 4, "cprice": 5, "di": 6, "nature": 7},
+}
+_DEFAULT = {"3": (4, 8), "5": (9, 14)}
 
 
-def _table2_row(cells: list[str], n: int) -> dict:
-    date, code = _g(cells, 2), _g(cells, 3)
-    return {
-        "table": "II", "kind": "transaction" if date or code else "holding", "number": n,
-        "security_title": _cell(_g(cells, 0)) or {"value": None, "footnotes": []},
-        "conversion_or_exercise_price": _cell(_g(cells, 1), "num"),
+def _layout(table: dict[int, dict], ncols: int, form: str, which: int) -> dict:
+    if ncols in table:
+        return table[ncols]
+    return table[_DEFAULT.get(form, (10, 15))[which]]
+
+
+def _row_dict(table: str, cells: list[str], n: int, cols: dict) -> dict:
+    def g(k: str) -> str | None:
+        return _g(cells, cols[k]) if k in cols else None
+
+    date, code = g("date"), g("code")
+    row = {
+        "table": table, "kind": "transaction" if date or code else "holding", "number": n,
+        "security_title": _cell(g("title")) or {"value": None, "footnotes": []},
         "transaction_date": _cell(date, "date"), "code": (code or "").strip() or None,
         "form_type": None, "equity_swap_involved": None, "coding_footnotes": [],
-        "shares": _cell(_g(cells, 5), "num"), "acquired_disposed": _ad(_g(cells, 6) or "", code),
-        "exercise_date": _cell(_g(cells, 7), "date"), "expiration_date": _cell(_g(cells, 8), "date"),
-        "underlying_title": _cell(_g(cells, 9)), "underlying_shares": _cell(_g(cells, 10), "num"),
-        "price": _cell(_g(cells, 11), "num"), "owned_after": _cell(_g(cells, 12), "num"),
-        "direct_or_indirect": _cell(_g(cells, 13)), "nature": _cell(_g(cells, 14)),
+        "shares": _cell(g("amount"), "num"), "acquired_disposed": _ad(g("ad") or "", code),
+        "price": _cell(g("price"), "num"), "owned_after": _cell(g("owned"), "num"),
+        "direct_or_indirect": _cell(g("di")), "nature": _cell(g("nature")),
     }
+    if table == "II":
+        row.update({
+            "conversion_or_exercise_price": _cell(g("cprice"), "num"),
+            "exercise_date": _cell(g("ex"), "date"), "expiration_date": _cell(g("exp"), "date"),
+            "underlying_title": _cell(g("utitle")), "underlying_shares": _cell(g("ushares"), "num"),
+        })
+    return row
 
 
 _ROW_KEYS = ("conversion_or_exercise_price", "transaction_date", "deemed_execution_date", "timeliness", "shares",
@@ -285,13 +309,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
         raise LoadError(source, "not a text Form 3/4/5 (no 'Statement of ... Beneficial Ownership' title)")
     lines = text.splitlines()
     items = _items(lines)
-    if 1 not in items or 2 not in items:
-        raise LoadError(source, "text Form 3/4/5 without box 1 (reporting person) or box 2 (issuer)")
-    owner_lines = _nonblank(items[1])
+    if "owner" not in items or "issuer" not in items:
+        raise LoadError(source, "text Form 3/4/5 without the reporting person's box or the issuer's box")
+    owner_lines = _nonblank(items["owner"])
     if not owner_lines:
         raise LoadError(source, "box 1 (Name and Address of Reporting Person) is empty")
     owner = owner_lines[0]
-    issuer_lines = _nonblank(items[2])
+    issuer_lines = _nonblank(items["issuer"])
     issuer_name = issuer_lines[0] if issuer_lines else None
     ticker = None
     if len(issuer_lines) > 1 and re.fullmatch(r"[A-Z][A-Z.\-]{0,7}", issuer_lines[1].strip()):
@@ -299,23 +323,19 @@ def parse(data: bytes, source: str) -> FilingFacts:
     elif issuer_name and re.search(r"\s\(?([A-Z]{1,5})\)?$", issuer_name):
         pass
     period = None
-    for n in (4, 3, 5):
-        block = " ".join(_nonblank(items.get(n, [])))
-        if n == 4 or period is None:
-            m = re.search(r"([A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]+\.?\s*/?\s*\d{4}|"
-                          r"\d{1,2}\s*/\s*\d{4})", block)
-            if m and n in (3, 4):
-                s = re.sub(r",(?=\d)", ", ", m.group(1))
-                d = parse_date(s) or _month_end(s)
-                if d:
-                    period = d
-                    break
-    rel = " ".join(items.get(6, []))
+    block = " ".join(_nonblank(items.get("period", [])))
+    m = re.search(r"([A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]+\.?\s*/?\s*\d{4}|"
+                  r"\d{1,2}\s*/\s*\d{4})", block)
+    if m:
+        s = re.sub(r",(?=\d)", ", ", m.group(1))
+        period = parse_date(s) or _month_end(s)
+    rel = " ".join(items.get("relationship", []))
     checked = {lab.lower() for lab in re.findall(r"\(\s*[Xx]\s*\)\s*(Director|10%\s*Owner|Officer|Other)", rel)}
-    title_lines = [x for x in _nonblank(items.get(6, [])) if "(" not in x and "specify below" not in x.lower()]
+    title_lines = [x for x in _nonblank(items.get("relationship", []))
+                   if "(" not in x and "specify below" not in x.lower()]
     officer_title = title_lines[0] if title_lines and "officer" in checked else None
     other_text = title_lines[0] if title_lines and "other" in checked and not officer_title else None
-    amend = _nonblank(items.get(5, []))
+    amend = _nonblank(items.get("amendment", []))
     kind = "Organization" if looks_like_org(owner) else "Person"
     dtype = form.group(1) + ("/A" if amend and re.search(r"\d", " ".join(amend)) else "")
     fn_text: dict[str, str] = {}
@@ -326,8 +346,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
     sig = re.search(r"DATE\s*\n\s*([A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})", text)
     sig_date = parse_date(re.sub(r",(?=\d)", ", ", sig.group(1))) if sig else None
     t1, t2 = _tables(text)
-    nd = [_table1_row(c, i) for i, c in enumerate(_rows(t1), start=1)]
-    de = [_table2_row(c, i) for i, c in enumerate(_rows(t2), start=1)]
+    form_no = form.group(1)
+    nd = [_row_dict("I", c, i, _layout(_T1, k, form_no, 0)) for i, (c, k) in enumerate(_rows(t1), start=1)]
+    de = [_row_dict("II", c, i, _layout(_T2, k, form_no, 1)) for i, (c, k) in enumerate(_rows(t2), start=1)]
     for r in nd + de:
         for k in _ROW_KEYS:
             r.setdefault(k, None)
