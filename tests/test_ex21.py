@@ -92,3 +92,13 @@ def test_not_a_subsidiaries_list():
         load_bytes(b"<html><body><p>Exhibit 21</p><p>Subsidiaries: none.</p></body></html>", "empty.htm",
                    loader="ex21")
     assert "empty.htm" in str(e.value) and "no subsidiaries" in str(e.value)
+
+
+def test_a_10k_that_mentions_its_exhibit_21_is_not_the_exhibit():
+    from ownergraph.loaders.ex21 import sniff
+
+    k = (b"<html><body><p>UNITED STATES SECURITIES AND EXCHANGE COMMISSION</p><p>FORM 10-K</p>"
+         b"<p>ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d)</p><p>Exhibit 21 - Subsidiaries of the Registrant</p>"
+         b"<table><tr><td>Revenue</td><td>100</td></tr></table></body></html>")
+    assert sniff(k) == 0.0
+    assert sniff((EX / "ex21_percent_table.html").read_bytes()) > 0

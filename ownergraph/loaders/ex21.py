@@ -57,8 +57,10 @@ def sniff(data: bytes) -> float:
     if _CONTAINER_RE.match(head) or "<DOCUMENT>" in head or "<ownershipDocument" in head:
         return 0.0
     text = html_to_text(head) if "<" in head else head
-    if re.search(r"\bSCHEDULE\s+13[DG]\b|STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL", text, re.I):
-        return 0.0
+    if re.search(r"\bSCHEDULE\s+13[DG]\b|STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL|ANNUAL\s+REPORT\s+PURSUANT|"
+                 r"FORM\s+10-K\b", text, re.I):
+        return 0.0  # a 10-K (or another form) that mentions its Exhibit 21 is not the exhibit
+    text = text[:1500]  # the exhibit's title is at its top
     if re.search(r"exhibit\s*21\b", text, re.I) and re.search(r"subsidiar", text, re.I):
         return 0.7
     if re.search(r"(?:list\s+of\s+)?subsidiaries\s+of\b|list\s+of\s+(?:significant\s+)?subsidiaries", text, re.I):
