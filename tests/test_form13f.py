@@ -79,6 +79,7 @@ def test_13f_truth(name, shared_filings, truth):
         assert cover.document["table_value_total"] == c["tableValueTotal"]
         assert int(c["tableEntryTotal"]) == it["rowCount"]
         assert cover.filing.event_date.strftime("%m-%d-%Y") == c["period"]
+        assert cover.document["value_unit"] == "dollars"  # periods from 2022-12-31: values in dollars
 
 
 def test_edgar4j_rows_split_by_other_manager_are_one_position(shared_filings):

@@ -33,6 +33,7 @@ merged with another file's unknown filer).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import sys
@@ -117,6 +118,7 @@ class Form13FCover(BaseModel):
     signature_title: str | None = None
     signature_date: str | None = None
     other_managers: list[OtherManager] = Field(default_factory=list)
+    value_unit: str | None = Field(default=None, description="'dollars' (periods from 2022-12-31) or 'thousands'")
 
 
 # ----------------------------------------------------------------- sniffing
@@ -379,6 +381,9 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     digest = sha256(data)
     fid = filing_id(None, digest)
     period = parse_date(doc["period_of_report"] or doc["report_calendar_or_quarter"])
+    # the information table states values in dollars for reports filed from January 2023 (periods from
+    # 2022-12-31 on), in thousands of dollars before
+    doc["value_unit"] = None if period is None else ("dollars" if period >= dt.date(2022, 12, 31) else "thousands")
     amend = doc["is_amendment"] or (doc["submission_type"] or "").upper().endswith("/A")
     info = FilingInfo(
         id=fid, form_type=doc["submission_type"] or "13F", family="13f", loader="form13f_cover",
