@@ -9,10 +9,11 @@ are never pasted into query text: they are bound with rdflib's ``initBindings``
 ``ownergraph.queries.canned.run(graph_view(store), name, **params)``.
 
 SPARQL cannot rank "the best chain per controller" with products of
-percentages, so ``who_controls`` and ``control_chain`` fetch the control
-*steps* with SPARQL -- only among nodes upstream of the issuer, found with the
-property path ``(fibo-fnd-rel-rel:controls | fibo-fnd-oac-own:owns/fibo-fnd-rel-rel:isIssuedBy)*``
--- and then do a small deterministic walk in Python, the same as
+percentages, so ``who_controls`` and ``control_chain`` fetch with SPARQL the
+nodes upstream of the issuer (the property path
+``(fibo-fnd-rel-rel:controls | fibo-fnd-oac-own:owns/fibo-fnd-rel-rel:isIssuedBy)*``)
+and the control *steps* out of them, and then do a small deterministic walk in
+Python, the same as
 :mod:`ownergraph.queries.canned`: simple paths of at most ``MAX_DEPTH`` steps,
 weight 1 for ``CONTROLS``, ``percent/100`` for a current beneficial holding of
 a security issued by the next node, best chain = highest product, then
@@ -37,9 +38,15 @@ PREFIXES = sparql_prefixes()
 
 _UPSTREAM = "(fibo-fnd-rel-rel:controls | fibo-fnd-oac-own:owns/fibo-fnd-rel-rel:isIssuedBy)*"
 
-# ?issuer is written in as an IRI (see _chains); each branch binds ?s first so the path runs from a known node
+# the nodes upstream of the issuer: a property path from a constant (?issuer is written in as an IRI,
+# see _chains: rdflib applies initBindings only after evaluating a path, which would make it quadratic)
+_UPSTREAM_Q = PREFIXES + """
+SELECT DISTINCT ?s WHERE { ?s %(path)s ?issuer . }
+""" % {"path": _UPSTREAM}
+
+# every control step: CONTROLS (weight 1) and current beneficial holdings of a security issued by ?t
 _STEPS = PREFIXES + """
-SELECT ?src ?tgt ?pct ?eid ?kind WHERE {
+SELECT ?s ?src ?tgt ?pct ?eid ?kind ?sname ?stype WHERE {
   {
     ?r og:edgeType "CONTROLS" ;
        fibo-fnd-oac-ctl:hasPartyInControl ?s ;
@@ -47,7 +54,6 @@ SELECT ?src ?tgt ?pct ?eid ?kind WHERE {
        og:id ?eid .
     ?s og:id ?src .
     ?t og:id ?tgt .
-    ?s %(path)s ?issuer .
     BIND("C" AS ?kind)
   } UNION {
     ?r og:edgeType "HOLDS" ;
@@ -59,13 +65,14 @@ SELECT ?src ?tgt ?pct ?eid ?kind WHERE {
     ?sec fibo-fnd-rel-rel:isIssuedBy ?t .
     ?s og:id ?src .
     ?t og:id ?tgt .
-    ?s %(path)s ?issuer .
     FILTER(?t != ?s)
     OPTIONAL { ?r og:percent ?pct }
     BIND("H" AS ?kind)
   }
+  OPTIONAL { ?s rdfs:label ?sname }
+  OPTIONAL { ?s a ?stype }
 }
-""" % {"path": _UPSTREAM}
+"""
 
 _NODE = PREFIXES + """
 SELECT ?n ?name ?type WHERE {
@@ -159,8 +166,8 @@ SELECT ?r ?sec_id ?holder_id ?holder ?shares ?underlying ?pct WHERE {
 
 #: the SPARQL texts, by canned query name (several texts where Python post-processing joins them)
 QUERIES: dict[str, tuple[str, ...]] = {
-    "who_controls": (_STEPS, _NODE),
-    "control_chain": (_STEPS, _NODE),
+    "who_controls": (_NODE, _UPSTREAM_Q, _STEPS),
+    "control_chain": (_NODE, _UPSTREAM_Q, _STEPS),
     "holdings": (_HOLDINGS, _ISSUERS),
     "officers": (_OFFICERS,),
     "group_members": (_GROUP,),
@@ -267,16 +274,24 @@ def _desc_none_last(p: float | None) -> tuple:
     return (1, 0.0) if p is None else (0, -p)
 
 
-def _chains(g, issuer_id: str) -> Iterator[tuple[list[str], Decimal | None]]:
+def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
+            ) -> Iterator[tuple[list[str], Decimal | None]]:
+    """Every chain ending at the issuer; ``info`` is filled with the name and kind of every node seen."""
     node = _node(g, issuer_id)
     if node is None:
         return
+    if info is not None:
+        info[issuer_id] = node
     steps: dict[str, list[tuple[str, Decimal | None, str]]] = {}
     seen = set()
-    # rdflib applies initBindings after evaluating property paths, which makes a path with an unbound
-    # end quadratic; the issuer's IRI (checked to be a plain IRI) is therefore written into the text.
-    text = _STEPS.replace("* ?issuer .", f"* {_iri(node['iri'])} .")
-    for r in _select(g, text):
+    upstream = {r["s"] for r in _select(g, _UPSTREAM_Q.replace("* ?issuer .", f"* {_iri(node['iri'])} ."))}
+    for r in _select(g, _STEPS):
+        if r["s"] not in upstream:
+            continue
+        src = str(r["src"])
+        if info is not None:
+            d = info.setdefault(src, {"name": _str(r["sname"]), "kind": None})
+            d["kind"] = d["kind"] or _KIND_BY_TYPE.get(_str(r["stype"]) or "")
         key = (r["src"], r["tgt"], r["eid"])
         if key in seen:
             continue
@@ -285,7 +300,7 @@ def _chains(g, issuer_id: str) -> Iterator[tuple[list[str], Decimal | None]]:
             w: Decimal | None = Decimal(1)
         else:
             w = None if r["pct"] is None else Decimal(str(r["pct"])) / Decimal(100)
-        steps.setdefault(str(r["tgt"]), []).append((str(r["src"]), w, str(r["eid"])))
+        steps.setdefault(str(r["tgt"]), []).append((src, w, str(r["eid"])))
     for lst in steps.values():
         lst.sort(key=lambda s: (s[0], s[2]))
     path = [issuer_id]
@@ -315,10 +330,9 @@ def _pct_of(w: Decimal | None) -> float | None:
 
 
 def who_controls(g, issuer_id: str) -> list[dict]:
-    if _node(g, issuer_id) is None:
-        return []
+    info: dict[str, dict] = {}
     best: dict[str, tuple] = {}
-    for path, w in _chains(g, issuer_id):
+    for path, w in _chains(g, issuer_id, info):
         c = path[0]
         pct = _pct_of(w)
         rank = (_desc_none_last(pct), len(path) - 1, path)
@@ -326,25 +340,19 @@ def who_controls(g, issuer_id: str) -> list[dict]:
             best[c] = (rank, path, pct)
     rows = []
     for c, (_rank, path, pct) in best.items():
-        info = _node(g, c) or {}
-        rows.append({"controller_id": c, "controller": info.get("name"), "kind": info.get("kind"),
+        rows.append({"controller_id": c, "controller": info[c]["name"], "kind": info[c]["kind"],
                      "percent": pct, "depth": len(path) - 1, "path": path})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["controller"] or "", r["controller_id"]))
     return rows
 
 
 def control_chain(g, holder_id: str, issuer_id: str) -> list[dict]:
-    if _node(g, holder_id) is None or _node(g, issuer_id) is None:
-        return []
-    names: dict[str, str | None] = {}
+    info: dict[str, dict] = {}
     rows = []
-    for path, w in _chains(g, issuer_id):
+    for path, w in _chains(g, issuer_id, info):
         if path[0] != holder_id:
             continue
-        for n in path:
-            if n not in names:
-                names[n] = (_node(g, n) or {}).get("name")
-        rows.append({"path": path, "names": [names[n] for n in path], "percent": _pct_of(w)})
+        rows.append({"path": path, "names": [info[n]["name"] for n in path], "percent": _pct_of(w)})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
     return rows
 
