@@ -110,7 +110,7 @@ def test_holdings_officers_group_cap_table(seed_graph):
     ben = [r for r in h if r["basis"] == "beneficial"]
     assert ben == [{"security_id": "cusip:09175M507", "security": "Class A Common Stock", "issuer_id": ISSUER,
                     "issuer": "Ault Alliance, Inc.", "shares": "214940800", "percent": pytest.approx(85.72),
-                    "basis": "beneficial", "filing_id": "0001213900-24-063150",
+                    "percent_bound": None, "basis": "beneficial", "filing_id": "0001213900-24-063150",
                     "section": "cover page 1, row 11"}]
     assert [r["security_id"] for r in h] == sorted(r["security_id"] for r in h)
 
@@ -129,7 +129,13 @@ def test_holdings_officers_group_cap_table(seed_graph):
     pref = [r for r in cap if r["security"] == "Series C Convertible Preferred Stock"]
     assert pref == [{"security_id": pref[0]["security_id"], "security": "Series C Convertible Preferred Stock",
                      "converts_into_id": "cusip:09175M507", "holder_id": ac, "holder": "Ault & Company, Inc.",
-                     "shares": "44000", "underlying_shares": "200000000", "percent": None}]
+                     "shares": "44000", "underlying_shares": "200000000", "percent": None,
+                     "percent_bound": None}]
+    # "less than 1%" stays a bound, in holdings and in the cap table
+    small = [r for r in cap if r["holder"] == "William B. Horne" and r["percent"] is not None]
+    assert small and all(r["percent"] == 1.0 and r["percent_bound"] == "<" for r in small)
+    (horne,) = _ids(st, "William B. Horne")
+    assert [r["percent_bound"] for r in canned.holdings(g, horne) if r["basis"] == "beneficial"] == ["<"]
     common = [r for r in cap if r["security_id"] == "cusip:09175M507"]
     assert all(r["converts_into_id"] is None for r in common)
     # beneficial + component rows for each of the five holders

@@ -140,7 +140,7 @@ def _table(rows: list[dict], columns: list[tuple[str, str]], title: str | None =
         for key, _ in columns:
             v = r.get(key)
             if key in ("percent",):
-                cells.append(_pct(v))
+                cells.append(_pct(v, r.get("percent_bound")))
             elif key in ("shares", "underlying_shares"):
                 cells.append(_num(v))
             elif isinstance(v, list):

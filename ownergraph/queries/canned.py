@@ -7,7 +7,9 @@ attributes ``kind``, ``name``, ``props``; edge attributes ``type`` and
 (:mod:`ownergraph.queries.sparql`) return the *same rows* on the same data.
 
 Values in rows: ``percent`` is a float (or None); ``shares`` and
-``underlying_shares`` are the Decimal as a plain string (or None).
+``underlying_shares`` are the Decimal as a plain string (or None).  Rows of
+:func:`holdings` and :func:`cap_table` carry ``percent_bound``: ``"<"`` when the
+filing states a bound ("Less than 1%" is percent 1.0 with bound "<"), else None.
 
 The control *step* used by :func:`who_controls` and :func:`control_chain`:
 
@@ -224,6 +226,7 @@ def holdings(g: nx.MultiDiGraph, entity_id: str) -> list[dict]:
             "issuer": _name(g, iss),
             "shares": _amount(p.get("shares")),
             "percent": _pct(p.get("percent")),
+            "percent_bound": p.get("percent_bound") or None,
             "basis": p.get("basis"),
             "filing_id": e.filing_id,
             "section": e.section,
@@ -292,6 +295,7 @@ def cap_table(g: nx.MultiDiGraph, issuer_id: str) -> list[dict]:
                     "shares": _amount(p.get("shares")),
                     "underlying_shares": _amount(p.get("underlying_shares")),
                     "percent": _pct(p.get("percent")),
+                    "percent_bound": p.get("percent_bound") or None,
                 })
     rows.sort(key=lambda r: (r["security_id"], r["holder_id"] or "", r["converts_into_id"] or "",
                              r["shares"] or "", r["underlying_shares"] or "", r["percent"] or -1.0))

@@ -93,7 +93,8 @@ OPTIONAL MATCH (s)-[:ISSUED_BY {current: true}]->(iss)
 WITH r, s, collect(DISTINCT iss) AS issuers
 WITH r, s, reduce(b = NULL, x IN issuers | CASE WHEN b IS NULL OR x.id < b.id THEN x ELSE b END) AS iss
 RETURN s.id AS security_id, s.name AS security, iss.id AS issuer_id, iss.name AS issuer,
-       coalesce(r.shares_exact, r.shares) AS shares, r.percent AS percent, r.basis AS basis,
+       coalesce(r.shares_exact, r.shares) AS shares, r.percent AS percent,
+       r.percent_bound AS percent_bound, r.basis AS basis,
        r.filing_id AS filing_id, r.section AS section
 ORDER BY security_id, coalesce(basis, ''), filing_id, coalesce(section, '')"""
 
@@ -117,11 +118,13 @@ WITH s, collect(DISTINCT t.id) AS targets
 OPTIONAL MATCH (h)-[r:HOLDS {current: true}]->(s)
 WITH s, targets, collect(CASE WHEN r IS NULL THEN NULL ELSE {
        holder_id: h.id, holder: h.name, shares: coalesce(r.shares_exact, r.shares),
-       underlying_shares: coalesce(r.underlying_shares_exact, r.underlying_shares), percent: r.percent} END) AS holds
+       underlying_shares: coalesce(r.underlying_shares_exact, r.underlying_shares), percent: r.percent,
+       percent_bound: r.percent_bound} END) AS holds
 UNWIND CASE WHEN size(targets) = 0 THEN [NULL] ELSE targets END AS t
 UNWIND CASE WHEN size(holds) = 0 THEN [NULL] ELSE holds END AS x
 RETURN s.id AS security_id, s.name AS security, t AS converts_into_id, x.holder_id AS holder_id,
-       x.holder AS holder, x.shares AS shares, x.underlying_shares AS underlying_shares, x.percent AS percent
+       x.holder AS holder, x.shares AS shares, x.underlying_shares AS underlying_shares, x.percent AS percent,
+       x.percent_bound AS percent_bound
 ORDER BY security_id, coalesce(holder_id, ''), coalesce(converts_into_id, '')"""
 
 #: name -> Cypher text (same names and parameters as :data:`ownergraph.queries.canned.CANNED`)
@@ -205,7 +208,8 @@ def _post(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
         return out
     if name == "holdings":
-        out = [{**r, "shares": _amount(r["shares"]), "percent": _pct(r["percent"])} for r in rows]
+        out = [{**r, "shares": _amount(r["shares"]), "percent": _pct(r["percent"]),
+                "percent_bound": r.get("percent_bound") or None} for r in rows]
         out.sort(key=lambda r: (r["security_id"], r["basis"] or "", r["filing_id"], r["section"] or ""))
         return out
     if name == "officers":
@@ -218,7 +222,7 @@ def _post(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return out
     if name == "cap_table":
         out = [{**r, "shares": _amount(r["shares"]), "underlying_shares": _amount(r["underlying_shares"]),
-                "percent": _pct(r["percent"])} for r in rows]
+                "percent": _pct(r["percent"]), "percent_bound": r.get("percent_bound") or None} for r in rows]
         out.sort(key=lambda r: (r["security_id"], r["holder_id"] or "", r["converts_into_id"] or "",
                                 r["shares"] or "", r["underlying_shares"] or "", r["percent"] or -1.0))
         return out

@@ -83,7 +83,7 @@ SELECT ?n ?name ?type WHERE {
 """
 
 _HOLDINGS = PREFIXES + """
-SELECT ?r ?sec_id ?sec_name ?shares ?pct ?basis ?filing ?section WHERE {
+SELECT ?r ?sec_id ?sec_name ?shares ?pct ?pbound ?basis ?filing ?section WHERE {
   ?e og:id ?entity_id .
   ?r og:edgeType "HOLDS" ;
      og:current true ;
@@ -97,6 +97,7 @@ SELECT ?r ?sec_id ?sec_name ?shares ?pct ?basis ?filing ?section WHERE {
   OPTIONAL { ?r og:basis ?basis }
   OPTIONAL { ?r og:shares ?shares }
   OPTIONAL { ?r og:percent ?pct }
+  OPTIONAL { ?r og:percentBound ?pbound }
 }
 """
 
@@ -148,7 +149,7 @@ SELECT DISTINCT ?sec_id ?sec_name ?into_id WHERE {
 """
 
 _CAP_HOLDS = PREFIXES + """
-SELECT ?r ?sec_id ?holder_id ?holder ?shares ?underlying ?pct WHERE {
+SELECT ?r ?sec_id ?holder_id ?holder ?shares ?underlying ?pct ?pbound WHERE {
   ?i og:id ?issuer_id .
   ?sec fibo-fnd-rel-rel:isIssuedBy ?i ;
        og:id ?sec_id .
@@ -161,6 +162,7 @@ SELECT ?r ?sec_id ?holder_id ?holder ?shares ?underlying ?pct WHERE {
   OPTIONAL { ?r og:shares ?shares }
   OPTIONAL { ?r og:underlyingShares ?underlying }
   OPTIONAL { ?r og:percent ?pct }
+  OPTIONAL { ?r og:percentBound ?pbound }
 }
 """
 
@@ -371,6 +373,7 @@ def holdings(g, entity_id: str) -> list[dict]:
             "issuer": iss[0][1] if iss else None,
             "shares": _amount(r["shares"]),
             "percent": _pct(r["pct"]),
+            "percent_bound": _str(r["pbound"]) or None,
             "basis": _str(r["basis"]),
             "filing_id": _fid(r["filing"]),
             "section": _str(r["section"]),
@@ -428,6 +431,7 @@ def cap_table(g, issuer_id: str) -> list[dict]:
                     "shares": None if h is None else _amount(h["shares"]),
                     "underlying_shares": None if h is None else _amount(h["underlying"]),
                     "percent": None if h is None else _pct(h["pct"]),
+                    "percent_bound": None if h is None else (_str(h["pbound"]) or None),
                 })
     rows.sort(key=lambda r: (r["security_id"], r["holder_id"] or "", r["converts_into_id"] or "",
                              r["shares"] or "", r["underlying_shares"] or "", r["percent"] or -1.0))
