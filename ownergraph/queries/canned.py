@@ -134,11 +134,13 @@ def _index(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, Decimal | None, str]
     return steps
 
 
-def _chains_to(g: nx.MultiDiGraph, issuer_id: str, max_depth: int = MAX_DEPTH
-               ) -> Iterator[tuple[list[str], Decimal | None]]:
-    """Every chain ending at the issuer: (path controller..issuer, product of weights or None)."""
-    steps = _index(g)
-    # depth-first, walking the steps backwards from the issuer
+def walk_steps(steps: dict[str, list[tuple[str, Decimal | None, str]]], issuer_id: str,
+               max_depth: int = MAX_DEPTH) -> Iterator[tuple[list[str], Decimal | None]]:
+    """Every chain ending at the issuer over a reverse step index (target -> [(source, weight, edge id)]).
+
+    Yields (path controller..issuer, product of weights or None).  Shared by the
+    Python and SPARQL twins, which differ only in how they build the index.
+    """
     path = [issuer_id]
     on_path = {issuer_id}
 
@@ -158,6 +160,24 @@ def _chains_to(g: nx.MultiDiGraph, issuer_id: str, max_depth: int = MAX_DEPTH
     yield from walk(issuer_id, Decimal(1), 0)
 
 
+def _chains_to(g: nx.MultiDiGraph, issuer_id: str, max_depth: int = MAX_DEPTH
+               ) -> Iterator[tuple[list[str], Decimal | None]]:
+    """Every chain ending at the issuer: (path controller..issuer, product of weights or None)."""
+    return walk_steps(_index(g), issuer_id, max_depth)
+
+
+def best_chains(chains) -> dict[str, tuple[list[str], float | None]]:
+    """Best chain per controller: highest percent (None lowest), then fewest steps, then the path."""
+    best: dict[str, tuple] = {}
+    for path, w in chains:
+        c = path[0]
+        pct = _pct_of(w)
+        rank = (_desc_none_last(pct), len(path) - 1, path)
+        if c not in best or rank < best[c][0]:
+            best[c] = (rank, path, pct)
+    return {c: (path, pct) for c, (_rank, path, pct) in best.items()}
+
+
 def _pct_of(w: Decimal | None) -> float | None:
     return None if w is None else float(w * 100)
 
@@ -173,15 +193,8 @@ def who_controls(g: nx.MultiDiGraph, issuer_id: str) -> list[dict]:
     """Everyone with a chain of control steps to the issuer, best chain per controller."""
     if issuer_id not in g:
         return []
-    best: dict[str, tuple] = {}
-    for path, w in _chains_to(g, issuer_id):
-        c = path[0]
-        pct = _pct_of(w)
-        rank = (_desc_none_last(pct), len(path) - 1, path)
-        if c not in best or rank < best[c][0]:
-            best[c] = (rank, path, pct)
     rows = []
-    for c, (_rank, path, pct) in best.items():
+    for c, (path, pct) in best_chains(_chains_to(g, issuer_id)).items():
         rows.append({
             "controller_id": c,
             "controller": _name(g, c),

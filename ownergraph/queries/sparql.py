@@ -32,7 +32,7 @@ from typing import Any, Iterator
 from ..errors import QueryError
 from ..graph.rdf.vocab import sparql_prefixes
 from ..graph.values import to_plain
-from .canned import MAX_DEPTH
+from .canned import MAX_DEPTH, _desc_none_last, _pct_of, best_chains, walk_steps
 
 PREFIXES = sparql_prefixes()
 
@@ -272,10 +272,6 @@ def _node(g, node_id: str) -> dict | None:
     return {"name": _str(rows[0]["name"]), "kind": kind, "iri": rows[0]["n"]}
 
 
-def _desc_none_last(p: float | None) -> tuple:
-    return (1, 0.0) if p is None else (0, -p)
-
-
 def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
             ) -> Iterator[tuple[list[str], Decimal | None]]:
     """Every chain ending at the issuer; ``info`` is filled with the name and kind of every node seen."""
@@ -305,27 +301,7 @@ def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
         steps.setdefault(str(r["tgt"]), []).append((src, w, str(r["eid"])))
     for lst in steps.values():
         lst.sort(key=lambda s: (s[0], s[2]))
-    path = [issuer_id]
-    on_path = {issuer_id}
-
-    def walk(node: str, weight: Decimal | None, depth: int):
-        for src, w, _k in steps.get(node, ()):
-            if src in on_path:
-                continue
-            nw = None if (weight is None or w is None) else weight * w
-            path.append(src)
-            on_path.add(src)
-            yield list(reversed(path)), nw
-            if depth + 1 < MAX_DEPTH:
-                yield from walk(src, nw, depth + 1)
-            path.pop()
-            on_path.discard(src)
-
-    yield from walk(issuer_id, Decimal(1), 0)
-
-
-def _pct_of(w: Decimal | None) -> float | None:
-    return None if w is None else float(w * 100)
+    yield from walk_steps(steps, issuer_id, MAX_DEPTH)
 
 
 # ------------------------------------------------------------------ queries
@@ -333,15 +309,8 @@ def _pct_of(w: Decimal | None) -> float | None:
 
 def who_controls(g, issuer_id: str) -> list[dict]:
     info: dict[str, dict] = {}
-    best: dict[str, tuple] = {}
-    for path, w in _chains(g, issuer_id, info):
-        c = path[0]
-        pct = _pct_of(w)
-        rank = (_desc_none_last(pct), len(path) - 1, path)
-        if c not in best or rank < best[c][0]:
-            best[c] = (rank, path, pct)
     rows = []
-    for c, (_rank, path, pct) in best.items():
+    for c, (path, pct) in best_chains(_chains(g, issuer_id, info)).items():
         rows.append({"controller_id": c, "controller": info[c]["name"], "kind": info[c]["kind"],
                      "percent": pct, "depth": len(path) - 1, "path": path})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["controller"] or "", r["controller_id"]))
