@@ -32,7 +32,7 @@ from typing import Any, Iterator
 from ..errors import QueryError
 from ..graph.rdf.vocab import sparql_prefixes
 from ..graph.values import to_plain
-from .canned import MAX_DEPTH, _desc_none_last, _pct_of, best_chains, walk_steps
+from .canned import MAX_DEPTH, _amount, _desc_none_last, _pct, _pct_of, best_chains, walk_steps
 
 PREFIXES = sparql_prefixes()
 
@@ -224,23 +224,6 @@ def _select(g, text: str, **bind: Any) -> Iterator[dict[str, Any]]:
 
 def _str(v: Any) -> str | None:
     return None if v is None else str(v)
-
-
-def _pct(v: Any) -> float | None:
-    if v is None:
-        return None
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return None
-
-
-def _amount(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, (Decimal, int)) and not isinstance(v, bool):
-        return to_plain(Decimal(v))
-    return str(v)
 
 
 def _fid(v: Any) -> str | None:
