@@ -34,6 +34,11 @@ def test_who_controls_seed_like(seed_graph):
     # the small holders rank last, by percent then name
     assert [r["controller"] for r in rows[2:]] == ["Henry C.W. Nisser", "Kenneth S. Cragun", "William B. Horne"]
     assert rows[0]["percent"] >= rows[1]["percent"] >= rows[2]["percent"]
+    # "less than 1%" stays a bound along a chain; a stated percentage does not
+    assert [r["percent_bound"] for r in rows[2:]] == ["<", "<", "<"] and ac["percent_bound"] is None
+    horne = by["William B. Horne"]
+    (chain,) = canned.control_chain(g, horne["controller_id"], ISSUER)
+    assert chain["percent"] == pytest.approx(1.0) and chain["percent_bound"] == "<"
 
 
 def _chain_graph(store, with_cycle=False, missing_pct=False):

@@ -7,9 +7,10 @@ attributes ``kind``, ``name``, ``props``; edge attributes ``type`` and
 (:mod:`ownergraph.queries.sparql`) return the *same rows* on the same data.
 
 Values in rows: ``percent`` is a float (or None); ``shares`` and
-``underlying_shares`` are the Decimal as a plain string (or None).  Rows of
-:func:`holdings` and :func:`cap_table` carry ``percent_bound``: ``"<"`` when the
-filing states a bound ("Less than 1%" is percent 1.0 with bound "<"), else None.
+``underlying_shares`` are the Decimal as a plain string (or None).  Rows carry
+``percent_bound`` beside ``percent``: ``"<"`` when the filing states a bound ("Less
+than 1%" is percent 1.0 with bound "<"; a chain with such a step is an upper bound
+too), else None.
 
 The control *step* used by :func:`who_controls` and :func:`control_chain`:
 
@@ -102,13 +103,16 @@ def _issuers_of(g: nx.MultiDiGraph, sec: str) -> list[str]:
     return sorted({v for _, v, d in g.out_edges(sec, data=True) if _etype(d) == _ISSUED_BY})
 
 
-def _index(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, Decimal | None, str]]]:
-    """Reverse step index: target entity -> [(source entity, weight, edge id)], cached on the graph."""
+Step = tuple[str, "Decimal | None", str, bool]  # (source entity, weight, edge id, weight is an upper bound)
+
+
+def _index(g: nx.MultiDiGraph) -> dict[str, list[Step]]:
+    """Reverse step index: target entity -> [(source entity, weight, edge id, bounded)], cached on the graph."""
     key = _graph_key(g)
     cached = g.graph.get("_og_steps_in")
     if cached is not None and cached[0] == key:
         return cached[1]
-    steps: dict[str, list[tuple[str, Decimal | None, str]]] = {}
+    steps: dict[str, list[Step]] = {}
     issued: dict[str, list[str]] = {}
     for u, v, d in g.edges(data=True):
         if _etype(d) == _ISSUED_BY:  # one ISSUED_BY edge per filing: keep each issuer once
@@ -118,64 +122,68 @@ def _index(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, Decimal | None, str]
     for u, v, k, d in g.edges(keys=True, data=True):
         t = _etype(d)
         if t == _CONTROLS:
-            steps.setdefault(v, []).append((u, Decimal(1), k))
+            steps.setdefault(v, []).append((u, Decimal(1), k, False))
         elif t == _HOLDS:
             p = _eprops(d)
             if (p.get("basis") or "beneficial") != "beneficial":
                 continue
             pct = p.get("percent")
             w = None if pct is None else Decimal(str(pct)) / Decimal(100)
+            bounded = p.get("percent_bound") == "<"
             for y in issued.get(v, ()):
                 if y != u:
-                    steps.setdefault(y, []).append((u, w, k))
+                    steps.setdefault(y, []).append((u, w, k, bounded))
     for lst in steps.values():
         lst.sort(key=lambda s: (s[0], s[2]))
     g.graph["_og_steps_in"] = (key, steps)
     return steps
 
 
-def walk_steps(steps: dict[str, list[tuple[str, Decimal | None, str]]], issuer_id: str,
-               max_depth: int = MAX_DEPTH) -> Iterator[tuple[list[str], Decimal | None]]:
-    """Every chain ending at the issuer over a reverse step index (target -> [(source, weight, edge id)]).
+def walk_steps(steps: dict[str, list[Step]], issuer_id: str,
+               max_depth: int = MAX_DEPTH) -> Iterator[tuple[list[str], Decimal | None, bool]]:
+    """Every chain ending at the issuer over a reverse step index (target -> [(source, weight, edge id, bounded)]).
 
-    Yields (path controller..issuer, product of weights or None).  Shared by the
-    Python and SPARQL twins, which differ only in how they build the index.
+    Yields (path controller..issuer, product of weights or None, bounded): ``bounded`` is
+    true when a step's percent is a stated bound ("less than 1%"), so the product is an
+    upper bound.  Shared by the Python and SPARQL twins, which differ only in how they
+    build the index.
     """
     path = [issuer_id]
     on_path = {issuer_id}
 
-    def walk(node: str, weight: Decimal | None, depth: int):
-        for src, w, _k in steps.get(node, ()):
+    def walk(node: str, weight: Decimal | None, bounded: bool, depth: int):
+        for src, w, _k, b in steps.get(node, ()):
             if src in on_path:
                 continue
             nw = None if (weight is None or w is None) else weight * w
+            nb = bounded or b
             path.append(src)
             on_path.add(src)
-            yield list(reversed(path)), nw
+            yield list(reversed(path)), nw, nb
             if depth + 1 < max_depth:
-                yield from walk(src, nw, depth + 1)
+                yield from walk(src, nw, nb, depth + 1)
             path.pop()
             on_path.discard(src)
 
-    yield from walk(issuer_id, Decimal(1), 0)
+    yield from walk(issuer_id, Decimal(1), False, 0)
 
 
 def _chains_to(g: nx.MultiDiGraph, issuer_id: str, max_depth: int = MAX_DEPTH
-               ) -> Iterator[tuple[list[str], Decimal | None]]:
-    """Every chain ending at the issuer: (path controller..issuer, product of weights or None)."""
+               ) -> Iterator[tuple[list[str], Decimal | None, bool]]:
+    """Every chain ending at the issuer: (path controller..issuer, product of weights or None, bounded)."""
     return walk_steps(_index(g), issuer_id, max_depth)
 
 
-def best_chains(chains) -> dict[str, tuple[list[str], float | None]]:
+def best_chains(chains) -> dict[str, tuple[list[str], float | None, bool]]:
     """Best chain per controller: highest percent (None lowest), then fewest steps, then the path."""
     best: dict[str, tuple] = {}
-    for path, w in chains:
+    for path, w, bounded in chains:
         c = path[0]
         pct = _pct_of(w)
         rank = (_desc_none_last(pct), len(path) - 1, path)
         if c not in best or rank < best[c][0]:
-            best[c] = (rank, path, pct)
-    return {c: (path, pct) for c, (_rank, path, pct) in best.items()}
+            best[c] = (rank, path, pct, bounded)
+    return {c: (path, pct, bounded) for c, (_rank, path, pct, bounded) in best.items()}
 
 
 def _pct_of(w: Decimal | None) -> float | None:
@@ -194,12 +202,13 @@ def who_controls(g: nx.MultiDiGraph, issuer_id: str) -> list[dict]:
     if issuer_id not in g:
         return []
     rows = []
-    for c, (path, pct) in best_chains(_chains_to(g, issuer_id)).items():
+    for c, (path, pct, bounded) in best_chains(_chains_to(g, issuer_id)).items():
         rows.append({
             "controller_id": c,
             "controller": _name(g, c),
             "kind": g.nodes[c].get("kind"),
             "percent": pct,
+            "percent_bound": "<" if bounded and pct is not None else None,
             "depth": len(path) - 1,
             "path": path,
         })
@@ -212,10 +221,11 @@ def control_chain(g: nx.MultiDiGraph, holder_id: str, issuer_id: str) -> list[di
     if holder_id not in g or issuer_id not in g:
         return []
     rows = []
-    for path, w in _chains_to(g, issuer_id):
+    for path, w, bounded in _chains_to(g, issuer_id):
         if path[0] != holder_id:
             continue
-        rows.append({"path": path, "names": [_name(g, n) for n in path], "percent": _pct_of(w)})
+        rows.append({"path": path, "names": [_name(g, n) for n in path], "percent": _pct_of(w),
+                     "percent_bound": "<" if bounded and w is not None else None})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
     return rows
 

@@ -65,6 +65,7 @@ WITH c, rs, ents, [n IN ents | n.id] AS path
 WHERE size(path) - 1 <= $max_depth
   AND all(x IN range(0, size(path) - 1) WHERE all(y IN range(x + 1, size(path) - 1) WHERE path[x] <> path[y]))
 WITH c, ents, path, [r IN rs WHERE type(r) <> 'ISSUED_BY' | r.id] AS steps,
+     any(r IN rs WHERE type(r) = 'HOLDS' AND r.percent_bound = '<') AS bounded,
      reduce(w = 1.0, r IN rs | CASE
          WHEN w IS NULL THEN NULL
          WHEN type(r) = 'HOLDS' THEN CASE WHEN r.percent IS NULL THEN NULL ELSE w * toFloat(r.percent) / 100.0 END
@@ -72,19 +73,19 @@ WITH c, ents, path, [r IN rs WHERE type(r) <> 'ISSUED_BY' | r.id] AS steps,
 
 WHO_CONTROLS = f"""// who_controls: everyone with a chain of control steps to the issuer, best chain per controller
 MATCH (i {{id: $issuer_id}}){_CHAINS}
-WITH DISTINCT c, path, steps, weight * 100.0 AS pct
-WITH c, max(pct) AS best, collect({{pct: pct, path: path}}) AS chains
+WITH DISTINCT c, path, steps, bounded, weight * 100.0 AS pct
+WITH c, max(pct) AS best, collect({{pct: pct, path: path, bounded: bounded}}) AS chains
 WITH c, best, [x IN chains WHERE (best IS NULL AND x.pct IS NULL) OR x.pct >= best - 0.000000001] AS top
 WITH c, best, top, reduce(m = {_HOPS + 2}, x IN top | CASE WHEN size(x.path) < m THEN size(x.path) ELSE m END) AS n
 RETURN c.id AS controller_id, c.name AS controller, labels(c)[0] AS kind, best AS percent, n - 1 AS depth,
-       [x IN top WHERE size(x.path) = n | x.path] AS paths
+       [x IN top WHERE size(x.path) = n | {{path: x.path, bounded: x.bounded}}] AS chains
 ORDER BY CASE WHEN percent IS NULL THEN 1 ELSE 0 END, percent DESC, controller, controller_id"""
 
 CONTROL_CHAIN = f"""// control_chain: every chain from the holder to the issuer, percentages multiplied along it
 MATCH (i {{id: $issuer_id}})
 MATCH (c {{id: $holder_id}}){_CHAINS}
-WITH DISTINCT path, [n IN ents | n.name] AS names, steps, weight * 100.0 AS percent
-RETURN path, names, percent
+WITH DISTINCT path, [n IN ents | n.name] AS names, steps, bounded, weight * 100.0 AS percent
+RETURN path, names, percent, CASE WHEN bounded AND percent IS NOT NULL THEN '<' ELSE NULL END AS percent_bound
 ORDER BY CASE WHEN percent IS NULL THEN 1 ELSE 0 END, percent DESC"""
 
 HOLDINGS = """// holdings: every current HOLDS relationship out of a person or organization
@@ -198,13 +199,16 @@ def _post(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if name == "who_controls":
         out = []
         for r in rows:
+            path, bounded = min((list(x["path"]), bool(x["bounded"])) for x in r["chains"])
+            pct = _pct(r["percent"])
             out.append({"controller_id": r["controller_id"], "controller": r["controller"], "kind": r["kind"],
-                        "percent": _pct(r["percent"]), "depth": int(r["depth"]),
-                        "path": min([list(p) for p in r["paths"]])})
+                        "percent": pct, "percent_bound": "<" if bounded and pct is not None else None,
+                        "depth": int(r["depth"]), "path": path})
         out.sort(key=lambda r: (_desc_none_last(r["percent"]), r["controller"] or "", r["controller_id"]))
         return out
     if name == "control_chain":
-        out = [{"path": list(r["path"]), "names": list(r["names"]), "percent": _pct(r["percent"])} for r in rows]
+        out = [{"path": list(r["path"]), "names": list(r["names"]), "percent": _pct(r["percent"]),
+                "percent_bound": r.get("percent_bound") or None} for r in rows]
         out.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
         return out
     if name == "holdings":

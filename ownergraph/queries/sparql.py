@@ -46,7 +46,7 @@ SELECT DISTINCT ?s WHERE { ?s %(path)s ?issuer . }
 
 # every control step: CONTROLS (weight 1) and current beneficial holdings of a security issued by ?t
 _STEPS = PREFIXES + """
-SELECT ?s ?src ?tgt ?pct ?eid ?kind ?sname ?stype WHERE {
+SELECT ?s ?src ?tgt ?pct ?pbound ?eid ?kind ?sname ?stype WHERE {
   {
     ?r og:edgeType "CONTROLS" ;
        fibo-fnd-oac-ctl:hasPartyInControl ?s ;
@@ -67,6 +67,7 @@ SELECT ?s ?src ?tgt ?pct ?eid ?kind ?sname ?stype WHERE {
     ?t og:id ?tgt .
     FILTER(?t != ?s)
     OPTIONAL { ?r og:percent ?pct }
+    OPTIONAL { ?r og:percentBound ?pbound }
     BIND("H" AS ?kind)
   }
   OPTIONAL { ?s rdfs:label ?sname }
@@ -256,14 +257,14 @@ def _node(g, node_id: str) -> dict | None:
 
 
 def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
-            ) -> Iterator[tuple[list[str], Decimal | None]]:
+            ) -> Iterator[tuple[list[str], Decimal | None, bool]]:
     """Every chain ending at the issuer; ``info`` is filled with the name and kind of every node seen."""
     node = _node(g, issuer_id)
     if node is None:
         return
     if info is not None:
         info[issuer_id] = node
-    steps: dict[str, list[tuple[str, Decimal | None, str]]] = {}
+    steps: dict[str, list[tuple[str, Decimal | None, str, bool]]] = {}
     seen = set()
     upstream = {r["s"] for r in _select(g, _UPSTREAM_Q.replace("* ?issuer .", f"* {_iri(node['iri'])} ."))}
     for r in _select(g, _STEPS):
@@ -281,7 +282,8 @@ def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
             w: Decimal | None = Decimal(1)
         else:
             w = None if r["pct"] is None else Decimal(str(r["pct"])) / Decimal(100)
-        steps.setdefault(str(r["tgt"]), []).append((src, w, str(r["eid"])))
+        bounded = r["kind"] != "C" and _str(r["pbound"]) == "<"
+        steps.setdefault(str(r["tgt"]), []).append((src, w, str(r["eid"]), bounded))
     for lst in steps.values():
         lst.sort(key=lambda s: (s[0], s[2]))
     yield from walk_steps(steps, issuer_id, MAX_DEPTH)
@@ -293,9 +295,10 @@ def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
 def who_controls(g, issuer_id: str) -> list[dict]:
     info: dict[str, dict] = {}
     rows = []
-    for c, (path, pct) in best_chains(_chains(g, issuer_id, info)).items():
+    for c, (path, pct, bounded) in best_chains(_chains(g, issuer_id, info)).items():
         rows.append({"controller_id": c, "controller": info[c]["name"], "kind": info[c]["kind"],
-                     "percent": pct, "depth": len(path) - 1, "path": path})
+                     "percent": pct, "percent_bound": "<" if bounded and pct is not None else None,
+                     "depth": len(path) - 1, "path": path})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["controller"] or "", r["controller_id"]))
     return rows
 
@@ -303,10 +306,11 @@ def who_controls(g, issuer_id: str) -> list[dict]:
 def control_chain(g, holder_id: str, issuer_id: str) -> list[dict]:
     info: dict[str, dict] = {}
     rows = []
-    for path, w in _chains(g, issuer_id, info):
+    for path, w, bounded in _chains(g, issuer_id, info):
         if path[0] != holder_id:
             continue
-        rows.append({"path": path, "names": [info[n]["name"] for n in path], "percent": _pct_of(w)})
+        rows.append({"path": path, "names": [info[n]["name"] for n in path], "percent": _pct_of(w),
+                     "percent_bound": "<" if bounded and w is not None else None})
     rows.sort(key=lambda r: (_desc_none_last(r["percent"]), r["path"]))
     return rows
 
