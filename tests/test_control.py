@@ -360,6 +360,12 @@ def test_seed_end_to_end(store, seed_path):
     assert ma.ultimate and not ac.ultimate
     assert ma.powers["shared_voting"] == 214940800 and ma.powers["shared_dispositive"] == 214940800
     assert ma.chains[0].path[1] == ac.id
+    # the control the filing states (Item 5) and the one its shared power shows (Item 2, cover page 2) are one
+    # link: one chain, citing both, with the office he holds
+    assert [c.path for c in ma.chains if ac.id in c.path] == [[ma.id, ac.id, issuer.id]]
+    first = ma.chains[0].steps[0]
+    sections = {e.section for e in first.evidence}
+    assert "Chief Executive Officer" in first.detail and {"Item 5", "Item 2(a)"} <= sections
     for p in rep.controllers:
         for s in p.chains[0].steps:
             assert s.evidence and all(e.section for e in s.evidence)

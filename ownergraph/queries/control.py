@@ -622,7 +622,20 @@ class _Analysis:
             derived_in.setdefault(lk.target, []).append(lk)
 
         def parents(y: str) -> list[_Link]:
-            return self.links_in(y) + derived_in.get(y, [])
+            links = self.links_in(y)
+            derived = {lk.source: lk for lk in derived_in.get(y, [])}
+            out = []
+            for lk in links:
+                d = derived.pop(lk.source, None) if lk.control and lk.step.relation == "controls" else None
+                if d is None:
+                    out.append(lk)
+                    continue
+                # the filing states the control the shared power shows: one link, with both reasons and evidence
+                st = replace(lk.step, detail=f"{lk.step.detail}; {d.step.detail}", shares=d.step.shares,
+                             powers=d.step.powers,
+                             evidence=lk.step.evidence + [e for e in d.step.evidence if e not in lk.step.evidence])
+                out.append(replace(lk, step=st))
+            return out + list(derived.values())
 
         # upstream closure from the direct holders, with cycle detection (R6)
         children: dict[str, list[_Link]] = {}
