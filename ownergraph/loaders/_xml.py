@@ -15,7 +15,9 @@ Filings are untrusted input.  :func:`parse_xml`:
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 
 from lxml import etree
 
@@ -57,8 +59,25 @@ def _parser(recover: bool) -> etree.XMLParser:
     )
 
 
-_STRICT = _parser(False)  # kept for importers; parse_xml makes a fresh parser per call
+_STRICT = _parser(False)  # kept for importers; parse_xml uses one pair of parsers per thread
 _RECOVER = _parser(True)
+_LOCAL = threading.local()
+
+
+def _parsers() -> tuple[etree.XMLParser, etree.XMLParser]:
+    """(strict, recovering) parsers of this thread: an lxml parser must not be shared between threads,
+    and building one per call costs more than parsing a small filing."""
+    pair = getattr(_LOCAL, "pair", None)
+    if pair is None:
+        pair = _LOCAL.pair = (_parser(False), _parser(True))
+    return pair
+
+
+@functools.lru_cache(maxsize=16)
+def _deeper_than(max_depth: int) -> etree.XPath:
+    """True when a node lies deeper than ``max_depth`` (the root element is depth 1): evaluated by
+    libxml2 in C, one pass over the tree."""
+    return etree.XPath("boolean(/*" + "/*" * (max_depth - 1) + "/node()[not(self::text())])")
 
 
 def _declares_entities(data: bytes) -> bool:
@@ -124,18 +143,21 @@ def parse_xml(data: bytes, source: str, warnings: list[str] | None = None,
     max_text = min(max_text or MAX_TEXT_CHARS, LIBXML_MAX_TEXT)
     check_xml_input(data, source, max_bytes)
     data = data.lstrip()
+    strict, recovering = _parsers()
+    recovered = False
     try:
-        root = etree.fromstring(data, _parser(False))
+        root = etree.fromstring(data, strict)
     except etree.XMLSyntaxError as e:
         problem = _limit_problem(e, max_depth, max_text)
         if problem:
             raise LoadError(source, problem) from None
         try:
-            root = etree.fromstring(data, _parser(True))
+            root = etree.fromstring(data, recovering)
         except (etree.LxmlError, ValueError):
             root = None
         if root is None:
             raise LoadError(source, f"not well-formed XML and not recoverable: {e}") from None
+        recovered = True
         if warnings is not None:
             warnings.append(f"{source}: malformed XML recovered ({e})")
     except (etree.LxmlError, ValueError) as e:
@@ -143,7 +165,15 @@ def parse_xml(data: bytes, source: str, warnings: list[str] | None = None,
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise LoadError(source, "XML declares entities (<!ENTITY>): refused, possible entity-expansion attack")
-    problem = _check_tree(root, max_depth, max_text)
+    if recovered or len(data) > max_text:
+        # a recovered tree (rare) gets the full walk; otherwise no text node or attribute value can
+        # be longer than the document (a character takes at least one byte in every encoding)
+        problem = _check_tree(root, max_depth, max_text)
+    elif max_depth < LIBXML_MAX_DEPTH and _deeper_than(max_depth)(root):
+        # libxml2 itself refuses a strict parse deeper than LIBXML_MAX_DEPTH (without XML_PARSE_HUGE)
+        problem = f"XML nested deeper than {max_depth} levels: refused"
+    else:
+        problem = None
     if problem:
         raise LoadError(source, problem)
     return root
