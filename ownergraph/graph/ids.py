@@ -62,7 +62,11 @@ def _fold(text: str) -> str:
 
 
 def normalize_name(name: str, kind: NodeKind | str = NodeKind.ORGANIZATION) -> str:
-    kind = NodeKind(kind)
+    return _normalize(name, kind if type(kind) is NodeKind else NodeKind(kind))
+
+
+@functools.lru_cache(maxsize=65536)  # entity resolution asks for the same few names again and again
+def _normalize(name: str, kind: NodeKind) -> str:
     s = _fold(name)
     words = s.split()
     if kind == NodeKind.PERSON:
