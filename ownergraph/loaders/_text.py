@@ -175,11 +175,17 @@ def html_to_text(markup: str) -> str:
     s = html.unescape(s).replace("\u00a0", " ")
     lines = []
     for line in s.splitlines():
-        cells = [" ".join(c.split()) for c in line.split("\t")]
-        line = "\t".join(c for c in cells if c)
+        if "\t" in line:
+            cells = [" ".join(c.split()) for c in line.split("\t")]
+            line = "\t".join(c for c in cells if c)
+        else:  # one cell (most lines): the same, without the lists
+            line = " ".join(line.split())
         lines.append(line)
     text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def clean_name(name: str) -> str:
