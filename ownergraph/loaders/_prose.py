@@ -124,6 +124,9 @@ _CONTROL_ROLES = [
     (r"(?<!portfolio\s)(?<!general\s)(?<!investment\s)\bmanager\b", "manager"),
     (r"\bowner\b", "owner"),
 ]
+# one pattern per title word, tried together (any word as a whole word, optionally plural)
+_TITLE_CORE_RE = re.compile("|".join(rf"(?<![\w-]){re.escape(w)}s?(?![\w-])" for w in _TITLE_CORE))
+_CONTROL_ROLES_RE = [(re.compile(rx), basis) for rx, basis in _CONTROL_ROLES]
 _DIRECTOR_PART = re.compile(r"\bdirectors?\b", re.I)
 _NOT_DIRECTOR = re.compile(r"\bmanaging\s+director|\bdirector\s+of\s+(?:research|operations|sales|finance)", re.I)
 _OFFICER_WORDS = re.compile(
@@ -431,10 +434,10 @@ def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     """
     p = _tidy_title(phrase)
     low = p.lower()
-    if not any(re.search(rf"(?<![\w-]){re.escape(w)}s?(?![\w-])", low) for w in _TITLE_CORE):
+    if not _TITLE_CORE_RE.search(low):
         return []
-    for rx, _basis in _CONTROL_ROLES:
-        if re.search(rx, low):
+    for rx, _basis in _CONTROL_ROLES_RE:
+        if rx.search(low):
             if re.fullmatch(r"(?:an?\s+)?owner", low):
                 return []  # "an owner of" alone is not control
             if re.search(r"\bportfolio\s+manager\b", low) and not re.search(
@@ -687,12 +690,54 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
     _seed_aliases(res, facts)
     learn_defined_terms(text, facts, res, section, prov)
     last_subject: str | None = None
+    # Most sentences state nothing the patterns below could read: they are skipped on cheap hints.
+    # The subject carried to the next sentence is looked up only when a sentence is mined: until then
+    # nothing changes what the resolver answers, so the answer is the same as sentence by sentence.
+    pending: list[str] = []
     for sent in sentences(text):
-        pv = _prov(facts, prov, section, sent)
-        _mine_sentence(sent, facts, res, section, pv, last_subject)
+        hints = _hints(_strip_markup(sent))
+        if hints is not None:
+            last_subject = _latest_subject(pending, res, last_subject)
+            pending.clear()
+            pv = _prov(facts, prov, section, sent)
+            _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
+        pending.append(sent)
+
+
+def _latest_subject(pending: list[str], res: Resolver, last_subject: str | None) -> str | None:
+    """The subject of the newest of ``pending`` whose subject resolves, else ``last_subject``."""
+    for sent in reversed(pending):
         subj = _first_subject(sent)
         if subj and res.resolve(subj):
-            last_subject = subj
+            return subj
+    return last_subject
+
+
+# Cheap necessary conditions of the sentence patterns (each pattern can match only where its hint
+# does), so that a sentence is run through the costly patterns only when one of them could match.
+_ROLE_ENDERS = frozenset(w for w in _ROLE_WORDS if w not in ("the", "a", "an")) | frozenset(
+    w + "s" for w in _ROLE_WORDS if w not in ("the", "a", "an")) | {"s"}  # "s": the tail of "chairman's"
+# the last word of a role phrase followed by of/to/for/at, as _ROLE_OF and _INVERTED need
+_ROLE_END = re.compile(r"(?<![\w-])([\w-]+)(?=\s+(?:of|to|for|at)\s)", re.I)
+# characters that case-insensitive matching equates with ASCII letters: the hint then cannot decide
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_PASSIVE_HINT = re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:wholly[\s-]owned|(?:directly\s+|indirectly\s+)?"
+                           r"(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?controlled|managed|advised)")
+_OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s")
+
+
+def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
+    """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
+    no pattern of :func:`_mine_sentence` can match it."""
+    role = any(c in s for c in _FOLDS_TO_ASCII) or any(
+        m.group(1).lower() in _ROLE_ENDERS for m in _ROLE_END.finditer(s))
+    whose = bool(re.search(r"\bwhose\b", s))
+    passive = bool(_PASSIVE_HINT.search(s) and re.search(r"\b(?:owned|controlled|managed|advised)\s", s))
+    owns = bool(_OWNS_HINT.search(s) and re.search(r"\b(?:owns|controls)\s", s))
+    virtue = bool(re.search(r"(?i)virtue", s))
+    if role or whose or passive or owns or virtue:
+        return role, whose, passive, owns, virtue
+    return None
 
 
 def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
@@ -703,10 +748,15 @@ def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
 
 
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
-                   last_subject: str | None) -> None:
+                   last_subject: str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None) -> None:
     s = _strip_markup(sent)
+    if hints is None:
+        hints = _hints(s)
+        if hints is None:
+            return
+    role_hint, whose_hint, passive_hint, owns_hint, virtue_hint = hints
     prev_end, prev_subj, prev_obj = None, None, None
-    for m in _ROLE_OF.finditer(s):
+    for m in (_ROLE_OF.finditer(s) if role_hint else ()):
         roles = classify_role(m.group(1))
         if not roles:
             continue
@@ -775,9 +825,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
     for rx, need in ((_WHOSE, r"\bwhose\b"), (_INVERTED, r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")):
-        if not re.search(need, s):
-            continue
-        for m in rx.finditer(s):
+        if rx is _WHOSE:
+            found = rx.finditer(s) if whose_hint else ()
+        else:  # the pattern is cheaper than its guard: run it first
+            found = list(rx.finditer(s)) if role_hint else ()
+            if found and not re.search(need, s):
+                continue
+        for m in found:
             roles = classify_role(m.group("role"))
             if not roles:
                 continue
@@ -789,7 +843,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 elif y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.PERSON:
                     _add(facts, etype, y, x, {"title": title}, pv)
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
-    for m in (_PASSIVE.finditer(s) if re.search(r"\b(?:owned|controlled|managed|advised)\s", s) else ()):
+    for m in (_PASSIVE.finditer(s) if passive_hint else ()):
         how = " ".join(m.group("how").lower().replace("-", " ").split())
         if how in ("managed", "advised"):
             basis = "investment manager"
@@ -802,13 +856,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         y = res.resolve_or_create(m.group("y"), section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
-    for m in (_OWNS.finditer(s) if re.search(r"\b(?:owns|controls)\s", s) else ()):
+    for m in (_OWNS.finditer(s) if owns_hint else ()):
         how = m.group("how").lower()
         basis = "controls" if how == "controls" else "wholly owns"
         x = res.resolve_or_create(m.group("x"), section, pv)
         y = res.resolve_or_create(m.group("y"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
-    for m in (_VIRTUE.finditer(s) if re.search(r"(?i)virtue", s) else ()):
+    for m in (_VIRTUE.finditer(s) if virtue_hint else ()):
         subj = _first_subject(s[:m.start()]) or last_subject
         if subj is None:
             continue
