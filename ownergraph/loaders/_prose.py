@@ -720,7 +720,7 @@ _ROLE_ENDERS = frozenset(w for w in _ROLE_WORDS if w not in ("the", "a", "an")) 
 # the last word of a role phrase followed by of/to/for/at, as _ROLE_OF and _INVERTED need
 _ROLE_END = re.compile(r"(?<![\w-])([\w-]+)(?=\s+(?:of|to|for|at)\s)", re.I)
 # characters that case-insensitive matching equates with ASCII letters: the hint then cannot decide
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _PASSIVE_HINT = re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:wholly[\s-]owned|(?:directly\s+|indirectly\s+)?"
                            r"(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?controlled|managed|advised)")
 _OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s")
@@ -729,7 +729,7 @@ _OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s"
 def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
-    role = any(c in s for c in _FOLDS_TO_ASCII) or any(
+    role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or any(
         m.group(1).lower() in _ROLE_ENDERS for m in _ROLE_END.finditer(s))
     whose = bool(re.search(r"\bwhose\b", s))
     passive = bool(_PASSIVE_HINT.search(s) and re.search(r"\b(?:owned|controlled|managed|advised)\s", s))

@@ -597,6 +597,23 @@ _ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|offi
                         r"stockholder|authori[sz]ed|advis[eo]r", re.I)
 _STATEMENT_HINT = re.compile(r"partner|member|manager|trustee|TTEE|director|president|officer|owner|holder|"
                              r"authori[sz]ed|advis[eo]r|power|committee|control", re.I)
+# the words of the two hints above, for a plain substring test on lower-cased text
+_ROLE_WORDS_LOW = ("partner", "member", "manager", "trustee", "director", "president", "officer", "owner", "holder",
+                   "shareholder", "stockholder", "authorised", "authorized", "adviser", "advisor")
+_STATEMENT_WORDS = ("partner", "member", "manager", "trustee", "ttee", "director", "president", "officer", "owner",
+                    "holder", "authorised", "authorized", "adviser", "advisor", "power", "committee", "control")
+# characters that case-insensitive matching equates with ASCII letters (then only the pattern can tell)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _has_hint(text: str, rx: re.Pattern, words: tuple[str, ...]) -> bool:
+    """``rx.search(text)`` for a case-insensitive alternation of plain ``words``, as substring tests."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return rx.search(text) is not None
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 _CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
                         r"(?:\s+[A-Z(][\w.,&'’()\-]*){0,10})\s+(?:is|are|serves)\s)")
 _WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15}),?\s+which\s+"
@@ -604,8 +621,8 @@ _WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-
                              r"(?:holder|owner)\s+of)\s+(?:the|these|such|all)\s+")
 
 
-_NAME_STOP = re.compile(
-    r"\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
+_NAME_STOP = re.compile(  # every stop starts at a space, "(", "," or ";": the lookahead only saves time
+    r"(?=[\s(,;])\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
     r",?\s+and\s+(?:has|have|is|are|as)\b|\s+may\s+be\b|\s+is\s|\s+are\s|,\s+as\s|,\s+or\s+collectively|"
     r"\s+and\s*,|,\s+accordingly\b|\s+and\s+(?=[a-z]))"
 )
@@ -647,8 +664,11 @@ def _cut_lower(name: str) -> str:
     return name
 
 
+_WORD_RE = re.compile(r"[\w'’]+")
+
+
 def _is_proper(name: str) -> bool:
-    words = [re.sub(r"['’]s$", "s", w) for w in re.findall(r"[\w'’]+", name)]
+    words = [w[:-2] + "s" if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(name)]
     if not words:
         return False
     specific = [w for w in words if w.lower() not in _GENERIC]
@@ -803,7 +823,7 @@ class _Miner:
     def statements(self, text: str, holder: str | None) -> list[tuple[str, str, str, str]]:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
-        if not _STATEMENT_HINT.search(text):
+        if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
             return out  # prices, vesting schedules, plan descriptions: no control statement to look for
         for s in sentences(text):
             s = _DEFPAREN.sub("", s)
@@ -845,7 +865,7 @@ class _Miner:
                          out: list[tuple[str, str, str, str]]) -> None:
         """Roles stated in one clause: 'X is the general partner of Y[, which is the GP of Z]', 'Y, for which the
         Reporting Person is trustee', 'X, the managing member of Y'."""
-        if not _ROLE_WORD.search(c):
+        if not _has_hint(c, _ROLE_WORD, _ROLE_WORDS_LOW):
             return
         low = c.lower()
         for m in (_FOR_WHICH_RE.finditer(c) if "which" in low else ()):
