@@ -726,6 +726,43 @@ _PASSIVE_HINT = re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:wholly[\s-]owned|(?:dire
 _OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s")
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+_ROLE_RUN = _ROLE_ENDERS | _ARTICLES | {"and"}
+_ROLE_JOIN = frozenset(("of", "to", "for", "at"))
+_TOKEN = re.compile(r"[\w-]+")
+
+
+def _role_of_matches(s: str):
+    """``_ROLE_OF.finditer(s)``, trying the pattern only where a match can start: at a word that is a
+    role word or an article (the pattern, tried at every position, is the miner's main cost)."""
+    if not s.isascii() and _FOLDS_TO_ASCII.search(s):
+        yield from _ROLE_OF.finditer(s)
+        return
+    pos = 0
+    toks = list(_TOKEN.finditer(s))
+    words = [t.group().lower() for t in toks]
+    # reach[i]: a run of role words, articles and "and" from word i ends at of/to/for/at, as a match needs
+    reach = [False] * (len(words) + 1)
+    for i in range(len(words) - 2, -1, -1):
+        reach[i] = words[i] in _ROLE_RUN and (words[i + 1] in _ROLE_JOIN or reach[i + 1])
+    for i, t in enumerate(toks):
+        start = t.start()
+        if start < pos or not reach[i]:
+            continue
+        w = words[i]
+        if w not in _ROLE_ENDERS:
+            if w not in _ARTICLES:
+                continue
+            # an article starts a role phrase only when a role word follows it after white space
+            if i + 1 == len(toks) or toks[i + 1].group().lower() not in _ROLE_ENDERS or \
+                    not s[t.end():toks[i + 1].start()].isspace():
+                continue
+        m = _ROLE_OF.match(s, start)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
@@ -756,7 +793,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             return
     role_hint, whose_hint, passive_hint, owns_hint, virtue_hint = hints
     prev_end, prev_subj, prev_obj = None, None, None
-    for m in (_ROLE_OF.finditer(s) if role_hint else ()):
+    for m in (_role_of_matches(s) if role_hint else ()):
         roles = classify_role(m.group(1))
         if not roles:
             continue
