@@ -544,7 +544,7 @@ def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
             k = resolver.resolve(part.strip(" ,")) if part.strip() else None
             if k and k not in members:
                 members.append(k)
-        for tm in re.finditer(r"together\s+with\s+(?:the\s+)?(" + NAME + r")", m.group(1)):
+        for tm in _TOGETHER_WITH.finditer(m.group(1)):
             k = resolver.resolve(tm.group(1))
             if k and k not in members:
                 members.append(k)
@@ -610,7 +610,7 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
     head = p[max(0, i - 300):i]
     out = []
     while True:
-        m = re.search(r"(?:^|[\s(])(" + NAME + r")\s*(?:,\s*and|,|and)\s*$", head)
+        m = _LISTED_NAME.search(head)
         if not m or not m.group(1).strip():
             break
         out.append(m.group(1).strip())
@@ -629,7 +629,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
             out.append("the Issuer")
             end = lead + len(re.match(r"(?:Issuer|Company)", seg[lead:]).group(0))
         else:
-            m2 = re.match(r"\s*(?:the\s+)?[“\"]?(" + NAME + r")[”\"]?", seg)
+            m2 = _OBJECT_NAME.match(seg)
             if not m2 or not m2.group(1).strip():
                 break
             cand = m2.group(1).strip()
@@ -675,10 +675,18 @@ _INVERTED = re.compile(
     r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
 
 
+# patterns built on NAME / ROLE, compiled once (re's own cache is small and they are costly to compile)
+_TOGETHER_WITH = re.compile(r"together\s+with\s+(?:the\s+)?(" + NAME + r")")
+_LISTED_NAME = re.compile(r"(?:^|[\s(])(" + NAME + r")\s*(?:,\s*and|,|and)\s*$")
+_OBJECT_NAME = re.compile(r"\s*(?:the\s+)?[“\"]?(" + NAME + r")[”\"]?")
+_SUBJECT_NAME = re.compile(r"\s*(?:As\s+of\s+[^,]*,\s*|In\s+addition,\s*|Accordingly,\s*)?(" + NAME + r"|the\s+Issuer)")
+_VIA_ROLE = re.compile(r"(?:the|a|an)\s+(" + ROLE + r")\s+of\s+", re.I)
+
+
 def _first_subject(sentence: str) -> str | None:
     s = re.sub(r"^\s*(?:\(?[ivxlc\d]{1,5}[.)]\s*|[A-Z][.)]\s+|[-•*]\s*)+", "", sentence)
     s = re.sub(r"\([^()]*\)", " ", s)
-    m = re.match(r"\s*(?:As\s+of\s+[^,]*,\s*|In\s+addition,\s*|Accordingly,\s*)?(" + NAME + r"|the\s+Issuer)", s)
+    m = _SUBJECT_NAME.match(s)
     return m.group(1) if m else None
 
 
@@ -800,7 +808,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         objects, oend = _objects_from(s[m.end():])
         if not objects:
             # "the sole voting trustee of the managing member of X": control through X's controller
-            via = re.match(r"(?:the|a|an)\s+(" + ROLE + r")\s+of\s+", s[m.end():], re.I)
+            via = _VIA_ROLE.match(s[m.end():])
             if via and roles[0][0] == EdgeKind.CONTROLS and classify_role(via.group(1)) and \
                     classify_role(via.group(1))[0][0] == EdgeKind.CONTROLS:
                 objects, oend = _objects_from(s[m.end() + via.end():])
