@@ -480,6 +480,8 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     Unquoted short capitalized terms are read too: ``Abu Dhabi Investment Authority (ADIA)``.
     """
     text = _strip_markup(text)
+    if "(" not in text:  # both patterns, and the group terms, need a parenthesis
+        return
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
         alias = m.group(1).strip()
@@ -518,6 +520,14 @@ _GROUPS: dict[tuple[int, str], dict[str, list[str]]] = {}
 _GROUP_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:together|collectively|each\s+an?\b|each\s+of\s+which)[^()]{0,400}?)\)", re.I)
 
 
+def _has_group_word(text: str) -> bool:
+    """False when no group parenthesis can match: it needs "together", "collectively" or "each"."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    return "together" in low or "collectively" in low or "each" in low
+
+
 def groups(facts: FilingFacts) -> dict[str, list[str]]:
     """Group defined terms of this filing: normalized term -> member entity keys."""
     k = (id(facts), facts.filing.id)
@@ -529,6 +539,8 @@ def groups(facts: FilingFacts) -> dict[str, list[str]]:
 
 
 def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
+    if not _has_group_word(text):
+        return
     for m in _GROUP_PAREN.finditer(text):
         terms = re.findall(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]", m.group(1))
         if not terms:
@@ -776,10 +788,13 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     no pattern of :func:`_mine_sentence` can match it."""
     role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or any(
         m.group(1).lower() in _ROLE_ENDERS for m in _ROLE_END.finditer(s))
-    whose = bool(re.search(r"\bwhose\b", s))
+    whose = "whose" in s and re.search(r"\bwhose\b", s) is not None
     passive = bool(_PASSIVE_HINT.search(s) and re.search(r"\b(?:owned|controlled|managed|advised)\s", s))
     owns = bool(_OWNS_HINT.search(s) and re.search(r"\b(?:owns|controls)\s", s))
-    virtue = bool(re.search(r"(?i)virtue", s))
+    if s.isascii() or not _FOLDS_TO_ASCII.search(s):
+        virtue = "virtue" in s.lower()
+    else:
+        virtue = re.search(r"(?i)virtue", s) is not None
     if role or whose or passive or owns or virtue:
         return role, whose, passive, owns, virtue
     return None
