@@ -1157,6 +1157,19 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
     used_keys: set[tuple] = set()
     mined: set[str] = set()
+    ctl_edges: list[tuple[str, str]] = []
+    ctl_scanned = 0
+
+    def reach_now() -> set[str]:
+        """``_reach(relations, set(rp_keys))``, reading only the relations added since the last call
+        (relations are only ever appended)."""
+        nonlocal ctl_scanned
+        for r in relations[ctl_scanned:]:
+            if r.type in (EdgeKind.CONTROLS, EdgeKind.DIRECTOR_OF) and r.target != "issuer":
+                ctl_edges.append((r.source, r.target))
+        ctl_scanned = len(relations)
+        return _closure(ctl_edges, set(rp_keys))
+
     ratio_re = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
                           r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
 
@@ -1303,7 +1316,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if nat_basis and len(rp_keys) == 1 and h_key not in rp_keys:
                         add_controls([("the Reporting Person", holder_name, nat_basis, nature or "")],
                                      "nature of ownership")
-                    reach = _reach(relations, set(rp_keys))
+                    reach = reach_now()
                     if h_key in rp_keys:
                         holders = [h_key]
                     elif h_key in reach:
@@ -1333,9 +1346,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
 
 def _reach(relations: list[RelationFact], start: set[str]) -> set[str]:
-    out = set(start)
     edges = [(r.source, r.target) for r in relations if r.type in (EdgeKind.CONTROLS, EdgeKind.DIRECTOR_OF)
              and r.target != "issuer"]
+    return _closure(edges, start)
+
+
+def _closure(edges: list[tuple[str, str]], start: set[str]) -> set[str]:
+    out = set(start)
     changed = True
     while changed:
         changed = False
