@@ -53,6 +53,9 @@ class Exhibit21(BaseModel):
 
 
 def sniff(data: bytes) -> float:
+    start = data[:512].lstrip()
+    if start.startswith(b"<?xml") and b"<html" not in data[:4000].lower():
+        return 0.0  # an XML document (a structured form), not an HTML/text exhibit: no text work
     head = decode(data[:8000])
     if _CONTAINER_RE.match(head) or "<DOCUMENT>" in head or "<ownershipDocument" in head:
         return 0.0

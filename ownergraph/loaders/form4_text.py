@@ -46,6 +46,8 @@ _ACQUIRING = {"A", "P", "L", "W", "I", "J", "K", "V", "Z"}
 
 
 def sniff(data: bytes) -> float:
+    if data[:512].lstrip().startswith(b"<?xml"):
+        return 0.0  # XML is the structured form (loaders/ownership.py); the text form predates it
     head = decode(data[:6000])
     if _CONTAINER_RE.match(head) or "<DOCUMENT>" in head or "<ownershipDocument" in head:
         return 0.0
