@@ -105,3 +105,23 @@ def snapshot(db: Path) -> dict:
                 "SELECT id, type, source, target, props, filing_id, section FROM edges")),
             "aliases": sorted(tuple(r) for r in st.db.execute("SELECT alias, node_id FROM aliases")),
         }
+
+
+def loadable_filings(shared_filings: Path, seed_path: Path) -> list[Path]:
+    """The development filings (and the seed) that some registered loader reads; skips when there are none."""
+    import pytest
+
+    from ownergraph.errors import LoadError
+
+    files = [p for p in sorted(shared_filings.rglob("*")) if p.is_file() and p.suffix not in (".json", ".md")]
+    loadable = []
+    for p in files + [seed_path]:
+        try:
+            L.load_path(p)
+            loadable.append(p)
+        except LoadError:
+            pass
+    if not loadable:
+        pytest.skip("no registered loader reads the development filings yet")
+    return loadable
+

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from ownergraph import loaders as L
 from ownergraph.cli import app
-from ownergraph.errors import LoadError
 from ownergraph.graph.store import Store
 
+from _reliability import loadable_filings
 from _synth_loader import MAGIC, registered, synth_filing
 
 TESTS = Path(__file__).resolve().parent
@@ -238,16 +238,8 @@ def test_real_process_exit_codes_and_no_traceback(tmp_path):
 
 def test_real_filings_batch(tmp_path, shared_filings, seed_path):
     """Every shared development filing plus garbage: each is loaded or reported, never lost."""
+    loadable = loadable_filings(shared_filings, seed_path)
     files = [p for p in sorted(shared_filings.rglob("*")) if p.is_file() and p.suffix not in (".json", ".md")]
-    loadable = []
-    for p in files + [seed_path]:
-        try:
-            L.load_path(p)
-            loadable.append(p)
-        except LoadError:
-            pass
-    if not loadable:
-        pytest.skip("no registered loader reads the development filings yet")
     junk = tmp_path / "junk.xml"
     junk.write_bytes(b"<edgarSubmission><broken")
     r = run("load", shared_filings, seed_path, junk, "--store", tmp_path / "og.db", "--json")

@@ -14,10 +14,10 @@ import time
 import pytest
 
 from ownergraph import loaders as L
-from ownergraph.errors import LoadError
 from ownergraph.graph.store import Store
 
 from _reliability import (
+    loadable_filings,
     check_whole_or_absent,
     expected_rows,
     filings_count,
@@ -129,16 +129,7 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
 
 
 def test_reload_real_filings_changes_no_counts(tmp_path, shared_filings, seed_path):
-    files = [p for p in sorted(shared_filings.rglob("*")) if p.is_file() and p.suffix not in (".json", ".md")]
-    loadable = []
-    for p in files + [seed_path]:
-        try:
-            L.load_path(p)
-            loadable.append(p)
-        except LoadError:
-            pass
-    if not loadable:
-        pytest.skip("no registered loader reads the development filings yet")
+    loadable = loadable_filings(shared_filings, seed_path)
     with Store(tmp_path / "og.db") as st:
         for p in loadable:
             st.add(L.load_path(p))
