@@ -152,6 +152,25 @@ def seed_like(accession="0001213900-24-063150", event="2024-07-23") -> FB:
     return f
 
 
+def two_paths_like(*, missing_pct: bool = False, with_cycle: bool = False) -> FB:
+    """Target Corp reached two ways by Jane Q. Manager: through a GP chain (Fund GP LLC -> Fund LP, 60%)
+    and through her 40% of Holdco Inc (which holds 20%); ``with_cycle`` adds Holdco controlling her back."""
+    f = FB("0000000001-24-000001", "2024-01-10")
+    f.org("i", "Target Corp", cik=10, issuer=True).security("c", "Common Stock", "i", cusip="111111101")
+    f.org("fund", "Fund LP", cik=20, filer=True).org("gp", "Fund GP LLC", cik=21, filer=True)
+    f.person("p", "Jane Q. Manager", cik=22, filer=True)
+    f.org("hold", "Holdco Inc", cik=23).security("hc", "Holdco Common", "hold", cusip="222222202")
+    f.holds("fund", "c", 600, "60")
+    f.controls("gp", "fund", "general partner")
+    f.controls("p", "gp", "managing member")
+    f.holds("p", "hc", 40, None if missing_pct else "40")
+    f.holds("hold", "c", 200, "20")
+    if with_cycle:
+        f.holds("fund", "hc", 10, "10")  # Fund LP holds Holdco: no loop back to the fund
+        f.controls("hold", "p", "by virtue of relationship")  # p -> hold -> p would loop
+    return f
+
+
 def gp_chain_like(accession="0000000001-24-000013", event="2024-03-01") -> FB:
     """A fund held through a GP chain up to a person, four joint filers restating the same shares."""
     f = FB(accession, event, shares_outstanding=1000)

@@ -7,7 +7,7 @@ import pytest
 from ownergraph.graph.view import graph_view
 from ownergraph.queries import canned
 
-from _control_facts import FB, seed_like
+from _control_facts import FB, seed_like, two_paths_like
 
 ISSUER = "cik:0001086745"
 
@@ -42,21 +42,7 @@ def test_who_controls_seed_like(seed_graph):
 
 
 def _chain_graph(store, with_cycle=False, missing_pct=False):
-    f = FB("0000000001-24-000001", "2024-01-10")
-    f.org("i", "Target Corp", cik=10, issuer=True).security("c", "Common Stock", "i", cusip="111111101")
-    f.org("fund", "Fund LP", cik=20, filer=True).org("gp", "Fund GP LLC", cik=21, filer=True)
-    f.person("p", "Jane Q. Manager", cik=22, filer=True)
-    f.org("hold", "Holdco Inc", cik=23).security("hc", "Holdco Common", "hold", cusip="222222202")
-    f.holds("fund", "c", 600, "60")
-    f.controls("gp", "fund", "general partner")
-    f.controls("p", "gp", "managing member")
-    # a second path from the person: she owns 40% of Holdco which owns 20% of Target
-    f.holds("p", "hc", 40, None if missing_pct else "40")
-    f.holds("hold", "c", 200, "20")
-    if with_cycle:
-        f.holds("fund", "hc", 10, "10")  # Fund LP holds Holdco: fund -> hold -> i and hold ... no loop to fund
-        f.controls("hold", "p", "by virtue of relationship")  # p -> hold -> p would loop
-    store.add(f.facts())
+    store.add(two_paths_like(with_cycle=with_cycle, missing_pct=missing_pct).facts())
     return graph_view(store)
 
 

@@ -157,9 +157,7 @@ class Store:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
-        except sqlite3.DatabaseError as e:
-            raise StoreError(str(self.path), f"write failed for {f.source or f.id}: {e}") from None
-        except OverflowError as e:  # an integer SQLite cannot hold (e.g. an absurd amendment number)
+        except (sqlite3.DatabaseError, OverflowError) as e:  # OverflowError: an integer SQLite cannot hold
             raise StoreError(str(self.path), f"write failed for {f.source or f.id}: {e}") from None
         return LoadResult(f.id, "loaded", len(delta.nodes), len(delta.edges), f.form_type, f.source)
 
