@@ -56,7 +56,7 @@ def parse_decimal(text: str | None) -> Decimal | None:
 
 
 def parse_money(text: str | None) -> Decimal | None:
-    """'$17.5 million' -> 17500000; '$739,948' -> 739948."""
+    """'$17.5 million' -> 17500000; '$739,948' -> 739948 (whole amounts without a trailing '.0')."""
     if not text:
         return None
     m = re.search(r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?", text, re.I)
@@ -68,7 +68,10 @@ def parse_money(text: str | None) -> Decimal | None:
     mult = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9, "thousand": Decimal(1000)}.get(
         (m.group(2) or "").lower(), Decimal(1)
     )
-    return d * mult
+    d *= mult
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    return d
 
 
 def parse_percent(text: str | None) -> tuple[Decimal | None, str | None]:

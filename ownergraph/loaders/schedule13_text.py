@@ -50,16 +50,7 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._prose import Resolver, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import DATE_RE, decode, find_dates, parse_date, parse_decimal, parse_percent
-from ._text import parse_money as _parse_money
-
-
-def parse_money(text: str | None) -> Decimal | None:
-    """'$41.5 million' -> Decimal('41500000') (whole amounts without a trailing '.0')."""
-    d = _parse_money(text)
-    if d is not None and d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
-    return d
+from ._text import DATE_RE, decode, find_dates, parse_date, parse_decimal, parse_money, parse_percent
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
