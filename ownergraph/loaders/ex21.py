@@ -34,8 +34,8 @@ from ..graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKin
 from ..graph.model import excerpt as _excerpt
 from . import Loader, register, sha256
 from ._text import decode, find_dates, html_to_text, parse_percent
+from .ownership import is_submission
 
-_CONTAINER_RE = re.compile(r"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
 _TITLE_RE = re.compile(r"exhibit\s*21|subsidiaries\s+of|list\s+of\s+(?:significant\s+)?subsidiaries|"
                        r"significant\s+(?:legal\s+entity\s+)?subsidiaries", re.I)
 
@@ -57,7 +57,7 @@ def sniff(data: bytes) -> float:
     if start.startswith(b"<?xml") and b"<html" not in data[:4000].lower():
         return 0.0  # an XML document (a structured form), not an HTML/text exhibit: no text work
     head = decode(data[:8000])
-    if _CONTAINER_RE.match(head) or "<DOCUMENT>" in head or "<ownershipDocument" in head:
+    if is_submission(head) or "<ownershipDocument" in head:
         return 0.0
     text = html_to_text(head) if "<" in head else head
     if re.search(r"\bSCHEDULE\s+13[DG]\b|STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL|ANNUAL\s+REPORT\s+PURSUANT|"

@@ -59,9 +59,8 @@ from ..graph.model import (
 from . import Loader, register, sha256
 from ._text import parse_date, parse_decimal
 from ._xml import check_xml_input, parse_xml, strip_ns
-from .ownership import _EF, _PF, _PV, _RF
+from .ownership import _EF, _PF, _PV, _RF, is_submission
 
-_CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
 _TABLE_RE = re.compile(rb"<\s*(?:[\w.-]+:)?informationTable[\s>]")
 _COVER_RE = re.compile(rb"<\s*(?:[\w.-]+:)?edgarSubmission[\s>]")
 _COVER_NS = b"http://www.sec.gov/edgar/thirteenffiler"
@@ -124,18 +123,14 @@ class Form13FCover(BaseModel):
 # ----------------------------------------------------------------- sniffing
 
 
-def _not_container(head: bytes) -> bool:
-    return not (_CONTAINER_RE.match(head) or b"<DOCUMENT>" in head)
-
-
 def sniff_table(data: bytes) -> float:
     head = data[:4096]
-    return 0.95 if _not_container(head) and _TABLE_RE.search(head) else 0.0
+    return 0.95 if not is_submission(head) and _TABLE_RE.search(head) else 0.0
 
 
 def sniff_cover(data: bytes) -> float:
     head = data[:4096]
-    return 0.95 if _not_container(head) and _COVER_RE.search(head) and _COVER_NS in head else 0.0
+    return 0.95 if not is_submission(head) and _COVER_RE.search(head) and _COVER_NS in head else 0.0
 
 
 # ----------------------------------------------------------------- information table

@@ -30,9 +30,8 @@ from ..errors import LoadError
 from ..graph.model import FilingFacts
 from . import Loader, register
 from ._text import decode, parse_date, parse_decimal
-from .ownership import OwnershipDocument, display_name, facts_from_document, looks_like_org
+from .ownership import OwnershipDocument, display_name, facts_from_document, is_submission, looks_like_org
 
-_CONTAINER_RE = re.compile(r"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
 _TITLE_RE = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL\s+OWNERSHIP|INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL"
                        r"\s+OWNERSHIP", re.I)
 _FORM_RE = re.compile(r"^\s*FORM\s+([345])\b", re.I | re.M)
@@ -49,7 +48,7 @@ def sniff(data: bytes) -> float:
     if data[:512].lstrip().startswith(b"<?xml"):
         return 0.0  # XML is the structured form (loaders/ownership.py); the text form predates it
     head = decode(data[:6000])
-    if _CONTAINER_RE.match(head) or "<DOCUMENT>" in head or "<ownershipDocument" in head:
+    if is_submission(head) or "<ownershipDocument" in head:
         return 0.0
     if _TITLE_RE.search(head) and "Table I" in decode(data[:60000]) and _FORM_RE.search(head):
         return 0.8

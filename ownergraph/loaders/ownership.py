@@ -211,11 +211,21 @@ class OwnershipDocument(BaseModel):
 
 _ROOT_RE = re.compile(rb"<\s*(?:\w+:)?ownershipDocument[\s>]")
 _CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
+_CONTAINER_TEXT_RE = re.compile(_CONTAINER_RE.pattern.decode("ascii"), re.I)
+
+
+def is_submission(head: bytes | str) -> bool:
+    """The head of an EDGAR SGML submission (or of a bare ``<DOCUMENT>``): the submission loader unwraps it,
+    so the form loaders (this one, 13F, text Forms 3/4/5, Exhibit 21) sniff 0 on it.  Text sniffers pass
+    their decoded head (a str), matched with the same pattern."""
+    if isinstance(head, str):
+        return _CONTAINER_TEXT_RE.match(head) is not None or "<DOCUMENT>" in head
+    return _CONTAINER_RE.match(head) is not None or b"<DOCUMENT>" in head
 
 
 def sniff(data: bytes) -> float:
     head = data[:8192]
-    if _CONTAINER_RE.match(head) or b"<DOCUMENT>" in head:
+    if is_submission(head):
         return 0.0  # an SGML submission: the submission loader unwraps it and hands us the XML
     return 0.95 if _ROOT_RE.search(head) else 0.0
 
