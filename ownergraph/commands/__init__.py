@@ -48,6 +48,16 @@ StoreOption = typer.Option(
 )
 JsonOption = typer.Option(False, "--json", help="Print JSON for machines instead of tables")
 
+# graph-database connection (push, cypher, and the canned queries run with --neo4j/--falkordb);
+# graph.backends.connect fills what is not given from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE
+Neo4jOption = typer.Option(None, "--neo4j", help="Neo4j server, e.g. bolt://localhost:7687")
+FalkorOption = typer.Option(None, "--falkordb", help="FalkorDB server, e.g. redis://localhost:6379")
+UserOption = typer.Option(None, "--user", envvar="OWNERGRAPH_DB_USER", help="Database user (default: $NEO4J_USER)")
+PasswordOption = typer.Option(None, "--password", envvar="OWNERGRAPH_DB_PASSWORD",
+                              help="Database password (default: $NEO4J_PASSWORD)")
+DatabaseOption = typer.Option(None, "--database", help="Database (Neo4j) or graph name (FalkorDB; default "
+                                                       "'ownergraph') (default: $NEO4J_DATABASE)")
+
 
 def fail(message: str, code: int = EXIT_CANNOT_RUN) -> None:
     # the message carries user input (names, paths): never read it as rich markup

@@ -21,15 +21,11 @@ from rich.table import Table
 
 from ..errors import BackendError, OwnergraphError, QueryError
 from ..graph.values import to_plain
-from . import JsonOption, StoreOption, app, console, err_console, fail, guarded, open_store, print_json
+from . import (DatabaseOption, FalkorOption, JsonOption, Neo4jOption, PasswordOption, StoreOption, UserOption, app,
+               console, err_console, fail, guarded, open_store, print_json)
 
 AsOfOption = typer.Option(None, "--as-of", help="Answer for this date (YYYY-MM-DD): only positions dated on or "
                                                 "before it, newest amendment first")
-Neo4jOption = typer.Option(None, "--neo4j", help="Run the query on this Neo4j server (bolt://host:7687)")
-FalkorOption = typer.Option(None, "--falkordb", help="Run the query on this FalkorDB server (redis://host:6379)")
-UserOption = typer.Option(None, "--user", envvar="OWNERGRAPH_DB_USER", help="Database user")
-PasswordOption = typer.Option(None, "--password", envvar="OWNERGRAPH_DB_PASSWORD", help="Database password")
-DatabaseOption = typer.Option(None, "--database", help="Database / graph name")
 
 
 # ------------------------------------------------------------------ helpers

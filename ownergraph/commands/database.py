@@ -9,7 +9,7 @@
   lines, ready to paste into Neo4j Browser.
 
 Connection options fall back to NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and
-NEO4J_DATABASE.
+NEO4J_DATABASE (--user/--password also read OWNERGRAPH_DB_USER/OWNERGRAPH_DB_PASSWORD).
 """
 
 from __future__ import annotations
@@ -23,14 +23,9 @@ from rich.table import Table
 
 from ..errors import BackendError, OwnergraphError, QueryError
 from ..graph.values import to_plain
-from . import JsonOption, StoreOption, app, console, err_console, guarded, open_store, print_json
+from . import (DatabaseOption, FalkorOption, JsonOption, Neo4jOption, PasswordOption, StoreOption, UserOption, app,
+               console, err_console, guarded, open_store, print_json)
 
-Neo4jOption = typer.Option(None, "--neo4j", help="Neo4j server, e.g. bolt://localhost:7687 (default: $NEO4J_URI)")
-FalkorOption = typer.Option(None, "--falkordb", help="FalkorDB server, e.g. redis://localhost:6379")
-UserOption = typer.Option(None, "--user", help="Database user (default: $NEO4J_USER)")
-PasswordOption = typer.Option(None, "--password", help="Database password (default: $NEO4J_PASSWORD)")
-DatabaseOption = typer.Option(None, "--database", help="Database (Neo4j) or graph name (FalkorDB; default "
-                                                       "'ownergraph') (default: $NEO4J_DATABASE)")
 ParamOption = typer.Option(None, "--param", "-p", help="Query parameter NAME=VALUE (repeatable)")
 
 
