@@ -65,11 +65,10 @@ def _items(lines: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     cur = None
     for ln in lines:
-        if "<TABLE>" in ln.upper() or re.match(r"^\s*_{5,}", ln) or re.search(r"\bTable\s+I\b", ln):
-            if cur is not None and out:
-                cur = None
-            if re.search(r"\bTable\s+I\b", ln):
-                break
+        if re.search(r"\bTable\s+I\b", ln):
+            break
+        if "<TABLE>" in ln.upper() or re.match(r"^\s*_{5,}", ln):
+            cur = None
             continue
         m = _ITEM_RE.match(ln)
         if m:
@@ -321,8 +320,6 @@ def parse(data: bytes, source: str) -> FilingFacts:
     ticker = None
     if len(issuer_lines) > 1 and re.fullmatch(r"[A-Z][A-Z.\-]{0,7}", issuer_lines[1].strip()):
         ticker = issuer_lines[1].strip()
-    elif issuer_name and re.search(r"\s\(?([A-Z]{1,5})\)?$", issuer_name):
-        pass
     period = None
     block = " ".join(_nonblank(items.get("period", [])))
     m = re.search(r"([A-Za-z]+\.?\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]+\.?\s*/?\s*\d{4}|"
@@ -370,8 +367,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         "non_derivative": nd, "derivative": de, "footnotes": fn_text, "remarks": None,
         "signatures": [{"name": None, "date": sig_date.isoformat() if sig_date else None}],
     }
-    facts = facts_from_document(doc, data, source, [], loader="form4_text")
-    return facts
+    return facts_from_document(doc, data, source, [], loader="form4_text")
 
 
 register(Loader(
