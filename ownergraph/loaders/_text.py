@@ -10,6 +10,7 @@ import datetime as dt
 import html
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Iterable
 
 _MONTHS = {
     m: i
@@ -176,16 +177,21 @@ def html_to_text(markup: str) -> str:
     s = _CELL_TAGS.sub("\t", s)
     s = re.sub(r"<[^>]+>", " ", s)
     s = html.unescape(s).replace("\u00a0", " ")
-    lines = []
-    for line in s.splitlines():
+    return tidy_lines(s.splitlines())
+
+
+def tidy_lines(lines: Iterable[str]) -> str:
+    """Lines of converted HTML -> text: whitespace collapsed inside each tab-separated cell, empty cells
+    dropped, runs of blank lines cut to one, the ends stripped."""
+    out = []
+    for line in lines:
         if "\t" in line:
             cells = [" ".join(c.split()) for c in line.split("\t")]
             line = "\t".join(c for c in cells if c)
         else:  # one cell (most lines): the same, without the lists
             line = " ".join(line.split())
-        lines.append(line)
-    text = "\n".join(lines)
-    return _BLANK_LINES.sub("\n\n", text).strip()
+        out.append(line)
+    return _BLANK_LINES.sub("\n\n", "\n".join(out)).strip()
 
 
 _BLANK_LINES = re.compile(r"\n{3,}")

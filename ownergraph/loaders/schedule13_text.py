@@ -50,7 +50,8 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._prose import Resolver, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import DATE_RE, decode, find_dates, parse_date, parse_decimal, parse_money, parse_percent
+from ._text import (DATE_RE, decode, find_dates, html_to_text, parse_date, parse_decimal, parse_money, parse_percent,
+                    tidy_lines)
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
@@ -120,8 +121,6 @@ def _html_to_lines(markup: str) -> str:
     try:
         root = lhtml.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
-        from ._text import html_to_text
-
         return html_to_text(markup)
     blocks = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "center", "pre", "hr",
               "blockquote", "table", "tr", "title", "dl", "dt", "dd", "section", "article"}
@@ -181,11 +180,7 @@ def _html_to_lines(markup: str) -> str:
     body = root.find("body")
     walk(body if body is not None else root, False)
     text = "".join(out).replace("\u00a0", " ").replace("\r", "")
-    lines = []
-    for line in text.split("\n"):
-        cells = [" ".join(c.split()) for c in line.split("\t")]
-        lines.append("\t".join(c for c in cells if c))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return tidy_lines(text.split("\n"))
 
 
 def _markdownish_to_text(s: str) -> str:
