@@ -40,13 +40,11 @@ Cypher cannot express on both engines:
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from typing import Any
 
 from ..errors import QueryError
-from ..graph.values import to_plain
 from . import canned
-from .canned import MAX_DEPTH
+from .canned import MAX_DEPTH, _amount, _pct
 
 _HOPS = 2 * MAX_DEPTH  # a holding step is two relationships (HOLDS, ISSUED_BY)
 
@@ -173,20 +171,6 @@ def param_lines(name: str, **params: Any) -> list[str]:
     values = {n: params.get(n) if params.get(n) is not None else f"<{n}>" for n in names}
     values.update(FIXED_PARAMS.get(name, {}))
     return [f":param {k} => {_cypher_literal(v)}" for k, v in values.items()]
-
-
-def _pct(v: Any) -> float | None:
-    return None if v is None else float(v)
-
-
-def _amount(v: Any) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bool):
-        return str(v)
-    return to_plain(Decimal(str(v)))
 
 
 def _desc_none_last(p: float | None) -> tuple:
