@@ -65,22 +65,13 @@ _PLAIN = (str, bool, int, float)
 
 def encode_value(v: Any, date_value: Callable[[dt.date], str] | None = None) -> Any:
     """One property value as the database stores it (see the module docstring)."""
-    t = type(v)
-    if t in _PLAIN:
-        return v
-    if t is Decimal:
-        if v == v.to_integral_value() and -_MAX_EXACT_INT < v < _MAX_EXACT_INT:
-            return int(v)
-        return float(v)
-    if v is None or isinstance(v, (bool, str)):
-        return v
-    if isinstance(v, int):
+    if v is None or type(v) in _PLAIN:
         return v
     if isinstance(v, Decimal):
         if v == v.to_integral_value() and abs(v) < _MAX_EXACT_INT:
             return int(v)
         return float(v)
-    if isinstance(v, float):
+    if isinstance(v, _PLAIN):  # subclasses (an int or str Enum) stay as they are
         return v
     if isinstance(v, (dt.date, dt.datetime)):
         return date_value(v) if date_value else (v.date() if isinstance(v, dt.datetime) else v).isoformat()
