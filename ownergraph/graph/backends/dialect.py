@@ -78,7 +78,8 @@ class Dialect:
         return out
 
     def ensure_schema(self, backend: "Backend", labels: list[str], timeout: float = 30.0) -> None:
-        if self.name == "falkordb" and getattr(backend, "command", None) is None:
+        command: Callable[..., Any] | None = getattr(backend, "command", None)  # Redis commands (FalkorDB client)
+        if self.name == "falkordb" and command is None:
             return  # FalkorDB over Bolt (smoke tests only): it refuses schema statements there
         for label, stmt in zip(labels, self.schema_statements(labels)):
             try:
@@ -86,10 +87,7 @@ class Dialect:
             except BackendError as e:
                 if "already indexed" not in e.problem and "already exists" not in e.problem:
                     raise
-        if self.name == "falkordb":
-            command: Callable[..., Any] | None = getattr(backend, "command", None)
-            if command is None:  # Bolt: no Redis commands; the index is what we can have
-                return
+        if command is not None and self.name == "falkordb":
             for label in labels:
                 try:
                     command("GRAPH.CONSTRAINT", "CREATE", backend.database, "UNIQUE", "NODE", label,
