@@ -23,7 +23,7 @@ from ownergraph.graph.model import Edge, EdgeKind, Node, NodeKind
 from ownergraph.graph.view import build_graph, graph_view
 from ownergraph.queries import canned, cypher
 
-from _control_facts import FB, seed_like
+from _control_facts import FB, seed_like, two_paths_like
 
 
 def _round(x):
@@ -99,23 +99,11 @@ def assert_same(st, backend, *, push_first: bool = True) -> int:
 
 
 def _chains(store, *, with_cycle=False, missing_pct=False):
-    f = FB("0000000001-24-000001", "2024-01-10")
-    f.org("i", "Target Corp", cik=10, issuer=True).security("c", "Common Stock", "i", cusip="111111101")
-    f.org("fund", "Fund LP", cik=20, filer=True).org("gp", "Fund GP LLC", cik=21, filer=True)
-    f.person("p", "Jane Q. Manager", cik=22, filer=True)
-    f.org("hold", "Holdco Inc", cik=23).security("hc", "Holdco Common", "hold", cusip="222222202")
-    f.holds("fund", "c", 600, "60")
-    f.controls("gp", "fund", "general partner")
-    f.controls("p", "gp", "managing member")
-    f.holds("p", "hc", 40, None if missing_pct else "40")
-    f.holds("hold", "c", 200, "20")
+    f = two_paths_like(with_cycle=with_cycle, missing_pct=missing_pct)
     f.holds("hold", "c", 50, basis="component", underlying=50, section="Item 5(a)")  # not a control step
     f.officer("p", "fund", "Portfolio Manager")
     f.officer("p", "hold", "Director", director=True)
     f.member("fund").member("gp").member("p")
-    if with_cycle:
-        f.holds("fund", "hc", 10, "10")
-        f.controls("hold", "p", "by virtue of relationship")
     store.add(f.facts())
 
 

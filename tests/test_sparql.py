@@ -16,7 +16,7 @@ from ownergraph.graph.store import Store
 from ownergraph.graph.view import graph_view
 from ownergraph.queries import canned, sparql
 
-from _control_facts import FB, gp_chain_like, seed_like
+from _control_facts import FB, gp_chain_like, seed_like, two_paths_like
 
 ISSUER = "cik:0001086745"
 
@@ -29,16 +29,7 @@ def _round(rows):
 
 
 def _chain_facts():
-    f = FB("0000000001-24-000001", "2024-01-10")
-    f.org("i", "Target Corp", cik=10, issuer=True).security("c", "Common Stock", "i", cusip="111111101")
-    f.org("fund", "Fund LP", cik=20, filer=True).org("gp", "Fund GP LLC", cik=21, filer=True)
-    f.person("p", "Jane Q. Manager", cik=22, filer=True)
-    f.org("hold", "Holdco Inc", cik=23).security("hc", "Holdco Common", "hold", cusip="222222202")
-    f.holds("fund", "c", 600, "60")
-    f.controls("gp", "fund", "general partner")
-    f.controls("p", "gp", "managing member")
-    f.holds("p", "hc", 40, "40")
-    f.holds("hold", "c", 200, "20")
+    f = two_paths_like()
     f.holds("fund", "hc", 10, None)  # a missing percent ranks last
     f.controls("hold", "p", "by virtue of relationship")  # a cycle
     return f.facts()
