@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import re
 import sqlite3
 from decimal import Decimal
@@ -685,7 +684,3 @@ def guess_format(path: str) -> str:
         if p.endswith(ext):
             return fmt
     return "turtle"
-
-
-def dumps_json(obj: Any) -> str:
-    return json.dumps(obj, indent=2, ensure_ascii=False)
