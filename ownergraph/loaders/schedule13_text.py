@@ -988,7 +988,7 @@ def _identity_sentence(sent: str, sec: str, facts: FilingFacts, res: Resolver, p
     found: list[tuple[list[str], str, str]] = []
     m = re.search(r"(?:principal\s+)?(?:business\s+|office\s+|residence\s+)*address(?:es)?\s+(?:of\s+)?(?:each\s+of\s+)?"
                   r"(.+?)\s+(?:is|are)\s+(?:located\s+at\s+)?(.+?)\.?$", s, re.I)
-    if m and not re.search(r"\bof\b", m.group(1)[:0]):
+    if m:
         found.append((_who(m.group(1), res, facts), "address", m.group(2)))
     m = re.search(r"^(.+?)\s+(?:is|are)\s+(?:each\s+)?(?:an?\s+)?citizens?\s+of\s+(?:the\s+)?(.+?)\.?$", s)
     if m:
@@ -1181,7 +1181,7 @@ def _instrument_title(raw: str) -> str:
     t = _flat(raw)
     low = t.lower()
     if re.fullmatch(r"(?:stock\s+|share\s+)?options?", low):
-        return "Stock Options" if low.startswith(("stock", "share")) or True else "Options"
+        return "Stock Options"
     if re.fullmatch(r"restricted\s+stock\s+units?|rsus?", low):
         return "Restricted Stock Units"
     if re.fullmatch(r"warrants?", low):
@@ -1326,15 +1326,14 @@ class _Ctx:
         title = self.canonical(p["instrument"])
         n = p["shares"]
         # a generic term ("outstanding warrants") that the filing breaks down into defined instruments elsewhere
-        if True:
-            word = "warrant" if "warrant" in title.lower() else ("option" if "option" in title.lower() else None)
-            cands = [d for d in self.defs.values()
-                     if word and word in d["title"].lower() and d.get("underlying") is not None
-                     and d.get("holder") in (None, holder)]
-            own = self.defs.get(normalize_name(title, NodeKind.SECURITY))
-            if len(cands) >= 2 and sum(d["underlying"] for d in cands) == n and (own is None or own.get("underlying") != n):
-                return [(d["title"] if normalize_name(d["term"], NodeKind.SECURITY) == normalize_name(d["title"], NodeKind.SECURITY)
-                         else d["term"], d["underlying"], d["underlying"]) for d in cands]
+        word = "warrant" if "warrant" in title.lower() else ("option" if "option" in title.lower() else None)
+        cands = [d for d in self.defs.values()
+                 if word and word in d["title"].lower() and d.get("underlying") is not None
+                 and d.get("holder") in (None, holder)]
+        own = self.defs.get(normalize_name(title, NodeKind.SECURITY))
+        if len(cands) >= 2 and sum(d["underlying"] for d in cands) == n and (own is None or own.get("underlying") != n):
+            return [(d["title"] if normalize_name(d["term"], NodeKind.SECURITY) == normalize_name(d["title"], NodeKind.SECURITY)
+                     else d["term"], d["underlying"], d["underlying"]) for d in cands]
         units = p.get("units")
         if units is None and re.search(r"warrant|option|unit", title, re.I):
             units = n  # one share per warrant / option unless the filing says otherwise
