@@ -224,10 +224,10 @@ def _span(rows: list[int]) -> str:
 def parse_table(data: bytes, source: str) -> FilingFacts:
     warnings: list[str] = []
     rows = _iter_rows(data, source, warnings)
-    empty = [r for r in rows if not (r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"])]
-    if empty:
-        warnings.append(f"{source}: {len(empty)} empty information table row(s) skipped")
-        rows = [r for r in rows if r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"]]  # linear
+    kept = [r for r in rows if r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"]]
+    if len(kept) < len(rows):
+        warnings.append(f"{source}: {len(rows) - len(kept)} empty information table row(s) skipped")
+        rows = kept
     digest = sha256(data)
     fid = filing_id(None, digest)
     info = FilingInfo(id=fid, form_type="13F-HR information table", family="13f", loader="form13f_table",
@@ -343,14 +343,15 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     addr_el = _find(root, *cp, "filingManager", "address")
     addr = ", ".join(t.strip() for t in (addr_el.itertext() if addr_el is not None else []) if t.strip()) or None
     others = []
-    for grp in ("otherManagers2Info", "otherManagersInfo"):
-        holder = _find(root, "formData", "summaryPage", grp) if grp == "otherManagers2Info" else _find(root, *cp, grp)
+    for holder in (_find(root, "formData", "summaryPage", "otherManagers2Info"), _find(root, *cp, "otherManagersInfo")):
         if holder is None:
             continue
         for om in holder:
             if not isinstance(om.tag, str):
                 continue
-            m = _find(om, "otherManager") if _find(om, "otherManager") is not None else om
+            m = _find(om, "otherManager")
+            if m is None:
+                m = om
             others.append({"sequence": _txt(om, "sequenceNumber"), "cik": _txt(m, "cik"),
                            "file_number": _txt(m, "form13FFileNumber"), "name": _txt(m, "name")})
     doc = {
