@@ -59,7 +59,7 @@ from ..graph.model import (
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
 from ._text import DATE_RE, parse_date, parse_decimal, parse_percent
-from ._xml import parse_xml
+from ._xml import parse_xml, strip_ns
 
 try:  # engineer A's shared prose miner (Items 2/5/6 of the classic loader)
     from ._prose import mine_text as _mine_text
@@ -168,13 +168,6 @@ def sniff(data: bytes) -> float:
 # ----------------------------------------------------------------- XML helpers
 
 
-def _local(tag: object) -> str:
-    if not isinstance(tag, str):
-        return ""
-    i = tag.rfind("}")
-    return tag[i + 1:] if i >= 0 else tag
-
-
 def _kids(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
@@ -265,7 +258,7 @@ def _flat(el: etree._Element) -> dict[str, Any]:
     """An item element as {name: text}; repeated names become lists; nested groups flatten with '.'."""
     out: dict[str, Any] = {}
     for c in _kids(el):
-        name = _local(c.tag)
+        name = strip_ns(c.tag)
         sub = _kids(c)
         if sub and not (c.text or "").strip():
             for k, v in _flat(c).items():
@@ -363,8 +356,8 @@ def read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
 
 
 def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
-    if _local(root.tag) != "edgarSubmission":
-        raise LoadError(source, f"not a Schedule 13D/13G XML document (root element <{_local(root.tag)}>)")
+    if strip_ns(root.tag) != "edgarSubmission":
+        raise LoadError(source, f"not a Schedule 13D/13G XML document (root element <{strip_ns(root.tag)}>)")
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     header = _child(root, "headerData")
     form = _child(root, "formData")
@@ -417,7 +410,7 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
     persons = [_reporting_person(el, i, "13G" if el in rp13g else "13D") for i, el in enumerate(rp_els, start=1)]
     items: dict[str, dict[str, Any]] = {}
     for it in _kids(items_el):
-        items[_local(it.tag)] = _flat(it)
+        items[strip_ns(it.tag)] = _flat(it)
     exhibits = []
     for name in ("exhibitInfo",):
         t = _ctext(form, name)
