@@ -10,7 +10,6 @@ database (``ownergraph.queries.cypher.run_canned``) instead of in-process.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Optional
@@ -70,30 +69,26 @@ def _resolve(st, query: str, what: str, kinds: tuple[str, ...] | None = None):
 
 
 def _backend_uri(neo4j: str | None, falkordb: str | None) -> str | None:
-    if neo4j and falkordb:
-        raise QueryError(None, "give --neo4j or --falkordb, not both")
-    return neo4j or falkordb
+    from .database import db_uri
+
+    return db_uri(neo4j, falkordb)
 
 
-def _run_db(uri: str, user: str | None, password: str | None, database: str | None, name: str, **params):
+def _run_db(neo4j: str | None, falkordb: str | None, user: str | None, password: str | None,
+            database: str | None, name: str, **params):
+    from ..queries.cypher import run_canned
+    from .database import open_backend
+
+    backend = open_backend(neo4j, falkordb, user, password, database)
+    uri = backend.uri
     try:
-        backends = importlib.import_module("ownergraph.graph.backends")
-        cypher = importlib.import_module("ownergraph.queries.cypher")
-    except ImportError as e:
-        raise QueryError(uri, f"graph-database queries are not available in this build ({e.name} is missing)") \
-            from None
-    try:
-        backend = backends.connect(uri, user, password, database)
-        try:
-            return cypher.run_canned(backend, name, **params)
-        finally:
-            close = getattr(backend, "close", None)
-            if close:
-                close()
+        return run_canned(backend, name, **params)
     except OwnergraphError:
         raise
     except Exception as e:  # noqa: BLE001 - a driver error must not become a traceback
         raise BackendError(uri, f"{name} failed: {type(e).__name__}: {e}") from None
+    finally:
+        backend.close()
 
 
 def _db_id(st_path: str | None, query: str, what: str, kinds=None) -> str:
@@ -119,7 +114,7 @@ def _canned(name: str, store: str | None, as_of: str | None, neo4j: str | None, 
         if as_of:
             raise QueryError(None, "--as-of works in-process only (the database holds the current graph)")
         params = {k: (v[0] if v[1] is None else _db_id(store, v[0], v[1], v[2])) for k, v in resolve.items()}
-        return _run_db(uri, user, password, database, name, **params)
+        return _run_db(neo4j, falkordb, user, password, database, name, **params)
     from ..graph.view import graph_view
     from ..queries import canned
 

@@ -18,8 +18,13 @@ from . import (
     EXIT_CANNOT_RUN,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    DatabaseOption,
+    FalkorOption,
     JsonOption,
+    Neo4jOption,
+    PasswordOption,
     StoreOption,
+    UserOption,
     app,
     console,
     err_console,
@@ -52,13 +57,11 @@ def load(
     store: Optional[str] = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary"),
-    neo4j: Optional[str] = typer.Option(None, "--neo4j", help="Then push the loaded filings to this Neo4j "
-                                                              "(bolt://host:7687)"),
-    falkordb: Optional[str] = typer.Option(None, "--falkordb", help="Then push them to this FalkorDB "
-                                                                    "(redis://host:6379)"),
-    user: Optional[str] = typer.Option(None, "--user", help="Database user (default: $NEO4J_USER)"),
-    password: Optional[str] = typer.Option(None, "--password", help="Database password (default: $NEO4J_PASSWORD)"),
-    database: Optional[str] = typer.Option(None, "--database", help="Database / graph name"),
+    neo4j: Optional[str] = Neo4jOption,
+    falkordb: Optional[str] = FalkorOption,
+    user: Optional[str] = UserOption,
+    password: Optional[str] = PasswordOption,
+    database: Optional[str] = DatabaseOption,
 ) -> None:
     """Load filings into the embedded store.  Bad files are reported and skipped.
 
