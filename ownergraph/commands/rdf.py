@@ -41,12 +41,13 @@ def export(
         if fmt == "bods":
             from ..graph.bods import export_bods
 
-            data = json.dumps(export_bods(st), indent=2, ensure_ascii=False) + "\n"
+            statements = export_bods(st)
+            data = json.dumps(statements, indent=2, ensure_ascii=False) + "\n"
             if output:
                 _write_text(output, data)
             else:
                 sys.stdout.write(data)
-            n = len(json.loads(data))
+            n = len(statements)
             unit = "statements"
         else:
             if output:
