@@ -119,7 +119,7 @@ class FalkorBackend(Backend):
             raise self._error(e) from None
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        if self._exists is None or not self._exists:
+        if not self._exists:
             self._exists = self.has_graph()
             if not self._exists:
                 known = sorted(self.db.list_graphs())
