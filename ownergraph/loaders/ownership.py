@@ -994,8 +994,7 @@ def _fn_text(ids: list[str]) -> str:
 
 
 def _fmt(d: Decimal) -> str:
-    s = format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
-    return s
+    return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
 
 
 _REMARK_TITLE = re.compile(r"\b(?:title|position)s?\s*:\s*(?P<t>[^.;\n]{2,120})", re.I)
@@ -1079,13 +1078,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         if o["is_ten_percent_owner"]:
             relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                           props={}, prov=prov(sec, "10% Owner")))
-        if o["is_other"] or o["other_text"]:
-            if o["other_text"]:
-                ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
-                if re.search(r"10\s*%|ten\s+percent", o["other_text"], re.I) and not o["is_ten_percent_owner"]:
-                    relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
-                                                  props={"title": o["other_text"]},
-                                                  prov=prov(sec, f"Other ({o['other_text']})")))
+        if o["other_text"]:
+            ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
+            if re.search(r"10\s*%|ten\s+percent", o["other_text"], re.I) and not o["is_ten_percent_owner"]:
+                relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                                     props={"title": o["other_text"]}, prov=prov(sec, f"Other ({o['other_text']})")))
     info.filer_keys = list(rp_keys)
 
     footnotes: dict[str, str] = doc["footnotes"]
