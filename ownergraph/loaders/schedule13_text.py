@@ -322,6 +322,10 @@ def _strip_refs(text: str) -> str:
     return _FOOTREF.sub(" ", text)
 
 
+# a cross-reference in a cover cell ("see Item 5(a)", "Row 11", "footnote 2"): its numbers are not the value
+_CROSS_REF = re.compile(r"(?:items?|rows?|footnotes?|notes?|exhibits?)\s*\(?\d+(?:\.\d+)?\)?(?:\s*\(\w\))*", re.I)
+
+
 def _number(text: str) -> tuple[Decimal | None, str | None]:
     """A cover cell -> (value, note).  '-0-' and 'None' are 0; 'See Item 4' alone is (None, 'see Item 4')."""
     t = _SIDE_CAPTION.sub(" ", text)
@@ -330,7 +334,7 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
     if re.search(r"(?<![\w])-0-(?![\w])|^\s*(?:none|nil|zero)\b", t, re.I):
         note = re.search(r"see\s+(?:[^()\n]|\([^()\n]*\))*", t, re.I)
         return Decimal(0), note.group(0).strip(" ;,") if note else None
-    t2 = re.sub(r"(?:items?|rows?|footnotes?|notes?|exhibits?)\s*\(?\d+(?:\.\d+)?\)?(?:\s*\(\w\))*", " ", t, flags=re.I)
+    t2 = _CROSS_REF.sub(" ", t)
     m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
     if m:
         return parse_decimal(m.group(1)), None
@@ -346,7 +350,7 @@ def _percent(text: str) -> tuple[Decimal | None, str | None, str | None]:
                   r"(?:less\s+than|under|below|<)\s*\d+(?:\.\d+)?\s*(?:%|percent)|"
                   r"\d+(?:\.\d+)?\s*(?:%|percent)|\.\d+\s*%)", t, re.I)
     if not m:
-        t3 = re.sub(r"(?:items?|rows?|footnotes?|notes?|exhibits?)\s*\(?\d+(?:\.\d+)?\)?(?:\s*\(\w\))*", " ", t, flags=re.I)
+        t3 = _CROSS_REF.sub(" ", t)
         m2 = re.search(r"(?<![\w.])(\d{1,2}(?:\.\d+)?|0)(?![\w,])", t3)
         if m2:
             return Decimal(m2.group(1)), None, m2.group(1)
