@@ -138,13 +138,13 @@ class Neo4jBackend(Backend):
     def _run(self, query: str, params: dict[str, Any] | None, read: bool) -> list[dict[str, Any]]:
         params = params or {}
 
-        def work(tx):
+        def work(tx):  # a managed transaction, or the session itself in auto-commit mode
             return [{k: _plain(v) for k, v in rec.items()} for rec in tx.run(query, params)]
 
         try:
             with self._session(read) as s:
                 if self._autocommit:
-                    return [{k: _plain(v) for k, v in rec.items()} for rec in s.run(query, params)]
+                    return work(s)
                 return s.execute_read(work) if read else s.execute_write(work)
         except BackendError:
             raise
