@@ -137,16 +137,14 @@ class _Builder:
         if n.kind == NodeKind.PERSON:
             details: dict = {"isComponent": False, "personType": "knownPerson",
                              "names": [{"type": "legal", "fullName": n.name}]}
-            if ident:
-                details["identifiers"] = ident
             rtype = "person"
         else:
             details = {"isComponent": False,
                        "entityType": {"type": "registeredEntity" if cik else "legalEntity"},
                        "name": n.name}
-            if ident:
-                details["identifiers"] = ident
             rtype = "entity"
+        if ident:
+            details["identifiers"] = ident
         return {"statementId": _sid(fid, nid), "declaration": fid, "declarationSubject": subject,
                 "statementDate": date, "recordId": nid, "recordType": rtype, "recordStatus": self.status(nid),
                 "recordDetails": details, "source": source, "publicationDetails": self.pub}
