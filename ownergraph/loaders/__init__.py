@@ -65,11 +65,12 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def detect(data: bytes, source: str = "<bytes>") -> Loader:
-    """Pick the loader from the content.  Raises :class:`UnsupportedFormat`."""
+def best_loader(data: bytes, exclude: str | None = None) -> Loader | None:
+    """The top-level loader whose sniffer is most confident about ``data`` (first registered wins a tie),
+    or None; ``exclude`` names a loader not to ask (the submission loader picking its inner documents')."""
     best: tuple[float, Loader] | None = None
     for ld in loaders().values():
-        if not ld.top_level:
+        if not ld.top_level or ld.name == exclude:
             continue
         try:
             score = float(ld.sniff(data))
@@ -77,9 +78,15 @@ def detect(data: bytes, source: str = "<bytes>") -> Loader:
             score = 0.0
         if score > 0 and (best is None or score > best[0]):
             best = (score, ld)
-    if best is None:
+    return best[1] if best else None
+
+
+def detect(data: bytes, source: str = "<bytes>") -> Loader:
+    """Pick the loader from the content.  Raises :class:`UnsupportedFormat`."""
+    ld = best_loader(data)
+    if ld is None:
         raise UnsupportedFormat(source, "not a supported filing (no loader recognises its content)")
-    return best[1]
+    return ld
 
 
 def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) -> FilingFacts:

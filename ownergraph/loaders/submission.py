@@ -53,7 +53,7 @@ from ..graph.model import (
     RelationFact,
     excerpt,
 )
-from . import Loader, loaders, register, sha256
+from . import Loader, best_loader, register, sha256
 from ._text import DATE_RE, decode, html_to_text, parse_date
 
 _CONTAINER_RE = re.compile(
@@ -583,17 +583,7 @@ def _fold_text(text: str) -> str:
 def _claim(body: bytes, fmt: str) -> Loader | None:
     if fmt not in ("xml", "html", "text") or not body.strip():
         return None
-    best = None
-    for ld in loaders().values():
-        if ld.name == "submission" or not ld.top_level:
-            continue
-        try:
-            s = float(ld.sniff(body))
-        except Exception:  # noqa: BLE001 - a sniffer must never break detection
-            s = 0.0
-        if s > 0 and (best is None or s > best[0]):
-            best = (s, ld)
-    return best[1] if best else None
+    return best_loader(body, exclude="submission")
 
 
 def _is_exhibit(doc_type: str) -> bool:
