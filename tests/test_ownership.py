@@ -214,7 +214,7 @@ def test_truncated_document_recovers_with_a_warning():
     cut = good.replace(b"</ownershipDocument>", b"</ownershipDoc")
     f = load_bytes(cut, "cut.xml")
     assert any("recovered" in w for w in f.warnings)
-    assert len([r for r in f.relations if r.type == EdgeKind.HOLDS]) == 5
+    assert len(_rels(f, EdgeKind.HOLDS)) == 5
 
 
 def test_sniff_is_about_content():
@@ -271,7 +271,7 @@ _TEMPLATE = """<?xml version="1.0"?>
 ])
 def test_footnote_chains(nature, footnote, holder, chain):
     f = load_bytes(_TEMPLATE.format(nature=nature, footnote=footnote).encode(), "chain.xml")
-    (row,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    (row,) = _rels(f, EdgeKind.HOLDS)
     assert f.entity(row.source).name == holder and row.props["shares"] == 1000
     got = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"])
            for r in f.relations if r.type == EdgeKind.CONTROLS}
@@ -287,7 +287,7 @@ def test_footnote_chains(nature, footnote, holder, chain):
 ])
 def test_unnamed_indirect_holders_stay_with_the_reporting_person(nature, footnote):
     f = load_bytes(_TEMPLATE.format(nature=nature, footnote=footnote).encode(), "plain.xml")
-    (row,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    (row,) = _rels(f, EdgeKind.HOLDS)
     assert row.source == "rp:1" and row.props["nature"] == nature and row.props["basis"] == "indirect"
     assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]
 
