@@ -418,6 +418,13 @@ def _add(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | None, 
     return True
 
 
+def _add_role(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | None, title: str,
+              pv: Provenance) -> bool:
+    """One role from :func:`classify_role` as a fact: CONTROLS states its basis, the others their title."""
+    props = {"basis": title, "stated": True} if etype == EdgeKind.CONTROLS else {"title": title}
+    return _add(facts, etype, src, dst, props, pv)
+
+
 def _tidy_title(t: str) -> str:
     t = " ".join(t.split()).strip(" ,;")
     t = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", t, flags=re.I)
@@ -876,12 +883,10 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         for skey in skeys:
             for okey in okeys:
                 for etype, title in roles:
-                    if etype == EdgeKind.CONTROLS:
-                        _add(facts, etype, skey, okey, {"basis": title, "stated": True}, pv)
-                    else:
-                        if facts.entity(skey) is not None and facts.entity(skey).kind != NodeKind.PERSON:
-                            continue
-                        _add(facts, etype, skey, okey, {"title": title}, pv)
+                    if etype != EdgeKind.CONTROLS and facts.entity(skey) is not None and \
+                            facts.entity(skey).kind != NodeKind.PERSON:
+                        continue
+                    _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
     for rx, need in ((_WHOSE, r"\bwhose\b"), (_INVERTED, r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")):
@@ -898,10 +903,9 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             y = res.resolve_or_create(m.group("y"), section, pv)
             x = res.resolve_or_create(m.group("x"), section, pv)
             for etype, title in roles:
-                if etype == EdgeKind.CONTROLS:
-                    _add(facts, etype, y, x, {"basis": title, "stated": True}, pv)
-                elif y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.PERSON:
-                    _add(facts, etype, y, x, {"title": title}, pv)
+                if etype == EdgeKind.CONTROLS or (y and facts.entity(y) is not None and
+                                                  facts.entity(y).kind == NodeKind.PERSON):
+                    _add_role(facts, etype, y, x, title, pv)
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
     for m in (_PASSIVE.finditer(s) if passive_hint else ()):
         how = " ".join(m.group("how").lower().replace("-", " ").split())
@@ -1014,13 +1018,9 @@ def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov:
                     ent.props.append(PropFact(name=nm, value=cells[ci], prov=pv))
         if position and org_key:
             for etype, title in classify_role(position) or [(EdgeKind.OFFICER_OF, _tidy_title(position))]:
-                if etype == EdgeKind.CONTROLS:
-                    _add(facts, etype, pkey, org_key, {"basis": title, "stated": True}, pv)
-                else:
-                    _add(facts, etype, pkey, org_key, {"title": re.sub(r"\s+of\s+the\s+board.*$", "", title,
-                                                                     flags=re.I) if etype == EdgeKind.OFFICER_OF
-                                                       and not re.search(r"chairman|chair\b", title, re.I)
-                                                       else title}, pv)
+                if etype == EdgeKind.OFFICER_OF and not re.search(r"chairman|chair\b", title, re.I):
+                    title = re.sub(r"\s+of\s+the\s+board.*$", "", title, flags=re.I)
+                _add_role(facts, etype, pkey, org_key, title, pv)
         if col["occ"] is not None and col["occ"] < len(cells) and cells[col["occ"]]:
             occ = cells[col["occ"]]
             for m in _ROLE_OF.finditer(occ):
@@ -1031,8 +1031,5 @@ def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov:
                     if okey is None or (facts.entity(okey) and facts.entity(okey).kind != NodeKind.ORGANIZATION):
                         continue
                     for etype, title in roles or [(EdgeKind.EMPLOYED_BY, _tidy_title(m.group(1)))]:
-                        if etype == EdgeKind.CONTROLS:
-                            _add(facts, etype, pkey, okey, {"basis": title, "stated": True}, pv)
-                        else:
-                            _add(facts, etype, pkey, okey, {"title": title}, pv)
+                        _add_role(facts, etype, pkey, okey, title, pv)
     return count
