@@ -42,7 +42,7 @@ import re
 from pydantic import BaseModel, Field
 
 from ..errors import LoadError, OwnergraphError, UnsupportedFormat
-from ..graph.ids import normalize_cik, normalize_name
+from ..graph.ids import filing_id, normalize_cik, normalize_name
 from ..graph.model import (
     EdgeKind,
     EntityFact,
@@ -651,7 +651,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     fi = facts.filing
     acc = hdr.accession.strip() if hdr.accession else None
     fi.sha256 = sha256(data)
-    fi.id = acc or f"sha256:{fi.sha256[:16]}"
+    fi.id = filing_id(acc, fi.sha256)
     fi.accession = acc
     fi.source = source
     if hdr.submission_type:
