@@ -491,12 +491,12 @@ def looks_like_organization(name: str) -> bool:
 class _Builder:
     """Accumulates facts for one filing."""
 
-    def __init__(self, doc: Schedule13XmlDocument, data: bytes, source: str, accession: str | None = None):
+    def __init__(self, doc: Schedule13XmlDocument, data: bytes, source: str):
         self.doc = doc
         self.source = source
         self.sha = sha256(data)
-        self.fid = filing_id(accession, self.sha)
-        self.accession = accession
+        self.accession = None  # not in the XML: a container's header gives it (submission._repoint)
+        self.fid = filing_id(self.accession, self.sha)
         self.entities: list[EntityFact] = []
         self.relations: list[RelationFact] = []
         self.warnings: list[str] = []
@@ -684,9 +684,8 @@ def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     return [(signer or nm, role)]
 
 
-def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: list[str] | None = None,
-                accession: str | None = None) -> FilingFacts:
-    b = _Builder(doc, data, source, accession)
+def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: list[str] | None = None) -> FilingFacts:
+    b = _Builder(doc, data, source)
     if warnings:
         b.warnings.extend(warnings)
     event = parse_date(doc.event_date) if doc.event_date else None
@@ -793,7 +792,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     so, so_date = _shares_outstanding(doc)
     info = FilingInfo(
         id=b.fid,
-        accession=accession,
+        accession=b.accession,
         form_type=form_type,
         family="schedule13",
         loader="schedule13_xml",
@@ -1072,7 +1071,7 @@ _PSEUDO_NAME = re.compile(
     rb"<!--\s*Field:\s*Pseudo-Tag;\s*ID:\s*Name;\s*Data:\s*([^<>]{1,200}?)\s*-->\s*<(?:\w+:)?cik>\s*(\d{1,10})\s*<")
 
 
-def parse(data: bytes, source: str, accession: str | None = None) -> FilingFacts:
+def parse(data: bytes, source: str) -> FilingFacts:
     warnings: list[str] = []
     root = parse_xml(data, source, warnings)
     doc = read_document(root, source)
@@ -1080,7 +1079,7 @@ def parse(data: bytes, source: str, accession: str | None = None) -> FilingFacts
         doc.filer_names[m.group(2).decode()] = " ".join(m.group(1).decode("utf-8", "replace").split())
     if not doc.reporting_persons:
         warnings.append(f"{source}: no reporting persons in the cover pages")
-    facts = build_facts(doc, data, source, warnings, accession)
+    facts = build_facts(doc, data, source, warnings)
     attached = _attached_documents(root, facts.warnings, source)
     if attached:
         from .submission import _exhibit_agreements  # the same reading as a submission's exhibits
