@@ -373,6 +373,3 @@ def country_of(code: str | None) -> str | None:
         return "Canada"
     return name
 
-
-def is_code(text: str | None) -> bool:
-    return bool(text) and text.strip().upper() in CODES
