@@ -21,17 +21,11 @@ DIR = "schedule13dg_xml/"
 
 _POWER = {"soleVoting": "sole_voting", "sharedVoting": "shared_voting", "soleDispositive": "sole_dispositive",
           "sharedDispositive": "shared_dispositive", "aggregate": "aggregate", "percentOfClass": "percent"}
-_HOLDS = {"soleVoting": "sole_voting", "sharedVoting": "shared_voting", "soleDispositive": "sole_dispositive",
-          "sharedDispositive": "shared_dispositive", "aggregate": "shares", "percentOfClass": "percent"}
+_HOLDS = {**_POWER, "aggregate": "shares"}  # the HOLDS edge names the aggregate 'shares'; same order
 
 
 def _entries(truth):
     return [e for f, e in sorted(truth.items()) if f.startswith(DIR)]
-
-
-def _doc(facts):
-    """The Schedule 13 document model, also when a submission container wrapped it."""
-    return facts.document
 
 
 def test_all_13dg_truth_files_are_scored(truth):
@@ -62,7 +56,7 @@ def test_filing_level_values(scored):
         if facts is None:
             continue
         checked += 1
-        doc, f, name = _doc(facts), facts.filing, entry["file"]
+        doc, f, name = facts.document, facts.filing, entry["file"]
         assert f.form_type == entry["form_type"], name
         assert doc["submission_type"] == entry["form_type"], name
         assert (str(f.amendment_no) if f.amendment_no is not None else None) == entry["amendment_no"], name
@@ -94,7 +88,7 @@ def test_reporting_persons_exactly(scored):
         if facts is None:
             continue
         name = entry["file"]
-        rps = _doc(facts)["reporting_persons"]
+        rps = facts.document["reporting_persons"]
         assert [rp["name"] for rp in rps] == [rp["name"] for rp in entry["reporting_persons"]], name
         for want, got in zip(entry["reporting_persons"], rps):
             who = f"{name}: {want['name']}"
