@@ -13,9 +13,7 @@ the time spent mining item prose.  No assertion: this is a measurement, not a te
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
 from pathlib import Path
 
 from lxml import etree
@@ -23,6 +21,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_parse_345 import best_of  # noqa: E402  (the sibling bench: one timer for both)
 from ownergraph.loaders import detect, load_bytes  # noqa: E402
 from ownergraph.loaders import schedule13_xml  # noqa: E402
 
@@ -50,18 +49,10 @@ def _xml_of(name: str, data: bytes) -> bytes:
 
 
 def timeit(fn, rounds: int, repeat: int = 5) -> float:
-    """CPU seconds per call, best of ``repeat`` runs of ``rounds`` calls (process time with the garbage
-    collector paused, so that other work on a shared machine disturbs the ratio less)."""
+    """CPU seconds per call after one warm-up call: bench_parse_345's best-of timer (process time with the
+    garbage collector paused, so that other work on a shared machine disturbs the ratio less)."""
     fn()  # warm up
-    best = float("inf")
-    for _ in range(repeat):
-        gc.disable()
-        t0 = time.process_time()
-        for _ in range(rounds):
-            fn()
-        best = min(best, (time.process_time() - t0) / rounds)
-        gc.enable()
-    return best
+    return best_of(fn, rounds, repeat)
 
 
 def main() -> None:
