@@ -593,11 +593,17 @@ def _strip_trailing_verbs(p: str) -> str:
     return " ".join(toks).rstrip(" ,")
 
 
-def _subject_from(prefix: str) -> str | None:
-    p = re.sub(r"\([^()]*\)", " ", prefix[-400:])
+def _before_role(prefix: str, reach: int) -> str:
+    """The last ``reach`` characters before a role phrase, without parentheses, quotes and the verbs
+    that lead into the phrase ("X, who serves as")."""
+    p = re.sub(r"\([^()]*\)", " ", prefix[-reach:])
     p = re.sub(r"[“”\"]", " ", p)
     p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
-    p = _strip_trailing_verbs(p)
+    return _strip_trailing_verbs(p)
+
+
+def _subject_from(prefix: str) -> str | None:
+    p = _before_role(prefix, 400)
     # "Mr. Leonard's principal business is to serve as" -> Mr. Leonard
     p = re.sub(r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$",
                "", p)
@@ -619,10 +625,7 @@ def _subject_from(prefix: str) -> str | None:
 
 def _more_subjects(prefix: str, last: str) -> list[str]:
     """'Nadia Okafor and Paul Ramsey are ...': the names listed before the last subject."""
-    p = re.sub(r"\([^()]*\)", " ", prefix[-600:])
-    p = re.sub(r"[“”\"]", " ", p)
-    p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
-    p = _strip_trailing_verbs(p)
+    p = _before_role(prefix, 600)
     i = p.rfind(last.strip())
     if i < 0:
         return []
