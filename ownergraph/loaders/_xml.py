@@ -59,8 +59,6 @@ def _parser(recover: bool) -> etree.XMLParser:
     )
 
 
-_STRICT = _parser(False)  # kept for importers; parse_xml uses one pair of parsers per thread
-_RECOVER = _parser(True)
 _LOCAL = threading.local()
 
 
