@@ -1607,8 +1607,7 @@ class _Ctx:
                     a["repaid"] = True
                 if d.get("underlying") is not None and "warrant" in d["term"].lower() and not a.get("closings"):
                     a.setdefault("warrant_shares", d["underlying"])
-        n = sum(1 for e in self.facts.entities if e.kind == NodeKind.AGREEMENT)
-        key = f"agr:{n + 1}"
+        key = self._agreement_key()
         ent = EntityFact(key=key, kind=NodeKind.AGREEMENT, name=a["title"], prov=self.b.prov("Item 6", a["text"]))
         pv = self.b.prov("Item 6", a["text"])
         for k in ("date", "principal", "conversion_price", "purchase_price", "shares", "closing_date", "term",
@@ -1633,6 +1632,10 @@ class _Ctx:
             else:
                 rel.props.update({k: v for k, v in props.items() if v is not None})
 
+    def _agreement_key(self) -> str:
+        """The next agreement's key: agr:1, agr:2, ... in the order agreements are added."""
+        return f"agr:{sum(1 for e in self.facts.entities if e.kind == NodeKind.AGREEMENT) + 1}"
+
     def exhibit_agreements(self, exhibits: list[dict]) -> None:
         for ex in exhibits:
             d = ex.get("description") or ""
@@ -1642,8 +1645,7 @@ class _Ctx:
             title = _flat(m.group(1)).rstrip(" .,")
             if any(e.kind == NodeKind.AGREEMENT and e.name.lower() == title.lower() for e in self.facts.entities):
                 continue
-            n = sum(1 for e in self.facts.entities if e.kind == NodeKind.AGREEMENT)
-            key = f"agr:{n + 1}"
+            key = self._agreement_key()
             pv = self.b.prov("Item 7", d)
             ent = EntityFact(key=key, kind=NodeKind.AGREEMENT, name=title, prov=pv)
             ent.props.append(PropFact(name="exhibit", value=ex.get("number"), prov=pv))
