@@ -49,7 +49,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._prose import Resolver, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
+from ._prose import Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
 from ._text import (DATE_RE, decode, find_dates, html_to_text, parse_date, parse_decimal, parse_money, parse_percent,
                     tidy_lines)
 
@@ -1017,11 +1017,7 @@ def _identity_sentence(sent: str, sec: str, facts: FilingFacts, res: Resolver, p
                 continue
             rec = persons.setdefault(k, {"name": e.name, "key": k})
             rec.setdefault(prop, value)
-            name = "address" if prop == "address" else prop
-            if e.prop(name) is None:
-                e.props.append(PropFact(name=name, value=value,
-                                        prov=Provenance(filing_id=facts.filing.id, source=facts.filing.source,
-                                                        section=sec, excerpt=excerpt(s))))
+            _prop(e, prop, value, _prov(facts, None, sec, s))
 
 
 def _subsections(body: str) -> list[tuple[str, str]]:
