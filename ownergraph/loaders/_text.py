@@ -71,7 +71,7 @@ def parse_money(text: str | None) -> Decimal | None:
     )
     d *= mult
     if d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
+        d = d.to_integral_value()  # never raises, unlike quantize() on amounts over 28 digits
     return d
 
 
