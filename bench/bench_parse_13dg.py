@@ -7,7 +7,16 @@ SGML .txt there too, through the submission loader), else the project's own fixt
 (tests/fixtures/xml13, tests/fixtures/submission).  For each loader it prints filings
 per second, milliseconds per filing, and the ratio to ``lxml.etree.fromstring`` of the
 same bytes measured in the same run (the goal is to stay within 3x), plus the share of
-the time spent mining item prose.  No assertion: this is a measurement, not a test.
+the time spent mining item prose.  Then, per loader, where the time goes:
+
+* container  -- (submission only) the SGML split of the .txt and its header;
+* safe parse -- ``_xml.parse_xml`` of the (primary) XML: the entity/limit checks and lxml;
+* tree       -- ``read_document``: reading the parsed tree into the document model;
+* prose      -- mining the item texts (the loader's time with and without the miner);
+* facts      -- the rest: building entities, relations and provenance, hashing, detection.
+
+Each stage is timed on its own (the prose share by difference), so the split adds up to the
+total only approximately.  No assertion: this is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from bench_parse_345 import best_of  # noqa: E402  (the sibling bench: one timer for both)
 from ownergraph.loaders import detect, load_bytes  # noqa: E402
 from ownergraph.loaders import schedule13_xml  # noqa: E402
+from ownergraph.loaders._xml import parse_xml  # noqa: E402
 
 
 def samples() -> tuple[str, list[tuple[str, bytes]]]:
@@ -36,6 +46,9 @@ def samples() -> tuple[str, list[tuple[str, bytes]]]:
         files += sorted((ROOT / "tests" / "fixtures" / "submission").glob("13*"))
         where = "tests/fixtures"
     return where, [(p.name, p.read_bytes()) for p in files]
+
+
+STAGES = ("container", "safe parse", "tree", "prose", "facts")
 
 
 def _xml_of(name: str, data: bytes) -> bytes:
@@ -65,6 +78,7 @@ def main() -> None:
     by_loader: dict[str, list[float]] = {}
     bare_total: dict[str, float] = {}
     prose_total: dict[str, float] = {}
+    stages: dict[str, dict[str, float]] = {}
     print(f"{'file':56} {'loader':15} {'ms/filing':>10} {'bare ms':>9} {'ratio':>7} {'no-prose':>9}")
     for name, data in files:
         ld = detect(data, name).name
@@ -80,6 +94,12 @@ def main() -> None:
         by_loader.setdefault(ld, []).append(t_load)
         bare_total[ld] = bare_total.get(ld, 0.0) + t_bare
         prose_total[ld] = prose_total.get(ld, 0.0) + t_noprose
+        split = _stage_times(name, data, xml, ld, args.rounds)
+        split["prose"] = max(0.0, t_load - t_noprose)
+        split["facts"] = max(0.0, t_noprose - split["container"] - split["safe parse"] - split["tree"])
+        acc = stages.setdefault(ld, dict.fromkeys(STAGES, 0.0))
+        for k, v in split.items():
+            acc[k] += v
         print(f"{name[:56]:56} {ld:15} {t_load * 1e3:10.3f} {t_bare * 1e3:9.3f} {t_load / t_bare:6.1f}x "
               f"{t_noprose / t_bare:8.1f}x")
     print()
@@ -88,6 +108,25 @@ def main() -> None:
         print(f"{ld:15} {len(ts) / total:9.0f} filings/s  {total / len(ts) * 1e3:7.3f} ms/filing  "
               f"ratio to bare lxml {total / bare_total[ld]:5.1f}x (goal <= 3x)  "
               f"without prose mining {prose_total[ld] / bare_total[ld]:5.1f}x")
+    print("\nwhere the time goes (ms/filing, share of the total, multiple of the bare lxml parse):")
+    for ld, ts in by_loader.items():
+        total, n = sum(ts), len(ts)
+        parts = "  ".join(f"{k} {v / n * 1e3:.3f} ({v / total:4.0%}, {v / bare_total[ld]:4.1f}x)"
+                          for k, v in stages[ld].items() if ld == "submission" or k != "container")
+        print(f"{ld:15} {parts}")
+
+
+def _stage_times(name: str, data: bytes, xml: bytes, ld: str, rounds: int) -> dict[str, float]:
+    """Seconds per filing of the container split + header, the safe parse and the tree reading."""
+    out = dict.fromkeys(STAGES, 0.0)
+    if ld == "submission":
+        from ownergraph.loaders.submission import parse_header, split
+
+        out["container"] = timeit(lambda: parse_header(split(data)[0]), rounds)
+    out["safe parse"] = timeit(lambda: parse_xml(xml, name, []), rounds)
+    root = parse_xml(xml, name, [])
+    out["tree"] = timeit(lambda: schedule13_xml.read_document(root, name), rounds)
+    return out
 
 
 if __name__ == "__main__":
