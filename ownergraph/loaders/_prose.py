@@ -55,6 +55,7 @@ filings):
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from typing import Iterable
 
@@ -203,6 +204,54 @@ MAX_SENTENCE = 1500
 # ----------------------------------------------------------------- resolution
 
 
+class ProseContext:
+    """What the miner keeps about one filing while it mines that filing's texts.
+
+    Group terms ('A and B (together, the "Funds")') learned in one section are used in the next, so a
+    loader that mines several sections of one filing passes the same context to every call
+    (``mine_text(..., ctx=ctx)``).  The context also remembers the normalized forms of the names it
+    has compared (:func:`~ownergraph.graph.ids.normalize_name` is pure; the same few names are compared
+    many times while one filing is mined).  It belongs to one filing: never share it between filings.
+    """
+
+    __slots__ = ("facts", "groups", "_norms")
+
+    def __init__(self, facts: FilingFacts):
+        self.facts = facts
+        #: normalized group term -> member entity keys
+        self.groups: dict[str, list[str]] = {}
+        self._norms: dict[tuple[str, NodeKind], str] = {}
+
+    def norm(self, s: str, kind: NodeKind) -> str:
+        """``normalize_name(s, kind)``, remembered for this filing."""
+        k = (s, kind)
+        n = self._norms.get(k)
+        if n is None:
+            n = self._norms[k] = normalize_name(s, kind)
+        return n
+
+
+# Contexts of the filings mined without an explicit context (callers that mine one filing's sections
+# in several calls without passing ``ctx``): found by the identity of the facts object.  An entry holds
+# its facts, so the object cannot be freed and its id reused by another filing while the entry lives.
+_RECENT: list[ProseContext] = []
+_RECENT_MAX = 32
+_RECENT_LOCK = threading.Lock()
+
+
+def context(facts: FilingFacts) -> ProseContext:
+    """The context kept for ``facts`` (made on first use) when the caller passes none."""
+    with _RECENT_LOCK:
+        for c in reversed(_RECENT):
+            if c.facts is facts:
+                return c
+        c = ProseContext(facts)
+        if len(_RECENT) >= _RECENT_MAX:
+            del _RECENT[0]
+        _RECENT.append(c)
+        return c
+
+
 def _words(s: str) -> list[str]:
     return normalize_name(s, NodeKind.PERSON).split()
 
@@ -271,8 +320,9 @@ def _clean_mention(s: str) -> str:
 class Resolver:
     """Names in one filing's text -> entity keys of ``facts`` (rules in the module docstring)."""
 
-    def __init__(self, facts: FilingFacts):
+    def __init__(self, facts: FilingFacts, ctx: ProseContext | None = None):
         self.facts = facts
+        self.ctx = ctx if ctx is not None and ctx.facts is facts else context(facts)
         self.aliases: dict[str, str] = {}
 
     def _people(self) -> Iterable[EntityFact]:
@@ -522,8 +572,6 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     _learn_groups(text, facts, resolver)
 
 
-# Group terms ('A and B (together, the "Funds")') of each filing, kept while its facts are being mined.
-_GROUPS: dict[tuple[int, str], dict[str, list[str]]] = {}
 _GROUP_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:together|collectively|each\s+an?\b|each\s+of\s+which)[^()]{0,400}?)\)", re.I)
 
 
@@ -535,14 +583,9 @@ def _has_group_word(text: str) -> bool:
     return "together" in low or "collectively" in low or "each" in low
 
 
-def groups(facts: FilingFacts) -> dict[str, list[str]]:
+def groups(facts: FilingFacts, ctx: ProseContext | None = None) -> dict[str, list[str]]:
     """Group defined terms of this filing: normalized term -> member entity keys."""
-    k = (id(facts), facts.filing.id)
-    if k not in _GROUPS:
-        while len(_GROUPS) >= 32:
-            _GROUPS.pop(next(iter(_GROUPS)))
-        _GROUPS[k] = {}
-    return _GROUPS[k]
+    return (ctx if ctx is not None and ctx.facts is facts else context(facts)).groups
 
 
 def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
@@ -568,13 +611,13 @@ def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
             if k and k not in members:
                 members.append(k)
         if len(members) >= 2:
-            groups(facts)[normalize_name(term, NodeKind.ORGANIZATION)] = members
+            resolver.ctx.groups[normalize_name(term, NodeKind.ORGANIZATION)] = members
 
 
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     """A group term ("the Funds") -> its members; else []."""
     m = re.sub(r"^(?:the|each\s+of\s+the)\s+", "", _clean_mention(mention), flags=re.I)
-    return list(groups(facts).get(normalize_name(m, NodeKind.ORGANIZATION), []))
+    return list(res.ctx.groups.get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
 _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?[A-Z])")
@@ -712,11 +755,15 @@ def _first_subject(sentence: str) -> str | None:
     return m.group(1) if m else None
 
 
-def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance | None = None) -> None:
-    """Append CONTROLS / OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY facts read from ``text`` to ``facts``."""
+def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance | None = None,
+              ctx: ProseContext | None = None) -> None:
+    """Append CONTROLS / OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY facts read from ``text`` to ``facts``.
+
+    ``ctx``: the filing's :class:`ProseContext`, the same for every section of the filing (when None,
+    the one kept for ``facts`` is used)."""
     if not text or not text.strip():
         return
-    res = Resolver(facts)
+    res = Resolver(facts, ctx)
     _seed_aliases(res, facts)
     learn_defined_terms(text, facts, res, section, prov)
     last_subject: str | None = None

@@ -62,6 +62,7 @@ from ._text import DATE_RE, parse_date, parse_decimal, parse_percent
 from ._xml import parse_xml, strip_ns
 
 try:  # engineer A's shared prose miner (Items 2/5/6 of the classic loader)
+    from ._prose import ProseContext
     from ._prose import mine_text as _mine_text
 except ImportError:  # pragma: no cover - until it lands
     _mine_text = None
@@ -939,9 +940,10 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
     sections = [(sec, t) for sec, t in _item_texts(doc)
                 if re.match(r"Item (\d+)", sec).group(1) in mined and _states_roles(t)]
     sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
+    ctx = ProseContext(facts)  # this filing's: group terms learned in one item are used in the next
     for section, text in sections:
         try:
-            _mine_text(text, section=section, facts=facts, prov=b.prov(section))
+            _mine_text(text, section=section, facts=facts, prov=b.prov(section), ctx=ctx)
         except Exception as e:  # noqa: BLE001 - prose mining must never lose the cover data
             b.warnings.append(f"{b.source}: {section}: prose mining failed ({type(e).__name__}: {e})")
     b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
