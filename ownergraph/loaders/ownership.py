@@ -240,47 +240,25 @@ def _t(el: etree._Element | None) -> str | None:
     return s or None
 
 
-def _kids(el: etree._Element | None) -> dict[str, etree._Element]:
-    """Child elements by tag (the first of each); one pass, cheaper than repeated find()."""
-    out: dict[str, etree._Element] = {}
+def _local(tag: str) -> str:
+    """'{ns}name' -> 'name' for a str tag."""
+    return tag[tag.rfind("}") + 1:]
+
+
+def _kid_texts(el: etree._Element | None, ns: bool) -> dict[str, str | None]:
+    """The stripped text (None when empty) of the first child element of each tag, in one pass over the
+    children (what ``_t(el.find(tag))`` gives for every tag, without one ElementPath search per tag)."""
+    out: dict[str, str | None] = {}
     if el is not None:
         for c in el:
             t = c.tag
-            if isinstance(t, str) and t not in out:
-                out[t] = c
+            if isinstance(t, str):
+                if ns:
+                    t = t[t.rfind("}") + 1:]
+                if t not in out:
+                    s = c.text
+                    out[t] = (s.strip() or None) if s is not None else None
     return out
-
-
-def _cell_of(c: etree._Element | None) -> dict | None:
-    """A value element: ``<x><value>1</value><footnoteId id="F1"/></x>`` or bare ``<x>1</x>``."""
-    if c is None:
-        return None
-    val = None
-    fns: list[str] = []
-    has_value = False
-    for ch in c:
-        t = ch.tag
-        if t == "value":
-            has_value = True
-            txt = ch.text
-            if txt is not None:
-                txt = txt.strip()
-                val = txt or None
-        elif t == "footnoteId":
-            fid = ch.get("id")
-            if fid:
-                fns.append(fid)
-    if not has_value:
-        txt = c.text
-        if txt is not None:
-            val = txt.strip() or None
-    if val is None and not fns:
-        return None
-    return {"value": val, "footnotes": fns}
-
-
-def _cell(parent: etree._Element | None, name: str) -> dict | None:
-    return _cell_of(parent.find(name)) if parent is not None else None
 
 
 def _flag(text: str | None) -> bool | None:
@@ -307,17 +285,26 @@ _CELL_FIELDS = {
 }
 _PLAIN_FIELDS = {"transactionFormType": "form_type", "transactionCode": "code",
                  "equitySwapInvolved": "equity_swap_involved"}
+_CELL_NAMES = tuple(dict.fromkeys(_CELL_FIELDS.values()))
 _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
 
 
-def _row(el: etree._Element, table: str, number: int) -> dict:
-    """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare)."""
+def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
+    """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare).
+    ``ns``: the document is namespaced, tags are compared by their local name."""
     row = dict(_ROW_TEMPLATE)
     coding_fns: list[str] = []
     cur: dict | None = None
     has_date = has_coding = has_amounts = False
+    el_tag = el.tag
+    if ns:
+        el_tag = el_tag[el_tag.rfind("}") + 1:]
+    cell_fields = _CELL_FIELDS
+    plain_fields = _PLAIN_FIELDS
     for e in el.iter():
         tag = e.tag
+        if ns and isinstance(tag, str):
+            tag = tag[tag.rfind("}") + 1:]
         if tag == "value":
             if cur is not None:
                 txt = e.text
@@ -326,32 +313,32 @@ def _row(el: etree._Element, table: str, number: int) -> dict:
             fid = e.get("id")
             if fid:
                 (cur["footnotes"] if cur is not None else coding_fns).append(fid)
-        elif tag in _CELL_FIELDS:
+        elif tag in cell_fields:
             txt = e.text
             cur = {"value": (txt.strip() or None) if txt else None, "footnotes": []}
-            field = _CELL_FIELDS[tag]
+            field = cell_fields[tag]
             if row[field] is None:
                 row[field] = cur
             if tag == "transactionDate":
                 has_date = True
-        elif tag in _PLAIN_FIELDS:
+        elif tag in plain_fields:
             txt = e.text
-            row[_PLAIN_FIELDS[tag]] = (txt.strip() or None) if txt else None
+            row[plain_fields[tag]] = (txt.strip() or None) if txt else None
         elif tag == "transactionCoding":
             has_coding = True
             cur = None
         elif tag == "transactionAmounts":
             has_amounts = True
             cur = None
-        elif tag != el.tag:
+        elif tag != el_tag:
             cur = None  # a grouping element (postTransactionAmounts, ownershipNature, ...)
-    for field in _CELL_FIELDS.values():
+    for field in _CELL_NAMES:
         c = row[field]
         if c is not None and c["value"] is None and not c["footnotes"]:
             row[field] = None
     row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
     row["table"] = table
-    row["kind"] = "transaction" if ("Transaction" in el.tag or (has_date and has_coding and has_amounts)) \
+    row["kind"] = "transaction" if ("Transaction" in el_tag or (has_date and has_coding and has_amounts)) \
         else "holding"
     row["number"] = number
     row["coding_footnotes"] = coding_fns
@@ -360,44 +347,81 @@ def _row(el: etree._Element, table: str, number: int) -> dict:
     return row
 
 
+def _all_text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+_ROOT_FLAGS = (("no_securities_owned", "noSecuritiesOwned"), ("not_subject_to_section16", "notSubjectToSection16"),
+               ("form3_holdings_reported", "form3HoldingsReported"),
+               ("form4_transactions_reported", "form4TransactionsReported"), ("aff10b5one", "aff10b5One"))
+
+
 def read_document(root: etree._Element, source: str) -> dict:
-    """The ownershipDocument element -> the document model as a plain dict (cells as filed)."""
-    if strip_ns(root.tag) != "ownershipDocument":
-        raise LoadError(source, f"not an ownershipDocument (root element <{strip_ns(root.tag)}>)")
-    if "}" in root.tag:  # namespaced variant: drop namespaces so paths stay simple
-        for el in root.iter():
-            if isinstance(el.tag, str) and "}" in el.tag:
-                try:
-                    el.tag = el.tag.rsplit("}", 1)[1]
-                except ValueError:  # a recovered document can carry a local name lxml will not set
-                    pass
-    doc_type = _t(root.find("documentType"))
+    """The ownershipDocument element -> the document model as a plain dict (cells as filed).
+
+    One pass over the root's children sorts them by tag (the first of each single element; every owner,
+    table, old-schema row and signature in order); each part is then read from its own children.  A
+    namespaced document (old schema) is read by local names, without rewriting its tags."""
+    rtag = root.tag
+    if strip_ns(rtag) != "ownershipDocument":
+        raise LoadError(source, f"not an ownershipDocument (root element <{strip_ns(rtag)}>)")
+    ns = "}" in rtag
+    first: dict[str, etree._Element] = {}
+    owner_els: list[etree._Element] = []
+    nd_tables: list[etree._Element] = []
+    de_tables: list[etree._Element] = []
+    nd_old: list[etree._Element] = []
+    de_old: list[etree._Element] = []
+    sig_els: list[etree._Element] = []
+    for ch in root:
+        tag = ch.tag
+        if not isinstance(tag, str):
+            continue
+        if ns:
+            tag = tag[tag.rfind("}") + 1:]
+        if tag == "reportingOwner":
+            owner_els.append(ch)
+        elif tag == "nonDerivativeTable":
+            nd_tables.append(ch)
+        elif tag == "derivativeTable":
+            de_tables.append(ch)
+        elif tag == "ownerSignature":
+            sig_els.append(ch)
+        elif tag == "nonDerivativeSecurity":  # an older schema puts rows directly under the root
+            nd_old.append(ch)
+        elif tag == "derivativeSecurity":
+            de_old.append(ch)
+        elif tag not in first:
+            first[tag] = ch
+    doc_type = _t(first.get("documentType"))
     if not doc_type:
         raise LoadError(source, "ownershipDocument has no <documentType> (expected 3, 4, 5 or an amendment)")
-    iss = root.find("issuer")
+    iss = first.get("issuer")
+    it = _kid_texts(iss, ns)
     issuer = {
-        "cik": _t(iss.find("issuerCik")) if iss is not None else None,
-        "name": _t(iss.find("issuerName")) if iss is not None else None,
-        "trading_symbol": _t(iss.find("issuerTradingSymbol")) if iss is not None else None,
+        "cik": it.get("issuerCik"),
+        "name": it.get("issuerName"),
+        "trading_symbol": it.get("issuerTradingSymbol"),
     }
     owners = []
-    for ro in root.iterfind("reportingOwner"):
-        rid = ro.find("reportingOwnerId")
-        addr = ro.find("reportingOwnerAddress")
-        rel = ro.find("reportingOwnerRelationship")
-        name = _t(rid.find("rptOwnerName")) if rid is not None else None
-        cik = _t(rid.find("rptOwnerCik")) if rid is not None else None
+    for ro in owner_els:
+        parts: dict[str, etree._Element] = {}
+        for c in ro:
+            t = c.tag
+            if isinstance(t, str):
+                if ns:
+                    t = t[t.rfind("}") + 1:]
+                if t not in parts:
+                    parts[t] = c
+        rid = _kid_texts(parts.get("reportingOwnerId"), ns)
+        name = rid.get("rptOwnerName")
+        cik = rid.get("rptOwnerCik")
         if not name and not cik:
             continue
         name = name or f"CIK {cik}"
         kind = "Organization" if looks_like_org(name) else "Person"
-
-        def a(tag: str, _addr=addr) -> str | None:
-            return _t(_addr.find(tag)) if _addr is not None else None
-
-        def r(tag: str, _rel=rel) -> str | None:
-            return _t(_rel.find(tag)) if _rel is not None else None
-
+        a = _kid_texts(parts.get("reportingOwnerAddress"), ns).get
+        r = _kid_texts(parts.get("reportingOwnerRelationship"), ns).get
         owners.append({
             "cik": cik, "name": name, "display_name": display_name(name, kind == "Organization"), "kind": kind,
             "street1": a("rptOwnerStreet1"), "street2": a("rptOwnerStreet2"), "city": a("rptOwnerCity"),
@@ -409,48 +433,52 @@ def read_document(root: etree._Element, source: str) -> dict:
         })
     if not owners:
         raise LoadError(source, "ownershipDocument names no reporting owner")
-    nd, de = [], []
-    for table in root.iterfind("nonDerivativeTable"):
-        for el in table:
-            if isinstance(el.tag, str) and el.tag in ("nonDerivativeTransaction", "nonDerivativeHolding"):
-                nd.append(_row(el, "I", len(nd) + 1))
-    for table in root.iterfind("derivativeTable"):
-        for el in table:
-            if isinstance(el.tag, str) and el.tag in ("derivativeTransaction", "derivativeHolding"):
-                de.append(_row(el, "II", len(de) + 1))
-    # an older schema puts rows directly under the root
-    for el in root.iterfind("nonDerivativeSecurity"):
-        nd.append(_row(el, "I", len(nd) + 1))
-    for el in root.iterfind("derivativeSecurity"):
-        de.append(_row(el, "II", len(de) + 1))
+    nd: list[dict] = []
+    de: list[dict] = []
+    for rows, tables, table, kinds in ((nd, nd_tables, "I", ("nonDerivativeTransaction", "nonDerivativeHolding")),
+                                       (de, de_tables, "II", ("derivativeTransaction", "derivativeHolding"))):
+        for tbl in tables:
+            for el in tbl:
+                tag = el.tag
+                if isinstance(tag, str):
+                    if ns:
+                        tag = tag[tag.rfind("}") + 1:]
+                    if tag in kinds:
+                        rows.append(_row(el, table, len(rows) + 1, ns))
+    for el in nd_old:
+        nd.append(_row(el, "I", len(nd) + 1, ns))
+    for el in de_old:
+        de.append(_row(el, "II", len(de) + 1, ns))
     footnotes: dict[str, str] = {}
-    fns = root.find("footnotes")
+    fns = first.get("footnotes")
     if fns is not None:
-        for f in fns.iterfind("footnote"):
-            fid = f.get("id")
-            if fid:
-                footnotes[fid] = " ".join("".join(f.itertext()).split())
-    sigs = [{"name": _t(s.find("signatureName")), "date": _t(s.find("signatureDate"))}
-            for s in root.iterfind("ownerSignature")]
-    remarks = root.find("remarks")
-    return {
-        "schema_version": _t(root.find("schemaVersion")),
+        for f in fns:
+            tag = f.tag
+            if isinstance(tag, str) and (tag[tag.rfind("}") + 1:] if ns else tag) == "footnote":
+                fid = f.get("id")
+                if fid:
+                    footnotes[fid] = _all_text(f)
+    sigs = []
+    for s in sig_els:
+        st = _kid_texts(s, ns)
+        sigs.append({"name": st.get("signatureName"), "date": st.get("signatureDate")})
+    remarks = first.get("remarks")
+    doc = {
+        "schema_version": _t(first.get("schemaVersion")),
         "document_type": doc_type,
-        "period_of_report": _t(root.find("periodOfReport")),
-        "date_of_original_submission": _t(root.find("dateOfOriginalSubmission")),
-        "no_securities_owned": _flag(_t(root.find("noSecuritiesOwned"))),
-        "not_subject_to_section16": _flag(_t(root.find("notSubjectToSection16"))),
-        "form3_holdings_reported": _flag(_t(root.find("form3HoldingsReported"))),
-        "form4_transactions_reported": _flag(_t(root.find("form4TransactionsReported"))),
-        "aff10b5one": _flag(_t(root.find("aff10b5One"))),
-        "issuer": issuer,
-        "reporting_owners": owners,
-        "non_derivative": nd,
-        "derivative": de,
-        "footnotes": footnotes,
-        "remarks": " ".join("".join(remarks.itertext()).split()) or None if remarks is not None else None,
-        "signatures": sigs,
+        "period_of_report": _t(first.get("periodOfReport")),
+        "date_of_original_submission": _t(first.get("dateOfOriginalSubmission")),
     }
+    for key, tag in _ROOT_FLAGS:
+        doc[key] = _flag(_t(first.get(tag)))
+    doc["issuer"] = issuer
+    doc["reporting_owners"] = owners
+    doc["non_derivative"] = nd
+    doc["derivative"] = de
+    doc["footnotes"] = footnotes
+    doc["remarks"] = (_all_text(remarks) or None) if remarks is not None else None
+    doc["signatures"] = sigs
+    return doc
 
 
 # ----------------------------------------------------------------- names
@@ -539,7 +567,6 @@ _ABBREV = {"inc", "co", "corp", "ltd", "l", "p", "llc", "n", "a", "u", "s", "mr"
 _LEGAL_ABBREV = {"inc", "ltd", "corp", "co", "llc", "p", "c"}
 
 
-@lru_cache(maxsize=4096)
 def sentences(text: str) -> list[str]:
     """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
     out, start = [], 0
@@ -566,6 +593,44 @@ _DEF_RE = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w.&'’,\-]*\s+){0,12}?[A-Z0-9][\w.&'’\-]*\.?)\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?"
     r"[\"“](?P<alias>[^\"”]{1,40})[\"”]\)"
 )
+# whitespace other than single spaces between words
+_NOT_SINGLE_SPACED = re.compile(r"[^\S ]|  |^ | $")
+# the part of _DEF_RE from its "(": where a definition can end
+_DEF_TAIL = re.compile(r"\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
+
+
+def _definitions(text: str) -> list[re.Match]:
+    """``list(_DEF_RE.finditer(text))``, found from the definitions' ends.
+
+    A regex scan tries the name part (up to 13 words, lazily) at every position of the text; here it is
+    tried only just before a ``(`` where a definition can end.  A match's name cannot contain "(", so it
+    ends at the first "(" after its start, and it spans at most 13 whitespace runs: on text whose
+    whitespace is single spaces (footnotes are normalized so), its start lies after the 14th space before
+    that "(".  Positions are tried left to right from the end of the previous match, as ``finditer`` does,
+    so the matches are the same.  Other text takes the plain scan."""
+    if _NOT_SINGLE_SPACED.search(text):
+        return list(_DEF_RE.finditer(text))
+    out: list[re.Match] = []
+    pos = 0
+    q = text.find("(")
+    while q >= 0:
+        if q >= pos:
+            tail = _DEF_TAIL.match(text, q)
+            if tail:
+                p = q
+                for _ in range(14):
+                    p = text.rfind(" ", 0, p)
+                    if p < 0:
+                        break
+                # a match in this window ends where the tail does (the same pattern from the same "(")
+                m = _DEF_RE.search(text, max(p + 1, pos), tail.end())
+                if m:
+                    out.append(m)
+                    pos = m.end()
+        q = text.find("(", q + 1)
+    return out
+
+
 _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
 _ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
          r"(?P<role>(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
@@ -735,10 +800,11 @@ class _Miner:
         self.aliases: dict[str, str] = {}  # defined term -> full name
         self._owner_cache: dict[str, int | None] = {}
         self._holder_cache: dict[str, str | None] = {}
+        self._sentences: dict[str, list[str]] = {}  # this filing's footnotes split once (never across filings)
         for text in footnotes.values():
             if '("' not in text and "(“" not in text and "(the " not in text and "collectively" not in text:
                 continue
-            for m in _DEF_RE.finditer(text):
+            for m in _definitions(text):
                 full = self._trim_def(m.group("name"))
                 alias = m.group("alias").strip()
                 if full and alias and alias.lower() not in ("issuer", "company", "reporting person",
@@ -762,6 +828,12 @@ class _Miner:
             keep.pop(0)
         out = " ".join(keep).strip(" ,")
         return out or None
+
+    def sentences(self, text: str) -> list[str]:
+        out = self._sentences.get(text)
+        if out is None:
+            out = self._sentences[text] = sentences(text)
+        return out
 
     def expand(self, name: str) -> str:
         n = name.strip()
@@ -804,7 +876,7 @@ class _Miner:
         return out
 
     def _holder_in(self, text: str) -> str | None:
-        for s in sentences(text):
+        for s in self.sentences(text):
             low = s.lower()
             if "held" not in low and "owned" not in low:
                 if "which" in low:
@@ -835,7 +907,7 @@ class _Miner:
         out: list[tuple[str, str, str, str]] = []
         if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
             return out  # prices, vesting schedules, plan descriptions: no control statement to look for
-        for s in sentences(text):
+        for s in self.sentences(text):
             s = _DEFPAREN.sub("", s)
             for clause in _CLAUSE_RE.split(s):
                 self._role_statements(clause, s, holder, out)
