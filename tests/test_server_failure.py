@@ -156,7 +156,7 @@ def test_server_killed_mid_push_then_push_again(durable, big_store, kill_at):
         nodes, rels = _ids(b) if b.has_graph() else (set(), set())
         assert nodes or rels, "nothing of the interrupted push survived; the test proves nothing"
         for batch in seen:
-            ids = {r["id"] for r in batch.rows}
+            ids = set(batch.ids())
             have = nodes if batch.what == "nodes" else rels
             assert ids <= have or not (ids & have), "a batch is only partly present"
         assert len(nodes) + len(rels) < counts["nodes"] + counts["edges"]
