@@ -23,15 +23,22 @@ from .model import Edge, EdgeKind, FilingInfo, Node
 from .store import Store
 
 
-def _rank(e: Edge, filings: dict[str, FilingInfo]) -> tuple:
-    f = filings.get(e.filing_id)
+def position_rank(as_of: dt.date | None, seq: object, f: FilingInfo | None) -> tuple:
+    """How recent a statement of a position is: the HOLDS edge with the highest rank is the current one.
+
+    Its own as-of date, then the filing's event date, amendment number and filing date, then its order in the
+    filing (``seq``).  The one rule for every reader of positions (the graph view, the RDF export)."""
     return (
-        e.as_of or dt.date.min,
+        as_of or dt.date.min,
         (f.event_date if f and f.event_date else dt.date.min),
         (f.amendment_no or 0) if f else 0,
         (f.filed_date if f and f.filed_date else dt.date.min),
-        int(e.props.get("seq") or 0),
+        int(seq or 0),
     )
+
+
+def _rank(e: Edge, filings: dict[str, FilingInfo]) -> tuple:
+    return position_rank(e.as_of, e.props.get("seq"), filings.get(e.filing_id))
 
 
 def select_current(edges: list[Edge], filings: dict[str, FilingInfo], as_of: dt.date | None = None) -> list[Edge]:

@@ -48,6 +48,7 @@ from urllib.parse import quote
 from ...errors import OwnergraphError
 from ..model import FilingInfo
 from ..values import loads_props
+from ..view import position_rank
 from .vocab import (
     FIBO_COWN,
     FIBO_CTL,
@@ -278,16 +279,6 @@ _NODE_CLASSES = {
 # ------------------------------------------------------------------ the walk
 
 
-def _rank(as_of: str | None, props: dict, f: FilingInfo | None) -> tuple:
-    return (
-        as_of or "",
-        f.event_date.isoformat() if f and f.event_date else "",
-        (f.amendment_no or 0) if f else 0,
-        f.filed_date.isoformat() if f and f.filed_date else "",
-        int(props.get("seq") or 0),
-    )
-
-
 def current_holdings(db: sqlite3.Connection, filings: dict[str, FilingInfo]) -> set[str]:
     """Ids of the current HOLDS edges (the time rules of graph/view.py, without an as-of date)."""
     best: dict[str, tuple[tuple, str]] = {}
@@ -299,7 +290,8 @@ def current_holdings(db: sqlite3.Connection, filings: dict[str, FilingInfo]) -> 
         if not pk:
             no_key.add(eid)
             continue
-        r = (_rank(as_of, props, filings.get(fid)), eid)
+        r = (position_rank(dt.date.fromisoformat(as_of) if as_of else None, props.get("seq"), filings.get(fid)),
+             eid)
         old = best.get(str(pk))
         # max() in view.select_current keeps the first of equal ranks; edges come in id order there
         if old is None or r[0] > old[0] or (r[0] == old[0] and eid < old[1]):
