@@ -87,12 +87,44 @@ def _construct(cls, values: dict):
     return m
 
 
+try:  # the same, through the slots' own descriptors (what object.__setattr__ looks up by name on each call)
+    _new = object.__new__
+    _set_dict, _set_fields_set, _set_extra, _set_private = (
+        BaseModel.__dict__[k].__set__
+        for k in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
+
+    def _construct(cls, values: dict):  # noqa: F811
+        m = _new(cls)
+        _set_dict(m, values)
+        _set_fields_set(m, set(values))
+        _set_extra(m, None)
+        _set_private(m, None)
+        return m
+except (KeyError, AttributeError):  # another pydantic layout: keep the plain version (checked below)
+    pass
+
+
+# the fields this module passes for each model it constructs (a model that gains a field -- with a
+# default -- makes _construct fall back to model_construct, which fills defaults)
+_CONSTRUCTED = {
+    Provenance: ("filing_id", "accession", "source", "section", "excerpt"),
+    PropFact: ("name", "value", "prov"),
+    EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
+    RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
+    FilingInfo: ("id", "accession", "form_type", "family", "loader", "amendment_no", "is_amendment",
+                 "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
+                 "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
+    FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
+}
+
+
 def _construct_checked() -> None:
     global _construct
     probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
     try:
         ok = _construct(Provenance, dict(probe)) == Provenance.model_construct(**probe) and \
-            _construct(Provenance, dict(probe)).model_dump() == probe
+            _construct(Provenance, dict(probe)).model_dump() == probe and \
+            all(set(cls.model_fields) == set(keys) for cls, keys in _CONSTRUCTED.items())
     except Exception:  # noqa: BLE001 - any difference: use the public API
         ok = False
     if not ok:
@@ -483,6 +515,53 @@ def read_document(root: etree._Element, source: str) -> dict:
 
 # ----------------------------------------------------------------- names
 
+# precompiled patterns of the helpers below (a module-level re.* call looks its pattern up on every call)
+_NON_WORD = re.compile(r"[^\w\s]")
+_DIGITS3 = re.compile(r"\d{3,}")
+_LEGAL_DOTS = re.compile(r"\bL\.\s?[PC]\.|\bL\.L\.C\b|\bS\.A\.|\bN\.V\.|\bB\.V\.")
+_MC_PREFIX = re.compile(r"^(Mc|Mac|O')([a-z])(.*)$")
+_SENT_END = re.compile(r"[.;]\s+(?=[A-Z(\"“])")
+_VERB_BEFORE = re.compile(r"\b(?:is|are|was|were|holds?|held|has|have)\b")
+_ROLE_QUALIFIER = re.compile(r"^(?:sole|ultimate|co-)\s*")
+_LEADING_THE = re.compile(r"^(?:the|each\s+of\s+the|each\s+of)\s+")
+_SPACE_COMMA = re.compile(r"\s+,")
+_KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|Sr|L\.P|L\.L\.C|N\.A|S\.A|P\.C))\.$")
+_TTEE = re.compile(r"\bTTEES?\b|\btrustees?\b", re.I)
+_TRUST = re.compile(r"trust", re.I)
+_NATURE_BY = re.compile(r"^(?:held\s+)?(?:indirectly\s+)?(?:by|through|via|in)\s+(?:the\s+)?", re.I)
+_NATURE_CUT = re.compile(r"\s+(?:dtd|dated|u/a|u/t/d|uad|u/d/t|f/b/o|fbo)\b|"
+                         r",\s*(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*\s+(?:TTEE|Trustee)", re.I)
+_NATURE_FN_NOTE = re.compile(r"\s*\((?:see\s+)?(?:footnote|note)s?[^)]*\)\s*$", re.I)
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LEGAL_FORM = re.compile(r"(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|N\.A\.|LLP|S\.A\.|plc|GP)", re.I)
+_THE_RP_OR_OWNER = re.compile(r"(?:the\s+)?reporting\s+(?:person|owner)", re.I)
+_SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)")
+_THE_RP_ANY = re.compile(r"(?:the\s+)?reporting\s+persons?(?:'s?)?.*", re.I)
+_POWER_STMT = re.compile(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
+                         r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
+                         r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
+                         r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$")
+_THESE_SHARES = re.compile(r"\b(?:such|these|the)\s+shares\b", re.I)
+_COMMITTEE_STMT = re.compile(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
+                             r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$")
+_RP_TRUSTEES = re.compile(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
+                          r"trustees?\b", re.I)
+_SPOUSE_TRUSTEE = re.compile(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee", re.I)
+_COMMA_ARTICLE = re.compile(r",\s+(?:the|a|an|its)\s")
+_EACH_OF_BOTH = re.compile(r"^(?:each\s+of|both)\s+", re.I)
+_THE_RP = re.compile(r"(?:the\s+)?reporting\s+persons?", re.I)
+_AND_ALSO_EACH = re.compile(r"^(?:and|also|each\s+of|both)\s+", re.I)
+_TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_QUOTE_PAREN = re.compile(r'\([\"“]')
+_LEADING_DET = re.compile(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])")
+_OBJ_LEADING = re.compile(r"^(?:the\s+|each\s+of\s+(?:the\s+)?)", re.I)
+_OBJ_DEFPAREN = re.compile(r'\s*\((?:the\s+)?[\"“][^)]*\)\s*$')
+_OBJ_CUT = re.compile(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)")
+_SEE_REMARKS = re.compile(r"see\s+remarks?\.?", re.I)
+_TEN_PERCENT = re.compile(r"10\s*%|ten\s+percent", re.I)
+_SHORT_PERSON = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*")
+
+
 _ORG_WORDS = {
     "lp", "llc", "inc", "corp", "corporation", "ltd", "limited", "fund", "funds", "trust", "partners",
     "partnership", "capital", "management", "holdings", "holding", "group", "company", "co", "gp", "llp",
@@ -496,13 +575,13 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "md", "phd", "esq", "cpa"
 
 
 def _words(name: str) -> list[str]:
-    return re.sub(r"[^\w\s]", " ", name.lower()).split()
+    return _NON_WORD.sub(" ", name.lower()).split()
 
 
 def looks_like_org(name: str) -> bool:
     w = _words(name)
-    return (any(x in _ORG_WORDS for x in w) or bool(re.search(r"\d{3,}", name)) or len(w) == 1 or "&" in name
-            or bool(re.search(r"\bL\.\s?[PC]\.|\bL\.L\.C\b|\bS\.A\.|\bN\.V\.|\bB\.V\.", name)))
+    return (any(x in _ORG_WORDS for x in w) or bool(_DIGITS3.search(name)) or len(w) == 1 or "&" in name
+            or bool(_LEGAL_DOTS.search(name)))
 
 
 def _cap(word: str) -> str:
@@ -511,7 +590,7 @@ def _cap(word: str) -> str:
     if word.rstrip(".,").lower() in _SUFFIXES and word.rstrip(".,").lower() not in ("jr", "sr", "md", "phd", "esq"):
         return word  # roman numerals stay upper case
     out = "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
-    m = re.match(r"^(Mc|Mac|O')([a-z])(.*)$", out)
+    m = _MC_PREFIX.match(out)
     if m and len(out) > 3:
         out = m[1] + m[2].upper() + m[3]
     return out
@@ -570,14 +649,14 @@ _LEGAL_ABBREV = {"inc", "ltd", "corp", "co", "llc", "p", "c"}
 def sentences(text: str) -> list[str]:
     """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
     out, start = [], 0
-    for m in re.finditer(r"[.;]\s+(?=[A-Z(\"“])", text):
+    for m in _SENT_END.finditer(text):
         i = m.start()
         if text[i] == ".":
             j = i
             while j > start and (text[j - 1].isalnum()):
                 j -= 1
             word = text[j:i].lower()
-            if word in _LEGAL_ABBREV and re.search(r"\b(?:is|are|was|were|holds?|held|has|have)\b", text[start:j]):
+            if word in _LEGAL_ABBREV and _VERB_BEFORE.search(text, start, j):
                 pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
             elif word in _ABBREV or len(word) == 1:
                 continue
@@ -652,7 +731,7 @@ def _basis(role: str) -> str | None:
     r = " ".join(role.lower().split())
     if r in _ROLE_BASIS:
         return _ROLE_BASIS[r]
-    return _ROLE_BASIS.get(re.sub(r"^(?:sole|ultimate|co-)\s*", "", r))
+    return _ROLE_BASIS.get(_ROLE_QUALIFIER.sub("", r))
 
 
 _SUBJ = r"(?P<subj>(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)"
@@ -719,9 +798,9 @@ _GENERIC = {
 
 def _clean_entity(name: str) -> str | None:
     s = " ".join(name.split()).strip(" ,;:\"“”'")
-    s = re.sub(r"^(?:the|each\s+of\s+the|each\s+of)\s+", "", s)
-    s = re.sub(r"\s+,", ",", s)
-    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Inc|Co|Ltd|Corp|Jr|Sr|L\.P|L\.L\.C|N\.A|S\.A|P\.C))\.$", s):
+    s = _LEADING_THE.sub("", s)
+    s = _SPACE_COMMA.sub(",", s)
+    if s.endswith(".") and not _KEEP_FINAL_DOT.search(s):
         s = s[:-1].rstrip(" ,")
     return s or None
 
@@ -758,11 +837,10 @@ def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
     if not nature:
         return None, None
     s = " ".join(nature.split())
-    basis = "trustee" if re.search(r"\bTTEES?\b|\btrustees?\b", s, re.I) and re.search(r"trust", s, re.I) else None
-    s = re.sub(r"^(?:held\s+)?(?:indirectly\s+)?(?:by|through|via|in)\s+(?:the\s+)?", "", s, flags=re.I)
-    s = re.split(r"\s+(?:dtd|dated|u/a|u/t/d|uad|u/d/t|f/b/o|fbo)\b|,\s*(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*\s+(?:TTEE|Trustee)",
-                 s, maxsplit=1, flags=re.I)[0]
-    s = re.sub(r"\s*\((?:see\s+)?(?:footnote|note)s?[^)]*\)\s*$", "", s, flags=re.I)
+    basis = "trustee" if _TTEE.search(s) and _TRUST.search(s) else None
+    s = _NATURE_BY.sub("", s)
+    s = _NATURE_CUT.split(s, maxsplit=1)[0]
+    s = _NATURE_FN_NOTE.sub("", s)
     s = s.strip(" ,;")
     if not s or not _is_proper(s):
         return None, None
@@ -778,14 +856,13 @@ _SHARES_FIRST_RE = re.compile(r"^(?:these\s+|the\s+)?(?:shares|securities)", re.
 
 def _split_list(text: str) -> list[str]:
     """'A, LP, B and C' -> ['A, LP', 'B', 'C'] (legal-form fragments rejoin their name)."""
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    parts = _LIST_SEP.split(text)
     out: list[str] = []
     for p in parts:
         p = p.strip()
         if not p:
             continue
-        if out and re.fullmatch(r"(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|N\.A\.|LLP|S\.A\.|plc|GP)",
-                                p, re.I):
+        if out and _LEGAL_FORM.fullmatch(p):
             out[-1] = f"{out[-1]}, {p}"
         else:
             out.append(p)
@@ -849,7 +926,7 @@ class _Miner:
 
     def _owner_index(self, name: str) -> int | None:
         n = self.expand(name)
-        if re.fullmatch(r"(?:the\s+)?reporting\s+(?:person|owner)", n, re.I) and len(self.owners) == 1:
+        if _THE_RP_OR_OWNER.fullmatch(n) and len(self.owners) == 1:
             return 0
         norm_org = _org_norm(n)
         pk = _person_key(n)
@@ -860,7 +937,7 @@ class _Miner:
             elif pk and (pk == _person_key(o["name"]) or (len(pk) >= 2 and pk <= _person_key(o["name"]))):
                 return i
         # surname or "Mr. Thiel"
-        m = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’\-]+)", n)
+        m = _SURNAME.fullmatch(n)
         if m:
             hits = [i for i, o in enumerate(self.owners) if o["kind"] == "Person"
                     and m.group(1).lower() in _words(o["name"])]
@@ -896,7 +973,7 @@ class _Miner:
                 rest = rest[4:]
             name = _NAME_STOP.split(rest, maxsplit=1)[0]
             name = _clean_entity(_cut_lower(name))
-            if name and re.fullmatch(r"(?:the\s+)?reporting\s+persons?(?:'s?)?.*", name, re.I):
+            if name and _THE_RP_ANY.fullmatch(name):
                 continue
             if name and _is_proper(name) and len(name) < 160:
                 return self.expand(name)
@@ -912,14 +989,9 @@ class _Miner:
             for clause in _CLAUSE_RE.split(s):
                 self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
-            m = None if not _POWER_HINT.search(s) else re.search(
-                          r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)\s+(?:sole\s+|shared\s+)?"
-                          r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
-                          r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
-                          r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$", s)
+            m = None if not _POWER_HINT.search(s) else _POWER_STMT.search(s)
             if m and self._names(m.group("subj")) is not None:
-                obj = self.holder_in(m.group("obj")) or (holder if re.search(r"\b(?:such|these|the)\s+shares\b",
-                                                                            m.group("obj"), re.I) else None)
+                obj = self.holder_in(m.group("obj")) or (holder if _THESE_SHARES.search(m.group("obj")) else None)
                 if obj:
                     for subj in self._names(m.group("subj")) or []:
                         subj = self._subject(subj)
@@ -928,8 +1000,7 @@ class _Miner:
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
-            m = None if "committee" not in s else re.search(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
-                          r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$", s)
+            m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
             if m and self._names(m.group("subj")) is not None:
                 obj = self._object(m.group("obj"))
                 for subj in self._names(m.group("subj")) or []:
@@ -937,9 +1008,7 @@ class _Miner:
                     if subj and obj:
                         out.append((subj, obj, "investment committee", s))
             # "The trust is in the name of the Reporting Person and his spouse, who are both trustees"
-            if holder and "rustee" in s and re.search(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
-                                    r"trustees?\b", s, re.I) and not re.search(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee",
-                                                                               s, re.I):
+            if holder and "rustee" in s and _RP_TRUSTEES.search(s) and not _SPOUSE_TRUSTEE.search(s):
                 out.append(("the Reporting Person", holder, "trustee", s))
         return out
 
@@ -973,7 +1042,7 @@ class _Miner:
                     for o in objs2:
                         out.append((prev, o, b2, sent))
                 prev = objs2[-1] if objs2 else prev
-        for m in (_APPOS_RE.finditer(c) if re.search(r",\s+(?:the|a|an|its)\s", c) else ()):
+        for m in (_APPOS_RE.finditer(c) if _COMMA_ARTICLE.search(c) else ()):
             basis = _basis(m.group("role"))
             subj = self._subject(m.group("subj").split(" of ")[-1])
             if not (basis and subj):
@@ -984,12 +1053,12 @@ class _Miner:
 
     def _names(self, text: str) -> list[str] | None:
         """'Peter Thiel and Brian Singerman' -> both names; None when the text is not just a list of names."""
-        t = re.sub(r"^(?:each\s+of|both)\s+", "", " ".join(text.split()).strip(" ,"), flags=re.I)
+        t = _EACH_OF_BOTH.sub("", " ".join(text.split()).strip(" ,"))
         items = _split_list(t)
         if not items:
             return None
         for it in items:
-            if re.fullmatch(r"(?:the\s+)?reporting\s+persons?", it, re.I) or it in self.aliases:
+            if _THE_RP.fullmatch(it) or it in self.aliases:
                 continue
             for w in it.split():
                 if not (w[:1].isupper() or w[:1].isdigit() or w[:1] == "(" or w.lower() in ("of", "&", "de")):
@@ -998,8 +1067,8 @@ class _Miner:
 
     def _subject(self, text: str) -> str | None:
         t = " ".join(text.split()).strip(" ,")
-        t = re.sub(r"^(?:and|also|each\s+of|both)\s+", "", t, flags=re.I)
-        if re.fullmatch(r"(?:the\s+)?reporting\s+persons?", t, re.I):
+        t = _AND_ALSO_EACH.sub("", t)
+        if _THE_RP.fullmatch(t):
             return "the Reporting Person"
         # drop a leading sentence fragment: keep the trailing capitalised run
         words = t.split()
@@ -1012,15 +1081,15 @@ class _Miner:
         while keep and keep[0].lower() in ("of", "and", "&"):
             keep.pop(0)
         t = " ".join(keep)
-        t = re.sub(r"\s*\([^)]*\)\s*$", "", t) if re.search(r"\([\"“]", t) else t
-        t = re.sub(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])", "", t)
+        t = _TRAILING_PAREN.sub("", t) if _QUOTE_PAREN.search(t) else t
+        t = _LEADING_DET.sub("", t)
         return self.expand(t) if t and _is_proper(t) or t in self.aliases else None
 
     def _object(self, text: str) -> str | None:
         t = " ".join(text.split()).strip(" ,")
-        t = re.sub(r"^(?:the\s+|each\s+of\s+(?:the\s+)?)", "", t, flags=re.I)
-        t = re.sub(r"\s*\((?:the\s+)?[\"“][^)]*\)\s*$", "", t)
-        t = re.split(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)", t)[0].strip(" ,")
+        t = _OBJ_LEADING.sub("", t)
+        t = _OBJ_DEFPAREN.sub("", t)
+        t = _OBJ_CUT.split(t)[0].strip(" ,")
         t = _clean_entity(t) or ""
         if not t:
             return None
@@ -1069,6 +1138,8 @@ def _fmt(d: Decimal) -> str:
     return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
 
 
+_RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
+                    r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
 _REMARK_TITLE = re.compile(r"\b(?:title|position)s?\s*:\s*(?P<t>[^.;\n]{2,120})", re.I)
 
 
@@ -1087,12 +1158,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     dtype = doc["document_type"]
     period = parse_date(doc["period_of_report"])
     sig_dates = [d for d in (parse_date(s["date"]) for s in doc["signatures"]) if d]
-    info = FilingInfo(
-        id=fid, form_type=dtype, family="ownership", loader=loader,
-        is_amendment=dtype.upper().endswith("/A"), event_date=period,
-        signed_date=max(sig_dates) if sig_dates else None, source=source, sha256=digest,
-        issuer_key="issuer",
-    )
+    info = _construct(FilingInfo, {  # every field, as FilingInfo(...) would set them from these typed values
+        "id": fid, "accession": None, "form_type": dtype, "family": "ownership", "loader": loader,
+        "amendment_no": None, "is_amendment": dtype.upper().endswith("/A"), "previous_accession": None,
+        "filed_date": None, "event_date": period, "signed_date": max(sig_dates) if sig_dates else None,
+        "source": source, "sha256": digest, "issuer_key": "issuer", "filer_keys": [], "earlier_filings": [],
+        "shares_outstanding": None, "shares_outstanding_date": None,
+    })
     provs: dict[tuple[str, str], Provenance] = {}
 
     def prov(section: str, text: str = "") -> Provenance:
@@ -1141,7 +1213,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         if o["is_officer"]:
             title = o["officer_title"] or "Officer"
             props2: dict[str, Any] = {"title": title}
-            if re.fullmatch(r"see\s+remarks?\.?", title, re.I):
+            if _SEE_REMARKS.fullmatch(title):
                 m = _REMARK_TITLE.search(remarks)
                 if m:
                     props2 = {"title": m.group("t").strip(), "title_as_filed": title}
@@ -1152,10 +1224,10 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                                           props={}, prov=prov(sec, "10% Owner")))
         if o["other_text"]:
             ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
-            if re.search(r"10\s*%|ten\s+percent", o["other_text"], re.I) and not o["is_ten_percent_owner"]:
+            if _TEN_PERCENT.search(o["other_text"]) and not o["is_ten_percent_owner"]:
                 relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                      props={"title": o["other_text"]}, prov=prov(sec, f"Other ({o['other_text']})")))
-    info.filer_keys = list(rp_keys)
+    info.filer_keys.extend(rp_keys)
 
     footnotes: dict[str, str] = doc["footnotes"]
     miner = _Miner(doc["reporting_owners"], footnotes)
@@ -1179,7 +1251,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         n_ext += 1
         k = f"ent:{n_ext}"
         kind = kind_hint or (NodeKind.ORGANIZATION if looks_like_org(full) or len(full.split()) > 4
-                             or not re.fullmatch(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*", full)
+                             or not _SHORT_PERSON.fullmatch(full)
                              else NodeKind.PERSON)
         add_entity(_EF(key=k, kind=kind, name=full, prov=prov("footnotes", full)))
         owner_of_holder[norm] = k
@@ -1249,8 +1321,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         ctl_scanned = len(relations)
         return _closure(ctl_edges, set(rp_keys))
 
-    ratio_re = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
-                          r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+    ratio_re = _RATIO
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
@@ -1421,7 +1492,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
     if doc["no_securities_owned"]:
         warnings.append(f"{source}: no securities owned (Form 3 box checked)")
-    return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
+    return _construct(FilingFacts, {"filing": info, "document": doc, "entities": entities, "relations": relations,
+                                    "warnings": warnings})
 
 
 def _reach(relations: list[RelationFact], start: set[str]) -> set[str]:
