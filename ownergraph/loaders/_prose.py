@@ -162,9 +162,16 @@ _ABBREV = re.compile(
     r"approx|Rule|Rules|Item|Items|Exh|Ex|Fig|L\.P|L\.L\.C|N\.V|S\.A|B\.V|p\.m|a\.m|Pty|Cie|Corp|Bros)|\b[A-Z])$")
 
 
+_MARKUP = re.compile(r"\*\*|__|\\(?=[$&*_#\[\]()])")
+
+
 def _strip_markup(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is, and it holds no no-break space
+        if "*" not in text and "_" not in text and "\\" not in text:
+            return text
+        return _MARKUP.sub("", text)
     text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"\*\*|__|\\(?=[$&*_#\[\]()])", "", text)
+    text = _MARKUP.sub("", text)
     return text.replace("\u00a0", " ")
 
 
@@ -214,13 +221,15 @@ class ProseContext:
     many times while one filing is mined).  It belongs to one filing: never share it between filings.
     """
 
-    __slots__ = ("facts", "groups", "_norms")
+    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts")
 
     def __init__(self, facts: FilingFacts):
         self.facts = facts
         #: normalized group term -> member entity keys
         self.groups: dict[str, list[str]] = {}
         self._norms: dict[tuple[str, NodeKind], str] = {}
+        self._mentions: dict[str, str] = {}
+        self._parts: dict[str, tuple[list[str], str | None]] = {}
 
     def norm(self, s: str, kind: NodeKind) -> str:
         """``normalize_name(s, kind)``, remembered for this filing."""
@@ -229,6 +238,20 @@ class ProseContext:
         if n is None:
             n = self._norms[k] = normalize_name(s, kind)
         return n
+
+    def clean(self, mention: str) -> str:
+        """``_clean_mention(mention)``, remembered for this filing."""
+        c = self._mentions.get(mention)
+        if c is None:
+            c = self._mentions[mention] = _clean_mention(mention)
+        return c
+
+    def person_parts(self, name: str) -> tuple[list[str], str | None]:
+        """``_person_parts(name)``, remembered for this filing (callers must not change the list)."""
+        pp = self._parts.get(name)
+        if pp is None:
+            pp = self._parts[name] = _person_parts(name)
+        return pp
 
 
 # Contexts of the filings mined without an explicit context (callers that mine one filing's sections
@@ -308,6 +331,9 @@ def _looks_person(name: str) -> bool:
     return not _looks_org(n)
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
 def _clean_mention(s: str) -> str:
     s = _strip_markup(s)
     s = re.sub(r"[“”\"‘’']+$|^[“”\"‘’']+", "", s.strip())
@@ -345,7 +371,9 @@ class Resolver:
             e.aliases.append(a)
 
     def resolve(self, mention: str) -> str | None:
-        m = _clean_mention(mention)
+        ctx = self.ctx
+        nn = ctx.norm
+        m = ctx.clean(mention)
         if not m:
             return None
         low = m.lower()
@@ -354,24 +382,34 @@ class Resolver:
         f = self.facts.filing
         if _ISSUER_WORDS.match(m):
             return f.issuer_key
-        bare = re.sub(r"^the\s+", "", m, flags=re.I)
-        for norm in {normalize_name(m, NodeKind.ORGANIZATION), normalize_name(m, NodeKind.PERSON),
-                     normalize_name(bare, NodeKind.ORGANIZATION)}:
+        bare = _LEADING_THE.sub("", m, count=1)
+        org, person = NodeKind.ORGANIZATION, NodeKind.PERSON
+        for norm in {nn(m, org), nn(m, person), nn(bare, org)}:
             if norm in self.aliases:
                 return self.aliases[norm]
         # exact name / alias
-        for e in self._named():
-            names = [e.name, *e.aliases]
-            for n in names:
-                if normalize_name(n, e.kind) in (normalize_name(m, e.kind), normalize_name(bare, e.kind)):
+        want_org, want_person = (nn(m, org), nn(bare, org)), (nn(m, person), nn(bare, person))
+        for e in self.facts.entities:
+            kind = e.kind
+            if kind == org:
+                want = want_org
+            elif kind == person:
+                want = want_person
+            else:
+                continue
+            if nn(e.name, kind) in want:
+                return e.key
+            for n in e.aliases:
+                if nn(n, kind) in want:
                     return e.key
-        words, _ = _person_parts(m)
+        parts = ctx.person_parts
+        words, _ = parts(m)
         honorific = bool(_HONORIFIC.match(m))
         # surname only ("Mr. Ault", "Ault")
         if len(words) == 1:
             hits = []
             for e in self._people():
-                pw, _ = _person_parts(e.name)
+                pw, _ = parts(e.name)
                 sur = {pw[-1]} if pw else set()
                 if len(pw) >= 2 and not honorific and e.name.isupper():
                     sur.add(pw[0])  # SEC order "LEONARD BRADEN MICHAEL"
@@ -380,23 +418,23 @@ class Resolver:
             if len(set(hits)) == 1:
                 return hits[0]
             if not hits:  # SEC order "LEONARD BRADEN MICHAEL" written in mixed case
-                hits = [e.key for e in self._people() if len(_person_parts(e.name)[0]) >= 2
-                        and _person_parts(e.name)[0][0] == words[0]]
+                hits = [e.key for e in self._people() if len(parts(e.name)[0]) >= 2
+                        and parts(e.name)[0][0] == words[0]]
                 if len(set(hits)) == 1:
                     return hits[0]
             return None
         # person by first + last name
         if not _looks_org(bare):
-            hits = {e.key for e in self._people() if _person_match(words, _person_parts(e.name)[0])}
+            hits = {e.key for e in self._people() if _person_match(words, parts(e.name)[0])}
             if len(hits) == 1:
                 return hits.pop()
         # organization by ordered words
-        mw = normalize_name(bare, NodeKind.ORGANIZATION).split()
+        mw = nn(bare, org).split()
         if len(mw) >= 2:
             hits = set()
             for e in self._orgs():
                 for n in [e.name, *e.aliases]:
-                    ew = normalize_name(n, NodeKind.ORGANIZATION).split()
+                    ew = nn(n, org).split()
                     if ew and ew[0] == mw[0] and _subsequence(mw, ew):
                         hits.add(e.key)
             if len(hits) == 1:
@@ -439,8 +477,9 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 def _prov(facts: FilingFacts, prov: Provenance | None, section: str, text: str) -> Provenance:
     f = facts.filing
-    if prov is not None:
-        return prov.model_copy(update={"section": section or prov.section, "excerpt": excerpt(text)})
+    if prov is not None:  # a copy with its own section and excerpt (a constructor is cheaper than model_copy)
+        return Provenance(filing_id=prov.filing_id, accession=prov.accession, source=prov.source,
+                          section=section or prov.section, excerpt=excerpt(text))
     return Provenance(filing_id=f.id, accession=f.accession, source=f.source, section=section,
                       excerpt=excerpt(text))
 
@@ -840,11 +879,27 @@ def _role_of_matches(s: str):
             pos = m.end()
 
 
+# the same test as "any(m.group(1).lower() in _ROLE_ENDERS for m in _ROLE_END.finditer(s))", found from the
+# other end: each of/to/for/at after a word, then the word before it (a role word is never longer than _MAX_ENDER)
+_JOIN_AFTER_WORD = re.compile(r"(?<=[\w-])\s+(?:of|to|for|at)(?=\s)", re.I)
+_MAX_ENDER = max(len(w) for w in _ROLE_ENDERS)
+_WORD_AT_END = re.compile(r"(?<![\w-])[\w-]{1,%d}\Z" % _MAX_ENDER)
+
+
+def _role_word_before_join(s: str) -> bool:
+    """Does a role word stand right before "of", "to", "for" or "at" (as ``_ROLE_OF`` needs)?"""
+    for m in _JOIN_AFTER_WORD.finditer(s):
+        i = m.start()
+        w = _WORD_AT_END.search(s, max(0, i - _MAX_ENDER), i)
+        if w is not None and w.group().lower() in _ROLE_ENDERS:
+            return True
+    return False
+
+
 def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
-    role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or any(
-        m.group(1).lower() in _ROLE_ENDERS for m in _ROLE_END.finditer(s))
+    role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or _role_word_before_join(s)
     whose = "whose" in s and re.search(r"\bwhose\b", s) is not None
     passive = bool(_PASSIVE_HINT.search(s) and re.search(r"\b(?:owned|controlled|managed|advised)\s", s))
     owns = bool(_OWNS_HINT.search(s) and re.search(r"\b(?:owns|controls)\s", s))

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 import threading
 from decimal import Decimal
@@ -58,7 +59,8 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, parse_date, parse_decimal, parse_percent
+from ._text import DATE_RE, parse_decimal, parse_percent
+from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
 try:  # engineer A's shared prose miner (Items 2/5/6 of the classic loader)
@@ -71,6 +73,61 @@ NS_13D = "http://www.sec.gov/edgar/schedule13D"
 NS_13G = "http://www.sec.gov/edgar/schedule13g"
 _NAMESPACES = (NS_13D.encode(), NS_13G.encode())
 _CONTAINER_HEADS = (b"<SEC-DOCUMENT", b"<SUBMISSION", b"-----BEGIN", b"<SEC-HEADER", b"<IMS-DOCUMENT")
+
+
+#: dates as filed ("12/31/2024"): the same few strings recur across filings (a pure function of a short string)
+parse_date = functools.lru_cache(maxsize=4096)(_parse_date)
+
+# ----------------------------------------------------------------- fact construction
+
+# Facts are built from values this module has already typed: they are constructed without validation, as
+# ``model_construct`` does, but without its per-field loop (it costs more than validating).  Every field
+# is passed, in declaration order.  Checked against ``model_construct`` once at import; should pydantic
+# ever differ, ``model_construct`` itself is used.
+_osa = object.__setattr__
+
+
+def _construct(cls, values: dict):
+    m = cls.__new__(cls)
+    _osa(m, "__dict__", values)
+    _osa(m, "__pydantic_fields_set__", set(values))
+    _osa(m, "__pydantic_extra__", None)
+    _osa(m, "__pydantic_private__", None)
+    return m
+
+
+def _check_construct() -> None:
+    global _construct
+    probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
+    rel = {"type": EdgeKind.HOLDS, "source": "a", "target": "b", "props": {}, "prov": None, "discriminator": None}
+    try:
+        ok = (_construct(Provenance, dict(probe)) == Provenance.model_construct(**probe)
+              and _construct(Provenance, dict(probe)).model_dump() == probe
+              and list(Provenance.model_fields) == list(probe)
+              and list(RelationFact.model_fields) == list(rel)
+              and list(PropFact.model_fields) == ["name", "value", "prov"]
+              and list(EntityFact.model_fields) == ["key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"]
+              and not any(c.__pydantic_post_init__ or c.__private_attributes__
+                          for c in (Provenance, RelationFact, PropFact, EntityFact)))
+    except Exception:  # noqa: BLE001 - any difference: use the public API
+        ok = False
+    if not ok:  # pragma: no cover - a pydantic that builds models differently
+        def _construct(cls, values: dict):  # noqa: F811
+            return cls.model_construct(**values)
+
+
+_check_construct()
+
+
+def _prop(name: str, value: Any, prov: Provenance) -> PropFact:
+    return _construct(PropFact, {"name": name, "value": value, "prov": prov})
+
+
+def _entity(key: str, kind: NodeKind, name: str, prov: Provenance, cik: str | None = None,
+            cusip: str | None = None, props: list[PropFact] | None = None) -> EntityFact:
+    """An EntityFact of values already typed (``name`` a str, ``cik`` normalized): no validation."""
+    return _construct(EntityFact, {"key": key, "kind": kind, "name": name, "cik": cik, "cusip": cusip,
+                                   "aliases": [], "props": props if props is not None else [], "prov": prov})
 
 
 # ----------------------------------------------------------------- document model
@@ -176,28 +233,34 @@ def _kids(el: etree._Element | None) -> list[etree._Element]:
 
 
 _TLS = threading.local()
+_NO_KIDS: tuple = ()
 
 
-def _index(root: etree._Element) -> dict:
-    """parent element -> {local name: [children]}, built in one pass (lookups are then dict gets)."""
-    idx: dict = {}
-    for el in root.iter():
-        t = el.tag
-        if not isinstance(t, str):
-            continue
-        p = el.getparent()
-        if p is None:
-            continue
+def _kid_index(el: etree._Element) -> dict[str, list[etree._Element]]:
+    """{local name: [children]} of one element."""
+    out: dict[str, list[etree._Element]] = {}
+    for c in el:
+        t = c.tag
+        if type(t) is not str:
+            continue  # a comment or processing instruction
         i = t.rfind("}")
-        idx.setdefault(p, {}).setdefault(t[i + 1:] if i >= 0 else t, []).append(el)
-    return idx
+        k = t[i + 1:] if i >= 0 else t
+        hit = out.get(k)
+        if hit is None:
+            out[k] = [c]
+        else:
+            hit.append(c)
+    return out
 
 
 def _lookup(el: etree._Element, name: str) -> list[etree._Element]:
     idx = getattr(_TLS, "idx", None)
-    if idx is not None:
-        return idx.get(el, {}).get(name, [])
-    return el.findall("{*}" + name)
+    if idx is None:
+        return el.findall("{*}" + name)
+    kids = idx.get(el)
+    if kids is None:  # indexed on first lookup: only the elements the reader asks about are indexed
+        kids = idx[el] = _kid_index(el)
+    return kids.get(name, _NO_KIDS)
 
 
 def _child(el: etree._Element | None, name: str) -> etree._Element | None:
@@ -349,7 +412,7 @@ def _signatures(form: etree._Element | None) -> list[Signature]:
 
 
 def read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
-    _TLS.idx = _index(root)
+    _TLS.idx = {}
     try:
         return _read_document(root, source)
     finally:
@@ -505,14 +568,15 @@ class _Builder:
         self._index: dict = {}
         self._provs: dict[tuple[str, str], Provenance] = {}
         self._index_sig: tuple = ()
+        self.item_texts: list[tuple[str, str]] | None = None
 
     def prov(self, section: str, text: str = "") -> Provenance:
         key = (section, text)
         p = self._provs.get(key)
         if p is None:  # frozen: one object per (section, text) is shared
-            p = self._provs[key] = Provenance.model_construct(
-                filing_id=self.fid, accession=self.accession, source=self.source, section=section,
-                excerpt=excerpt(text) if text else "")
+            p = self._provs[key] = _construct(Provenance, {
+                "filing_id": self.fid, "accession": self.accession, "source": self.source, "section": section,
+                "excerpt": excerpt(text) if text else ""})
         return p
 
     def relate(self, etype: EdgeKind, src: str, dst: str, props: dict, section: str, text: str = "",
@@ -521,8 +585,8 @@ class _Builder:
         if src == dst or key in self._rel_seen:
             return
         self._rel_seen.add(key)
-        self.relations.append(RelationFact.model_construct(type=etype, source=src, target=dst, props=props,
-                                                           prov=self.prov(section, text), discriminator=disc))
+        self.relations.append(_construct(RelationFact, {"type": etype, "source": src, "target": dst, "props": props,
+                                                        "prov": self.prov(section, text), "discriminator": disc}))
 
     def find(self, name: str) -> EntityFact | None:
         """An entity of this filing named ``name`` (its name or an alias), compared normalized."""
@@ -652,10 +716,14 @@ def _split_role(text: str) -> tuple[str, str | None]:
     return t, None
 
 
+_BY_SLASH_S = re.compile(r"^(?:by:?\s*)?(?:/s/\s*)?", re.I)
+_SLASH_S = re.compile(r"^/s/\s*", re.I)
+
+
 def _clean_signer(sig: str | None) -> str:
     s = (sig or "").strip()
-    s = re.sub(r"^(?:by:?\s*)?(?:/s/\s*)?", "", s, flags=re.I).strip()
-    s = re.sub(r"^/s/\s*", "", s, flags=re.I).strip()
+    s = _BY_SLASH_S.sub("", s, count=1).strip()
+    s = _SLASH_S.sub("", s, count=1).strip()
     return " ".join(s.split()).strip(" ,")
 
 
@@ -704,25 +772,24 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             a = iss.address
             addr = ", ".join(x for x in (a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
                                          a.zip_code) if x)
-            props.append(PropFact.model_construct(name="address", value=addr, prov=b.prov("cover page", addr)))
-        b.entities.append(EntityFact(key="issuer", kind=NodeKind.ORGANIZATION, name=iss.name or f"CIK {iss.cik}",
-                                     cik=normalize_cik(iss.cik), props=props,
-                                     prov=b.prov("cover page", f"Name of issuer: {iss.name}")))
+            props.append(_prop("address", value=addr, prov=b.prov("cover page", addr)))
+        b.entities.append(_entity("issuer", NodeKind.ORGANIZATION, iss.name or f"CIK {iss.cik}",
+                                  b.prov("cover page", f"Name of issuer: {iss.name}"), cik=normalize_cik(iss.cik),
+                                  props=props))
     valid = [c for c in iss.cusips if normalize_cusip(c)]
     sec_key = None
     if issuer_key:
         sec_key = "sec:class"
         sec_props = []
         if len(valid) > 1:
-            sec_props.append(PropFact.model_construct(name="other_cusips", value=",".join(valid[1:]),
+            sec_props.append(_prop("other_cusips", value=",".join(valid[1:]),
                                       prov=b.prov("cover page", "CUSIP numbers: " + ", ".join(iss.cusips))))
         if iss.cusips and not valid:
-            sec_props.append(PropFact.model_construct(name="cusip_as_filed", value=",".join(iss.cusips),
+            sec_props.append(_prop("cusip_as_filed", value=",".join(iss.cusips),
                                       prov=b.prov("cover page", "CUSIP number: " + ", ".join(iss.cusips))))
-        b.entities.append(EntityFact(key=sec_key, kind=NodeKind.SECURITY,
-                                     name=doc.class_title or "Securities (class not stated)",
-                                     cusip=normalize_cusip(valid[0]) if valid else None, props=sec_props,
-                                     prov=b.prov("cover page", f"Title of class of securities: {doc.class_title}")))
+        b.entities.append(_entity(sec_key, NodeKind.SECURITY, doc.class_title or "Securities (class not stated)",
+                                  b.prov("cover page", f"Title of class of securities: {doc.class_title}"),
+                                  cusip=normalize_cusip(valid[0]) if valid else None, props=sec_props))
         b.relate(EdgeKind.ISSUED_BY, sec_key, issuer_key, {}, "cover page",
                  f"{doc.class_title} of {iss.name}")
 
@@ -738,8 +805,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
 
         def prop(name: str, value: Any, row: str | None = None, _sect: str = sect, _text: str = text) -> None:
             if value is not None and value != "":
-                props.append(PropFact.model_construct(
-                    name=name, value=value, prov=b.prov(f"{_sect}, {row}" if row else _sect, _text)))
+                props.append(_prop(name, value=value, prov=b.prov(f"{_sect}, {row}" if row else _sect, _text)))
 
         r13d = doc.schedule == "13D"
         prop("citizenship_code", rp.citizenship_code, "row 6" if r13d else "row 4")
@@ -763,8 +829,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             cik = normalize_cik(doc.filer_ciks[0])
             if cik:
                 prop("cik_from", "filer credentials (sole reporting person)")
-        b.entities.append(EntityFact(key=key, kind=_kind_of(rp), name=rp.name, cik=cik, props=props,
-                                     prov=b.prov(f"{sect}, row 1", f"Name of reporting person: {rp.name}")))
+        b.entities.append(_entity(key, _kind_of(rp), rp.name, b.prov(f"{sect}, row 1", f"Name of reporting person: {rp.name}"),
+                                  cik=cik, props=props))
         if sec_key:
             hp: dict[str, Any] = {"basis": "beneficial", "shares": rp.aggregate, "percent": rp.percent,
                                   "percent_bound": rp.percent_bound, "sole_voting": rp.sole_voting,
@@ -814,11 +880,18 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     return facts
 
 
-def _item_texts(doc: Schedule13XmlDocument) -> list[tuple[str, str]]:
-    """(section, text) for every prose field of the items, in filing order."""
+_ITEM_NO = re.compile(r"item(\d+)")
+
+
+def _item_texts(doc: Schedule13XmlDocument, b: _Builder | None = None) -> list[tuple[str, str]]:
+    """(section, text) for every prose field of the items, in filing order (read once per filing)."""
+    if b is not None:
+        if b.item_texts is None:
+            b.item_texts = _item_texts(doc)
+        return b.item_texts
     out = []
     for item, fields in doc.items.items():
-        m = re.match(r"item(\d+)", item)
+        m = _ITEM_NO.match(item)
         if not m:
             continue
         n = m.group(1)
@@ -837,7 +910,7 @@ def _item_texts(doc: Schedule13XmlDocument) -> list[tuple[str, str]]:
 
 def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
     """Names the filing's own text uses for its reporting persons and issuer."""
-    texts = [t for _, t in _item_texts(doc)] + [rp.comment or "" for rp in doc.reporting_persons]
+    texts = [t for _, t in _item_texts(doc, b)] + [rp.comment or "" for rp in doc.reporting_persons]
     texts += [f"{s.signature or ''}\n{s.title or ''}" for s in doc.signatures]
     corpus = "\n".join(texts)
     for e in b.entities:
@@ -889,12 +962,11 @@ def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) 
     line = next((ln for ln in text.splitlines() if re.search(r"joint\s+filing", ln, re.I)), text)
     dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", line, re.I)
     d = parse_date(dm.group(1)) if dm else None
-    props = [PropFact.model_construct(name="agreement_type", value="joint filing agreement",
-                                      prov=b.prov("Item 7", line))]
+    props = [_prop("agreement_type", "joint filing agreement", b.prov("Item 7", line))]
     if d:
-        props.append(PropFact.model_construct(name="date", value=d, prov=b.prov("Item 7", line)))
-    b.entities.append(EntityFact(key="agreement:joint-filing", kind=NodeKind.AGREEMENT, name="Joint Filing Agreement",
-                                 props=props, prov=b.prov("Item 7", line)))
+        props.append(_prop("date", value=d, prov=b.prov("Item 7", line)))
+    b.entities.append(_entity("agreement:joint-filing", NodeKind.AGREEMENT, "Joint Filing Agreement",
+                              b.prov("Item 7", line), props=props))
     for k in filer_keys:
         b.relate(EdgeKind.PARTY_TO, k, "agreement:joint-filing", {"role": "party"}, "Item 7", line)
 
@@ -937,7 +1009,7 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
         entities=b.entities, relations=b.relations, warnings=b.warnings,
     )
     mined = _MINED_13D if doc.schedule == "13D" else _MINED_13G
-    sections = [(sec, t) for sec, t in _item_texts(doc)
+    sections = [(sec, t) for sec, t in _item_texts(doc, b)
                 if re.match(r"Item (\d+)", sec).group(1) in mined and _states_roles(t)]
     sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
     ctx = ProseContext(facts)  # this filing's: group terms learned in one item are used in the next
@@ -978,7 +1050,7 @@ def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str) -> Entit
     hit = b.find(ent.name)
     if hit is not None:
         return hit
-    e = EntityFact(key=f"sig:{len(b.entities)}", kind=ent.kind, name=ent.name, prov=b.prov(section, ent.name))
+    e = _entity(f"sig:{len(b.entities)}", ent.kind, ent.name, b.prov(section, ent.name))
     b.entities.append(e)
     return e
 
@@ -1058,12 +1130,19 @@ _SO_RE = re.compile(
     r"(?:\s*,?\s*(?:as\s+of|on)\s+(" + DATE_RE + "))?", re.I)
 
 
+def _may_state_outstanding(text: str) -> bool:
+    """False when ``_SO_RE`` cannot match: it needs the word "outstanding" (a cheap test first)."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return True  # letters that case-insensitive matching takes for ASCII ones: let the pattern decide
+    return "outstanding" in text.lower()
+
+
 def _shares_outstanding(doc: Schedule13XmlDocument):
     keys = ("item5", "item4") if doc.schedule == "13D" else ("item4", "item5")
     for k in keys:
         for v in doc.items.get(k, {}).values():
             for t in v if isinstance(v, list) else [v]:
-                m = _SO_RE.search(t or "")
+                m = _SO_RE.search(t) if t and _may_state_outstanding(t) else None
                 if m:
                     return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
     return None, None
