@@ -121,3 +121,27 @@ def test_reader_during_writes_sees_only_whole_filings(halves, tmp_path):
             checks += 1
     assert proc.returncode == 0
     assert checks > 0
+
+
+def test_many_open_a_new_store_at_the_same_moment(tmp_path):
+    """Opening switches a new file to write-ahead logging, which SQLite does not wait for: threads opening the
+    same new store at once used to get "database is locked" (a few times in a hundred rounds)."""
+    errors: list[BaseException] = []
+    for rnd in range(120):
+        db = tmp_path / f"new{rnd}.db"
+        gate = threading.Barrier(6)
+
+        def opener():
+            try:
+                gate.wait()
+                with Store(db) as st:
+                    st.counts()
+            except BaseException as e:  # noqa: BLE001 - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=opener) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []

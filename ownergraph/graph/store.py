@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -92,6 +93,23 @@ class LoadResult:
     source: str | None = None
 
 
+def _wal(db: sqlite3.Connection, timeout: float) -> None:
+    """Switch to write-ahead logging.  The switch needs the file to itself and SQLite does not wait for that
+    (no busy handler): several processes or threads opening a new store at the same moment get "database is
+    locked" at once.  So wait here, as long as any other statement would."""
+    deadline = time.monotonic() + timeout
+    delay = 0.002
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+
+
 class Store:
     """The embedded store.  Use as a context manager or call :meth:`close`."""
 
@@ -107,7 +125,7 @@ class Store:
                 if self.path.parent and not self.path.parent.exists():
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
-                self.db.execute("PRAGMA journal_mode=WAL")
+                _wal(self.db, timeout)
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(_SCHEMA)
                 self.db.execute(
