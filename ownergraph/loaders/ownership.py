@@ -547,7 +547,6 @@ _COMMITTEE_STMT = re.compile(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+
 _RP_TRUSTEES = re.compile(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|also\s+)?(?:a\s+|the\s+|co-)?"
                           r"trustees?\b", re.I)
 _SPOUSE_TRUSTEE = re.compile(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee", re.I)
-_COMMA_ARTICLE = re.compile(r",\s+(?:the|a|an|its)\s")
 _EACH_OF_BOTH = re.compile(r"^(?:each\s+of|both)\s+", re.I)
 _THE_RP = re.compile(r"(?:the\s+)?reporting\s+persons?", re.I)
 _AND_ALSO_EACH = re.compile(r"^(?:and|also|each\s+of|both)\s+", re.I)
@@ -672,8 +671,14 @@ _DEF_RE = re.compile(
     r"(?P<name>(?:[A-Z0-9][\w.&'’,\-]*\s+){0,12}?[A-Z0-9][\w.&'’\-]*\.?)\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?"
     r"[\"“](?P<alias>[^\"”]{1,40})[\"”]\)"
 )
-# whitespace other than single spaces between words
-_NOT_SINGLE_SPACED = re.compile(r"[^\S ]|  |^ | $")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than " "
+
+
+def _single_spaced(text: str) -> bool:
+    """Every whitespace run of ``text`` is one " " (footnotes are normalized so)."""
+    return "  " not in text and not _OTHER_SPACE.search(text)
+
+
 # the part of _DEF_RE from its "(": where a definition can end
 _DEF_TAIL = re.compile(r"\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
 
@@ -687,7 +692,7 @@ def _definitions(text: str) -> list[re.Match]:
     whitespace is single spaces (footnotes are normalized so), its start lies after the 14th space before
     that "(".  Positions are tried left to right from the end of the previous match, as ``finditer`` does,
     so the matches are the same.  Other text takes the plain scan."""
-    if _NOT_SINGLE_SPACED.search(text):
+    if not _single_spaced(text):
         return list(_DEF_RE.finditer(text))
     out: list[re.Match] = []
     pos = 0
@@ -740,12 +745,43 @@ _OBJ_END = (r"(?=,\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+
             r";|\.\s*$|$)")
 _FOR_WHICH_RE = re.compile(r"(?:for|of)\s+which\s+(?P<who>(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’\- ]{1,80}?)"
                            r"\s+(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE)
-_IS_ROLE_RE = re.compile(_SUBJ + r"\s+(?:is|are|serves\s+as|acts\s+as)\s+(?:each\s+)?" + _ROLE +
-                         r"s?\s+(?:of|to|for)\s+(?:each\s+of\s+)?(?P<obj>.+?)" + _OBJ_END)
+_IS_ROLE_TAIL = r"\s+(?:is|are|serves\s+as|acts\s+as)\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to|for)\s+"
+_IS_ROLE_RE = re.compile(_SUBJ + _IS_ROLE_TAIL + r"(?:each\s+of\s+)?(?P<obj>.+?)" + _OBJ_END)
+_IS_ROLE_NEED = re.compile(_IS_ROLE_TAIL)  # what follows the subject: where a statement can be
 _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
                        r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+# what follows the subject of _APPOS_RE: no match without it
+_APPOS_NEED = re.compile(r",\s+(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+[A-Z(]")
+
+
+def _is_role_matches(c: str):
+    """``_IS_ROLE_RE.finditer(c)``, each search started near the next place a statement can be.
+
+    The subject (up to 13 capitalised words, or "the reporting person(s)") cannot contain "is", "are",
+    "serves" or "acts", so a match that starts before the next _IS_ROLE_NEED match ends its subject
+    there, within 12 whitespace runs of it: positions further back cannot start a match and are not
+    scanned.  Text whose whitespace is not single spaces takes the plain scan."""
+    if not _single_spaced(c):
+        yield from _IS_ROLE_RE.finditer(c)
+        return
+    pos = 0
+    while True:
+        need = _IS_ROLE_NEED.search(c, pos)
+        if need is None:
+            return
+        p = need.start()
+        for _ in range(14):
+            p = c.rfind(" ", 0, p)
+            if p < 0:
+                break
+        m = _IS_ROLE_RE.search(c, max(p + 1, pos))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
 _POWER_HINT = re.compile(r"\b(?:power|authority|discretion|control)\b", re.I)
 _ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|officer|owner|holder|shareholder|"
                         r"stockholder|authori[sz]ed|advis[eo]r", re.I)
@@ -768,11 +804,27 @@ def _has_hint(text: str, rx: re.Pattern, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words)
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when a case-insensitive pattern that needs one of ``words`` cannot match ``text``: a
+    cheap test to skip the pattern's scan."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+_POWER_WORDS = ("power", "authority", "discretion", "control")  # what _POWER_HINT needs
+_DISCLAIM_WORDS = ("disclaim", "except")  # what _DISCLAIM_RE needs
+
+
 _CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
                         r"(?:\s+[A-Z(][\w.,&'’()\-]*){0,10})\s+(?:is|are|serves)\s)")
-_WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15}),?\s+which\s+"
-                             r"(?:directly\s+|indirectly\s+)?(?:holds|owns|is\s+the\s+(?:record|direct)\s+"
-                             r"(?:holder|owner)\s+of)\s+(?:the|these|such|all)\s+")
+_WHICH_HOLDS_TAIL = (r",?\s+which\s+(?:directly\s+|indirectly\s+)?(?:holds|owns|is\s+the\s+(?:record|direct)\s+"
+                     r"(?:holder|owner)\s+of)\s+(?:the|these|such|all)\s+")
+_WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15})" +
+                             _WHICH_HOLDS_TAIL)
+# the part after the name: no match without it (the name scan, tried at every position, is the slow part)
+_WHICH_HOLDS_NEED = re.compile(_WHICH_HOLDS_TAIL)
 
 
 _NAME_STOP = re.compile(  # every stop starts at a space, "(", "," or ";": the lookahead only saves time
@@ -957,13 +1009,14 @@ class _Miner:
             low = s.lower()
             if "held" not in low and "owned" not in low:
                 if "which" in low:
-                    m2 = _WHICH_HOLDS_RE.search(_DEFPAREN.sub("", s))
+                    s2 = _DEFPAREN.sub("", s) if "(" in s else s
+                    m2 = _WHICH_HOLDS_RE.search(s2) if _WHICH_HOLDS_NEED.search(s2) else None
                     if m2:
                         name = _clean_entity(self._trim_def(m2.group("name")) or "")
                         if name and _is_proper(name):
                             return self.expand(name)
                 continue
-            if _DISCLAIM_RE.search(s) and not _SHARES_FIRST_RE.match(s):
+            if _may_hold(s, _DISCLAIM_WORDS) and _DISCLAIM_RE.search(s) and not _SHARES_FIRST_RE.match(s):
                 continue
             m = _HELD_RE.search(s)
             if not m:
@@ -985,11 +1038,12 @@ class _Miner:
         if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
             return out  # prices, vesting schedules, plan descriptions: no control statement to look for
         for s in self.sentences(text):
-            s = _DEFPAREN.sub("", s)
-            for clause in _CLAUSE_RE.split(s):
+            if "(" in s:
+                s = _DEFPAREN.sub("", s)
+            for clause in (_CLAUSE_RE.split(s) if ";" in s or "and" in s else (s,)):
                 self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
-            m = None if not _POWER_HINT.search(s) else _POWER_STMT.search(s)
+            m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
             if m and self._names(m.group("subj")) is not None:
                 obj = self.holder_in(m.group("obj")) or (holder if _THESE_SHARES.search(m.group("obj")) else None)
                 if obj:
@@ -1024,8 +1078,8 @@ class _Miner:
             obj = self.holder_in(c[:m.start()] + ".") or self.holder_in(sent) or holder
             if basis and obj:
                 out.append((self._subject(m.group("who")) or m.group("who"), obj, basis, sent))
-        for m in (_IS_ROLE_RE.finditer(c) if (" is " in low or " are " in low or " serves " in low
-                                              or " acts " in low) else ()):
+        for m in (_is_role_matches(c) if (" is " in low or " are " in low or " serves " in low
+                                          or " acts " in low) else ()):
             basis = _basis(m.group("role"))
             subj = self._subject(m.group("subj"))
             if not subj:
@@ -1042,7 +1096,7 @@ class _Miner:
                     for o in objs2:
                         out.append((prev, o, b2, sent))
                 prev = objs2[-1] if objs2 else prev
-        for m in (_APPOS_RE.finditer(c) if _COMMA_ARTICLE.search(c) else ()):
+        for m in (_APPOS_RE.finditer(c) if _APPOS_NEED.search(c) else ()):
             basis = _basis(m.group("role"))
             subj = self._subject(m.group("subj").split(" of ")[-1])
             if not (basis and subj):
@@ -1423,7 +1477,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     fn_props(cprops, "expiration_date", r["expiration_date"])
                     for f in (r["conversion_or_exercise_price"] or {}).get("footnotes", []) + \
                             (r["underlying_title"] or {}).get("footnotes", []):
-                        m = ratio_re.search(footnotes.get(f, ""))
+                        ftext = footnotes.get(f, "")
+                        m = ratio_re.search(ftext) if _may_hold(ftext, ("basis",)) else None
                         if m and (title or "").split()[0].lower() in footnotes.get(f, "").lower():
                             a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                             try:
