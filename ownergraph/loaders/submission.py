@@ -38,6 +38,8 @@ view (header, document list, which document was primary).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from pydantic import BaseModel, Field
 
@@ -144,10 +146,13 @@ def sniff(data: bytes) -> float:
 # ----------------------------------------------------------------- header
 
 
-_TAG_LINE = re.compile(r"^\s*<(/?)([A-Z0-9][A-Z0-9\-]*)>\s*(.*?)\s*$")
-_KEY_LINE = re.compile(r"^(\s*)([A-Z][A-Z0-9 \-/&'().,]*?):\s*(.*?)\s*$")
+# the value is group 3 with its trailing white space stripped (by rstrip: a lazy "(.*?)\s*$" costs a
+# backtracking step per character)
+_TAG_LINE = re.compile(r"^\s*<(/?)([A-Z0-9][A-Z0-9\-]*)>\s*(.*)$")
+_KEY_LINE = re.compile(r"^(\s*)([A-Z][A-Z0-9 \-/&'().,]*):\s*(.*)$")
 
 
+@functools.lru_cache(maxsize=1024)  # header keys are a small vocabulary shared by every submission
 def _norm_key(k: str) -> str:
     return " ".join(k.replace("-", " ").split()).upper()
 
@@ -165,7 +170,7 @@ def parse_header(text: str) -> SubmissionHeader:
             continue
         m = _TAG_LINE.match(line)
         if m:
-            closing_tag, key, val = m.group(1) == "/", _norm_key(m.group(2)), m.group(3)
+            closing_tag, key, val = m.group(1) == "/", _norm_key(m.group(2)), m.group(3).rstrip()
             if closing_tag:
                 if key in _ROLES and party is not None and party.role == _ROLES[key]:
                     party, sub = None, ""
@@ -185,7 +190,7 @@ def parse_header(text: str) -> SubmissionHeader:
             m = _KEY_LINE.match(line)
             if not m:
                 continue
-            key, val = _norm_key(m.group(2)), m.group(3)
+            key, val = _norm_key(m.group(2)), m.group(3).rstrip()
             if not val and key in _ROLES:
                 party, sub = HeaderParty(role=_ROLES[key]), ""
                 parties.append(party)
@@ -230,10 +235,23 @@ def parse_header(text: str) -> SubmissionHeader:
 _FIELD_RE = re.compile(rb"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.M)
 
 
+_NOT_READ = (b"<PDF>", b"BEGIN 6", b"<JPG>", b"<GIF>", b"<ZIP>", b"<XLS>")
+_WS = b" \t\n\r\x0b\x0c"  # what bytes.lstrip() strips
+
+
 def _body(doc: bytes) -> tuple[bytes, str]:
     i = doc.find(b"<TEXT>")
     if i < 0:
         return b"", "text"
+    # an embedded PDF or other binary is not read: known from its first bytes, without copying the body
+    end = doc.rfind(b"</TEXT>", i + 6)
+    end = len(doc) if end < 0 else end
+    k = i + 6
+    while k < end and doc[k] in _WS:
+        k += 1
+    start = doc[k:min(k + 16, end)]
+    if start.upper().startswith(_NOT_READ) or start.startswith(b"begin "):
+        return b"", "pdf" if start.upper().startswith(b"<PDF>") else "binary"
     body = doc[i + 6:]
     j = body.rfind(b"</TEXT>")
     if j >= 0:
@@ -253,10 +271,27 @@ def _body(doc: bytes) -> tuple[bytes, str]:
     return s, "text"
 
 
+def _document_tags(data: bytes) -> tuple[list[int], list[int]]:
+    """Where every ``<DOCUMENT>`` and every ``</DOCUMENT>`` starts, in one scan of the data (a large
+    embedded PDF is then read once, not once per tag searched)."""
+    opens: list[int] = []
+    closes: list[int] = []
+    h = data.find(b"DOCUMENT>")
+    while h >= 0:
+        if h >= 1 and data[h - 1] == 0x3C:  # "<DOCUMENT>"
+            opens.append(h - 1)
+        elif h >= 2 and data[h - 2:h] == b"</":
+            closes.append(h - 2)
+        h = data.find(b"DOCUMENT>", h + 9)
+    return opens, closes
+
+
 def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
     """Header text and [(fields, body, format)] of a submission."""
-    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    first = data.find(b"<DOCUMENT>")
+    if b"\r" in data:  # (a search for one byte is much cheaper than replace() scanning for two)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    opens, closes = _document_tags(data)
+    first = opens[0] if opens else -1
     head = data[: first if first >= 0 else len(data)]
     end = head.find(b"</SEC-HEADER>")
     if end >= 0:
@@ -265,8 +300,10 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
     pos = first
     while pos >= 0:
         start = pos + len(b"<DOCUMENT>")
-        nxt = data.find(b"<DOCUMENT>", start)
-        end = data.find(b"</DOCUMENT>", start)
+        i = bisect.bisect_left(opens, start)
+        nxt = opens[i] if i < len(opens) else -1  # data.find(b"<DOCUMENT>", start)
+        i = bisect.bisect_left(closes, start)
+        end = closes[i] if i < len(closes) else -1  # data.find(b"</DOCUMENT>", start)
         if end < 0 or (0 <= nxt < end):
             end = nxt if nxt >= 0 else len(data)
         raw = data[start:end]
