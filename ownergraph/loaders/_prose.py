@@ -162,6 +162,18 @@ _ABBREV = re.compile(
     r"approx|Rule|Rules|Item|Items|Exh|Ex|Fig|L\.P|L\.L\.C|N\.V|S\.A|B\.V|p\.m|a\.m|Pty|Cie|Corp|Bros)|\b[A-Z])$")
 
 
+# patterns of the hot paths, compiled once (re's cache lookup costs more than some of the matches)
+_SENTENCE_END = re.compile(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)")
+_SENTENCE_START_WORD = re.compile(r"(?:Mr|Ms|Mrs|Dr|The|Each|In|On|As|Such|This|These|Its|His|Her|All|None|No)\b")
+_LIST_MARKERS = re.compile(r"^\s*(?:\(?[ivxlc\d]{1,5}[.)]\s*|[A-Z][.)]\s+|[-•*]\s*)+")
+_PARENS = re.compile(r"\([^()]*\)")
+_QUOTES = re.compile(r"[“”\"]")
+_OPEN_PAREN_TAIL = re.compile(r"\(\s*(?:the|a|an|its|being)?\s*$")
+_WHOSE_WORD = re.compile(r"\bwhose\b")
+_PASSIVE_WORD = re.compile(r"\b(?:owned|controlled|managed|advised)\s")
+_OWNS_WORD = re.compile(r"\b(?:owns|controls)\s")
+_TITLE_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.I)
+_TITLE_AND_TAIL = re.compile(r"\s*,?\s*(?:and|&)$")
 _MARKUP = re.compile(r"\*\*|__|\\(?=[$&*_#\[\]()])")
 
 
@@ -179,12 +191,10 @@ def sentences(text: str) -> list[str]:
     """Split prose into sentences and ';'-separated clauses, not at abbreviations ("Mr.", "Inc.", "C.W.")."""
     text = _strip_markup(text)
     out, start = [], 0
-    for m in re.finditer(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)",
-                         text):
+    for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.start() + 1]
         if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]) and not \
-                re.match(r"(?:Mr|Ms|Mrs|Dr|The|Each|In|On|As|Such|This|These|Its|His|Her|All|None|No)\b",
-                         text[m.end():m.end() + 6]):
+                _SENTENCE_START_WORD.match(text[m.end():m.end() + 6]):
             continue
         if piece.strip():
             out.append(" ".join(piece.split()))
@@ -516,8 +526,8 @@ def _add_role(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | N
 
 def _tidy_title(t: str) -> str:
     t = " ".join(t.split()).strip(" ,;")
-    t = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", t, flags=re.I)
-    t = re.sub(r"\s*,?\s*(?:and|&)$", "", t)
+    t = _TITLE_ARTICLE.sub("", t)
+    t = _TITLE_AND_TAIL.sub("", t)
     return t.strip(" ,;")
 
 
@@ -678,9 +688,9 @@ def _strip_trailing_verbs(p: str) -> str:
 def _before_role(prefix: str, reach: int) -> str:
     """The last ``reach`` characters before a role phrase, without parentheses, quotes and the verbs
     that lead into the phrase ("X, who serves as")."""
-    p = re.sub(r"\([^()]*\)", " ", prefix[-reach:])
-    p = re.sub(r"[“”\"]", " ", p)
-    p = re.sub(r"\(\s*(?:the|a|an|its|being)?\s*$", "", p)
+    p = _PARENS.sub(" ", prefix[-reach:])
+    p = _QUOTES.sub(" ", p)
+    p = _OPEN_PAREN_TAIL.sub("", p)
     return _strip_trailing_verbs(p)
 
 
@@ -788,8 +798,8 @@ _VIA_ROLE = re.compile(r"(?:the|a|an)\s+(" + ROLE + r")\s+of\s+", re.I)
 
 
 def _first_subject(sentence: str) -> str | None:
-    s = re.sub(r"^\s*(?:\(?[ivxlc\d]{1,5}[.)]\s*|[A-Z][.)]\s+|[-•*]\s*)+", "", sentence)
-    s = re.sub(r"\([^()]*\)", " ", s)
+    s = _LIST_MARKERS.sub("", sentence)
+    s = _PARENS.sub(" ", s)
     m = _SUBJECT_NAME.match(s)
     return m.group(1) if m else None
 
@@ -900,9 +910,9 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
     role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or _role_word_before_join(s)
-    whose = "whose" in s and re.search(r"\bwhose\b", s) is not None
-    passive = bool(_PASSIVE_HINT.search(s) and re.search(r"\b(?:owned|controlled|managed|advised)\s", s))
-    owns = bool(_OWNS_HINT.search(s) and re.search(r"\b(?:owns|controls)\s", s))
+    whose = "whose" in s and _WHOSE_WORD.search(s) is not None
+    passive = bool(_PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
+    owns = bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
     if s.isascii() or not _FOLDS_TO_ASCII.search(s):
         virtue = "virtue" in s.lower()
     else:

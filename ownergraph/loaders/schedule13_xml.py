@@ -253,14 +253,20 @@ def _kid_index(el: etree._Element) -> dict[str, list[etree._Element]]:
     return out
 
 
-def _lookup(el: etree._Element, name: str) -> list[etree._Element]:
+def _kids_of(el: etree._Element) -> dict[str, list[etree._Element]]:
+    """The children of ``el`` by local name: indexed on the first lookup while a document is read (only the
+    elements the reader asks about are indexed), else computed."""
     idx = getattr(_TLS, "idx", None)
     if idx is None:
-        return el.findall("{*}" + name)
+        return _kid_index(el)
     kids = idx.get(el)
-    if kids is None:  # indexed on first lookup: only the elements the reader asks about are indexed
+    if kids is None:
         kids = idx[el] = _kid_index(el)
-    return kids.get(name, _NO_KIDS)
+    return kids
+
+
+def _lookup(el: etree._Element, name: str) -> list[etree._Element]:
+    return _kids_of(el).get(name, _NO_KIDS)
 
 
 def _child(el: etree._Element | None, name: str) -> etree._Element | None:
@@ -288,10 +294,15 @@ def _text(el: etree._Element | None) -> str | None:
 
 def _ctext(el: etree._Element | None, *names: str) -> str | None:
     """Text of the first child (among ``names``, in order) that has any."""
+    if el is None:
+        return None
+    kids = _kids_of(el)
     for n in names:
-        t = _text(_child(el, n))
-        if t is not None:
-            return t
+        hits = kids.get(n)
+        if hits:
+            t = _text(hits[0])
+            if t is not None:
+                return t
     return None
 
 
@@ -341,6 +352,25 @@ def _flat(el: etree._Element) -> dict[str, Any]:
 
 # ----------------------------------------------------------------- parsing
 
+# patterns of the hot paths, compiled once (re's cache lookup costs more than some of the matches)
+_PLAIN_PERCENT = re.compile(r"\s*\d*\.?\d+\s*%?\s*")
+_AMEND_NO = re.compile(r"\d{1,4}")
+_TERM_SPLIT = re.compile(r"\s+and\s+|;|\(\w{1,4}\)|:")
+_TERM_DESCRIPTOR = re.compile(r",\s+an?\s+.*$")
+_NAME_WORDS = re.compile(r"[\s,]+")
+_NAME_COMMA_ROLE = re.compile(r"^(.*?),\s*(?:its\s+)?([^,]*)$")
+_BY = re.compile(r"\bby:?\s", re.I)
+_BY_SPLIT = re.compile(r"\bby:?\s+", re.I)
+_FOOTNOTE = re.compile(r"(?:footnote|note)\s*\(?([A-Z]?\d+)\)?|^\(?([A-Z]?\d+)\)?$|^\*+$", re.I)
+_NON_WORD = re.compile(r"[^\w\s]")
+_HONORIFIC_NAME = re.compile(r"(?:mr|mrs|ms|dr)\.?\s+\S+", re.I)
+_ITEM_SECTION = re.compile(r"Item (\d+)")
+_LETTER = re.compile(r"[A-Za-z]")
+_OF_ENTITY = re.compile(r"\bof\s+(?:the\s+)?(.+)$", re.I)
+_LEADING_ARTICLE = re.compile(r"^(?:its|the|a|an)\s+", re.I)
+_DIRECTOR_ONLY = re.compile(r"(?:a\s+)?director", re.I)
+
+
 
 _POWERS = (
     ("sole_voting", "soleVotingPower", 7, 5),
@@ -370,7 +400,7 @@ def _reporting_person(el: etree._Element, page: int, schedule: str) -> Reporting
     pct, bound = (None, None)
     if pct_text is not None:
         pct, bound = parse_percent(pct_text)
-        if pct is None or not re.fullmatch(r"\s*\d*\.?\d+\s*%?\s*", pct_text):
+        if pct is None or not _PLAIN_PERCENT.fullmatch(pct_text):
             raw["percent"] = pct_text
     code = _ctext(el, "citizenshipOrOrganization")
     name = _ctext(el, "reportingPersonName") or f"(reporting person {page})"
@@ -453,7 +483,7 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
         if cik:
             filer_ciks.append(cik)
     amend = _ctext(cph, "amendmentNo")
-    am = re.search(r"\d{1,4}", amend or "")  # '3', also 'Amendment No. 3' as some agents fill it
+    am = _AMEND_NO.search(amend or "")  # '3', also 'Amendment No. 3' as some agents fill it
     amendment_no = int(am.group(0)) if am else None
     rules = []
     for grp in _children(cph, "designateRulesPursuantThisScheduleFiled"):
@@ -661,8 +691,8 @@ def _defined_terms(text: str) -> list[tuple[str, str]]:
         if not nm:
             continue
         full = nm.group(1)
-        full = re.split(r"\s+and\s+|;|\(\w{1,4}\)|:", full)[-1]
-        full = re.sub(r",\s+an?\s+.*$", "", full).strip(" ,")
+        full = _TERM_SPLIT.split(full)[-1]
+        full = _TERM_DESCRIPTOR.sub("", full).strip(" ,")
         words = full.split()
         i = len(words)
         while i > 0 and (words[i - 1][:1].isupper() or words[i - 1][:1].isdigit()
@@ -696,7 +726,7 @@ def _term_matches(full: str, short: str, name: str) -> bool:
 
 
 def _acronym_of(short: str, name: str) -> bool:
-    words = [w for w in re.split(r"[\s,]+", name) if w and w[0].isalpha()]
+    words = [w for w in _NAME_WORDS.split(name) if w and w[0].isalpha()]
     initials = "".join(w[0] for w in words if w.lower() not in ("of", "and", "the", "&")).upper()
     return len(short) >= 2 and short.isupper() and initials.startswith(short)
 
@@ -709,7 +739,7 @@ def _split_role(text: str) -> tuple[str, str | None]:
             a, b = t.split(sep, 1)
             if a.strip() and b.strip():
                 return a.strip(" ,"), b.strip(" ,")
-    m = re.match(r"^(.*?),\s*(?:its\s+)?([^,]*)$", t)
+    m = _NAME_COMMA_ROLE.match(t)
     if m and (_OFFICER_TITLES.search(m.group(2)) or any(p.search(m.group(2)) for p, _ in _CONTROL_TITLES)
               or _NO_RELATION_TITLES.search(m.group(2))):
         return m.group(1).strip(" ,"), m.group(2).strip()
@@ -731,9 +761,9 @@ def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
-    if re.search(r"\bby:?\s", title, re.I):
+    if _BY.search(title):
         steps = []
-        for seg in re.split(r"\bby:?\s+", title, flags=re.I):
+        for seg in _BY_SPLIT.split(title):
             seg = seg.strip(" ,;")
             if not seg:
                 continue
@@ -840,7 +870,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
                 hp["percent_text"] = rp.raw.get("percent")
             for f, v in rp.raw.items():
                 hp[f"{f}_text"] = v
-                m = re.search(r"(?:footnote|note)\s*\(?([A-Z]?\d+)\)?|^\(?([A-Z]?\d+)\)?$|^\*+$", v, re.I)
+                m = _FOOTNOTE.search(v)
                 if m and hp.get("shares" if f == "aggregate" else f) is None:
                     hp[f"{'shares' if f == 'aggregate' else f}_footnote"] = f"see footnote {m.group(1) or m.group(2) or '*'}"
             row = "row 11" if r13d else "row 9"
@@ -950,8 +980,8 @@ def _drop_generic_aliases(b: _Builder) -> None:
     for e in b.entities:
         if e.aliases:
             e.aliases = [a for a in e.aliases
-                         if not set(re.sub(r"[^\w\s]", " ", a.lower()).split()) <= _GENERIC_WORDS
-                         and not re.fullmatch(r"(?:mr|mrs|ms|dr)\.?\s+\S+", a.strip(), re.I)]
+                         if not set(_NON_WORD.sub(" ", a.lower()).split()) <= _GENERIC_WORDS
+                         and not _HONORIFIC_NAME.fullmatch(a.strip())]
 
 
 def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
@@ -1010,7 +1040,7 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
     )
     mined = _MINED_13D if doc.schedule == "13D" else _MINED_13G
     sections = [(sec, t) for sec, t in _item_texts(doc, b)
-                if re.match(r"Item (\d+)", sec).group(1) in mined and _states_roles(t)]
+                if _ITEM_SECTION.match(sec).group(1) in mined and _states_roles(t)]
     sections += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
     ctx = ProseContext(facts)  # this filing's: group terms learned in one item are used in the next
     for section, text in sections:
@@ -1033,7 +1063,7 @@ class _Pending:
 
 def _resolve(b: _Builder, name: str) -> EntityFact | _Pending | None:
     name = " ".join(name.split()).strip(" ,;")
-    if len(name) < 3 or not re.search(r"[A-Za-z]", name):
+    if len(name) < 3 or not _LETTER.search(name):
         return None
     hit = b.find(name)
     if hit is not None:
@@ -1093,7 +1123,7 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
                 continue
             target = prev
             if role:
-                om = re.search(r"\bof\s+(?:the\s+)?(.+)$", role, re.I)
+                om = _OF_ENTITY.search(role)
                 if om and looks_like_organization(om.group(1)):
                     t = _resolve(b, om.group(1))
                     if t is not None:
@@ -1101,7 +1131,7 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
                         role = role[: om.start()].strip(" ,")
             rel = None
             if role:
-                role = re.sub(r"^(?:its|the|a|an)\s+", "", role.strip(), flags=re.I)
+                role = _LEADING_ARTICLE.sub("", role.strip())
             if (role and not _NO_RELATION_TITLES.search(role) and not _NESTED_ROLE.search(role)
                     and target.kind == NodeKind.ORGANIZATION):
                 basis = next((bs for p, bs in _CONTROL_TITLES if p.search(role)), None)
@@ -1110,7 +1140,7 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
                     role = None
                 if basis:
                     rel = (EdgeKind.CONTROLS, {"basis": basis, "stated": True})
-                elif role and re.fullmatch(r"(?:a\s+)?director", role.strip(), re.I):
+                elif role and _DIRECTOR_ONLY.fullmatch(role.strip()):
                     rel = (EdgeKind.DIRECTOR_OF, {"title": role})
                 elif role and _OFFICER_TITLES.search(role) and ent.kind == NodeKind.PERSON:
                     rel = (EdgeKind.OFFICER_OF, {"title": role})
