@@ -45,6 +45,7 @@ The document model (:class:`OwnershipDocument`) keeps every cell *as filed*
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -380,6 +381,11 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
 
 
 def _all_text(el: etree._Element) -> str:
+    """The element's text content, whitespace collapsed (an element without children: its own text, which
+    is all ``itertext`` would give, without building the iterator)."""
+    if len(el) == 0:
+        t = el.text
+        return " ".join(t.split()) if t else ""
     return " ".join("".join(el.itertext()).split())
 
 
@@ -800,8 +806,7 @@ def _has_hint(text: str, rx: re.Pattern, words: tuple[str, ...]) -> bool:
     """``rx.search(text)`` for a case-insensitive alternation of plain ``words``, as substring tests."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):
         return rx.search(text) is not None
-    low = text.lower()
-    return any(w in low for w in words)
+    return any(map(text.lower().__contains__, words))
 
 
 def _may_hold(text: str, words: tuple[str, ...]) -> bool:
@@ -809,8 +814,7 @@ def _may_hold(text: str, words: tuple[str, ...]) -> bool:
     cheap test to skip the pattern's scan."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):
         return True
-    low = text.lower()
-    return any(w in low for w in words)
+    return any(map(text.lower().__contains__, words))
 
 
 _POWER_WORDS = ("power", "authority", "discretion", "control")  # what _POWER_HINT needs
@@ -1180,10 +1184,6 @@ def _date(cell: dict | None) -> dt.date | None:
     return parse_date(v)
 
 
-def _val(cell: dict | None) -> str | None:
-    return cell["value"] if cell else None
-
-
 def _fn_text(ids: list[str]) -> str:
     return ("see footnote " if len(ids) == 1 else "see footnotes ") + ", ".join(ids)
 
@@ -1194,6 +1194,10 @@ def _fmt(d: Decimal) -> str:
 
 _RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
                     r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+# the cells whose values a row's facts read, in the order facts_from_document unpacks them
+_ROW_VALUE_CELLS = operator.itemgetter(
+    "security_title", "transaction_date", "shares", "acquired_disposed", "price", "conversion_or_exercise_price",
+    "exercise_date", "expiration_date", "underlying_title", "underlying_shares", "direct_or_indirect", "nature")
 _REMARK_TITLE = re.compile(r"\b(?:title|position)s?\s*:\s*(?P<t>[^.;\n]{2,120})", re.I)
 
 
@@ -1376,21 +1380,22 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         return _closure(ctl_edges, set(rp_keys))
 
     ratio_re = _RATIO
+    itemgetter_cells = _ROW_VALUE_CELLS
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
             section = f"Table {tname}, row {r['number']}"
-            title = _val(r["security_title"])
+            # the cells' values as filed, read once (a cell is None or {"value": ..., "footnotes": [...]})
+            vals = [c["value"] if c else None for c in itemgetter_cells(r)]
+            title, v_tdate, v_shares, v_ad, v_price, v_cprice, v_ex, v_exp, v_utitle, v_ushares, v_di, v_nature = vals
             owned = _num(r["owned_after"])
-            d_i = (_val(r["direct_or_indirect"]) or "").upper()[:1] or None
-            nature = _val(r["nature"])
+            d_i = (v_di or "").upper()[:1] or None
+            nature = v_nature
             tdate = _date(r["transaction_date"])
             as_of = tdate or period
-            row_text = " | ".join(str(x) for x in (
-                title, _val(r["transaction_date"]), r["code"], _val(r["shares"]), _val(r["acquired_disposed"]),
-                _val(r["price"]), _val(r["conversion_or_exercise_price"]), _val(r["exercise_date"]),
-                _val(r["expiration_date"]), _val(r["underlying_title"]), _val(r["underlying_shares"]), owned,
-                d_i, nature) if x is not None)
+            row_text = " | ".join([str(x) for x in (
+                title, v_tdate, r["code"], v_shares, v_ad, v_price, v_cprice, v_ex, v_exp, v_utitle, v_ushares, owned,
+                d_i, nature) if x is not None])
             rp_ = prov(section, row_text)
             props: dict[str, Any] = {
                 "shares": owned,
@@ -1399,9 +1404,15 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 "nature": nature,
                 "as_of": as_of,
             }
-            fn_props(props, "shares", r["owned_after"])
-            fn_props(props, "nature", r["nature"])
-            fn_props(props, "security", r["security_title"])
+            c = r["owned_after"]
+            if c and c["footnotes"]:
+                props["shares_footnote"] = _fn_text(c["footnotes"])
+            c = r["nature"]
+            if c and c["footnotes"]:
+                props["nature_footnote"] = _fn_text(c["footnotes"])
+            c = r["security_title"]
+            if c and c["footnotes"]:
+                props["security_footnote"] = _fn_text(c["footnotes"])
             if r["value_owned_after"]:
                 props["value_owned"] = _num(r["value_owned_after"])
                 fn_props(props, "value_owned", r["value_owned_after"])
@@ -1409,7 +1420,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 props.update({
                     "transaction_code": r["code"], "transaction_date": tdate,
                     "transaction_shares": _num(r["shares"]), "transaction_price": _num(r["price"]),
-                    "acquired_disposed": (_val(r["acquired_disposed"]) or None),
+                    "acquired_disposed": (v_ad or None),
                     "transaction_form_type": r["form_type"], "equity_swap_involved": r["equity_swap_involved"],
                 })
                 if r["total_value"]:
@@ -1449,7 +1460,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if exp is not None:
                         te.props.append(_PF(name="expiration_date", value=exp, prov=rp_))
                     te.props.append(_PF(name="derivative", value=True, prov=rp_))
-                und_title = _val(r["underlying_title"])
+                und_title = v_utitle
                 und_shares = _num(r["underlying_shares"])
                 tx_shares = _num(r["shares"])
                 if r["kind"] == "transaction":
