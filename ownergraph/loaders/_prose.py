@@ -360,6 +360,9 @@ class Resolver:
         self.facts = facts
         self.ctx = ctx if ctx is not None and ctx.facts is facts else context(facts)
         self.aliases: dict[str, str] = {}
+        # mention -> answer, kept only while nothing the answer depends on changes: enabled by mine_text,
+        # inside which entities and aliases change only through this resolver (each change clears it)
+        self._answers: dict[str, str | None] | None = None
 
     def _people(self) -> Iterable[EntityFact]:
         return (e for e in self.facts.entities if e.kind == NodeKind.PERSON)
@@ -374,6 +377,8 @@ class Resolver:
         a = _clean_mention(alias)
         if not a or normalize_name(a, NodeKind.PERSON) in _GENERIC_TERMS:
             return
+        if self._answers:
+            self._answers.clear()
         self.aliases[normalize_name(a, NodeKind.ORGANIZATION)] = key
         self.aliases[normalize_name(a, NodeKind.PERSON)] = key
         e = self.facts.entity(key)
@@ -381,6 +386,15 @@ class Resolver:
             e.aliases.append(a)
 
     def resolve(self, mention: str) -> str | None:
+        answers = self._answers
+        if answers is None:
+            return self._resolve(mention)
+        if mention in answers:
+            return answers[mention]
+        key = answers[mention] = self._resolve(mention)
+        return key
+
+    def _resolve(self, mention: str) -> str | None:
         ctx = self.ctx
         nn = ctx.norm
         m = ctx.clean(mention)
@@ -473,6 +487,8 @@ class Resolver:
         while self.facts.entity(key) is not None:
             n += 1
             key = f"prose:{n}"
+        if self._answers:
+            self._answers.clear()
         self.facts.entities.append(EntityFact(key=key, kind=kind, name=_HONORIFIC.sub("", m), prov=prov))
         return key
 
@@ -813,6 +829,7 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
     if not text or not text.strip():
         return
     res = Resolver(facts, ctx)
+    res._answers = {}
     _seed_aliases(res, facts)
     learn_defined_terms(text, facts, res, section, prov)
     last_subject: str | None = None

@@ -236,15 +236,31 @@ _TLS = threading.local()
 _NO_KIDS: tuple = ()
 
 
-def _kid_index(el: etree._Element) -> dict[str, list[etree._Element]]:
-    """{local name: [children]} of one element."""
-    out: dict[str, list[etree._Element]] = {}
-    for c in el:
-        t = c.tag
-        if type(t) is not str:
-            continue  # a comment or processing instruction
+#: element tag -> local name ('{http://www.sec.gov/edgar/schedule13D}issuerName' -> 'issuerName'): the
+#: schemas' element names, shared by every filing (bounded: a hostile file cannot grow it past the cap)
+_LOCAL_NAMES: dict[str, str] = {}
+_LOCAL_NAMES_MAX = 4096
+
+
+def _local_name(t: str) -> str:
+    k = _LOCAL_NAMES.get(t)
+    if k is None:
         i = t.rfind("}")
         k = t[i + 1:] if i >= 0 else t
+        if len(_LOCAL_NAMES) < _LOCAL_NAMES_MAX:
+            _LOCAL_NAMES[t] = k
+    return k
+
+
+def _kid_index(el: etree._Element) -> dict[str, list[etree._Element]]:
+    """{local name: [children]} of one element (comments and processing instructions left out)."""
+    out: dict[str, list[etree._Element]] = {}
+    names = _LOCAL_NAMES
+    for c in el.iterchildren(etree.Element):
+        t = c.tag
+        k = names.get(t)
+        if k is None:
+            k = _local_name(t)
         hit = out.get(k)
         if hit is None:
             out[k] = [c]
