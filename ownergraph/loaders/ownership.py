@@ -585,8 +585,8 @@ def _words(name: str) -> list[str]:
 
 def looks_like_org(name: str) -> bool:
     w = _words(name)
-    return (any(x in _ORG_WORDS for x in w) or bool(_DIGITS3.search(name)) or len(w) == 1 or "&" in name
-            or bool(_LEGAL_DOTS.search(name)))
+    return (not _ORG_WORDS.isdisjoint(w) or len(w) == 1 or "&" in name or _DIGITS3.search(name) is not None
+            or _LEGAL_DOTS.search(name) is not None)
 
 
 def _cap(word: str) -> str:
@@ -878,11 +878,23 @@ _WORD_RE = re.compile(r"[\w'’]+")
 
 
 def _is_proper(name: str) -> bool:
-    words = [w[:-2] + "s" if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(name)]
-    if not words:
-        return False
-    specific = [w for w in words if w.lower() not in _GENERIC]
-    return any(w[:1].isupper() or w[:1].isdigit() for w in specific) and any(w[:1].isupper() for w in words)
+    """Some word is capitalised, and some capitalised or numeric word is not a generic one ('Trust',
+    'Family', 'the', ...): a proper name, not 'the family trust'.  Possessives count as their plural."""
+    words = _WORD_RE.findall(name)
+    if "'" in name or "’" in name:
+        words = [w[:-2] + "s" if w.endswith(("'s", "’s")) else w for w in words]
+    upper = specific = False
+    for w in words:
+        c = w[:1]
+        if c.isupper():
+            upper = True
+        elif not c.isdigit():
+            continue
+        if not specific and w.lower() not in _GENERIC:
+            specific = True
+        if upper and specific:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
