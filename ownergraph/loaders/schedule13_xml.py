@@ -696,6 +696,16 @@ def _sec_order_aliases(name: str, corpus: str) -> list[str]:
 
 _DEFINED = re.compile(r"\(\s*(?:the\s+|each\s+a\s+|together\s+)?[\"“”']+([^\"“”']{2,60})[\"“”']")
 _NAME_TAIL = re.compile(r"([A-Z][\w.&',\- ]{2,150})\s*$")
+_NOT_NAME_CHAR = re.compile(r"[^\w.&',\- ]")
+
+
+def _name_tail(pre: str) -> re.Match | None:
+    """``_NAME_TAIL.search(pre)``, started after the last character a match could not span (a match runs to
+    the end of ``pre``, up to white space): tried from every capital letter before it, the pattern runs to that
+    character and backtracks, for nothing."""
+    core = pre.rstrip()
+    m = _NOT_NAME_CHAR.search(core[::-1])
+    return _NAME_TAIL.search(pre, len(core) - m.start() if m else 0)
 
 
 def _defined_terms(text: str) -> list[tuple[str, str]]:
@@ -703,7 +713,7 @@ def _defined_terms(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _DEFINED.finditer(text):
         pre = text[max(0, m.start() - 150): m.start()]
-        nm = _NAME_TAIL.search(pre)
+        nm = _name_tail(pre)
         if not nm:
             continue
         full = nm.group(1)
