@@ -1183,9 +1183,11 @@ def _num(cell: dict | None) -> Decimal | None:
 
 
 def _date(cell: dict | None) -> dt.date | None:
-    if not cell:
-        return None
-    v = cell["value"]
+    return _date_text(cell["value"]) if cell else None
+
+
+def _date_text(v: str | None) -> dt.date | None:
+    """``parse_date(v)``, with the XML's usual YYYY-MM-DD read directly."""
     if v is None:
         return None
     if len(v) == 10 and v[4] == "-" and v[7] == "-":
@@ -1226,8 +1228,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     digest = sha256(data)
     fid = filing_id(None, digest)
     dtype = doc["document_type"]
-    period = parse_date(doc["period_of_report"])
-    sig_dates = [d for d in (parse_date(s["date"]) for s in doc["signatures"]) if d]
+    period = _date_text(doc["period_of_report"])
+    sig_dates = [d for d in (_date_text(s["date"]) for s in doc["signatures"]) if d]
     info = _construct(FilingInfo, {  # every field, as FilingInfo(...) would set them from these typed values
         "id": fid, "accession": None, "form_type": dtype, "family": "ownership", "loader": loader,
         "amendment_no": None, "is_amendment": dtype.upper().endswith("/A"), "previous_accession": None,
