@@ -928,8 +928,10 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     no pattern of :func:`_mine_sentence` can match it."""
     role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or _role_word_before_join(s)
     whose = "whose" in s and _WHOSE_WORD.search(s) is not None
-    passive = bool(_PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
-    owns = bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
+    # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
+    passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
+        _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
+    owns = ("owns" in s or "controls" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
     if s.isascii() or not _FOLDS_TO_ASCII.search(s):
         virtue = "virtue" in s.lower()
     else:
