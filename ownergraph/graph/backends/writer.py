@@ -93,13 +93,15 @@ def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | N
         if t is str or t is int or t is bool or t is float:
             out[k] = v
         elif t is Decimal:
-            if v == v.to_integral_value() and -_MAX_EXACT_INT < v < _MAX_EXACT_INT:
+            whole = v == v.to_integral_value()
+            if whole and -_MAX_EXACT_INT < v < _MAX_EXACT_INT:
                 out[k] = int(v)
                 continue
             ev = out[k] = float(v)
-            exact = to_plain(v)
+            exact = format(v.normalize(), "f") if whole else format(v, "f")  # to_plain(v)
+            r = repr(ev)
             # FalkorDB gives doubles back with 15 significant digits: keep the text when that is not enough
-            if (repr(ev) != exact and to_plain(Decimal(repr(ev))) != exact) \
+            if (r != exact and to_plain(Decimal(r)) != exact) \
                     or len(exact.lstrip("-").replace(".", "").lstrip("0")) > 15:
                 out[f"{k}_exact"] = exact
         elif v is not None:
