@@ -831,10 +831,18 @@ _WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-
 _WHICH_HOLDS_NEED = re.compile(_WHICH_HOLDS_TAIL)
 
 
-_NAME_STOP = re.compile(  # every stop starts at a space, "(", "," or ";": the lookahead only saves time
-    r"(?=[\s(,;])\s*(?:\(|,?\s+for\s+which\b|,?\s+of\s+which\b|,?\s+which\b|,?\s+who\b|;|,\s+an?\s|,?\s+and\s+may\b|"
-    r",?\s+and\s+(?:has|have|is|are|as)\b|\s+may\s+be\b|\s+is\s|\s+are\s|,\s+as\s|,\s+or\s+collectively|"
-    r"\s+and\s*,|,\s+accordingly\b|\s+and\s+(?=[a-z]))"
+# Where a holder's name stops: "(", ";", or (after a comma and/or spaces) "for which", "of which", "which",
+# "who", "a"/"an" (comma), "and may", "and has/have/is/are/as", "may be", "is", "are", "as" (comma),
+# "or collectively" (comma), "and ,", "accordingly" (comma), "and" before a lower-case word.  Grouped by
+# what follows the spaces, so each position tries the comma and space branches once (the split point --
+# the leftmost place any alternative matches -- is the same as with the alternatives listed flat).
+# Every stop starts at a space, "(", "," or ";": the lookahead only saves time.
+_NAME_STOP = re.compile(
+    r"(?=[\s(,;])\s*(?:\(|;|"
+    r",\s+(?:for\s+which\b|of\s+which\b|which\b|who\b|an?\s|and\s+may\b|and\s+(?:has|have|is|are|as)\b|as\s|"
+    r"or\s+collectively|accordingly\b)|"
+    r"\s+(?:for\s+which\b|of\s+which\b|which\b|who\b|and\s+may\b|and\s+(?:has|have|is|are|as)\b|may\s+be\b|is\s|"
+    r"are\s|and\s*,|and\s+(?=[a-z])))"
 )
 _GENERIC = {
     "trust", "trusts", "fund", "funds", "llc", "lp", "partnership", "limited", "spouse", "wife", "husband",
@@ -854,9 +862,12 @@ _GENERIC = {
 
 def _clean_entity(name: str) -> str | None:
     s = " ".join(name.split()).strip(" ,;:\"“”'")
-    s = _LEADING_THE.sub("", s)
-    s = _SPACE_COMMA.sub(",", s)
-    if s.endswith(".") and not _KEEP_FINAL_DOT.search(s):
+    if s.startswith(("the", "each")):
+        s = _LEADING_THE.sub("", s)
+    if "," in s:
+        s = _SPACE_COMMA.sub(",", s)
+    # a kept final dot ends "X." or "Inc." ... "L.L.C.": a match starts within the last 6 characters
+    if s.endswith(".") and not _KEEP_FINAL_DOT.search(s, max(0, len(s) - 8)):
         s = s[:-1].rstrip(" ,")
     return s or None
 
@@ -1556,19 +1567,24 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if holder_fn:
                         props["holder_footnote"] = holder_fn
                     props["held_by"] = ents[h_key].name
+            is_holding = r["kind"] == "holding"
             for h in holders:
-                hp = dict(props)
+                hp = props  # copied only when this holder's props differ
                 if h not in rp_keys and "held_by" in hp:
+                    hp = dict(props)
                     hp.pop("held_by")
                 # two different holdings rows of one holder that would share a position key
                 pk = (h, target, hp["basis"], hp.get("nature"))
-                if r["kind"] == "holding" and pk in used_keys:
+                if is_holding and pk in used_keys:
+                    if hp is props:
+                        hp = dict(props)
                     extra = ", ".join((r["nature"] or {}).get("footnotes", [])) or f"row {r['number']}"
                     hp["nature"] = f"{hp.get('nature') or hp['basis']} ({extra})"
-                used_keys.add((h, target, hp["basis"], hp.get("nature")))
+                    pk = (h, target, hp["basis"], hp["nature"])
+                used_keys.add(pk)
                 relations.append(_RF(type=EdgeKind.HOLDS, source=h, target=target,
-                                              props={k: v for k, v in hp.items() if v is not None},
-                                              prov=rp_, discriminator=f"{section}|{h}"))
+                                     props={k: v for k, v in hp.items() if v is not None},
+                                     prov=rp_, discriminator=f"{section}|{h}"))
 
     if doc["no_securities_owned"]:
         warnings.append(f"{source}: no securities owned (Form 3 box checked)")
