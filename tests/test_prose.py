@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ownergraph.graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, Provenance
-from ownergraph.loaders._prose import Resolver, classify_role, mine_table, mine_text, sentences, split_name_position
+from ownergraph.loaders._prose import ProseContext, Resolver, classify_role, mine_table, mine_text, sentences, split_name_position
 
 P, O = NodeKind.PERSON, NodeKind.ORGANIZATION
 
@@ -189,11 +189,12 @@ def test_whose_inverted_and_principal_business_forms():
 def test_group_terms_expand_across_calls():
     f = facts(("m", O, "Strome Investment Management, LP"), ("f1", O, "Strome Mezzanine Fund, LP"),
               ("f2", O, "Strome Mezzanine Fund II, LP"))
+    ctx = ProseContext(f)  # the filing's context, passed to every call
     mine_text('Strome Investment Management, LP (the "Manager"); Strome Mezzanine Fund, LP and Strome Mezzanine Fund '
               'II, LP (the "Fund," and together with the Strome Mezzanine Fund, LP, the "Funds").',
-              section="Item 2(a)", facts=f)
+              section="Item 2(a)", facts=f, ctx=ctx)
     mine_text("The principal business of the Manager is to serve as a general partner and investment manager of the "
-              "Funds.", section="Item 2(c)", facts=f)
+              "Funds.", section="Item 2(c)", facts=f, ctx=ctx)
     assert edges(f, EdgeKind.CONTROLS) == {
         ("Strome Investment Management, LP", "Strome Mezzanine Fund, LP", "general partner and investment manager"),
         ("Strome Investment Management, LP", "Strome Mezzanine Fund II, LP", "general partner and investment manager")}

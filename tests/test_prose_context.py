@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from ownergraph.graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, Provenance
-from ownergraph.loaders._prose import ProseContext, groups, mine_text
+from ownergraph.loaders._prose import ProseContext, mine_text
 
 O = NodeKind.ORGANIZATION
 
@@ -57,20 +57,38 @@ def test_a_fresh_context_knows_no_group_terms():
     assert controlled(f) == set()
 
 
-def test_group_terms_of_a_freed_filing_never_reach_the_next():
-    # without an explicit context the miner keeps one per facts object: a filing freed after mining must not
-    # hand its group terms to the next filing, even one whose object lands at the freed one's address
+def test_without_a_context_nothing_is_carried_or_kept():
+    # no module-wide state: a call without a context starts from nothing and leaves nothing behind, so one
+    # filing's group terms can never reach another (not even one whose object lands at a freed one's address)
     for _ in range(30):
         f = strome()
         mine_text(ITEM_2A, section="Item 2(a)", facts=f)
-        assert sorted(groups(f)["funds"]) == ["f1", "f2"]
+        mine_text(ITEM_2C, section="Item 2(c)", facts=f)
+        assert controlled(f) == set()
         del f
         gc.collect()
         g = strome()
-        assert groups(g) == {}
-        mine_text(ITEM_2C_FULL, section="Item 2(c)", facts=g)
-        assert controlled(g) == set()
+        ctx = ProseContext(g)
+        mine_text(ITEM_2C_FULL, section="Item 2(c)", facts=g, ctx=ctx)
+        assert ctx.groups == {} and controlled(g) == set()
         del g
+
+
+def test_the_text_loader_carries_group_terms_across_items():
+    # a classic text filing: "the Funds" defined in Item 2(a) and used in Item 2(c) of the same filing
+    from ownergraph.loaders import schedule13_text
+
+    from _gen_filings import schedule13g_text
+
+    names = ["Strome Investment Management, LP", "Strome Mezzanine Fund, LP", "Strome Mezzanine Fund II, LP"]
+    text = schedule13g_text(3, name=lambda i: names[i - 1]).decode()
+    text = text.replace("Item 2(a). Name of Person Filing: the reporting persons named on the cover pages.",
+                        f"Item 2(a). Name of Person Filing: {ITEM_2A}\nItem 2(c). Citizenship: {ITEM_2C}")
+    facts = schedule13_text.parse(text.encode(), "strome.txt")
+    name = {e.key: e.name for e in facts.entities}
+    got = {name[r.target] for r in facts.relations
+           if r.type == EdgeKind.CONTROLS and name.get(r.source) == "Strome Investment Management, LP"}
+    assert got == {"Strome Mezzanine Fund, LP", "Strome Mezzanine Fund II, LP"}
 
 
 def test_context_of_another_filing_is_not_used():

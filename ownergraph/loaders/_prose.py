@@ -55,7 +55,6 @@ filings):
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from typing import Iterable
 
@@ -264,27 +263,6 @@ class ProseContext:
         return pp
 
 
-# Contexts of the filings mined without an explicit context (callers that mine one filing's sections
-# in several calls without passing ``ctx``): found by the identity of the facts object.  An entry holds
-# its facts, so the object cannot be freed and its id reused by another filing while the entry lives.
-_RECENT: list[ProseContext] = []
-_RECENT_MAX = 32
-_RECENT_LOCK = threading.Lock()
-
-
-def context(facts: FilingFacts) -> ProseContext:
-    """The context kept for ``facts`` (made on first use) when the caller passes none."""
-    with _RECENT_LOCK:
-        for c in reversed(_RECENT):
-            if c.facts is facts:
-                return c
-        c = ProseContext(facts)
-        if len(_RECENT) >= _RECENT_MAX:
-            del _RECENT[0]
-        _RECENT.append(c)
-        return c
-
-
 def _words(s: str) -> list[str]:
     return normalize_name(s, NodeKind.PERSON).split()
 
@@ -358,7 +336,7 @@ class Resolver:
 
     def __init__(self, facts: FilingFacts, ctx: ProseContext | None = None):
         self.facts = facts
-        self.ctx = ctx if ctx is not None and ctx.facts is facts else context(facts)
+        self.ctx = ctx if ctx is not None and ctx.facts is facts else ProseContext(facts)
         self.aliases: dict[str, str] = {}
         # mention -> answer, kept only while nothing the answer depends on changes: enabled by mine_text,
         # inside which entities and aliases change only through this resolver (each change clears it)
@@ -648,11 +626,6 @@ def _has_group_word(text: str) -> bool:
     return "together" in low or "collectively" in low or "each" in low
 
 
-def groups(facts: FilingFacts, ctx: ProseContext | None = None) -> dict[str, list[str]]:
-    """Group defined terms of this filing: normalized term -> member entity keys."""
-    return (ctx if ctx is not None and ctx.facts is facts else context(facts)).groups
-
-
 def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
     if not _has_group_word(text):
         return
@@ -824,8 +797,8 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
               ctx: ProseContext | None = None) -> None:
     """Append CONTROLS / OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY facts read from ``text`` to ``facts``.
 
-    ``ctx``: the filing's :class:`ProseContext`, the same for every section of the filing (when None,
-    the one kept for ``facts`` is used)."""
+    ``ctx``: the filing's :class:`ProseContext`, the same for every section of the filing.  Without one the
+    call starts from nothing: group terms learned in an earlier section are not known."""
     if not text or not text.strip():
         return
     res = Resolver(facts, ctx)
@@ -1096,7 +1069,7 @@ def split_name_position(cell: str) -> tuple[str, str]:
 
 
 def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov: Provenance | None = None,
-               org_key: str | None = None) -> int:
+               org_key: str | None = None, ctx: ProseContext | None = None) -> int:
     """Schedule A style rows (first row = header) -> people with roles at ``org_key`` and their employers.
 
     Columns are found by header words: name, position/title, principal occupation/employment,
@@ -1122,7 +1095,7 @@ def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov:
             col["cit"] = i
     if col["name"] is None:
         return 0
-    res = Resolver(facts)
+    res = Resolver(facts, ctx)
     _seed_aliases(res, facts)
     count = 0
     for row in rows[1:]:

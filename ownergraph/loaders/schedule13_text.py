@@ -49,7 +49,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._prose import Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
+from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
 from ._text import (DATE_RE, decode, find_dates, html_to_text, parse_date, parse_decimal, parse_money, parse_percent,
                     tidy_lines)
 
@@ -777,7 +777,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     )
     facts = FilingFacts(filing=info, entities=b.entities, relations=b.relations, warnings=b.warnings)
     b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
-    res = Resolver(facts)
+    res = Resolver(facts, ProseContext(facts))  # one context for every section of this filing
 
     # defined terms anywhere in the body ("Ault & Company, Inc., Delaware corporation (“Ault & Company”)")
     body_text = text[body_from:]
@@ -792,7 +792,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
 
     # Item 2
     if "item_2" in items:
-        doc["item_2"] = _item2(items["item_2"], facts)
+        doc["item_2"] = _item2(items["item_2"], facts, res.ctx)
     # Item 3
     if "item_3" in items:
         doc["item_3"] = _item3(items["item_3"])
@@ -841,11 +841,11 @@ def parse(data: bytes, source: str) -> FilingFacts:
             section = "Schedule " + name.split("_")[1].upper()
             n = 0
             for rows, org in tables:
-                n += mine_table(rows, section=section, facts=facts, org_key=org)
+                n += mine_table(rows, section=section, facts=facts, org_key=org, ctx=res.ctx)
                 doc["schedule_a"].extend(dict(zip([_flat(h) for h in rows[0]], r), organization=(
                     facts.entity(org).name if org and facts.entity(org) else None)) for r in rows[1:])
             if n == 0:
-                mine_text(items[name], section=section, facts=facts)
+                mine_text(items[name], section=section, facts=facts, ctx=res.ctx)
 
     # signatures
     sig = _signatures(items.get("signatures", ""), facts, res)
@@ -861,12 +861,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # other items' prose (Item 4, 13G Items 2/4/6/7/8) can state control too
     for k in ("item_4", "item_6", "item_7", "item_8"):
         if k in items and not (k == "item_6" and not is_13g):
-            mine_text(_drop_heading(items[k]), section=f"Item {k.split('_')[1]}", facts=facts)
+            mine_text(_drop_heading(items[k]), section=f"Item {k.split('_')[1]}", facts=facts, ctx=res.ctx)
     if "item_5" in items:
-        mine_text(_drop_heading(items["item_5"]), section="Item 5", facts=facts)
+        mine_text(_drop_heading(items["item_5"]), section="Item 5", facts=facts, ctx=res.ctx)
     for cv, w in zip(covers, where_all):
         for fn in cv.get("footnotes") or []:
-            mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts)
+            mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts, ctx=res.ctx)
 
     doc["cover_pages"] = [dict(c) for c in covers]
     try:
@@ -948,18 +948,18 @@ def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str 
     return None, None, None
 
 
-def _item2(s: str, facts: FilingFacts) -> dict:
+def _item2(s: str, facts: FilingFacts, ctx: ProseContext) -> dict:
     body = _drop_heading(s)
     subs = _subsections(body)
     out: dict[str, Any] = {}
     if subs:
         for letter, txt in subs:
             out[letter] = _flat(txt)
-            mine_text(txt, section=f"Item 2({letter})", facts=facts)
+            mine_text(txt, section=f"Item 2({letter})", facts=facts, ctx=ctx)
     else:
         out["text"] = _flat(body)
-        mine_text(body, section="Item 2", facts=facts)
-    res = Resolver(facts)
+        mine_text(body, section="Item 2", facts=facts, ctx=ctx)
+    res = Resolver(facts, ctx)
     _seed_aliases(res, facts)
     persons: dict[str, dict] = {}
     for letter, txt in (subs or [("", body)]):
@@ -1452,7 +1452,7 @@ class _Ctx:
         for a in agreements:
             self._agreement_facts(a)
             a.pop("all_text", None)
-        mine_text(body, section="Item 6", facts=self.facts)
+        mine_text(body, section="Item 6", facts=self.facts, ctx=self.res.ctx)
         return {"text": _flat(body)[:20000], "agreements": agreements}
 
     _AGR = re.compile(
@@ -1783,7 +1783,7 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
             bym = re.match(r"By:\s*(?!/s/)([A-Z].+?),\s*(?:its|as)\s+(.+)$", ln)
             if bym and entity_key:
                 mine_text(f"{bym.group(1)} is the {bym.group(2)} of {facts.entity(entity_key).name}.",
-                          section="signatures", facts=facts)
+                          section="signatures", facts=facts, ctx=res.ctx)
                 k2 = res.resolve(bym.group(1))
                 entity_key = k2 if k2 and facts.entity(k2) and facts.entity(k2).kind == NodeKind.ORGANIZATION else None
             sm = re.match(r"(?:By:\s*)?/s/\s*(.+)$", ln, re.I)
@@ -1798,7 +1798,7 @@ def _signatures(s: str, facts: FilingFacts, res: Resolver) -> dict:
                 who = out["signers"][-1]
                 if who.get("for"):
                     mine_text(f"{who['name']} is the {tm.group(1)} of {who['for']}.", section="signatures",
-                              facts=facts)
+                              facts=facts, ctx=res.ctx)
                 entity_key = None
             if not ln.strip():
                 entity_key = None
