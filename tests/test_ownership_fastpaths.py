@@ -1,8 +1,8 @@
 """The Forms 3/4/5 loader's shortcuts give what the plain scans they replace give.
 
-``_definitions`` and ``_is_role_matches`` start their pattern searches near the places a match can end
-instead of scanning every position; ``read_document`` reads a namespaced document by local names instead
-of rewriting its tags.  Each is checked here against the plain version on real footnote text and on
+``_definitions``, ``_is_role_matches``, ``_clauses`` and ``_sentence_ends`` try their patterns only near
+the places a match can start or end instead of scanning every position; ``read_document`` reads a
+namespaced document by local names instead of rewriting its tags.  Each is checked here against the plain version on real footnote text and on
 generated text built from the phrases footnotes use.
 """
 
@@ -17,10 +17,14 @@ from lxml import etree
 
 from ownergraph.loaders._xml import parse_xml
 from ownergraph.loaders.ownership import (
+    _CLAUSE_RE,
     _DEF_RE,
     _IS_ROLE_RE,
+    _SENT_END,
+    _clauses,
     _definitions,
     _is_role_matches,
+    _sentence_ends,
     parse,
     read_document,
     sentences,
@@ -34,7 +38,7 @@ _PHRASES = [
     "are the managing members of", "serves as trustee of", "acts as manager of", "is the sole member of",
     ", which is the general partner of", "These shares are held of record by", "(the \"Fund\")", "(“GP”)",
     "(collectively, the \"Funds\")", "and may be deemed", "Trust", "Inc.", "L.P.", "the", "of", "X", "(", ")",
-    "\"", ",", ".", ";", "  ", "\n", "\u00a0", "İ", "ſ",
+    "\"", ",", ".", ";", "  ", "\n", "\u00a0", "İ", "ſ", "and", ", and", "is", "are", "Brand", "Mr.", "L.",
 ]
 
 
@@ -70,8 +74,11 @@ def _shared_footnotes(shared_filings: Path) -> list[str]:
 def _check(text: str) -> None:
     assert _spans(_definitions(text)) == _spans(_DEF_RE.finditer(text))
     assert _spans(_is_role_matches(text)) == _spans(_IS_ROLE_RE.finditer(text))
+    assert _spans(_sentence_ends(text)) == _spans(_SENT_END.finditer(text))
+    assert _clauses(text) == _CLAUSE_RE.split(text)
     for s in sentences(text):
         assert _spans(_is_role_matches(s)) == _spans(_IS_ROLE_RE.finditer(s))
+        assert _clauses(s) == _CLAUSE_RE.split(s)
 
 
 def test_fast_scans_match_plain_scans_on_fixture_footnotes():

@@ -651,10 +651,36 @@ _ABBREV = {"inc", "co", "corp", "ltd", "l", "p", "llc", "n", "a", "u", "s", "mr"
 _LEGAL_ABBREV = {"inc", "ltd", "corp", "co", "llc", "p", "c"}
 
 
+def _sentence_ends(text: str) -> list[re.Match]:
+    """``list(_SENT_END.finditer(text))``: the pattern tried at each "." and ";" (found with ``str.find``)
+    from the end of the previous match, instead of at every position."""
+    at = []
+    i = text.find(".")
+    while i >= 0:
+        at.append(i)
+        i = text.find(".", i + 1)
+    if ";" in text:
+        i = text.find(";")
+        while i >= 0:
+            at.append(i)
+            i = text.find(";", i + 1)
+        at.sort()
+    out = []
+    pos = 0
+    match = _SENT_END.match
+    for i in at:
+        if i >= pos:
+            m = match(text, i)
+            if m:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
 def sentences(text: str) -> list[str]:
     """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
     out, start = [], 0
-    for m in _SENT_END.finditer(text):
+    for m in _sentence_ends(text):
         i = m.start()
         if text[i] == ".":
             j = i
@@ -823,6 +849,46 @@ _DISCLAIM_WORDS = ("disclaim", "except")  # what _DISCLAIM_RE needs
 
 _CLAUSE_RE = re.compile(r";\s*|,?\s+and\s+(?=(?:(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’()\-]*"
                         r"(?:\s+[A-Z(][\w.,&'’()\-]*){0,10})\s+(?:is|are|serves)\s)")
+
+
+def _clauses(s: str) -> list[str]:
+    """``_CLAUSE_RE.split(s)``, trying the pattern only where a clause break can start.
+
+    A break is ";" or "and" after whitespace (and an optional comma): such a match starts at the ";", or
+    at the comma or first whitespace character before an "and" (a start inside that run would match
+    the same way).  Those places are found with ``str.find`` and tried left to right from the end of the
+    previous break, as ``split`` does; a regex scan of every position costs more than the few tries."""
+    starts = []
+    i = s.find(";")
+    while i >= 0:
+        starts.append(i)
+        i = s.find(";", i + 1)
+    a = s.find("and")
+    while a >= 0:
+        j = a
+        while j > 0 and s[j - 1].isspace():
+            j -= 1
+        if j < a:
+            if j > 0 and s[j - 1] == ",":
+                j -= 1
+            starts.append(j)
+        a = s.find("and", a + 1)
+    if not starts:
+        return [s]
+    starts.sort()
+    out = []
+    pos = 0
+    for st in starts:
+        if st < pos:
+            continue
+        m = _CLAUSE_RE.match(s, st)
+        if m:
+            out.append(s[pos:st])
+            pos = m.end()
+    out.append(s[pos:])
+    return out
+
+
 _WHICH_HOLDS_TAIL = (r",?\s+which\s+(?:directly\s+|indirectly\s+)?(?:holds|owns|is\s+the\s+(?:record|direct)\s+"
                      r"(?:holder|owner)\s+of)\s+(?:the|these|such|all)\s+")
 _WHICH_HOLDS_RE = re.compile(r"(?P<name>[A-Z(0-9][\w.&'’()\-/]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-/]*){0,15})" +
@@ -1067,7 +1133,7 @@ class _Miner:
         for s in self.sentences(text):
             if "(" in s:
                 s = _DEFPAREN.sub("", s)
-            for clause in (_CLAUSE_RE.split(s) if ";" in s or "and" in s else (s,)):
+            for clause in (_clauses(s) if ";" in s or "and" in s else (s,)):
                 self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
