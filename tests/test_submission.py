@@ -273,3 +273,19 @@ def test_accession_number_forms():
                    "bogus.txt")
     assert f.filing.accession is None and f.filing.id.startswith("sha256:")
     assert any("bogus" in w and "ignored" in w for w in f.warnings)
+
+
+@pytest.mark.parametrize("head", [b"<SEC-DOCUMENT>0001-24-1.txt : 20240723", b"\xef\xbb\xbf  <sec-header>",
+                                  b"<IMS-HEADER>", b"-----BEGIN PRIVACY-ENHANCED MESSAGE-----", b"\n<SUBMISSION>",
+                                  b"<IMS-DOCUMENT>", b"<DOCUMENT>\n<TYPE>SC 13D"])
+@pytest.mark.parametrize("inner", ["xml", "text"])
+def test_every_container_head_goes_to_the_submission_loader(head, inner, seed_path):
+    # one definition of a container for every sniffer: whatever the head, the form loaders step aside
+    from _gen_filings import schedule13d_xml
+
+    body = schedule13d_xml(2) if inner == "xml" else seed_path.read_bytes()
+    data = head + b"\n<TEXT>\n" + body
+    assert detect(data).name == "submission"
+    for lo in loaders().values():
+        if lo.name != "submission":
+            assert lo.sniff(data) < 0.5, lo.name

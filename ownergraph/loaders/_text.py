@@ -201,3 +201,22 @@ def clean_name(name: str) -> str:
     """Trim a name as filed: collapse whitespace, drop surrounding punctuation and markdown."""
     s = " ".join(name.replace("*", " ").split())
     return s.strip(" ,;:\t-–—")
+
+
+# An EDGAR SGML submission (.txt / .nc) starts with one of these (after white space and a byte-order mark).
+# The submission loader reads such files and hands each document to its form's loader, so the form loaders
+# sniff 0 on them.  The one definition of "a container" for every sniffer.
+_CONTAINER_RE = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|"
+    rb"<IMS-DOCUMENT>|<IMS-HEADER>)", re.I)
+_DOCUMENT_RE = re.compile(rb"(?:\xef\xbb\xbf)?\s*<DOCUMENT>", re.I)
+
+
+def is_container(head: bytes) -> bool:
+    """The first bytes of an EDGAR submission with its SGML header."""
+    return _CONTAINER_RE.match(head) is not None
+
+
+def is_bare_document(head: bytes) -> bool:
+    """The first bytes of a submission without its header: ``<DOCUMENT>`` blocks only."""
+    return _DOCUMENT_RE.match(head) is not None

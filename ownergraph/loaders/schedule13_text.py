@@ -50,8 +50,8 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import (DATE_RE, decode, find_dates, html_to_text, parse_date, parse_decimal, parse_money, parse_percent,
-                    tidy_lines)
+from ._text import (DATE_RE, decode, find_dates, html_to_text, is_bare_document, is_container, parse_date,
+                    parse_decimal, parse_money, parse_percent, tidy_lines)
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
@@ -106,8 +106,6 @@ class Schedule13Document(BaseModel):
 
 # ----------------------------------------------------------------- bytes -> text
 
-_CONTAINER = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SEC-HEADER>|-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SUBMISSION>|"
-                        rb"<IMS-DOCUMENT>|<DOCUMENT>)", re.I)
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|td|tr)\b", re.I)
 CHECKED = "☒"
 UNCHECKED = "☐"
@@ -241,7 +239,7 @@ def sniff(data: bytes) -> float:
         return 0.0
     if signals == 1:
         return 0.3  # a document that only mentions a Schedule 13D; anything more specific wins
-    if _CONTAINER.match(head):
+    if is_container(head) or is_bare_document(head):
         return 0.2  # an SGML container: the submission loader reads it and calls us on the inner document
     return min(0.9, 0.5 + 0.1 * signals)
 

@@ -59,7 +59,7 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, parse_decimal, parse_percent
+from ._text import DATE_RE, is_bare_document, is_container, parse_decimal, parse_percent
 from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
@@ -72,7 +72,6 @@ except ImportError:  # pragma: no cover - until it lands
 NS_13D = "http://www.sec.gov/edgar/schedule13D"
 NS_13G = "http://www.sec.gov/edgar/schedule13g"
 _NAMESPACES = (NS_13D.encode(), NS_13G.encode())
-_CONTAINER_HEADS = (b"<SEC-DOCUMENT", b"<SUBMISSION", b"-----BEGIN", b"<SEC-HEADER", b"<IMS-DOCUMENT")
 
 
 #: dates as filed ("12/31/2024"): the same few strings recur across filings (a pure function of a short string)
@@ -209,10 +208,8 @@ class Schedule13XmlDocument(BaseModel):
 
 
 def sniff(data: bytes) -> float:
-    head = data[:4096].lstrip()
-    if head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:].lstrip()
-    if head[:16].upper().startswith(_CONTAINER_HEADS):
+    head = data[:4096]
+    if is_container(head) or is_bare_document(head):
         return 0.0  # an EDGAR submission container: the submission loader unwraps it
     if b"<edgarSubmission" not in head and b":edgarSubmission" not in head:
         return 0.0

@@ -56,11 +56,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, best_loader, register, sha256
-from ._text import DATE_RE, decode, html_to_text, parse_date
-
-_CONTAINER_RE = re.compile(
-    rb"^\s*(?:-----BEGIN PRIVACY-ENHANCED MESSAGE-----|<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|<IMS-DOCUMENT>|"
-    rb"<IMS-HEADER>)", re.I)
+from ._text import DATE_RE, decode, html_to_text, is_container, parse_date
 
 #: header party blocks, both dialects, -> role
 _ROLES = {
@@ -134,10 +130,10 @@ class Submission(BaseModel):
 
 def sniff(data: bytes) -> float:
     head = data[:4096]
+    if is_container(head):
+        return 0.99
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
-    if _CONTAINER_RE.match(head):
-        return 0.99
     if re.match(rb"\s*<DOCUMENT>\s*<TYPE>", head):
         return 0.97  # documents without a header (a partial submission)
     return 0.0
