@@ -234,3 +234,53 @@ class GraphDelta(BaseModel):
 
 
 Bound = Literal["<", "<=", ">", ">="]
+
+
+# ---------------------------------------------------------------- fast construction
+
+
+def _construct_plain(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    return cls.model_construct(**values)
+
+
+def _fast_constructor() -> Any:
+    """``model_construct`` for a dict of every field's value, without its per-field loop, which on the loaders'
+    hot path costs more than the work around it.  Built on the slots pydantic v2 gives every model, and
+    checked once against ``model_construct``; any difference (another pydantic) means ``model_construct``."""
+    try:
+        new = object.__new__
+        set_dict, set_fields, set_extra, set_private = (
+            BaseModel.__dict__[k].__set__
+            for k in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
+
+        def fast(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+            m = new(cls)
+            set_dict(m, values)
+            set_fields(m, set(values))
+            set_extra(m, None)
+            set_private(m, None)
+            return m
+
+        probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
+        built, public = fast(Provenance, dict(probe)), Provenance.model_construct(**probe)
+        if built == public and built.model_dump() == probe and hash(built) == hash(public) and not any(
+                c.__pydantic_post_init__ or c.__private_attributes__
+                for c in (Provenance, PropFact, EntityFact, RelationFact, FilingInfo, FilingFacts)):
+            return fast
+    except Exception:  # noqa: BLE001 - any surprise: the public API
+        pass
+    return _construct_plain  # pragma: no cover - a pydantic that builds models differently
+
+
+_fast = _fast_constructor()
+
+
+def construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
+    """A fact model from values the caller has already typed: no validation, as ``cls.model_construct``.
+
+    For the loaders' hot paths.  ``values`` should give every field (a model that gained a field the caller
+    does not pass yet is built by ``model_construct``, which fills the default); the dict becomes the
+    instance's own, so the caller must not reuse it."""
+    if len(values) == len(cls.model_fields):
+        return _fast(cls, values)
+    return cls.model_construct(**values)

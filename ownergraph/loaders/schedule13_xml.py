@@ -55,6 +55,7 @@ from ..graph.model import (
     PropFact,
     Provenance,
     RelationFact,
+    construct,
     excerpt,
 )
 from . import Loader, register, sha256
@@ -79,43 +80,8 @@ parse_date = functools.lru_cache(maxsize=4096)(_parse_date)
 
 # ----------------------------------------------------------------- fact construction
 
-# Facts are built from values this module has already typed: they are constructed without validation, as
-# ``model_construct`` does, but without its per-field loop (it costs more than validating).  Every field
-# is passed, in declaration order.  Checked against ``model_construct`` once at import; should pydantic
-# ever differ, ``model_construct`` itself is used.
-_osa = object.__setattr__
-
-
-def _construct(cls, values: dict):
-    m = cls.__new__(cls)
-    _osa(m, "__dict__", values)
-    _osa(m, "__pydantic_fields_set__", set(values))
-    _osa(m, "__pydantic_extra__", None)
-    _osa(m, "__pydantic_private__", None)
-    return m
-
-
-def _check_construct() -> None:
-    global _construct
-    probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
-    rel = {"type": EdgeKind.HOLDS, "source": "a", "target": "b", "props": {}, "prov": None, "discriminator": None}
-    try:
-        ok = (_construct(Provenance, dict(probe)) == Provenance.model_construct(**probe)
-              and _construct(Provenance, dict(probe)).model_dump() == probe
-              and list(Provenance.model_fields) == list(probe)
-              and list(RelationFact.model_fields) == list(rel)
-              and list(PropFact.model_fields) == ["name", "value", "prov"]
-              and list(EntityFact.model_fields) == ["key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"]
-              and not any(c.__pydantic_post_init__ or c.__private_attributes__
-                          for c in (Provenance, RelationFact, PropFact, EntityFact)))
-    except Exception:  # noqa: BLE001 - any difference: use the public API
-        ok = False
-    if not ok:  # pragma: no cover - a pydantic that builds models differently
-        def _construct(cls, values: dict):  # noqa: F811
-            return cls.model_construct(**values)
-
-
-_check_construct()
+# Facts are built from values this module has already typed: graph.model.construct, no re-validation.
+_construct = construct
 
 
 def _prop(name: str, value: Any, prov: Provenance) -> PropFact:
