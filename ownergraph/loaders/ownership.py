@@ -708,7 +708,8 @@ _OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than " "
 
 def _single_spaced(text: str) -> bool:
     """Every whitespace run of ``text`` is one " " (footnotes are normalized so)."""
-    return "  " not in text and not _OTHER_SPACE.search(text)
+    # printable ASCII has no whitespace but " " (isascii is O(1); the class scan is the fallback)
+    return "  " not in text and (text.isascii() and text.isprintable() or not _OTHER_SPACE.search(text))
 
 
 # the part of _DEF_RE from its "(": where a definition can end
