@@ -318,15 +318,15 @@ _CELL_FIELDS = {
 }
 _PLAIN_FIELDS = {"transactionFormType": "form_type", "transactionCode": "code",
                  "equitySwapInvolved": "equity_swap_involved"}
-_CELL_NAMES = tuple(dict.fromkeys(_CELL_FIELDS.values()))
 _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
 
 
 def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
     """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare).
     ``ns``: the document is namespaced, tags are compared by their local name."""
-    row = dict(_ROW_TEMPLATE)
+    row = _ROW_TEMPLATE.copy()
     coding_fns: list[str] = []
+    cells: list[str] = []  # the cell fields this row sets
     cur: dict | None = None
     has_date = has_coding = has_amounts = False
     el_tag = el.tag
@@ -342,18 +342,19 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
             if cur is not None:
                 txt = e.text
                 cur["value"] = (txt.strip() or None) if txt else None
-        elif tag == "footnoteId":
-            fid = e.get("id")
-            if fid:
-                (cur["footnotes"] if cur is not None else coding_fns).append(fid)
         elif tag in cell_fields:
             txt = e.text
             cur = {"value": (txt.strip() or None) if txt else None, "footnotes": []}
             field = cell_fields[tag]
             if row[field] is None:
                 row[field] = cur
+                cells.append(field)
             if tag == "transactionDate":
                 has_date = True
+        elif tag == "footnoteId":
+            fid = e.get("id")
+            if fid:
+                (cur["footnotes"] if cur is not None else coding_fns).append(fid)
         elif tag in plain_fields:
             txt = e.text
             row[plain_fields[tag]] = (txt.strip() or None) if txt else None
@@ -365,9 +366,9 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
             cur = None
         elif tag != el_tag:
             cur = None  # a grouping element (postTransactionAmounts, ownershipNature, ...)
-    for field in _CELL_NAMES:
+    for field in cells:
         c = row[field]
-        if c is not None and c["value"] is None and not c["footnotes"]:
+        if c["value"] is None and not c["footnotes"]:
             row[field] = None
     row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
     row["table"] = table
