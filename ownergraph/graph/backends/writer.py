@@ -86,27 +86,45 @@ def encode_value(v: Any, date_value: Callable[[dt.date], str] | None = None) -> 
     return str(v)
 
 
-def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _encode_into(props: dict[str, Any], date_value: Callable[[dt.date], str] | None, names: list[str],
+                 values: list[Any], skip: frozenset[str] = frozenset()) -> None:
+    """Append each property's stored name and value (see :func:`encode_props`) to ``names`` / ``values``."""
     for k, v in props.items():
+        if k in skip:
+            continue
         t = type(v)
         if t is str or t is int or t is bool or t is float:
-            out[k] = v
+            names.append(k)
+            values.append(v)
         elif t is Decimal:
-            whole = v == v.to_integral_value()
-            if whole and -_MAX_EXACT_INT < v < _MAX_EXACT_INT:
-                out[k] = int(v)
-                continue
-            ev = out[k] = float(v)
-            exact = format(v.normalize(), "f") if whole else format(v, "f")  # to_plain(v)
+            if v.is_finite():
+                i = int(v)
+                if i == v and -_MAX_EXACT_INT < i < _MAX_EXACT_INT:
+                    names.append(k)
+                    values.append(i)
+                    continue
+            ev = float(v)
+            names.append(k)
+            values.append(ev)
+            exact = format(v.normalize(), "f") if v == v.to_integral_value() else format(v, "f")  # to_plain(v)
             r = repr(ev)
             # FalkorDB gives doubles back with 15 significant digits: keep the text when that is not enough
             if (r != exact and to_plain(Decimal(r)) != exact) \
                     or len(exact.lstrip("-").replace(".", "").lstrip("0")) > 15:
-                out[f"{k}_exact"] = exact
+                names.append(f"{k}_exact")
+                values.append(exact)
         elif v is not None:
-            out[k] = encode_value(v, date_value)
-    return out
+            names.append(k)
+            values.append(encode_value(v, date_value))
+
+
+def encode_props(props: dict[str, Any], date_value: Callable[[dt.date], str] | None = None) -> dict[str, Any]:
+    """Properties as the database stores them: None dropped, a Decimal as an int or a float (plus
+    ``<name>_exact`` when the float would not give the same number back), dates per the dialect."""
+    names: list[str] = []
+    values: list[Any] = []
+    _encode_into(props, date_value, names, values)
+    return dict(zip(names, values))
 
 
 @dataclass
@@ -156,25 +174,45 @@ def restated_ids(edges: Iterable[Edge]) -> set[str]:
     return {i for pair, i in every if first[pair] != i}
 
 
-def _edge_props(e: Edge, filings: dict[str, FilingInfo], current: set[str] | None, restated: set[str],
-                date_value=None) -> dict[str, Any]:
-    """The properties a relationship gets: its own, then its provenance and the two flags."""
-    props = encode_props(e.props, date_value)
-    props["filing_id"] = e.filing_id
-    props["section"] = e.section
-    props["excerpt"] = e.excerpt or ""
-    props["current"] = current is None or e.id in current
-    props["restated"] = e.id in restated
+# the relationship's own properties, never taken from its model properties (``id`` is matched on)
+_OWN = frozenset({"id", "filing_id", "section", "excerpt", "current", "restated"})
+# set from the filing or the edge when known, else a model property of that name is kept
+_IF_KNOWN = ("accession", "file", "as_of")
+
+
+def _edge_row(e: Edge, filings: dict[str, FilingInfo], current: set[str] | None, restated: set[str],
+              date_value=None) -> tuple[tuple[str, ...], list[Any]]:
+    """(property names, [id, source, target, value...]): what a relationship is written with -- its model
+    properties, then its provenance (``filing_id``, ``section``, ``excerpt``, ``accession`` or ``file``,
+    ``as_of``) and the two flags."""
+    props = e.props
+    names: list[str] = []
+    row: list[Any] = [e.id, e.source, e.target]
+    plain = _OWN.isdisjoint(props) and "accession" not in props and "file" not in props and "as_of" not in props
+    _encode_into(props, date_value, names, row, frozenset() if plain else _OWN.union(_IF_KNOWN))
+    eid = e.id
+    names += ("filing_id", "section", "excerpt", "current", "restated")
+    row += (e.filing_id, e.section, e.excerpt or "", current is None or eid in current, eid in restated)
     f = filings.get(e.filing_id)
     if f is not None:
         if f.accession:
-            props["accession"] = f.accession
+            names.append("accession")
+            row.append(f.accession)
         elif f.source:
-            props["file"] = f.source
+            names.append("file")
+            row.append(f.source)
     if e.as_of is not None:
-        props["as_of"] = encode_value(e.as_of, date_value)
-    props.pop("id", None)
-    return props
+        names.append("as_of")
+        row.append(encode_value(e.as_of, date_value))
+    if not plain:  # a model property named like a provenance one the filing or the edge did not set
+        _encode_into({k: props[k] for k in _IF_KNOWN if k in props and k not in names}, date_value, names, row)
+    return tuple(names), row
+
+
+def _edge_props(e: Edge, filings: dict[str, FilingInfo], current: set[str] | None, restated: set[str],
+                date_value=None) -> dict[str, Any]:
+    names, row = _edge_row(e, filings, current, restated, date_value)
+    return dict(zip(names, row[3:]))
 
 
 def edge_rows(edges: Iterable[Edge], labels: dict[str, str], filings: dict[str, FilingInfo],
@@ -301,12 +339,11 @@ def iter_batches(nodes: list[Node], edges: list[Edge], filings: dict[str, Filing
         for i in range(0, len(group), STREAM_EDGES):
             by_names: dict[tuple[str, ...], list] = {}
             for e in group[i:i + STREAM_EDGES]:
-                props = _edge_props(e, filings, current, restated, date_value)
-                names = tuple(props)
+                names, row = _edge_row(e, filings, current, restated, date_value)
                 rows = by_names.get(names)
                 if rows is None:
                     rows = by_names[names] = []
-                rows.append([e.id, e.source, e.target, *props.values()])
+                rows.append(row)
             for names, rows in by_names.items():
                 if all(_PROP_NAME.match(k) for k in names):
                     stmt = EDGE_ROWS_STATEMENT.format(**fmt, sets=_sets("r", names, 3))
