@@ -1322,7 +1322,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         k = (section, text)
         p = provs.get(k)
         if p is None:
-            p = provs[k] = _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
+            p = provs[k] = _construct(Provenance, {"filing_id": fid, "accession": None, "source": source,
+                                                   "section": section, "excerpt": excerpt(text)})
         return p
 
     entities: list[EntityFact] = []
@@ -1650,9 +1651,10 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     hp["nature"] = f"{hp.get('nature') or hp['basis']} ({extra})"
                     pk = (h, target, hp["basis"], hp["nature"])
                 used_keys.add(pk)
-                relations.append(_RF(type=EdgeKind.HOLDS, source=h, target=target,
-                                     props={k: v for k, v in hp.items() if v is not None},
-                                     prov=rp_, discriminator=f"{section}|{h}"))
+                relations.append(_construct(RelationFact, {
+                    "type": EdgeKind.HOLDS, "source": h, "target": target,
+                    "props": {k: v for k, v in hp.items() if v is not None}, "prov": rp_,
+                    "discriminator": f"{section}|{h}"}))
 
     if doc["no_securities_owned"]:
         warnings.append(f"{source}: no securities owned (Form 3 box checked)")
