@@ -273,11 +273,6 @@ def _t(el: etree._Element | None) -> str | None:
     return s or None
 
 
-def _local(tag: str) -> str:
-    """'{ns}name' -> 'name' for a str tag."""
-    return tag[tag.rfind("}") + 1:]
-
-
 def _kid_texts(el: etree._Element | None, ns: bool) -> dict[str, str | None]:
     """The stripped text (None when empty) of the first child element of each tag, in one pass over the
     children (what ``_t(el.find(tag))`` gives for every tag, without one ElementPath search per tag)."""
@@ -1473,14 +1468,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         ctl_scanned = len(relations)
         return _closure(ctl_edges, set(rp_keys))
 
-    ratio_re = _RATIO
-    itemgetter_cells = _ROW_VALUE_CELLS
+    value_cells = _ROW_VALUE_CELLS
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
             section = f"Table {tname}, row {r['number']}"
             # the cells' values as filed, read once (a cell is None or {"value": ..., "footnotes": [...]})
-            vals = [c["value"] if c else None for c in itemgetter_cells(r)]
+            vals = [c["value"] if c else None for c in value_cells(r)]
             title, v_tdate, v_shares, v_ad, v_price, v_cprice, v_ex, v_exp, v_utitle, v_ushares, v_di, v_nature = vals
             owned = _num(r["owned_after"])
             d_i = (v_di or "").upper()[:1] or None
@@ -1583,7 +1577,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     for f in (r["conversion_or_exercise_price"] or {}).get("footnotes", []) + \
                             (r["underlying_title"] or {}).get("footnotes", []):
                         ftext = footnotes.get(f, "")
-                        m = ratio_re.search(ftext) if _may_hold(ftext, ("basis",)) else None
+                        m = _RATIO.search(ftext) if _may_hold(ftext, ("basis",)) else None
                         if m and (title or "").split()[0].lower() in footnotes.get(f, "").lower():
                             a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
                             try:
