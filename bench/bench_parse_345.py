@@ -16,8 +16,9 @@ where the loader's time goes over the whole sample set, each stage timed on its 
 * ``document model`` -- ``read_document`` on the parsed tree (cells as filed);
 * ``facts``          -- ``facts_from_document`` (entities, relations, provenance, footnote mining).
 
-Each stage reuses one tree / document model across its calls, so the stages add up to less than the
-loader's own time (which also builds them afresh and keeps the tree alive while the facts are made).
+The document model and facts stages reuse one tree / document model across their calls, so the stages
+add up to less than the loader's own time (which builds them afresh and keeps the tree alive while the
+facts are made).
 
 The loader keeps no cache of results across filings (only of short shared strings such as names and
 "By Trust" natures), so parsing the same bytes again costs what a new filing of that shape would.
@@ -102,8 +103,8 @@ def main() -> int:
               f"{1 / load:10.0f} {load / bare:6.1f}")
     print(f"\nall samples: loader {tot_load * 1e3:.2f} ms vs bare lxml {tot_bare * 1e3:.2f} ms "
           f"-> ratio {tot_load / tot_bare:.1f}x (goal <= 3x)")
-    print(f"stage split (all samples; each stage timed alone on an already built tree / document, so they sum "
-          f"to {sum(stages) * 1e3:.2f} ms, less than the loader's total, which is the figure that counts):")
+    print(f"stage split (all samples; each stage timed alone, the last two on an already built tree / document, "
+          f"so they sum to {sum(stages) * 1e3:.2f} ms, less than the loader's total, the figure that counts):")
     for label, t in zip(("safe parse", "document model", "facts"), stages):
         print(f"  {label:<15} {t * 1e3:7.2f} ms  {t / tot_bare:5.1f}x bare  {100 * t / sum(stages):5.1f}%")
     if snow is not None:
