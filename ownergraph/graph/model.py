@@ -275,12 +275,13 @@ def _fast_constructor() -> Any:
 _fast = _fast_constructor()
 
 
-def construct(cls: type[BaseModel], values: dict[str, Any]) -> Any:
-    """A fact model from values the caller has already typed: no validation, as ``cls.model_construct``.
+def constructor(passes: dict[type[BaseModel], tuple[str, ...]]) -> Any:
+    """``construct(cls, values)``: a fact model from values the caller has already typed, without validation
+    (as ``cls.model_construct(**values)``, without its per-field loop), for the loaders' hot paths.
 
-    For the loaders' hot paths.  ``values`` should give every field (a model that gained a field the caller
-    does not pass yet is built by ``model_construct``, which fills the default); the dict becomes the
-    instance's own, so the caller must not reuse it."""
-    if len(values) == len(cls.model_fields):
-        return _fast(cls, values)
-    return cls.model_construct(**values)
+    ``passes`` names the fields the caller always gives for each model it builds (every field; the dict
+    becomes the instance's own).  Checked here, once: if a model's fields differ from what the caller passes
+    (it gained a field with a default), the caller gets ``model_construct``, which fills it."""
+    if all(set(cls.model_fields) == set(keys) for cls, keys in passes.items()):
+        return _fast
+    return _construct_plain

@@ -65,48 +65,16 @@ from ..graph.model import (
     PropFact,
     Provenance,
     RelationFact,
+    constructor,
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import parse_date, parse_decimal
+from ._text import is_container, parse_date, parse_decimal
 from ._xml import parse_xml, strip_ns
 
-# Facts are built from values this module has already typed: construct them without re-validation
-# (the loader is on the hot path of bulk loads; see bench/bench_parse_345.py).
-# Every field is passed explicitly.  ``_construct`` is what ``model_construct`` does for a model
-# without defaults to fill, extras or private attributes, without its per-call overhead; it is
-# checked against ``model_construct`` once at import and replaced by it if pydantic ever differs.
-_osa = object.__setattr__
-
-
-def _construct(cls, values: dict):
-    m = cls.__new__(cls)
-    _osa(m, "__dict__", values)
-    _osa(m, "__pydantic_fields_set__", set(values))
-    _osa(m, "__pydantic_extra__", None)
-    _osa(m, "__pydantic_private__", None)
-    return m
-
-
-try:  # the same, through the slots' own descriptors (what object.__setattr__ looks up by name on each call)
-    _new = object.__new__
-    _set_dict, _set_fields_set, _set_extra, _set_private = (
-        BaseModel.__dict__[k].__set__
-        for k in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"))
-
-    def _construct(cls, values: dict):  # noqa: F811
-        m = _new(cls)
-        _set_dict(m, values)
-        _set_fields_set(m, set(values))
-        _set_extra(m, None)
-        _set_private(m, None)
-        return m
-except (KeyError, AttributeError):  # another pydantic layout: keep the plain version (checked below)
-    pass
-
-
-# the fields this module passes for each model it constructs (a model that gains a field -- with a
-# default -- makes _construct fall back to model_construct, which fills defaults)
+# Facts are built from values this module has already typed: constructed without re-validation (the loader
+# is on the hot path of bulk loads; see bench/bench_parse_345.py).  These are the fields it passes for each
+# model (a model that gains a field -- with a default -- makes _construct model_construct, which fills it).
 _CONSTRUCTED = {
     Provenance: ("filing_id", "accession", "source", "section", "excerpt"),
     PropFact: ("name", "value", "prov"),
@@ -117,23 +85,7 @@ _CONSTRUCTED = {
                  "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
     FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
 }
-
-
-def _construct_checked() -> None:
-    global _construct
-    probe = {"filing_id": "x", "accession": None, "source": None, "section": "s", "excerpt": ""}
-    try:
-        ok = _construct(Provenance, dict(probe)) == Provenance.model_construct(**probe) and \
-            _construct(Provenance, dict(probe)).model_dump() == probe and \
-            all(set(cls.model_fields) == set(keys) for cls, keys in _CONSTRUCTED.items())
-    except Exception:  # noqa: BLE001 - any difference: use the public API
-        ok = False
-    if not ok:
-        def _construct(cls, values: dict):  # noqa: F811
-            return cls.model_construct(**values)
-
-
-_construct_checked()
+_construct = constructor(_CONSTRUCTED)
 
 
 def _RF(*, type, source, target, props, prov, discriminator=None) -> RelationFact:  # noqa: A002
@@ -243,17 +195,13 @@ class OwnershipDocument(BaseModel):
 # ----------------------------------------------------------------- XML reading
 
 _ROOT_RE = re.compile(rb"<\s*(?:\w+:)?ownershipDocument[\s>]")
-_CONTAINER_RE = re.compile(rb"^\s*(?:<SEC-DOCUMENT>|<SUBMISSION>|<SEC-HEADER>|-----BEGIN PRIVACY|<IMS-DOCUMENT>)", re.I)
-_CONTAINER_TEXT_RE = re.compile(_CONTAINER_RE.pattern.decode("ascii"), re.I)
-
-
 def is_submission(head: bytes | str) -> bool:
-    """The head of an EDGAR SGML submission (or of a bare ``<DOCUMENT>``): the submission loader unwraps it,
-    so the form loaders (this one, 13F, text Forms 3/4/5, Exhibit 21) sniff 0 on it.  Text sniffers pass
-    their decoded head (a str), matched with the same pattern."""
+    """The head of an EDGAR SGML submission (or of one with ``<DOCUMENT>`` blocks only): the submission
+    loader unwraps it, so the form loaders (this one, 13F, text Forms 3/4/5, Exhibit 21) sniff 0 on it.
+    Text sniffers pass their decoded head (a str)."""
     if isinstance(head, str):
-        return _CONTAINER_TEXT_RE.match(head) is not None or "<DOCUMENT>" in head
-    return _CONTAINER_RE.match(head) is not None or b"<DOCUMENT>" in head
+        head = head.encode("utf-8", "replace")
+    return is_container(head) or b"<DOCUMENT>" in head
 
 
 def sniff(data: bytes) -> float:

@@ -55,7 +55,7 @@ from ..graph.model import (
     PropFact,
     Provenance,
     RelationFact,
-    construct,
+    constructor,
     excerpt,
 )
 from . import Loader, register, sha256
@@ -80,8 +80,14 @@ parse_date = functools.lru_cache(maxsize=4096)(_parse_date)
 
 # ----------------------------------------------------------------- fact construction
 
-# Facts are built from values this module has already typed: graph.model.construct, no re-validation.
-_construct = construct
+# Facts are built from values this module has already typed, without re-validation: every field passed
+# explicitly (graph.model.constructor checks these against the models once).
+_construct = constructor({
+    Provenance: ("filing_id", "accession", "source", "section", "excerpt"),
+    PropFact: ("name", "value", "prov"),
+    EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
+    RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
+})
 
 
 def _prop(name: str, value: Any, prov: Provenance) -> PropFact:
