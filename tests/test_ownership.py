@@ -380,3 +380,27 @@ def test_mutated_documents_never_crash_the_loaders():
                 ld.parse(bytes(data), "mutated")
             except OwnergraphError:
                 pass
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a middle initial does not end the sentence...
+    ("The shares are held by the Michael P. Scarpelli 2019 Grantor Retained Annuity Trust for which the "
+     "Reporting Person is a beneficiary.",
+     ["The shares are held by the Michael P. Scarpelli 2019 Grantor Retained Annuity Trust for which the "
+      "Reporting Person is a beneficiary."]),
+    # ...but a partnership's "L.P." after a verb does
+    ("The shares are held by Fund II, L.P. Mr. X is the managing member of Fund II GP, LLC.",
+     ["The shares are held by Fund II, L.P.", "Mr. X is the managing member of Fund II GP, LLC."]),
+])
+def test_footnote_sentences_initials_and_legal_suffixes(text, expected):
+    from ownergraph.loaders.ownership import sentences
+
+    assert sentences(text) == expected
+
+
+def test_trust_named_after_a_person_with_a_middle_initial(shared_filings):
+    # Snowflake Form 4, footnote F8: "held by the Michael P. Scarpelli 2019 Grantor Retained Annuity Trust"
+    f = load_path(shared_filings / "form345_xml" / "form4_Snowflake_Scarpelli.xml")
+    holders = {f.entity(r.source).name: f.entity(r.source).kind for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert holders.get("Michael P. Scarpelli 2019 Grantor Retained Annuity Trust") == NodeKind.ORGANIZATION
+    assert "Michael P." not in holders

@@ -631,7 +631,9 @@ def sentences(text: str) -> list[str]:
             while j > start and (text[j - 1].isalnum()):
                 j -= 1
             word = text[j:i].lower()
-            if word in _LEGAL_ABBREV and _VERB_BEFORE.search(text, start, j):
+            # "p" and "c" end "L.P." and "L.L.C." only: a lone capital before a dot is an initial ("Michael P.")
+            if word in _LEGAL_ABBREV and (len(word) > 1 or text[j - 1:j] == ".") \
+                    and _VERB_BEFORE.search(text, start, j):
                 pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
             elif word in _ABBREV or len(word) == 1:
                 continue
