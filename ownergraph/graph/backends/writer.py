@@ -314,15 +314,16 @@ def plan_batches(node_groups: dict[str, list[dict[str, Any]]],
     return out
 
 
-STREAM_EDGES = 20000  # relationships turned into rows at a time while earlier batches run
+STREAM_BATCHES = 2  # relationships turned into rows this many batches at a time, while earlier batches run
 
 
 def iter_batches(nodes: list[Node], edges: list[Edge], filings: dict[str, FilingInfo], *,
                  current: set[str] | None = None, restated: set[str] | None = None, date_value=None,
                  batch_size: int = 1000, max_bytes: int | None = None) -> Iterator[Batch]:
     """Every batch of a write, made only when it is needed: node batches first, then relationships, grouped by
-    type and end labels, in id order.  Relationship rows are made :data:`STREAM_EDGES` at a time, so the client
-    builds the next statements while the server runs the last ones instead of building all before the first."""
+    type and end labels, in id order.  Relationship rows are made :data:`STREAM_BATCHES` batches at a time, so
+    the client builds the next statements while the server runs the last ones (the writer keeps a few batches
+    in flight): building all rows first, or many batches at once, leaves the server idle meanwhile."""
     labels = {n.id: n.kind.value for n in nodes}
     yield from plan_batches(node_rows(nodes, date_value), {}, batch_size, max_bytes)
     edges = list(edges)
@@ -336,9 +337,10 @@ def iter_batches(nodes: list[Node], edges: list[Edge], filings: dict[str, Filing
     for rtype, sl, tl in sorted(groups, key=lambda k: (k[0].value, k[1], k[2])):
         fmt = dict(source=check_label(sl), target=check_label(tl), type=check_reltype(rtype.value))
         group = sorted(groups[(rtype, sl, tl)], key=_edge_id)
-        for i in range(0, len(group), STREAM_EDGES):
+        step = STREAM_BATCHES * batch_size
+        for i in range(0, len(group), step):
             by_names: dict[tuple[str, ...], list] = {}
-            for e in group[i:i + STREAM_EDGES]:
+            for e in group[i:i + step]:
                 names, row = _edge_row(e, filings, current, restated, date_value)
                 rows = by_names.get(names)
                 if rows is None:
