@@ -176,3 +176,17 @@ def test_hostile_values_in_every_store_table(tmp_path):
         assert any(e.excerpt == evil for e in st.edges(type=EdgeKind.HOLDS))
         assert any(n.name == evil for n in st.nodes(NodeKind.SECURITY))
         assert st.counts()["edges"] == n_edges > 0
+
+
+def test_nul_bytes_in_a_text_filing_are_dropped_and_the_push_works(tmp_path, graph_backend):
+    # a stray NUL carries nothing, and FalkorDB's query text ends at one: it must not fail a whole push
+    from ownergraph.graph.backends.writer import push
+
+    data = schedule13g_text(2, name=lambda i: f"Acme\x00 Fund {i} LP")
+    facts = L.load_bytes(data, "nul.txt")
+    names = {e.name for e in facts.entities}
+    assert {"Acme Fund 1 LP", "Acme Fund 2 LP"} <= names and not any("\x00" in n for n in names)
+    with Store(tmp_path / "nul.db") as st:
+        st.add(facts)
+        push(st, graph_backend)
+    assert len(graph_backend.read("MATCH (n {name: $n}) RETURN n.id AS id", {"n": "Acme Fund 1 LP"})) == 1

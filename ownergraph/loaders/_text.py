@@ -143,9 +143,14 @@ def find_dates(text: str) -> list[dt.date]:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252, else Latin-1. Never fails."""
+    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252, else Latin-1. Never fails.
+
+    NUL bytes are dropped: they carry nothing in a filing, and not every store can hold them (FalkorDB's
+    query text ends at a NUL, so one stray byte in a name would fail a whole push)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     for enc in ("utf-8", "cp1252"):
         try:
             return data.decode(enc)
