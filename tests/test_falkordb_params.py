@@ -55,3 +55,10 @@ def test_fast_path_is_the_slow_path_where_both_apply():
 def test_keys_that_cannot_be_written_are_refused(bad):
     with pytest.raises(ValueError):
         params_header({"rows": [{bad: 1}]})
+
+
+def test_nul_is_refused_with_a_clear_error(falkordb_backend):
+    from ownergraph.errors import BackendError
+
+    with pytest.raises(BackendError, match="NUL character"):
+        falkordb_backend.write("UNWIND $rows AS row CREATE (n:T {id: row.id})", {"rows": [{"id": "a\x00b"}]})

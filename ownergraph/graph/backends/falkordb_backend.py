@@ -102,7 +102,10 @@ def _fast_literal(v: Any) -> str:
 
 def params_header(params: dict[str, Any]) -> str:
     """``CYPHER a=<literal> b=<literal> `` for the query's parameters."""
-    return "CYPHER " + " ".join(f"{_key(k)}={_fast_literal(v)}" for k, v in params.items()) + " "
+    out = "CYPHER " + " ".join(f"{_key(k)}={_fast_literal(v)}" for k, v in params.items()) + " "
+    if "\x00" in out:  # the server's query text ends there: say so instead of a syntax error further on
+        raise ValueError("a parameter value holds a NUL character, which FalkorDB cannot store")
+    return out
 
 
 def _plain(v: Any) -> Any:
