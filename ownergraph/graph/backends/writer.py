@@ -151,13 +151,25 @@ class Batch:
         return [r["id"] if isinstance(r, dict) else r[0] for r in self.rows]
 
 
+def _node_row(n: Node, date_value=None) -> tuple[tuple[str, ...], list[Any]]:
+    """(property names, [id, value...]): what a node is written with -- its properties and its name."""
+    names: list[str] = []
+    row: list[Any] = [n.id]
+    _encode_into(n.props, date_value, names, row, _NODE_OWN)
+    names.append("name")
+    row.append(n.name)
+    return tuple(names), row
+
+
+_NODE_OWN = frozenset({"id", "name"})  # matched on / the node's own, never taken from its properties
+
+
 def node_rows(nodes: Iterable[Node], date_value=None) -> dict[str, list[dict[str, Any]]]:
+    """Node rows as maps ``{id, props}``, grouped by label (the one-row-per-statement form)."""
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in nodes:
-        props = encode_props(n.props, date_value)
-        props.pop("id", None)
-        props["name"] = n.name
-        by_label[n.kind.value].append({"id": n.id, "props": props})
+        names, row = _node_row(n, date_value)
+        by_label[n.kind.value].append({"id": n.id, "props": dict(zip(names, row[1:]))})
     return by_label
 
 
@@ -257,61 +269,42 @@ def _chunks(rows: list, size: int, max_bytes: int | None) -> Iterable[list]:
 _PROP_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
-def _positional(rows: list[dict[str, Any]], ends: bool) -> Iterable[tuple[tuple[str, ...] | None, list]]:
-    """Rows (in order) grouped by their property names: (names, [[id, (source, target,) *values], ...]).
-
-    ``names`` is None for rows whose property names are not plain identifiers: those keep the map form.
-    """
-    groups: dict[tuple[str, ...], list] = {}
-    for r in rows:
-        props = r["props"]
-        names = tuple(props)
-        g = groups.get(names)
-        if g is None:
-            g = groups[names] = []
-        if ends:
-            g.append([r["id"], r["source"], r["target"], *props.values()])
-        else:
-            g.append([r["id"], *props.values()])
-    for names, g in groups.items():
-        if all(_PROP_NAME.match(k) for k in names):
-            yield names, g
-        else:  # pragma: no cover - every property name of ours is an identifier
-            first = 3 if ends else 1
-            yield None, [{"id": x[0], **({"source": x[1], "target": x[2]} if ends else {}),
-                          "props": dict(zip(names, x[first:]))} for x in g]
-
-
 def _sets(var: str, names: tuple[str, ...], first: int) -> str:
     return ", ".join(f"{var}.`{k}` = row[{first + i}]" for i, k in enumerate(names))
 
 
-def plan_batches(node_groups: dict[str, list[dict[str, Any]]],
-                 edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]],
-                 batch_size: int, max_bytes: int | None = None) -> list[Batch]:
-    """Nodes first (by label), then relationships (by type and end labels); deterministic order.
+def _batches(what: str, fmt: dict[str, str], by_names: dict[tuple[str, ...], list[list[Any]]],
+             batch_size: int, max_bytes: int | None) -> Iterator[Batch]:
+    """Batches of rows grouped by their property names.
 
-    Rows go as lists, not maps: one statement per set of property names, which it SETs one by one from list
-    positions (``SET r.`shares` = row[3], ...``: the same as ``SET r += row.props`` for rows that have exactly
-    those properties).  Without the map keys the parameters are about half as long, and both the server
-    (FalkorDB: ~30% more relationships per second of its CPU) and the client encode them faster.
+    Rows go as lists, ``[id, (source, target,) value...]``, not maps: one statement per set of property names,
+    which it SETs one by one from list positions (``SET r.`shares` = row[3], ...``: the same as
+    ``SET r += row.props`` for rows that have exactly those properties).  Without the map keys the parameters
+    are about half as long, and both the server (FalkorDB: ~30% less CPU per relationship) and the client
+    encode them faster.
     """
-    out: list[Batch] = []
-    for label in sorted(node_groups):
-        lb = check_label(label)
-        rows = sorted(node_groups[label], key=lambda r: r["id"])
-        for names, g in _positional(rows, ends=False):
-            stmt = (NODE_STATEMENT.format(label=lb) if names is None else
-                    NODE_ROWS_STATEMENT.format(label=lb, sets=_sets("n", names, 1)))
-            out += [Batch(stmt, c, "nodes") for c in _chunks(g, batch_size, max_bytes)]
-    for (rtype, sl, tl) in sorted(edge_groups):
-        fmt = dict(source=check_label(sl), target=check_label(tl), type=check_reltype(rtype))
-        rows = sorted(edge_groups[(rtype, sl, tl)], key=lambda r: r["id"])
-        for names, g in _positional(rows, ends=True):
-            stmt = (EDGE_STATEMENT.format(**fmt) if names is None else
-                    EDGE_ROWS_STATEMENT.format(**fmt, sets=_sets("r", names, 3)))
-            out += [Batch(stmt, c, "relationships") for c in _chunks(g, batch_size, max_bytes)]
-    return out
+    nodes = what == "nodes"
+    first = 1 if nodes else 3
+    for names, rows in by_names.items():
+        if all(_PROP_NAME.match(k) for k in names):
+            stmt = (NODE_ROWS_STATEMENT if nodes else EDGE_ROWS_STATEMENT).format(**fmt, sets=_sets(
+                "n" if nodes else "r", names, first))
+        else:  # pragma: no cover - every property name of ours is an identifier: the map form
+            stmt = (NODE_STATEMENT if nodes else EDGE_STATEMENT).format(**fmt)
+            rows = [{"id": x[0], **({} if nodes else {"source": x[1], "target": x[2]}),
+                     "props": dict(zip(names, x[first:]))} for x in rows]
+        for c in _chunks(rows, batch_size, max_bytes):
+            yield Batch(stmt, c, what)
+
+
+def _grouped(pairs: Iterable[tuple[tuple[str, ...], list[Any]]]) -> dict[tuple[str, ...], list[list[Any]]]:
+    by_names: dict[tuple[str, ...], list[list[Any]]] = {}
+    for names, row in pairs:
+        rows = by_names.get(names)
+        if rows is None:
+            rows = by_names[names] = []
+        rows.append(row)
+    return by_names
 
 
 STREAM_BATCHES = 2  # relationships turned into rows this many batches at a time, while earlier batches run
@@ -325,7 +318,13 @@ def iter_batches(nodes: list[Node], edges: list[Edge], filings: dict[str, Filing
     the client builds the next statements while the server runs the last ones (the writer keeps a few batches
     in flight): building all rows first, or many batches at once, leaves the server idle meanwhile."""
     labels = {n.id: n.kind.value for n in nodes}
-    yield from plan_batches(node_rows(nodes, date_value), {}, batch_size, max_bytes)
+    by_label: dict[str, list[Node]] = defaultdict(list)
+    for n in nodes:
+        by_label[labels[n.id]].append(n)
+    for label in sorted(by_label):
+        group = sorted(by_label[label], key=_node_id)
+        yield from _batches("nodes", {"label": check_label(label)},
+                            _grouped(_node_row(n, date_value) for n in group), batch_size, max_bytes)
     edges = list(edges)
     if restated is None:
         restated = restated_ids(edges)
@@ -334,31 +333,22 @@ def iter_batches(nodes: list[Node], edges: list[Edge], filings: dict[str, Filing
         sl, tl = labels.get(e.source), labels.get(e.target)
         if sl is not None and tl is not None:  # an end the store does not have: the graph view drops it too
             groups[(e.type, sl, tl)].append(e)
+    step = STREAM_BATCHES * batch_size
     for rtype, sl, tl in sorted(groups, key=lambda k: (k[0].value, k[1], k[2])):
         fmt = dict(source=check_label(sl), target=check_label(tl), type=check_reltype(rtype.value))
         group = sorted(groups[(rtype, sl, tl)], key=_edge_id)
-        step = STREAM_BATCHES * batch_size
         for i in range(0, len(group), step):
-            by_names: dict[tuple[str, ...], list] = {}
-            for e in group[i:i + step]:
-                names, row = _edge_row(e, filings, current, restated, date_value)
-                rows = by_names.get(names)
-                if rows is None:
-                    rows = by_names[names] = []
-                rows.append(row)
-            for names, rows in by_names.items():
-                if all(_PROP_NAME.match(k) for k in names):
-                    stmt = EDGE_ROWS_STATEMENT.format(**fmt, sets=_sets("r", names, 3))
-                else:  # pragma: no cover - every property name of ours is an identifier
-                    stmt = EDGE_STATEMENT.format(**fmt)
-                    rows = [{"id": x[0], "source": x[1], "target": x[2], "props": dict(zip(names, x[3:]))}
-                            for x in rows]
-                for c in _chunks(rows, batch_size, max_bytes):
-                    yield Batch(stmt, c, "relationships")
+            yield from _batches("relationships", fmt, _grouped(
+                _edge_row(e, filings, current, restated, date_value) for e in group[i:i + step]),
+                batch_size, max_bytes)
 
 
 def _edge_id(e: Edge) -> str:
     return e.id
+
+
+def _node_id(n: Node) -> str:
+    return n.id
 
 
 def run_batches(backend: Backend, batches: Iterable[Batch], *, progress: bool = False,
