@@ -15,6 +15,17 @@ NS_13G = "http://www.sec.gov/edgar/schedule13g"
 NS_COM = "http://www.sec.gov/edgar/common"
 NS_13F = "http://www.sec.gov/edgar/document/thirteenf/informationtable"
 
+#: names that break naive quoting in Cypher, SQL and SPARQL (tests that need more add to them)
+HOSTILE_NAMES = [
+    "O'Brien & Sons",
+    'The "Quoted" Trust',
+    "Back\\slash Holdings\\",
+    "`Backtick` Capital",
+    "x'}) DETACH DELETE n //",
+    'y"}) MATCH (m) DETACH DELETE m RETURN 1 //',
+]
+HOSTILE_ISSUER = "Issuer `of` 'Things' \\ Inc"
+
 
 def _person_name(i: int) -> str:
     return f"Example Holder {i} Capital LP" if i % 2 else f"Jane Q. Example {i}"

@@ -24,18 +24,13 @@ from ownergraph.graph.view import graph_view
 from ownergraph.queries import canned, cypher
 
 from _control_facts import FB, seed_like
+from _gen_filings import HOSTILE_ISSUER, HOSTILE_NAMES
 from falkordb_server import FalkorServer, free_port
 
 runner = CliRunner()
 ON_NEO4J = bool(os.environ.get("NEO4J_URI"))
 
-HOSTILE = [
-    "O'Brien & Sons",
-    'The "Quoted" Trust',
-    "Back\\slash Holdings\\",
-    "`Backtick` Capital",
-    "x'}) DETACH DELETE n //",
-    'y"}) MATCH (m) DETACH DELETE m RETURN 1 //',
+HOSTILE = HOSTILE_NAMES + [
     "Zoë Ünïcødé ✓ 株式会社",
     "Line\nBreak\tTab LLC",
 ]
@@ -105,7 +100,7 @@ def test_push_killed_half_way_then_rerun(seeded, graph_backend, tmp_path):
 
 def test_hostile_names_round_trip(store, graph_backend):
     f = FB("0000000009-24-000001", "2024-03-01")
-    f.org("i", "Issuer `of` 'Things' \\ Inc", cik=900, issuer=True).security("c", "Common \"A\" Stock", "i",
+    f.org("i", HOSTILE_ISSUER, cik=900, issuer=True).security("c", "Common \"A\" Stock", "i",
                                                                                cusip="555555505")
     for k, name in enumerate(HOSTILE):
         f.org(f"h{k}", name, filer=True)
@@ -114,7 +109,7 @@ def test_hostile_names_round_trip(store, graph_backend):
     store.add(f.facts())
     push(store, graph_backend)
     names = {r["name"] for r in graph_backend.read("MATCH (n:Organization) RETURN n.name AS name")}
-    assert set(HOSTILE) <= names and "Issuer `of` 'Things' \\ Inc" in names
+    assert set(HOSTILE) <= names and HOSTILE_ISSUER in names
     for name in HOSTILE:
         rows = graph_backend.read("MATCH (n:Organization {name: $name})-[r:HOLDS]->() RETURN n.id AS id, "
                                   "r.excerpt AS excerpt", {"name": name})

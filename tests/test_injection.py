@@ -21,15 +21,9 @@ from ownergraph.graph.store import Store
 from ownergraph.graph.view import graph_view
 from ownergraph.queries import canned
 
-from _gen_filings import schedule13d_xml, schedule13g_text
+from _gen_filings import HOSTILE_ISSUER, HOSTILE_NAMES, schedule13d_xml, schedule13g_text
 
-HOSTILE = [
-    "O'Brien & Sons",
-    'The "Quoted" Trust',
-    "Back\\slash Holdings\\",
-    "`Backtick` Capital",
-    "x'}) DETACH DELETE n //",
-    'y"}) MATCH (m) DETACH DELETE m RETURN 1 //',
+HOSTILE = HOSTILE_NAMES + [
     "Robert'); DROP TABLE filings;--",
     "} } DELETE WHERE { ?s ?p ?o } #",
     "[bold]Rich[/bold] <b>Fund</b>",
@@ -37,7 +31,7 @@ HOSTILE = [
     "%s %(x)s {0} $(whoami)",
     "\\' OR '1'='1",
 ]
-ISSUER = "Issuer `of` 'Things' \\ Inc"
+ISSUER = HOSTILE_ISSUER
 # In a text/HTML filing, tags are markup and "(m)"-style letters are list markers, not parts of names.
 TEXT_SAFE = [h for h in HOSTILE if "<" not in h and "(m)" not in h and "(x)" not in h]
 
