@@ -120,15 +120,16 @@ def register_now() -> None:
 
 
 @contextlib.contextmanager
-def registered():
+def registered(loader: L.Loader = LOADER):
+    """``loader`` (the synthetic one by default) in the registry for the duration, beside the real ones."""
     L.loaders()  # discover the real loaders first
-    had = NAME in L.loaders()
-    L.register(LOADER)
+    had = loader.name in L.loaders()
+    L.register(loader)
     try:
-        yield LOADER
+        yield loader
     finally:
         if not had:
-            L.loaders().pop(NAME, None)
+            L.loaders().pop(loader.name, None)
 
 
 def synth_filing(i: int, holders: int = 3, *, issuer: int | None = None, tag: str = "") -> bytes:

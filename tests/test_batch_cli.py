@@ -46,10 +46,8 @@ def buggy_loader():
 
     ld = L.Loader(name="buggy-test", family="buggy", sniff=lambda d: 1.0 if d.startswith(b"BUGGY-TEST") else 0.0,
                   parse=parse)
-    L.loaders()
-    L.register(ld)
-    yield ld
-    L.loaders().pop("buggy-test", None)
+    with registered(ld):
+        yield ld
 
 
 def make_batch(d: Path, good: int = 6) -> tuple[list[Path], dict[str, str]]:

@@ -20,6 +20,7 @@ from ownergraph.errors import LoadError
 from ownergraph.graph.store import Store
 
 from _fuzz import check_one, corpus, mutations
+from _synth_loader import registered
 
 DOCS = corpus()
 NAMES = sorted(n for n, ld in L.loaders().items())
@@ -110,17 +111,13 @@ def test_random_text_in_many_encodings(text):
 def test_internal_errors_are_flagged():
     """The fuzz invariant can fail: a loader bug is wrapped but flagged, and check_one rejects it."""
     buggy = L.Loader(name="buggy-fuzz", family="buggy", sniff=lambda d: 0.0, parse=lambda d, s: {}["boom"])
-    L.loaders()
-    L.register(buggy)
-    try:
+    with registered(buggy):
         with pytest.raises(LoadError) as ei:
             L.load_bytes(b"anything", "x.bin", loader="buggy-fuzz")
         assert L.is_internal_error(ei.value) and "internal error" in str(ei.value)
         assert str(ei.value).startswith("x.bin: ")
         with pytest.raises(AssertionError, match="loader bug"):
             check_one(b"anything", "x.bin", loader="buggy-fuzz")
-    finally:
-        L.loaders().pop("buggy-fuzz", None)
 
 
 # ---------------------------------------------------------------- regressions found by fuzzing
@@ -179,23 +176,15 @@ def test_load_bytes_drops_an_out_of_range_amendment_number():
         return facts
 
     ld = L.Loader(name="huge-amendment", family="synthetic", sniff=lambda d: 0.0, parse=parse)
-    L.loaders()
-    L.register(ld)
-    try:
+    with registered(ld):
         facts = L.load_bytes(synth_filing(1), "huge.txt", loader="huge-amendment")
         assert facts.filing.amendment_no is None
         assert "huge.txt: amendment number out of range (0-9999) ignored" in facts.warnings
-    finally:
-        L.loaders().pop("huge-amendment", None)
 
 
 def test_loader_returning_garbage_is_an_internal_error():
     bad = L.Loader(name="none-fuzz", family="none", sniff=lambda d: 0.0, parse=lambda d, s: None)
-    L.loaders()
-    L.register(bad)
-    try:
+    with registered(bad):
         with pytest.raises(LoadError) as ei:
             L.load_bytes(b"x", "x.bin", loader="none-fuzz")
         assert L.is_internal_error(ei.value) and "NoneType" in str(ei.value)
-    finally:
-        L.loaders().pop("none-fuzz", None)
