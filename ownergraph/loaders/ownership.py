@@ -221,10 +221,10 @@ def _t(el: etree._Element | None) -> str | None:
     return s or None
 
 
-def _kid_texts(el: etree._Element | None, ns: bool) -> dict[str, str | None]:
-    """The stripped text (None when empty) of the first child element of each tag, in one pass over the
-    children (what ``_t(el.find(tag))`` gives for every tag, without one ElementPath search per tag)."""
-    out: dict[str, str | None] = {}
+def _first_kids(el: etree._Element | None, ns: bool) -> dict[str, etree._Element]:
+    """The first child element of each tag (by local name), in one pass over the children (instead of one
+    ElementPath search per tag)."""
+    out: dict[str, etree._Element] = {}
     if el is not None:
         for c in el:
             t = c.tag
@@ -232,9 +232,13 @@ def _kid_texts(el: etree._Element | None, ns: bool) -> dict[str, str | None]:
                 if ns:
                     t = t[t.rfind("}") + 1:]
                 if t not in out:
-                    s = c.text
-                    out[t] = (s.strip() or None) if s is not None else None
+                    out[t] = c
     return out
+
+
+def _kid_texts(el: etree._Element | None, ns: bool) -> dict[str, str | None]:
+    """The stripped text (None when empty) of the first child element of each tag: ``_t(el.find(tag))``."""
+    return {t: _t(c) for t, c in _first_kids(el, ns).items()}
 
 
 def _flag(text: str | None) -> bool | None:
@@ -387,14 +391,7 @@ def read_document(root: etree._Element, source: str) -> dict:
     }
     owners = []
     for ro in owner_els:
-        parts: dict[str, etree._Element] = {}
-        for c in ro:
-            t = c.tag
-            if isinstance(t, str):
-                if ns:
-                    t = t[t.rfind("}") + 1:]
-                if t not in parts:
-                    parts[t] = c
+        parts = _first_kids(ro, ns)
         rid = _kid_texts(parts.get("reportingOwnerId"), ns)
         name = rid.get("rptOwnerName")
         cik = rid.get("rptOwnerCik")
