@@ -186,9 +186,11 @@ def restated_ids(edges: Iterable[Edge]) -> set[str]:
     return {i for pair, i in every if first[pair] != i}
 
 
-# the relationship's own properties, never taken from its model properties (``id`` is matched on)
-_OWN = frozenset({"id", "filing_id", "section", "excerpt", "current", "restated"})
-# set from the filing or the edge when known, else a model property of that name is kept
+# set by the writer, never taken from a relationship's model properties (``id`` is matched on; ``accession``,
+# ``file`` and ``as_of`` come from the filing or the edge, and a model property of that name is kept only
+# where they do not set it)
+_EDGE_OWN = frozenset({"id", "filing_id", "section", "excerpt", "current", "restated", "accession", "file",
+                       "as_of"})
 _IF_KNOWN = ("accession", "file", "as_of")
 
 
@@ -200,8 +202,7 @@ def _edge_row(e: Edge, filings: dict[str, FilingInfo], current: set[str] | None,
     props = e.props
     names: list[str] = []
     row: list[Any] = [e.id, e.source, e.target]
-    plain = _OWN.isdisjoint(props) and "accession" not in props and "file" not in props and "as_of" not in props
-    _encode_into(props, date_value, names, row, frozenset() if plain else _OWN.union(_IF_KNOWN))
+    _encode_into(props, date_value, names, row, _EDGE_OWN)
     eid = e.id
     names += ("filing_id", "section", "excerpt", "current", "restated")
     row += (e.filing_id, e.section, e.excerpt or "", current is None or eid in current, eid in restated)
@@ -216,7 +217,7 @@ def _edge_row(e: Edge, filings: dict[str, FilingInfo], current: set[str] | None,
     if e.as_of is not None:
         names.append("as_of")
         row.append(encode_value(e.as_of, date_value))
-    if not plain:  # a model property named like a provenance one the filing or the edge did not set
+    if not _EDGE_OWN.isdisjoint(props):  # never in our loaders: a model property named like a provenance one
         _encode_into({k: props[k] for k in _IF_KNOWN if k in props and k not in names}, date_value, names, row)
     return tuple(names), row
 
