@@ -107,13 +107,33 @@ def snapshot(db: Path) -> dict:
         }
 
 
+def development_files(shared_filings: Path) -> list[Path]:
+    """Every filing under ../shared/filings (not MANIFEST.md or truth.json)."""
+    return [p for p in sorted(Path(shared_filings).rglob("*")) if p.is_file() and p.suffix not in (".json", ".md")]
+
+
+def load_into(store: Store, paths, skip: type[Exception] | tuple[type[Exception], ...] | None = None) -> int:
+    """Add each filing to ``store``; those raising ``skip`` (default: not a supported format) are left out.
+    Returns how many were added."""
+    from ownergraph.errors import UnsupportedFormat
+
+    n = 0
+    for p in paths:
+        try:
+            store.add(L.load_path(p))
+            n += 1
+        except skip or UnsupportedFormat:
+            continue
+    return n
+
+
 def loadable_filings(shared_filings: Path, seed_path: Path) -> list[Path]:
     """The development filings (and the seed) that some registered loader reads; skips when there are none."""
     import pytest
 
     from ownergraph.errors import LoadError
 
-    files = [p for p in sorted(shared_filings.rglob("*")) if p.is_file() and p.suffix not in (".json", ".md")]
+    files = development_files(shared_filings)
     loadable = []
     for p in files + [seed_path]:
         try:

@@ -16,6 +16,7 @@ from ownergraph.errors import LoadError
 from ownergraph.graph.bods import export_bods
 
 from _control_facts import FB, gp_chain_like, seed_like
+from _reliability import development_files, load_into
 
 SCHEMA_DIR = Path(__import__("libcovebods").__file__).parent / "data" / "schema-0-4-0"
 
@@ -138,18 +139,7 @@ def test_schema_check_can_fail(store, validator):
 
 
 def test_real_filings_bods(store, validator, seed_path, shared_filings):
-    from ownergraph.loaders import load_path
-
-    files = [seed_path, *sorted(p for p in shared_filings.rglob("*") if p.is_file()
-                                and p.suffix not in (".json", ".md"))]
-    n = 0
-    for p in files:
-        try:
-            store.add(load_path(p))
-            n += 1
-        except LoadError:
-            continue
-    if not n:
+    if not load_into(store, [seed_path, *development_files(shared_filings)], skip=LoadError):
         pytest.skip("no loaders yet")
     out = export_bods(store)
     _check(validator, out)

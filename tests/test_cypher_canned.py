@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
-from ownergraph.errors import QueryError, UnsupportedFormat
+from ownergraph.errors import QueryError
 from ownergraph.graph.backends.writer import push, write_graph
 from ownergraph.graph.model import Edge, EdgeKind, Node, NodeKind
 from ownergraph.graph.view import build_graph, graph_view
 from ownergraph.queries import canned, cypher
 
 from _control_facts import FB, seed_like, two_paths_like
+from _reliability import development_files, load_into
 
 
 def _round(x):
@@ -181,29 +181,14 @@ def test_exact_decimals_round_trip(store, graph_backend):
 # ----------------------------------------------------------------- real filings
 
 
-def _load_all(store, paths) -> int:
-    from ownergraph.loaders import load_path
-
-    n = 0
-    for p in paths:
-        try:
-            store.add(load_path(p))
-            n += 1
-        except UnsupportedFormat:
-            continue
-    return n
-
-
 def test_seed_filing(store, graph_backend, seed_path):
-    if not _load_all(store, [seed_path]):
+    if not load_into(store, [seed_path]):
         pytest.skip("no loader reads the seed filing yet")
     assert assert_same(store, graph_backend) > 5
 
 
 def test_development_filings(store, graph_backend, shared_filings, seed_path):
-    paths = [seed_path] + sorted(p for p in Path(shared_filings).rglob("*")
-                                 if p.is_file() and p.suffix not in (".json", ".md"))
-    if not _load_all(store, paths):
+    if not load_into(store, [seed_path] + development_files(shared_filings)):
         pytest.skip("no loader reads the development filings yet")
     assert assert_same(store, graph_backend) > 0
 
