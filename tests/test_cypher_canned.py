@@ -289,3 +289,39 @@ def test_float_ties_break_like_the_twin(store, graph_backend):
         f.holds(y, "c", 1, str(Decimal(c) * 100))
     store.add(f.facts())
     assert_same(store, graph_backend)
+
+
+# ----------------------------------------------------------------- anchors use the id index
+
+
+def _scans(backend, name: str, text: str) -> list[str]:
+    from ownergraph.graph.backends.falkordb_backend import params_header
+
+    params = cypher.params_for(name, **{p: "x" for p in canned.CANNED[name][1]})
+    plan = backend.command("GRAPH.EXPLAIN", backend.database, params_header(params) + text)
+    return [str(line).strip() for line in plan if "Scan" in str(line)]
+
+
+def test_anchors_are_labelled_and_start_from_the_id_index(store, falkordb_backend):
+    """run_canned finds each anchor's label first; the query it then runs starts from the id index (no scan
+    of every node), and answers exactly like the unlabelled text it came from."""
+    _chains(store)
+    push(store, falkordb_backend)
+    g = graph_view(store)
+    assert cypher.anchor_labels(falkordb_backend, "cik:0000000010") == ["Organization"]
+    assert cypher.anchor_labels(falkordb_backend, "no such node") == []
+    for name, anchors in cypher.ANCHORS.items():
+        plain = cypher.CYPHER[name]
+        assert any("All Node Scan" in s for s in _scans(falkordb_backend, name, plain)), name
+        labels = {param: "Organization" for _var, param in anchors}
+        scans = _scans(falkordb_backend, name, cypher.labelled(name, labels))
+        assert scans and not any("All Node Scan" in s for s in scans), (name, scans)
+    for name, params in _param_sets(store, g):
+        got = cypher.run_canned(falkordb_backend, name, **params)
+        plain = cypher._post(name, falkordb_backend.read(cypher.CYPHER[name], cypher.params_for(name, **params)))
+        assert same_rows(name, got, plain), (name, params)
+        assert same_rows(name, got, canned.run(g, name, **params)), (name, params)
+    # a Person anchor gets the Person label
+    assert "(h:Person {id: $entity_id})" in cypher.labelled("holdings", {"entity_id": "Person"})
+    with pytest.raises(ValueError):
+        cypher.labelled("holdings", {"entity_id": "Person {id: 1}) DETACH DELETE h //"})
