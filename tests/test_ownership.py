@@ -77,6 +77,22 @@ def test_indirect_holding_by_named_llc_builds_the_chain():
     assert ctl.prov.section == "footnote F1" and "sole managing member" in ctl.prov.excerpt
 
 
+def test_each_row_is_held_by_the_fund_its_nature_cell_names():
+    """One footnote pair on every row describes the whole fund family and mentions one fund's shares in
+    passing; the holder of each row is the fund its own nature-of-ownership cell names."""
+    f = load_path(OWN / "form3_shared_footnote_named_funds.xml")
+    want = {"Table I, row 1": "Orchard Ridge Growth Fund II, L.P.", "Table I, row 2": "Orchard Ridge Principals Fund, L.P.",
+            "Table II, row 1": "Orchard Ridge Venture Partners IV, L.P."}
+    for section, fund in want.items():
+        rows = _by_section(f, section)
+        holders = {f.entity(r.source).name for r in rows}
+        assert fund in holders, section
+        assert holders <= {fund, "Mira Vanterpool"}, section  # never the fund another footnote sentence names
+        rp_row = next(r for r in rows if r.source == f.filing.filer_keys[0])
+        assert rp_row.props["held_by"] == fund
+    assert not [e for e in f.entities if e.name in ("ORF II", "the ORF II")]
+
+
 def test_two_option_grants_are_two_instruments():
     f = load_path(OWN / "form4a_llc_chain.xml")
     (a,) = _by_section(f, "Table II, row 1")

@@ -198,3 +198,60 @@ def test_group_terms_expand_across_calls():
     assert edges(f, EdgeKind.CONTROLS) == {
         ("Strome Investment Management, LP", "Strome Mezzanine Fund, LP", "general partner and investment manager"),
         ("Strome Investment Management, LP", "Strome Mezzanine Fund II, LP", "general partner and investment manager")}
+
+
+def test_controlling_interest_and_majority_ownership_phrases():
+    f = facts(("p", P, "Dana Whitlock"), ("g", O, "Whitlock GP LLC"), ("s", O, "Whitlock Securities GP LLC"),
+              ("q", O, "Larkspur Partners GP LP"), ("c", O, "Larkspur Co-Invest GP LP"), ("k", P, "Omar Feld"))
+    mine_text("Ms. Whitlock is the President of Whitlock GP LLC, and owns a controlling interest in Whitlock GP LLC "
+              "and Whitlock Securities GP LLC.", section="Item 2", facts=f)
+    mine_text("Mr. Feld controls a majority of the ownership of Larkspur Partners GP LP and Larkspur Co-Invest GP LP "
+              "and, as such, has shared voting power.", section="Item 2(c)", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Dana Whitlock", "Whitlock GP LLC", "controlling interest"),
+        ("Dana Whitlock", "Whitlock Securities GP LLC", "controlling interest"),
+        ("Omar Feld", "Larkspur Partners GP LP", "majority owner"),
+        ("Omar Feld", "Larkspur Co-Invest GP LP", "majority owner")}
+    # an interest that is not a controlling one states no control
+    g = facts(("p", P, "Dana Whitlock"), ("g", O, "Whitlock GP LLC"))
+    mine_text("Ms. Whitlock owns a minority interest in Whitlock GP LLC.", section="Item 2", facts=g)
+    assert not edges(g, EdgeKind.CONTROLS)
+
+
+def test_virtue_of_their_relationships_to_a_holder_with_listed_subjects():
+    f = facts(("a", O, "Birchmoor Onshore LLC"), ("b", O, "Tallis Coast Limited Partnership"),
+              ("c", O, "Quennell Corp."), ("d", O, "Ardent Partners"), ("p", P, "Rafael Okonkwo"))
+    mine_text("Birchmoor Onshore has sole voting power with respect to 1,000 Units. Pursuant to Rule 13d-3(a), each of "
+              "Tallis Coast, Quennell and Mr. Okonkwo (by virtue of their relationships to Birchmoor Onshore) may be "
+              "deemed to indirectly beneficially own the Units which Birchmoor Onshore owns. Ardent has sole voting "
+              "power with respect to 500 Units. Each of Quennell and Mr. Okonkwo (by virtue of their relationships "
+              "to Ardent) may be deemed to indirectly beneficially own the Units which Ardent owns.",
+              section="Item 5(b)", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Tallis Coast Limited Partnership", "Birchmoor Onshore LLC", "by virtue of relationship"),
+        ("Quennell Corp.", "Birchmoor Onshore LLC", "by virtue of relationship"),
+        ("Rafael Okonkwo", "Birchmoor Onshore LLC", "by virtue of relationship"),
+        ("Quennell Corp.", "Ardent Partners", "by virtue of relationship"),
+        ("Rafael Okonkwo", "Ardent Partners", "by virtue of relationship")}
+
+
+def test_single_word_mentions_resolve_only_to_one_organization():
+    f = facts(("a", O, "Gorseway Partners"), ("b", O, "Citrine Capital LLC"), ("c", O, "Citrine Holdings LP"))
+    res = Resolver(f)
+    assert res.resolve("Gorseway") == "a"
+    assert res.resolve("Citrine") is None  # two organizations begin with it
+    assert res.resolve("Capital") is None and res.resolve("Partners") is None  # legal-form / generic words
+
+
+def test_capitalised_defined_term_after_a_role_is_an_object():
+    f = facts(("a", O, "Kittering Advisors LP"), ("p", P, "Lena Marsh"), ("q", P, "Tobias Wren"))
+    ctx = ProseContext(f)
+    mine_text('This statement is filed by Kittering Advisors LP (the "Adviser"), Lena Marsh and Tobias Wren.',
+              section="Item 2", facts=f, ctx=ctx)
+    mine_text("Lena Marsh and Tobias Wren are the managing partners of the Adviser.", section="Item 4", facts=f, ctx=ctx)
+    assert edges(f, EdgeKind.EMPLOYED_BY) == {("Lena Marsh", "Kittering Advisors LP", "managing partners"),
+                                              ("Tobias Wren", "Kittering Advisors LP", "managing partners")}
+    # a lower-case role word after "of the" still continues the role phrase (control through the manager)
+    g = facts(("a", O, "Kittering Advisors LP"), ("m", O, "Kittering Master Fund LP"), ("p", P, "Lena Marsh"))
+    mine_text("Lena Marsh is the sole member of the manager of Kittering Master Fund LP.", section="Item 2", facts=g)
+    assert not edges(g, EdgeKind.EMPLOYED_BY)

@@ -88,6 +88,24 @@ def test_13g_control_chain_from_items_and_signatures():
     assert all(r.props.get("stated") is True for r in _rels(f, EdgeKind.CONTROLS))
 
 
+def test_control_stated_in_13g_item4_and_in_ownership_phrases():
+    """Item 4 prose names the investment manager and its partners; Item 2 says who "owns a controlling
+    interest in" two entities and who is "the non-member manager of" another (defined terms such as
+    "the Adviser" are names, not role words)."""
+    f = load_path(FIX / "13g_item4_prose_controls.xml")
+    name = {e.key: e.name for e in f.entities}
+    ctl = {(name[r.source], name[r.target]): (r.props["basis"], r.prov.section) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl[("Kestrel Harbor Advisors LP", "Kestrel Harbor Master Fund LP")] == ("investment manager", "Item 4")
+    assert ctl[("Kestrel Harbor GP LLC", "Kestrel Harbor Advisors LP")] == ("non-member manager", "Item 2")
+    assert ctl[("Tamsin Oduya", "Kestrel Harbor GP LLC")] == ("controlling interest", "Item 2")
+    assert ctl[("Tamsin Oduya", "Kestrel Harbor Advisors LP")] == ("controlling interest", "Item 2")
+    assert len(ctl) == 4
+    roles = {(name[r.source], name[r.target], r.prov.section) for r in _rels(f, EdgeKind.EMPLOYED_BY)}
+    assert roles == {("Tamsin Oduya", "Kestrel Harbor Advisors LP", "Item 4"),
+                     ("Bram Velasquez", "Kestrel Harbor Advisors LP", "Item 4")}
+    assert not [e for e in f.entities if e.key.startswith("prose:")]  # nothing invented
+
+
 def test_holder_reporting_zero_after_falling_below_five_percent():
     f = load_path(FIX / "13ga_zero_below5.xml")
     assert f.filing.form_type == "SCHEDULE 13G/A" and f.filing.is_amendment and f.filing.amendment_no == 2

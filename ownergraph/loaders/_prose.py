@@ -44,7 +44,9 @@ filings):
    surname the mention is left unresolved: two people are never merged on a surname.
 6. An organization mention of two or more words whose words appear, in order and starting with
    the same first word, in exactly one organization's name resolves to it ("Platinum Falcon" ->
-   "Platinum Falcon B 2018 RSC Limited").
+   "Platinum Falcon B 2018 RSC Limited"); so does a distinctive single word (not a legal form or
+   role word, no person's surname) that begins exactly one organization's name ("Gascon" ->
+   "Gascon Partners").
 7. Otherwise a full proper name in a subject or object position creates a new entity (an
    organization if it carries a legal form or an organization word such as Fund, Capital,
    Management, Holdings, Trust, Government; a person if it is two to five capitalized words or
@@ -96,6 +98,7 @@ _ROLE_WORDS = (
     "regional", "division", "chairman's", "emeritus", "interim", "acting", "co-chief", "co-chairman",
     "co-president", "outside", "non-employee", "retired", "former", "sales", "product", "human",
     "resources", "people", "audit", "committee", "special", "registered", "authorized", "signatory",
+    "non-member",
 )
 _TITLE_CORE = (
     "officer", "chairman", "chairwoman", "chairperson", "chair", "president", "director", "founder",
@@ -170,7 +173,7 @@ _QUOTES = re.compile(r"[“”\"]")
 _OPEN_PAREN_TAIL = re.compile(r"\(\s*(?:the|a|an|its|being)?\s*$")
 _WHOSE_WORD = re.compile(r"\bwhose\b")
 _PASSIVE_WORD = re.compile(r"\b(?:owned|controlled|managed|advised)\s")
-_OWNS_WORD = re.compile(r"\b(?:owns|controls)\s")
+_OWNS_WORD = re.compile(r"\b(?:owns|controls|holds)\s")
 _TITLE_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.I)
 _TITLE_AND_TAIL = re.compile(r"\s*,?\s*(?:and|&)$")
 _MARKUP = re.compile(r"\*\*|__|\\(?=[$&*_#\[\]()])")
@@ -424,6 +427,8 @@ class Resolver:
                         and parts(e.name)[0][0] == words[0]]
                 if len(set(hits)) == 1:
                     return hits[0]
+            if not hits and not honorific:
+                return self._org_by_first_word(nn(bare, org))
             return None
         # person by first + last name
         if not _looks_org(bare):
@@ -442,6 +447,13 @@ class Resolver:
             if len(hits) == 1:
                 return hits.pop()
         return None
+
+    def _org_by_first_word(self, word: str) -> str | None:
+        """"Gascon" -> "Gascon Partners": a distinctive single word that begins exactly one organization's name."""
+        if len(word) < 4 or " " in word or word in _ORG_WORDS or word in _ROLE_WORDS:
+            return None
+        hits = {e.key for e in self._orgs() if nn_first(self.ctx.norm(e.name, NodeKind.ORGANIZATION)) == word}
+        return hits.pop() if len(hits) == 1 else None
 
     def resolve_or_create(self, mention: str, section: str, prov: Provenance, kind: NodeKind | None = None
                           ) -> str | None:
@@ -469,6 +481,10 @@ class Resolver:
             self._answers.clear()
         self.facts.entities.append(EntityFact(key=key, kind=kind, name=_HONORIFIC.sub("", m), prov=prov))
         return key
+
+
+def nn_first(norm: str) -> str:
+    return norm.split(" ", 1)[0]
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
@@ -556,7 +572,7 @@ def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
             otitle = p
         if _OFFICER_WORDS.search(otitle) or re.search(r"\bof\s+the\s+board", otitle, re.I):
             out.append((EdgeKind.OFFICER_OF, otitle))
-        elif re.search(r"\b(?:member|partner|employee|manager|adviser|advisor)\b", otitle, re.I):
+        elif re.search(r"\b(?:member|partner|employee|manager|adviser|advisor)s?\b", otitle, re.I):
             out.append((EdgeKind.EMPLOYED_BY, otitle))
     if directors:
         out.append((EdgeKind.DIRECTOR_OF, " and ".join(_tidy_title(x) for x in directors)))
@@ -721,6 +737,9 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
     return out
 
 
+_ROLE_JOIN_NEXT = re.compile(r"\s+(?:of|to|for)\s")
+
+
 def _objects_from(rest: str) -> tuple[list[str], int]:
     """Names at the start of ``rest`` ("Ault & Company and the Issuer"), and where they end."""
     out, pos = [], 0
@@ -738,8 +757,9 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
             cand = m2.group(1).strip()
             first = cand.split()[0].lower().strip(",.")
             if first in _ROLE_WORDS and first not in ("the", "a", "an", "group", "global", "investment",
-                                                      "capital", "general", "limited"):
-                break
+                                                      "capital", "general", "limited") and (
+                    not cand[:1].isupper() or _ROLE_JOIN_NEXT.match(seg, m2.end())):
+                break  # a role phrase goes on ("the managing member of X"); "the Adviser" is a defined term
             out.append(cand)
             end = m2.end()
         pos += end
@@ -748,8 +768,10 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
             break
         after = rest[pos + nxt.end():]
         w = re.match(r"(?:the\s+)?([A-Za-z\-]+)", after)
-        if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company"):
-            break
+        if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company") and (
+                not w.group(1)[:1].isupper() or not w.group(0).startswith("the ")
+                or _ROLE_JOIN_NEXT.match(after, w.end())):
+            break  # "X and director of Y": a second role; "X and the Adviser": a second defined name
         pos += nxt.end()
     return out, pos
 
@@ -762,12 +784,21 @@ _PASSIVE = re.compile(
 _OWNS = re.compile(
     r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?P<how>wholly\s+owns|owns\s+(?:all|100%)"
     r"\s+of\s+(?:the\s+)?(?:outstanding\s+|issued\s+)*(?:equity|shares|share\s+capital|capital\s+stock|"
-    r"membership\s+interests|interests|voting\s+securities|stock)?(?:\s+(?:of|in))?|controls)\s+(?P<y>(?:the\s+)?"
-    + NAME + r")")
+    r"membership\s+interests|interests|voting\s+securities|stock)?(?:\s+(?:of|in))?|"
+    r"(?:owns|holds|controls)\s+(?:a\s+)?(?:controlling|majority)\s+(?:ownership\s+|equity\s+|voting\s+)?"
+    r"(?:interests?|stake)\s+in|"
+    r"(?:owns|holds|controls)\s+(?:a\s+)?majority\s+of\s+(?:the\s+)?(?:outstanding\s+)?(?:ownership|equity|"
+    r"voting\s+(?:power|interests|securities)|membership\s+interests|interests|shares)(?:\s+(?:of|in))?|controls)"
+    r"\s+(?P<y>(?:the\s+)?" + NAME + r")")
+_EACH_OF = re.compile(r"^(?:Each|Both|All)\s+of\s+")
+#: "X is the President of Y, and owns a controlling interest in Z": the sentence's subject owns
+_OWNS_AND = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?P<how>wholly\s+owns|(?:owns|holds|controls)\s+(?:a\s+)?(?:controlling|majority)\s+"
+    r"(?:ownership\s+|equity\s+|voting\s+)?(?:interests?|stake)\s+in)\s+(?P<y>(?:the\s+)?" + NAME + r")")
 _VIRTUE = re.compile(
     r"(?i:by\s+virtue\s+of\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w\s,]{0,60}?)"
-    r"(?:relationship|position|positions|role|status|control|capacity|ownership)\s+"
-    r"(?:with|as\s+[^.;]*?\s+of|of|over|in|at)\s+)(?P<y>(?:the\s+)?" + NAME + r")")
+    r"(?:relationships?|position|positions|role|status|control|capacity|ownership)\s+"
+    r"(?:with|to|as\s+[^.;]*?\s+of|of|over|in|at)\s+)(?P<y>(?:the\s+)?" + NAME + r")")
 
 
 _WHOSE = re.compile(
@@ -839,7 +870,8 @@ _ROLE_END = re.compile(r"(?<![\w-])([\w-]+)(?=\s+(?:of|to|for|at)\s)", re.I)
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _PASSIVE_HINT = re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:wholly[\s-]owned|(?:directly\s+|indirectly\s+)?"
                            r"(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?controlled|managed|advised)")
-_OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s")
+_OWNS_HINT = re.compile(r"wholly\s+owns\s|owns\s+(?:all|100%)\s+of\s|controls\s|"
+                        r"(?:owns|holds)\s+(?:a\s+)?(?:controlling|majority)\s")
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -904,7 +936,7 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
     passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
         _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
-    owns = ("owns" in s or "controls" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
+    owns = ("owns" in s or "controls" in s or "holds a" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
     if s.isascii() or not _FOLDS_TO_ASCII.search(s):
         virtue = "virtue" in s.lower()
     else:
@@ -1028,19 +1060,45 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
     for m in (_OWNS.finditer(s) if owns_hint else ()):
-        how = m.group("how").lower()
-        basis = "controls" if how == "controls" else "wholly owns"
+        how = " ".join(m.group("how").lower().split())
+        if how == "controls":
+            basis, ys = "controls", [m.group("y")]
+        elif "controlling" in how or "majority" in how:
+            # "owns a controlling interest in CGP and CSGP": every entity listed
+            basis = "controlling interest" if "controlling" in how else "majority owner"
+            ys = _objects_from(s[m.start("y"):])[0] or [m.group("y")]
+        else:
+            basis, ys = "wholly owns", [m.group("y")]
         x = res.resolve_or_create(m.group("x"), section, pv)
-        y = res.resolve_or_create(m.group("y"), section, pv)
-        _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
-    for m in (_VIRTUE.finditer(s) if virtue_hint else ()):
-        subj = _first_subject(s[:m.start()]) or last_subject
-        if subj is None:
+        for yname in ys:
+            y = res.resolve_or_create(yname, section, pv)
+            _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+    for m in (_OWNS_AND.finditer(s) if owns_hint and " and " in s else ()):
+        subj = _first_subject(s[:m.start()])
+        x = res.resolve(subj) if subj else None
+        if x is None:
             continue
-        x = res.resolve(subj)
+        how = m.group("how").lower()
+        basis = "wholly owns" if how.startswith("wholly") else (
+            "controlling interest" if "controlling" in how else "majority owner")
+        for yname in _objects_from(s[m.start("y"):])[0] or [m.group("y")]:
+            _add(facts, EdgeKind.CONTROLS, x, res.resolve_or_create(yname, section, pv),
+                 {"basis": basis, "stated": True}, pv)
+    for m in (_VIRTUE.finditer(s) if virtue_hint else ()):
+        head = s[:m.start()]
+        if head.rstrip().endswith("("):
+            # "each of High Coast, Little Meadow and Mr. Icahn (by virtue of their relationships to CCI Onshore)"
+            last = _subject_from(head)
+            subjects = [_EACH_OF.sub("", x) for x in [last] + _more_subjects(head, last)] if last else []
+        else:
+            subjects = [_first_subject(head) or last_subject]
         y = res.resolve(m.group("y"))
-        if x and y and facts.entity(y) is not None and facts.entity(y).kind == NodeKind.ORGANIZATION:
-            _add(facts, EdgeKind.CONTROLS, x, y, {"basis": "by virtue of relationship", "stated": True}, pv)
+        if not y or facts.entity(y) is None or facts.entity(y).kind != NodeKind.ORGANIZATION:
+            continue
+        for subj in subjects:
+            x = res.resolve(subj) if subj else None
+            if x and x != y:
+                _add(facts, EdgeKind.CONTROLS, x, y, {"basis": "by virtue of relationship", "stated": True}, pv)
 
 
 # ----------------------------------------------------------------- tables (Schedule A)

@@ -573,6 +573,18 @@ def _org_norm(name: str) -> str:
     return normalize_name(name.replace(".", ""))
 
 
+def _same_holder(a: str, b: str) -> bool:
+    """Can two names of a record holder mean the same entity ("Smith Trust" / "the John A. Smith Revocable
+    Trust")?  The words of the shorter, legal forms aside, all appear in the longer."""
+    wa, wb = (set(_words(n.replace(".", ""))) - _HOLDER_FORM_WORDS for n in (a, b))
+    if not wa or not wb:
+        return True
+    return wa <= wb or wb <= wa
+
+
+_HOLDER_FORM_WORDS = frozenset(("lp", "llc", "inc", "ltd", "limited", "corp", "llp", "plc", "gp", "the", "l", "p"))
+
+
 @lru_cache(maxsize=8192)
 def _sec_norm(title: str) -> str:
     return normalize_name(title, NodeKind.SECURITY)
@@ -1556,8 +1568,10 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if h:
                         holder_name, holder_fn = h, f
                         break
-                if holder_name is None and d_i == "I":
-                    holder_name = named
+                if d_i == "I" and named and (holder_name is None or not _same_holder(named, holder_name)):
+                    # the row's own nature cell names its holder; a footnote shared by several rows
+                    # ("... the shares held by GGF III ...") names someone else
+                    holder_name, holder_fn = named, None
                 for f in fn_ids:
                     if f not in mined:
                         mined.add(f)

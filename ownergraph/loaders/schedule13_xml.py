@@ -996,10 +996,11 @@ def _agreements(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) 
         b.relate(EdgeKind.PARTY_TO, k, "agreement:joint-filing", {"role": "party"}, "Item 7", line)
 
 
-#: items whose prose states relationships (the classic loader mines Items 2, 5 and 6 the same way);
+#: items whose prose states relationships (the classic loader mines the same items); Item 4 explains the
+#: holdings ("The Firm is the investment manager to the Master Fund", "X, a director of the Issuer");
 #: 13G Item 7 names the subsidiary a parent reports for, Item 8 the members of a group
-_MINED_13D = {"2", "5", "6"}
-_MINED_13G = {"2", "6", "7", "8"}
+_MINED_13D = {"2", "4", "5", "6"}
+_MINED_13G = {"2", "4", "6", "7", "8"}
 
 
 #: a text without any of these words states no relationship the miner could read (skip it: mining is costly)
