@@ -26,3 +26,37 @@ def test_constructed_document_model_equals_validated(path):
     assert json.dumps(doc.model_dump(mode="json")) == json.dumps(validated.model_dump(mode="json"))
     for rp, vp in zip(doc.reporting_persons, validated.reporting_persons):
         assert list(rp.__dict__) == list(vp.__dict__)
+
+
+# ----------------------------------------------------------------- _xml: the entity-declaration scan
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as hs  # noqa: E402
+
+from ownergraph.loaders._xml import _ENTITY_DECL, _entity_decl  # noqa: E402
+
+_XML_BITS = [b"<!ENTITY", b"<!entity", b"<!EnTiTy", b"<!", b"!", b"<", b"ENTITY", b"<!--", b"-->", b"<![CDATA[",
+             b"<!DOCTYPE x>", b"<a>", b"</a>", b"text", b" ", b"\n", b"\x00", b"\xc4\xb0", b"<!ENTIT", b"!ENTITY"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(hs.lists(hs.sampled_from(_XML_BITS) | hs.binary(max_size=6), max_size=120))
+def test_entity_scan_equals_pattern(parts):
+    data = b"".join(parts)
+    assert _entity_decl(data) == (_ENTITY_DECL.search(data) is not None)
+
+
+def test_entity_scan_many_exclamations():
+    # past 64 "!" the pattern takes over from the first unchecked one
+    for n in (0, 1, 63, 64, 65, 200):
+        for tail in (b"<!ENTITY x 'y'>", b"<!entity", b"no"):
+            data = b"<a>" + b"wow! " * n + tail + b"</a>"
+            assert _entity_decl(data) == (_ENTITY_DECL.search(data) is not None)
+            data = b"<!" * n + tail
+            assert _entity_decl(data) == (_ENTITY_DECL.search(data) is not None)
+
+
+@pytest.mark.parametrize("path", XML13, ids=lambda p: p.name)
+def test_entity_scan_on_samples(path):
+    data = path.read_bytes()
+    assert _entity_decl(data) == (_ENTITY_DECL.search(data) is not None)
