@@ -60,3 +60,19 @@ def test_entity_scan_many_exclamations():
 def test_entity_scan_on_samples(path):
     data = path.read_bytes()
     assert _entity_decl(data) == (_ENTITY_DECL.search(data) is not None)
+
+
+# ----------------------------------------------------------------- schedule13_xml: cover numbers
+
+from ownergraph.loaders._text import parse_decimal  # noqa: E402
+from ownergraph.loaders.schedule13_xml import _number  # noqa: E402
+
+
+@settings(max_examples=600, deadline=None)
+@given(hs.text(alphabet="0123456789.,-$() *%\u00b2\u0663a", max_size=45))
+def test_cover_number_fast_path_equals_parse_decimal(text):
+    raw: dict[str, str] = {}
+    d = _number(text, "f", raw)
+    want = parse_decimal(text)
+    assert d == want and (d is None or str(d) == str(want))
+    assert raw == ({} if want is not None else {"f": text})

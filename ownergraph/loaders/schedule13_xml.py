@@ -60,7 +60,7 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, is_bare_document, is_container, parse_decimal, parse_percent
+from ._text import DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, parse_decimal, parse_percent
 from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
@@ -220,7 +220,7 @@ def sniff(data: bytes) -> float:
 def _kids(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
-    return [c for c in el if isinstance(c.tag, str)]
+    return list(el.iterchildren(etree.Element))  # the children whose tag is a str, without making every tag
 
 
 _TLS = threading.local()
@@ -341,10 +341,11 @@ def _address(el: etree._Element | None) -> Address | None:
 def _flat(el: etree._Element) -> dict[str, Any]:
     """An item element as {name: text}; repeated names become lists; nested groups flatten with '.'."""
     out: dict[str, Any] = {}
-    for c in _kids(el):
-        name = strip_ns(c.tag)
-        sub = _kids(c)
-        if sub and not (c.text or "").strip():
+    names = _LOCAL_NAMES
+    for c in el.iterchildren(etree.Element):
+        t = c.tag
+        name = names.get(t) or _local_name(t)
+        if next(c.iterchildren(etree.Element), None) is not None and not (c.text or "").strip():
             for k, v in _flat(c).items():
                 out[f"{name}.{k}"] = v
             continue
@@ -392,6 +393,9 @@ _POWERS = (
 def _number(text: str | None, field: str, raw: dict[str, str]) -> Decimal | None:
     if text is None:
         return None
+    if len(text) <= _MAX_DIGITS and text.isascii() and (text.isdigit() or (
+            text[-1:] != "." and text.count(".") == 1 and text.replace(".", "", 1).isdigit())):
+        return Decimal(text)  # what parse_decimal gives a plain number ("942779", "11615772.8"): most cover values
     d = parse_decimal(text)
     if d is None:
         raw[field] = text
