@@ -76,3 +76,19 @@ def test_cover_number_fast_path_equals_parse_decimal(text):
     want = parse_decimal(text)
     assert d == want and (d is None or str(d) == str(want))
     assert raw == ({} if want is not None else {"f": text})
+
+
+# ----------------------------------------------------------------- _prose: remembered role phrases
+
+from ownergraph.loaders._prose import _ROLE_WORDS, _classify_role, classify_role  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.sampled_from(list(_ROLE_WORDS) + ["and", ",", "&", "of the board", "portfolio manager", "Sole",
+                                                     "Owner", "an", "X"]), max_size=8))
+def test_classify_role_remembered_equals_computed(words):
+    phrase = " ".join(words)
+    first = classify_role(phrase)
+    assert first == _classify_role(phrase)
+    first.append("mutated by a caller")
+    assert classify_role(phrase) == _classify_role(phrase)  # each caller gets its own list

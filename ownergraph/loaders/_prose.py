@@ -54,6 +54,7 @@ filings):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable
@@ -532,6 +533,18 @@ def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     "President, General Counsel and a director" -> [(OFFICER_OF, 'President, General Counsel'),
     (DIRECTOR_OF, 'director')]; "Chief Executive Officer and Chairman" -> [(OFFICER_OF, ...)].
     """
+    return list(_classified(phrase))
+
+
+@functools.lru_cache(maxsize=4096)
+def _classified(phrase: str) -> tuple[tuple[EdgeKind, str], ...]:
+    """:func:`classify_role`, remembered: a pure function of the phrase, and role phrases are a small
+    vocabulary shared by every filing ("general partner", "Chief Executive Officer"), each costly to read
+    (a dozen patterns).  Bounded, so a hostile file cannot grow it."""
+    return tuple(_classify_role(phrase))
+
+
+def _classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     p = _tidy_title(phrase)
     low = p.lower()
     if not _TITLE_CORE_RE.search(low):
