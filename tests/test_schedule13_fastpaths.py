@@ -92,3 +92,52 @@ def test_classify_role_remembered_equals_computed(words):
     assert first == _classify_role(phrase)
     first.append("mutated by a caller")
     assert classify_role(phrase) == _classify_role(phrase)  # each caller gets its own list
+
+
+# ----------------------------------------------------------------- _prose: facts constructed without validation
+
+import ownergraph.loaders._prose as _prose  # noqa: E402
+from ownergraph.graph.model import EntityFact, FilingFacts, FilingInfo, NodeKind, Provenance  # noqa: E402
+
+_PROSE_PHRASES = [
+    "BML Capital Management, LLC", "is the sole general partner of", "BML Investment Partners, L.P.", "Braden Leonard",
+    "is the managing member of", "Platinum Holdings", ", the sole owner of", "Platinum Falcon", "is wholly owned by",
+    "the Government of Abu Dhabi", "Mr. Leonard", "by virtue of his relationship with", "Chief Executive Officer of",
+    "the Issuer", "is a director of", "(the \"Fund\")", "(together, the \"Funds\")", "and", ", and", ".", ";", "\n\n",
+    "Jane Q. Public", "serves as President and a director of", "controls", "owns all of the outstanding shares of",
+    "The general partner of", "is", "whose sole general partner is", "Acme Fund LP", "ſ", "\u00a0", "**", "İ",
+]
+
+
+def _facts() -> FilingFacts:
+    p = Provenance(filing_id="sha256:0", source="t", section="cover page 1, row 1", excerpt="x")
+    ents = [EntityFact(key="issuer", kind=NodeKind.ORGANIZATION, name="Aadi Bioscience, Inc.", prov=p),
+            EntityFact(key="rp:1", kind=NodeKind.ORGANIZATION, name="BML Investment Partners, L.P.", prov=p),
+            EntityFact(key="rp:2", kind=NodeKind.PERSON, name="LEONARD BRADEN MICHAEL", prov=p)]
+    return FilingFacts(filing=FilingInfo(id="sha256:0", form_type="SC 13D", family="schedule13", loader="t",
+                                         sha256="0", issuer_key="issuer", filer_keys=["rp:1", "rp:2"]),
+                       entities=ents)
+
+
+def _mined(text: str) -> str:
+    facts = _facts()
+    ctx = _prose.ProseContext(facts)
+    _prose.mine_text(text, section="Item 2", facts=facts, ctx=ctx)
+    _prose.mine_text(text, section="Item 5", facts=facts, ctx=ctx,
+                     prov=Provenance(filing_id="0001-24-000001", accession="0001-24-000001", source="s", section="x"))
+    _prose.mine_table([["Name", "Position", "Principal Occupation"], [text[:60], "Director", text[-80:]]],
+                      section="Schedule A", facts=facts, org_key="issuer", ctx=ctx)
+    return facts.model_dump_json()
+
+
+@settings(max_examples=150, deadline=None)
+@given(hs.lists(hs.sampled_from(_PROSE_PHRASES), min_size=1, max_size=40))
+def test_prose_constructed_facts_equal_validated(parts):
+    text = " ".join(parts)
+    fast = _mined(text)
+    saved = _prose._construct
+    _prose._construct = lambda cls, values: cls(**values)
+    try:
+        assert _mined(text) == fast
+    finally:
+        _prose._construct = saved
