@@ -16,7 +16,10 @@ the time spent mining item prose.  Then, per loader, where the time goes:
 * facts      -- the rest: building entities, relations and provenance, hashing, detection.
 
 Each stage is timed on its own (the prose share by difference), so the split adds up to the
-total only approximately.  No assertion: this is a measurement, not a test.
+total only approximately.  The loaders remember a few pure functions of short strings across filings
+(dates as filed, ``_prose.classify_role`` of a role phrase): the rounds repeat the same filings, so those
+always hit here, as they mostly do on a real bulk load (a small shared vocabulary).  No assertion: this is a
+measurement, not a test.
 """
 
 from __future__ import annotations

@@ -357,3 +357,28 @@ def test_truncated_end_tag_filing_loads_with_warning_through_the_cli(shared_fili
     assert any(w.startswith(str(path)) and "malformed XML recovered" in w for w in res["warnings"])
     r = CliRunner().invoke(app, ["load", str(path), "--store", str(tmp_path / "og2.db")], env={"COLUMNS": "300"})
     assert r.exit_code == 0 and "warning:" in r.stderr and "malformed XML recovered" in r.stderr
+
+
+def _malformed_nested(depth: int) -> bytes:
+    """``nested(depth)`` with a truncated end tag inside the deepest element: recovered, not strict."""
+    return b"<r>" + b"<a>" * (depth - 1) + b"<b>x</b\n" + b"</a>" * (depth - 1) + b"</r>"
+
+
+@pytest.mark.parametrize("depth", [5, 19, 20, 21, 40])
+def test_recovered_tree_depth_checked(restore_limits, depth):
+    loaders.set_limits(max_xml_depth=21)  # the <b> of the deepest <a> is one level further down
+    warnings: list[str] = []
+    if depth + 1 > 21:
+        with pytest.raises(LoadError, match="nested deeper than 21"):
+            parse_xml(_malformed_nested(depth), SRC, warnings)
+    else:
+        root = parse_xml(_malformed_nested(depth), SRC, warnings)
+        assert root is not None and len(warnings) == 1 and "recovered" in warnings[0]
+
+
+def test_recovered_tree_text_limit_checked(restore_limits):
+    loaders.set_limits(max_xml_text=100)
+    data = b"<r><a>" + b"x" * 150 + b"</a><b>y</b\n</r>"
+    with pytest.raises(LoadError, match="longer than 100"):
+        parse_xml(data, SRC, [])
+    assert parse_xml(b"<r><a>" + b"x" * 50 + b"</a><b>y</b\n</r>", SRC, []) is not None

@@ -56,6 +56,7 @@ filings):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterable
@@ -69,8 +70,18 @@ from ..graph.model import (
     PropFact,
     Provenance,
     RelationFact,
+    constructor,
     excerpt,
 )
+
+# facts are built from values the miner has typed (str, bool, the enums, Provenance): every field passed, in the
+# model's order (see graph.model.constructor)
+_construct = constructor({
+    Provenance: ("filing_id", "accession", "source", "section", "excerpt"),
+    PropFact: ("name", "value", "prov"),
+    EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
+    RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
+})
 
 # ----------------------------------------------------------------- vocabulary
 
@@ -479,7 +490,9 @@ class Resolver:
             key = f"prose:{n}"
         if self._answers:
             self._answers.clear()
-        self.facts.entities.append(EntityFact(key=key, kind=kind, name=_HONORIFIC.sub("", m), prov=prov))
+        self.facts.entities.append(_construct(EntityFact, {
+            "key": key, "kind": kind, "name": _HONORIFIC.sub("", m), "cik": None, "cusip": None, "aliases": [],
+            "props": [], "prov": prov}))
         return key
 
 
@@ -498,10 +511,11 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 def _prov(facts: FilingFacts, prov: Provenance | None, section: str, text: str) -> Provenance:
     f = facts.filing
     if prov is not None:  # a copy with its own section and excerpt (a constructor is cheaper than model_copy)
-        return Provenance(filing_id=prov.filing_id, accession=prov.accession, source=prov.source,
-                          section=section or prov.section, excerpt=excerpt(text))
-    return Provenance(filing_id=f.id, accession=f.accession, source=f.source, section=section,
-                      excerpt=excerpt(text))
+        return _construct(Provenance, {"filing_id": prov.filing_id, "accession": prov.accession,
+                                       "source": prov.source, "section": section or prov.section,
+                                       "excerpt": excerpt(text)})
+    return _construct(Provenance, {"filing_id": f.id, "accession": f.accession, "source": f.source,
+                                   "section": section, "excerpt": excerpt(text)})
 
 
 def _exists(facts: FilingFacts, etype: EdgeKind, src: str, dst: str, key: str | None = None) -> bool:
@@ -523,7 +537,8 @@ def _add(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | None, 
             return False
     elif _exists(facts, etype, src, dst, props.get("title")):
         return False
-    facts.relations.append(RelationFact(type=etype, source=src, target=dst, props=props, prov=pv))
+    facts.relations.append(_construct(RelationFact, {"type": etype, "source": src, "target": dst, "props": props,
+                                                     "prov": pv, "discriminator": None}))
     return True
 
 
@@ -548,6 +563,18 @@ def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     "President, General Counsel and a director" -> [(OFFICER_OF, 'President, General Counsel'),
     (DIRECTOR_OF, 'director')]; "Chief Executive Officer and Chairman" -> [(OFFICER_OF, ...)].
     """
+    return list(_classified(phrase))
+
+
+@functools.lru_cache(maxsize=4096)
+def _classified(phrase: str) -> tuple[tuple[EdgeKind, str], ...]:
+    """:func:`classify_role`, remembered: a pure function of the phrase, and role phrases are a small
+    vocabulary shared by every filing ("general partner", "Chief Executive Officer"), each costly to read
+    (a dozen patterns).  Bounded, so a hostile file cannot grow it."""
+    return tuple(_classify_role(phrase))
+
+
+def _classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     p = _tidy_title(phrase)
     low = p.lower()
     if not _TITLE_CORE_RE.search(low):
@@ -1180,7 +1207,7 @@ def mine_table(rows: list[list[str]], *, section: str, facts: FilingFacts, prov:
         if ent is not None:
             for nm, ci in (("address", col["addr"]), ("citizenship", col["cit"]), ("occupation", col["occ"])):
                 if ci is not None and ci < len(cells) and cells[ci] and ent.prop(nm) is None:
-                    ent.props.append(PropFact(name=nm, value=cells[ci], prov=pv))
+                    ent.props.append(_construct(PropFact, {"name": nm, "value": cells[ci], "prov": pv}))
         if position and org_key:
             for etype, title in classify_role(position) or [(EdgeKind.OFFICER_OF, _tidy_title(position))]:
                 if etype == EdgeKind.OFFICER_OF and not re.search(r"chairman|chair\b", title, re.I):

@@ -125,12 +125,13 @@ class Form13FCover(BaseModel):
 
 def sniff_table(data: bytes) -> float:
     head = data[:4096]
-    return 0.95 if not is_submission(head) and _TABLE_RE.search(head) else 0.0
+    # the pattern needs the element name: a substring test first (the pattern tries every "<" of the head)
+    return 0.95 if b"informationTable" in head and not is_submission(head) and _TABLE_RE.search(head) else 0.0
 
 
 def sniff_cover(data: bytes) -> float:
     head = data[:4096]
-    return 0.95 if not is_submission(head) and _COVER_RE.search(head) and _COVER_NS in head else 0.0
+    return 0.95 if _COVER_NS in head and not is_submission(head) and _COVER_RE.search(head) else 0.0
 
 
 # ----------------------------------------------------------------- information table

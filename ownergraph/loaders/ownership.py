@@ -206,6 +206,8 @@ def is_submission(head: bytes | str) -> bool:
 
 def sniff(data: bytes) -> float:
     head = data[:8192]
+    if b"ownershipDocument" not in head:
+        return 0.0  # (the root pattern needs the name: one substring test, before the others, per detection)
     if is_submission(head):
         return 0.0  # an SGML submission: the submission loader unwraps it and hands us the XML
     return 0.95 if _ROOT_RE.search(head) else 0.0

@@ -60,7 +60,7 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, is_bare_document, is_container, parse_decimal, parse_percent
+from ._text import DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, parse_decimal, parse_percent
 from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
@@ -176,6 +176,28 @@ class Schedule13XmlDocument(BaseModel):
     documents: list[dict[str, str]] = Field(default_factory=list, description="Attached documents (name, type)")
 
 
+# The document model is built from values the reader has already typed (str / None, Decimal, int, bool, lists
+# and dicts of str): constructed without validation, every field passed *in the model's field order* (the dict
+# becomes the instance's own and model_dump follows its order; graph.model.constructor checks the names once).
+_construct_doc = constructor({
+    Address: ("street1", "street2", "city", "state_or_country", "state_or_country_name", "zip_code"),
+    Issuer: ("name", "cik", "cusips", "address"),
+    ReportingPerson: ("page", "name", "cik", "no_cik", "member_of_group", "fund_types", "citizenship_code",
+                      "citizenship", "legal_proceedings", "sole_voting", "shared_voting", "sole_dispositive",
+                      "shared_dispositive", "aggregate", "aggregate_excludes_certain_shares", "percent",
+                      "percent_bound", "types", "comment", "raw"),
+    Signature: ("reporting_person", "signature", "title", "date"),
+    Schedule13XmlDocument: ("schedule", "submission_type", "schema_version", "previous_accession", "filer_ciks",
+                            "filer_names", "amendment_no", "class_title", "event_date", "previously_filed",
+                            "rule_designations", "issuer", "authorized_persons", "reporting_persons", "items",
+                            "exhibits", "signatures", "signature_comments", "documents"),
+    FilingInfo: ("id", "accession", "form_type", "family", "loader", "amendment_no", "is_amendment",
+                 "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
+                 "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
+    FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
+})
+
+
 # ----------------------------------------------------------------- sniffing
 
 
@@ -198,7 +220,7 @@ def sniff(data: bytes) -> float:
 def _kids(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
-    return [c for c in el if isinstance(c.tag, str)]
+    return list(el.iterchildren(etree.Element))  # the children whose tag is a str, without making every tag
 
 
 _TLS = threading.local()
@@ -308,19 +330,22 @@ def _address(el: etree._Element | None) -> Address | None:
     kids = _kids(el)
     if not kids:
         t = _text(el)
-        return Address(street1=t) if t else None
+        return _construct_doc(Address, {"street1": t, "street2": None, "city": None, "state_or_country": None,
+                                        "state_or_country_name": None, "zip_code": None}) if t else None
     code = _ctext(el, "stateOrCountry")
-    return Address(street1=_ctext(el, "street1"), street2=_ctext(el, "street2"), city=_ctext(el, "city"),
-                   state_or_country=code, state_or_country_name=code_name(code), zip_code=_ctext(el, "zipCode"))
+    return _construct_doc(Address, {
+        "street1": _ctext(el, "street1"), "street2": _ctext(el, "street2"), "city": _ctext(el, "city"),
+        "state_or_country": code, "state_or_country_name": code_name(code), "zip_code": _ctext(el, "zipCode")})
 
 
 def _flat(el: etree._Element) -> dict[str, Any]:
     """An item element as {name: text}; repeated names become lists; nested groups flatten with '.'."""
     out: dict[str, Any] = {}
-    for c in _kids(el):
-        name = strip_ns(c.tag)
-        sub = _kids(c)
-        if sub and not (c.text or "").strip():
+    names = _LOCAL_NAMES
+    for c in el.iterchildren(etree.Element):
+        t = c.tag
+        name = names.get(t) or _local_name(t)
+        if next(c.iterchildren(etree.Element), None) is not None and not (c.text or "").strip():
             for k, v in _flat(c).items():
                 out[f"{name}.{k}"] = v
             continue
@@ -368,6 +393,9 @@ _POWERS = (
 def _number(text: str | None, field: str, raw: dict[str, str]) -> Decimal | None:
     if text is None:
         return None
+    if len(text) <= _MAX_DIGITS and text.isascii() and (text.isdigit() or (
+            text[-1:] != "." and text.count(".") == 1 and text.replace(".", "", 1).isdigit())):
+        return Decimal(text)  # what parse_decimal gives a plain number ("942779", "11615772.8"): most cover values
     d = parse_decimal(text)
     if d is None:
         raw[field] = text
@@ -389,26 +417,29 @@ def _reporting_person(el: etree._Element, page: int, schedule: str) -> Reporting
             raw["percent"] = pct_text
     code = _ctext(el, "citizenshipOrOrganization")
     name = _ctext(el, "reportingPersonName") or f"(reporting person {page})"
-    return ReportingPerson(
-        page=page,
-        name=" ".join(name.split()),
-        cik=_ctext(el, "reportingPersonCIK", "reportingPersonCik", "cik"),
-        no_cik=_yn(_ctext(el, "reportingPersonNoCIK", "reportingPersonNoCik")),
-        member_of_group=_ctext(el, "memberOfGroup", "memberGroup"),
-        fund_types=[t for c in _children(el, "fundType") if (t := _text(c))],
-        citizenship_code=code,
-        citizenship=code_name(code) or code,
-        legal_proceedings=_yn(_ctext(el, "legalProceedings")),
-        aggregate=_number(agg_text, "aggregate", raw),
-        aggregate_excludes_certain_shares=_yn(
+    return _construct_doc(ReportingPerson, {
+        "page": page,
+        "name": " ".join(name.split()),
+        "cik": _ctext(el, "reportingPersonCIK", "reportingPersonCik", "cik"),
+        "no_cik": _yn(_ctext(el, "reportingPersonNoCIK", "reportingPersonNoCik")),
+        "member_of_group": _ctext(el, "memberOfGroup", "memberGroup"),
+        "fund_types": [t for c in _children(el, "fundType") if (t := _text(c))],
+        "citizenship_code": code,
+        "citizenship": code_name(code) or code,
+        "legal_proceedings": _yn(_ctext(el, "legalProceedings")),
+        "sole_voting": vals["sole_voting"],
+        "shared_voting": vals["shared_voting"],
+        "sole_dispositive": vals["sole_dispositive"],
+        "shared_dispositive": vals["shared_dispositive"],
+        "aggregate": _number(agg_text, "aggregate", raw),
+        "aggregate_excludes_certain_shares": _yn(
             _ctext(el, "isAggregateExcludeShares", "aggregateAmountExcludesCertainSharesFlag")),
-        percent=pct,
-        percent_bound=bound,
-        types=[t for c in _children(el, "typeOfReportingPerson") if (t := _text(c))],
-        comment=_ctext(el, "commentContent", "comments"),
-        raw=raw,
-        **vals,
-    )
+        "percent": pct,
+        "percent_bound": bound,
+        "types": [t for c in _children(el, "typeOfReportingPerson") if (t := _text(c))],
+        "comment": _ctext(el, "commentContent", "comments"),
+        "raw": raw,
+    })
 
 
 def _signatures(form: etree._Element | None) -> list[Signature]:
@@ -421,8 +452,8 @@ def _signatures(form: etree._Element | None) -> list[Signature]:
         blocks.append((_ctext(sp, "reportingPersonName", "signatureReportingPerson"), sp))
     for who, sp in blocks:
         for d in _children(sp, "signatureDetails"):
-            out.append(Signature(reporting_person=who, signature=_ctext(d, "signature"),
-                                 title=_ctext(d, "title"), date=_ctext(d, "date")))
+            out.append(_construct_doc(Signature, {"reporting_person": who, "signature": _ctext(d, "signature"),
+                                                  "title": _ctext(d, "title"), "date": _ctext(d, "date")}))
     return out
 
 
@@ -454,13 +485,13 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
     cusips = [t for t in (_ctext(ii, "issuerCUSIP", "issuerCusip"),) if t]
     for grp in _children(ii, "issuerCusips"):
         cusips += [t for c in _children(grp, "issuerCusipNumber") if (t := _text(c))]
-    issuer = Issuer(
-        name=_ctext(ii, "issuerName"),
-        cik=_ctext(ii, "issuerCIK", "issuerCik"),
-        cusips=cusips,
-        address=_address(_child(ii, "address") if _child(ii, "address") is not None
-                         else _child(ii, "issuerPrincipalExecutiveOfficeAddress")),
-    )
+    issuer = _construct_doc(Issuer, {
+        "name": _ctext(ii, "issuerName"),
+        "cik": _ctext(ii, "issuerCIK", "issuerCik"),
+        "cusips": cusips,
+        "address": _address(_child(ii, "address") if _child(ii, "address") is not None
+                            else _child(ii, "issuerPrincipalExecutiveOfficeAddress")),
+    })
     filer_ciks = []
     fi = _child(header, "filerInfo")
     for f in _children(fi, "filer"):
@@ -503,26 +534,27 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
         docs.append({"name": _ctext(d, "conformedName") or "", "type": _ctext(d, "conformedDocumentType") or "",
                      "description": _ctext(d, "description") or ""})
     sig_comment = _ctext(form, "signatureComments") or _ctext(_child(form, "signatureInfo"), "commentText")
-    return Schedule13XmlDocument(
-        schedule=schedule,
-        submission_type=stype or f"SCHEDULE {schedule}",
-        schema_version=_ctext(root, "schemaVersion"),
-        previous_accession=_ctext(header, "previousAccessionNumber"),
-        filer_ciks=filer_ciks,
-        amendment_no=amendment_no,
-        class_title=_ctext(cph, "securitiesClassTitle"),
-        event_date=_ctext(cph, "dateOfEvent", "eventDateRequiresFilingThisStatement"),
-        previously_filed=_yn(_ctext(cph, "previouslyFiledFlag")),
-        rule_designations=rules,
-        issuer=issuer,
-        authorized_persons=auth,
-        reporting_persons=persons,
-        items=items,
-        exhibits=exhibits,
-        signatures=_signatures(form),
-        signature_comments=sig_comment,
-        documents=docs,
-    )
+    return _construct_doc(Schedule13XmlDocument, {
+        "schedule": schedule,
+        "submission_type": stype or f"SCHEDULE {schedule}",
+        "schema_version": _ctext(root, "schemaVersion"),
+        "previous_accession": _ctext(header, "previousAccessionNumber"),
+        "filer_ciks": filer_ciks,
+        "filer_names": {},
+        "amendment_no": amendment_no,
+        "class_title": _ctext(cph, "securitiesClassTitle"),
+        "event_date": _ctext(cph, "dateOfEvent", "eventDateRequiresFilingThisStatement"),
+        "previously_filed": _yn(_ctext(cph, "previouslyFiledFlag")),
+        "rule_designations": rules,
+        "issuer": issuer,
+        "authorized_persons": auth,
+        "reporting_persons": persons,
+        "items": items,
+        "exhibits": exhibits,
+        "signatures": _signatures(form),
+        "signature_comments": sig_comment,
+        "documents": docs,
+    })
 
 
 # ----------------------------------------------------------------- facts
@@ -882,26 +914,28 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     _drop_generic_aliases(b)
 
     so, so_date = _shares_outstanding(doc)
-    info = FilingInfo(
-        id=b.fid,
-        accession=b.accession,
-        form_type=form_type,
-        family="schedule13",
-        loader="schedule13_xml",
-        amendment_no=doc.amendment_no,
-        is_amendment=form_type.upper().endswith("/A") or bool(doc.amendment_no),
-        previous_accession=doc.previous_accession,
-        event_date=event,
-        signed_date=min(sig_dates) if sig_dates else None,
-        source=source,
-        sha256=b.sha,
-        issuer_key=issuer_key,
-        filer_keys=filer_keys,
-        shares_outstanding=so,
-        shares_outstanding_date=so_date,
-    )
-    facts = FilingFacts(filing=info, document=doc.model_dump(mode="json"), entities=b.entities,
-                        relations=b.relations, warnings=b.warnings)
+    info = _construct_doc(FilingInfo, {
+        "id": b.fid,
+        "accession": b.accession,
+        "form_type": form_type,
+        "family": "schedule13",
+        "loader": "schedule13_xml",
+        "amendment_no": doc.amendment_no,
+        "is_amendment": form_type.upper().endswith("/A") or bool(doc.amendment_no),
+        "previous_accession": doc.previous_accession,
+        "filed_date": None,
+        "event_date": event,
+        "signed_date": min(sig_dates) if sig_dates else None,
+        "source": source,
+        "sha256": b.sha,
+        "issuer_key": issuer_key,
+        "filer_keys": filer_keys,
+        "earlier_filings": [],
+        "shares_outstanding": so,
+        "shares_outstanding_date": so_date,
+    })
+    facts = _construct_doc(FilingFacts, {"filing": info, "document": doc.model_dump(mode="json"),
+                                         "entities": b.entities, "relations": b.relations, "warnings": b.warnings})
     return facts
 
 
@@ -1028,12 +1062,17 @@ def _states_roles(text: str) -> bool:
 def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None) -> None:
     if _mine_text is None:
         return
-    facts = FilingFacts(
-        filing=FilingInfo(id=b.fid, accession=b.accession, form_type=doc.submission_type, family="schedule13",
-                          loader="schedule13_xml", sha256=b.sha, source=b.source, issuer_key=issuer_key,
-                          filer_keys=[e.key for e in b.entities if e.key.startswith("rp:")]),
-        entities=b.entities, relations=b.relations, warnings=b.warnings,
-    )
+    n_relations = len(b.relations)
+    # the miner's view of the facts so far (the builder's own lists: the miner appends to them)
+    facts = _construct_doc(FilingFacts, {
+        "filing": _construct_doc(FilingInfo, {
+            "id": b.fid, "accession": b.accession, "form_type": doc.submission_type, "family": "schedule13",
+            "loader": "schedule13_xml", "amendment_no": None, "is_amendment": False, "previous_accession": None,
+            "filed_date": None, "event_date": None, "signed_date": None, "source": b.source, "sha256": b.sha,
+            "issuer_key": issuer_key, "filer_keys": [e.key for e in b.entities if e.key.startswith("rp:")],
+            "earlier_filings": [], "shares_outstanding": None, "shares_outstanding_date": None}),
+        "document": {}, "entities": b.entities, "relations": b.relations, "warnings": b.warnings,
+    })
     mined = _MINED_13D if doc.schedule == "13D" else _MINED_13G
     sections = [(sec, t) for sec, t in _item_texts(doc, b)
                 if _ITEM_SECTION.match(sec).group(1) in mined and _states_roles(t)]
@@ -1045,7 +1084,7 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
         except Exception as e:  # noqa: BLE001 - prose mining must never lose the cover data
             b.warnings.append(f"{b.source}: {section}: prose mining failed ({type(e).__name__}: {e})")
     b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
-    for r in b.relations:
+    for r in b.relations[n_relations:]:  # the miner's (it only appends)
         b._rel_seen.add((r.type, r.source, r.target, r.discriminator,
                          tuple(sorted((k, str(v)) for k, v in r.props.items() if k != "title"))))
 

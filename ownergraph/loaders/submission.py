@@ -53,10 +53,20 @@ from ..graph.model import (
     PropFact,
     Provenance,
     RelationFact,
+    constructor,
     excerpt,
 )
 from . import Loader, best_loader, register, sha256
 from ._text import DATE_RE, decode, html_to_text, is_container, parse_date
+
+# exhibit facts are built from values already typed: every field passed, in the model's order (see
+# graph.model.constructor)
+_construct = constructor({
+    Provenance: ("filing_id", "accession", "source", "section", "excerpt"),
+    PropFact: ("name", "value", "prov"),
+    EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
+    RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
+})
 
 #: header party blocks, both dialects, -> role
 _ROLES = {
@@ -590,27 +600,34 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
             parties = filers
         if not parties:
             continue
-        prov = Provenance(filing_id=facts.filing.id, accession=facts.filing.accession, source=source, section=section,
-                          excerpt=excerpt(" ".join(head.split())[:400]))
+        prov = _construct(Provenance, {"filing_id": facts.filing.id, "accession": facts.filing.accession,
+                                       "source": source, "section": section,
+                                       "excerpt": excerpt(" ".join(head.split())[:400])})
         ag = next((e for e in facts.entities if e.kind == NodeKind.AGREEMENT
                    and normalize_name(e.name, NodeKind.AGREEMENT) == normalize_name(title, NodeKind.AGREEMENT)), None)
         if ag is None:
-            ag = EntityFact(key=f"exhibit:{len(facts.entities)}", kind=NodeKind.AGREEMENT, name=title, prov=prov)
+            ag = _construct(EntityFact, {"key": f"exhibit:{len(facts.entities)}", "kind": NodeKind.AGREEMENT,
+                                         "name": title, "cik": None, "cusip": None, "aliases": [], "props": [],
+                                         "prov": prov})
             facts.entities.append(ag)
         if date and ag.prop("date") is None:
-            ag.props.append(PropFact(name="date", value=date, prov=prov))
+            ag.props.append(_construct(PropFact, {"name": "date", "value": date, "prov": prov}))
         if ag.prop("exhibit") is None:
-            ag.props.append(PropFact(name="exhibit", value=dtype, prov=prov))
+            ag.props.append(_construct(PropFact, {"name": "exhibit", "value": dtype, "prov": prov}))
         have = {(r.source, r.target) for r in facts.relations if r.type == EdgeKind.PARTY_TO}
         for e in parties:
             if (e.key, ag.key) not in have:
-                facts.relations.append(RelationFact(type=EdgeKind.PARTY_TO, source=e.key, target=ag.key,
-                                                    props={"role": "party"}, prov=prov))
+                facts.relations.append(_construct(RelationFact, {
+                    "type": EdgeKind.PARTY_TO, "source": e.key, "target": ag.key, "props": {"role": "party"},
+                    "prov": prov, "discriminator": None}))
+
+
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 def _fold_text(text: str) -> str:
     t = text.casefold().replace("&", " and ")
-    return " ".join(re.sub(r"[^\w\s]", " ", t).split())
+    return " ".join(_PUNCT.sub(" ", t).split())
 
 
 def _claim(body: bytes, fmt: str) -> Loader | None:
