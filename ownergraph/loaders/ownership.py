@@ -632,16 +632,23 @@ def _sentence_ends(text: str) -> list[re.Match]:
     return out
 
 
+_ENUM_MARK = re.compile(r"\((?:[ivx]{1,4}|[a-h]|\d)\)\s")
+
+
 def sentences(text: str) -> list[str]:
     """Split footnote prose into sentences without breaking 'L.P.', 'Inc.', initials."""
     out, start = [], 0
     for m in _sentence_ends(text):
         i = m.start()
+        if text[i] == ";" and text[m.end():m.end() + 1] == "(" and _ENUM_MARK.match(text, m.end()):
+            continue  # "...; (ii) the general partner of ...": the next item of an enumeration
         if text[i] == ".":
             j = i
             while j > start and (text[j - 1].isalnum()):
                 j -= 1
             word = text[j:i].lower()
+            if text[m.end():m.end() + 1] == "(" and (word in _ABBREV or len(word) == 1):
+                continue  # "Fund VI, L.P. (GFVI) and ...": the name's abbreviation follows, no new sentence
             # "p" and "c" end "L.P." and "L.L.C." only: a lone capital before a dot is an initial ("Michael P.")
             if word in _LEGAL_ABBREV and (len(word) > 1 or text[j - 1:j] == ".") \
                     and _VERB_BEFORE.search(text, start, j):
@@ -706,11 +713,16 @@ def _definitions(text: str) -> list[re.Match]:
 
 
 _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
+# the role words, matched in any case ("a Director of", "the Managing Member of"); "limited partner" is a
+# link of a chain ("X is the sole limited partner of Y, which is the sole member of Z") but no control basis
+_ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
+                  r"(?:sole\s+)?managing\s+member|(?:sole\s+)?manager|(?:co-|sole\s+)?trustee|authorized\s+person|"
+                  r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
+                  r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner)")
 _ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
-         r"(?P<role>(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
-         r"(?:sole\s+)?managing\s+member|(?:sole\s+)?manager|(?:co-|sole\s+)?trustee|authorized\s+person|"
-         r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
-         r"managing\s+director|managing\s+partner)")
+         r"(?P<role>" + _ROLE_WORDS_RX + r")"
+         # "a director and stockholder of": the first role is the basis
+         r"(?:\s+and\s+(?:a\s+|the\s+|an\s+)?" + _ROLE_WORDS_RX + r"(?=s?\s+(?:of|to|for)\s))?")
 _ROLE_BASIS = {
     "general partner": "general partner", "managing member": "managing member", "manager": "manager",
     "trustee": "trustee", "authorized person": "authorized person", "investment manager": "investment manager",
@@ -862,7 +874,7 @@ _WHICH_HOLDS_NEED = re.compile(_WHICH_HOLDS_TAIL)
 # the leftmost place any alternative matches -- is the same as with the alternatives listed flat).
 # Every stop starts at a space, "(", "," or ";": the lookahead only saves time.
 _NAME_STOP = re.compile(
-    r"(?=[\s(,;])\s*(?:\(|;|"
+    r"(?=[\s(,;])\s*(?:\((?![A-Z][\w.&'’\- ]{0,30}\)\s+[A-Z])|;|"
     r",\s+(?:for\s+which\b|of\s+which\b|which\b|who\b|an?\s|and\s+may\b|and\s+(?:has|have|is|are|as)\b|as\s|"
     r"or\s+collectively|accordingly\b)|"
     r"\s+(?:for\s+which\b|of\s+which\b|which\b|who\b|and\s+may\b|and\s+(?:has|have|is|are|as)\b|may\s+be\b|is\s|"
@@ -970,6 +982,39 @@ def _split_list(text: str) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+# ", which is a publicly traded company listed on ...," between a subject and its verb: a description
+_DESCRIPTION = re.compile(r",\s+which\s+(?:is|are)\s+(?:a|an)\s+(?P<d>[^,;()]{1,160}),(?=\s+(?:is|are)\s)")
+# "X is (i) the general partner of A ...; (ii) the ... of B ...; and (iii) ..."
+_ENUM_HEAD = re.compile(r"(?P<head>.+?\s(?:is|are|serves\s+as|acts\s+as))\s+\(i\)\s+")
+_ENUM_ITEM = re.compile(r"[;,]?\s*(?:and\s+)?\((?:ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+")
+# a parenthetical after a name that is no part of it: an abbreviation "(GFVI)", "(GGF PF)" or "(collectively,
+# the GFVI Funds)" followed by the end, "and", ";" or another parenthetical ("SC US (TTGP), Ltd." keeps its own)
+_ABBREV_PAREN = re.compile(r"\s*\((?:[A-Z][\w&.\-]*(?:\s+[A-Z0-9][\w&.\-]*){0,3}|(?:collectively|together)\b[^)]*)\)"
+                           r"(?=\s*(?:$|\(|;|and\b|,\s*(?:and|which|or)\b|\.\s*$))")
+# "(collectively, the GFVI Funds)" without quotes: no definition, no name
+_GROUP_PAREN = re.compile(r"\s*\((?:collectively|together)\b[^)]*\)")
+# one item of an object list that states another role of the same subject: "the managing member of C"
+_ROLE_OF = re.compile(_ROLE + r"\s+(?:of|to|for)\s+(?P<obj>.+)$")
+_LEGAL_END = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|L\.P|L\.L\.C|N\.V|S\.A|B\.V|P\.C)|\bL\.L\.C)$")
+
+
+def _drop_descriptions(s: str) -> str:
+    """'X, which is a company listed on ..., is the sole shareholder of Y' -> 'X is the sole shareholder of Y'
+    (a clause that states a role stays)."""
+    return _DESCRIPTION.sub(lambda m: m.group(0) if _ROLE_WORD.search(m.group("d")) else "", s)
+
+
+def _obj_text(c: str, m: re.Match) -> str:
+    """The object of a role statement: its abbreviation parentheticals dropped, and the final dot of a legal
+    form ("... of SC US (TTGP), Ltd.") that ended the sentence given back."""
+    obj = m.group("obj")
+    if c[m.end("obj"):m.end("obj") + 1] == "." and _LEGAL_END.search(obj):
+        obj += "."
+    if "(" in obj:
+        obj = _ABBREV_PAREN.sub("", obj)
+    return obj
 
 
 class _Miner:
@@ -1091,8 +1136,21 @@ class _Miner:
         for s in self.sentences(text):
             if "(" in s:
                 s = _DEFPAREN.sub("", s)
-            for clause in (_clauses(s) if ";" in s or "and" in s else (s,)):
-                self._role_statements(clause, s, holder, out)
+                if "(collectively" in s or "(together" in s:
+                    s = _GROUP_PAREN.sub("", s)
+            if ", which " in s:
+                s = _drop_descriptions(s)
+            enum = _ENUM_HEAD.match(s) if "(i) " in s else None
+            if enum:
+                # "X is (i) the general partner of A, which ...; (ii) the general partner of B ...": each item
+                # is a statement of the same subject
+                head = enum.group("head")
+                for item in _ENUM_ITEM.split(s[enum.end():]):
+                    if item:
+                        self._role_statements(f"{head} {item}", s, holder, out)
+            else:
+                for clause in (_clauses(s) if ";" in s or "and" in s else (s,)):
+                    self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
             if m and self._names(m.group("subj")) is not None:
@@ -1135,14 +1193,25 @@ class _Miner:
             subj = self._subject(m.group("subj"))
             if not subj:
                 continue
-            objs = [o for o in (self._object(x) for x in _split_list(m.group("obj"))) if o]
+            objs = []
+            for x in _split_list(_obj_text(c, m)):
+                m_more = _ROLE_OF.match(x) if " of " in x else None
+                if m_more:  # "X is a general partner of A and B, and the managing member of C"
+                    o = self._object(m_more.group("obj"))
+                    b_more = _basis(m_more.group("role"))
+                    if o and b_more:
+                        out.append((subj, o, b_more, sent))
+                    continue
+                o = self._object(x)
+                if o:
+                    objs.append(o)
             if basis:
                 for o in objs:
                     out.append((subj, o, basis, sent))
             prev = objs[-1] if objs else None
             for m2 in _WHICH_IS_RE.finditer(c, m.end()):
                 b2 = _basis(m2.group("role"))
-                objs2 = [o for o in (self._object(x) for x in _split_list(m2.group("obj"))) if o]
+                objs2 = [o for o in (self._object(x) for x in _split_list(_obj_text(c, m2))) if o]
                 if prev and b2:
                     for o in objs2:
                         out.append((prev, o, b2, sent))
