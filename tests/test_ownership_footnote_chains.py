@@ -58,3 +58,24 @@ def test_joint_filers_with_jurisdictions_in_their_names():
     # partner controls nothing
     assert ctl == {(group, "Quillon Advisers Limited", "sole owner"), (holdings, "Quillon Sub (DE) LLC", "sole member")}
     assert not any("Exchange" in e.name for e in f.entities)
+
+
+def test_grants_told_apart_only_by_exercise_date_stay_separate_positions(store):
+    from decimal import Decimal
+
+    from ownergraph.graph.view import graph_view
+    from ownergraph.queries.canned import holdings
+
+    f = load_path(OWN / "form4_rsu_tranches.xml")
+    store.add(f)
+    rows = {r["security"]: Decimal(r["shares"]) for r in holdings(graph_view(store), "cik:0009990122")}
+    assert rows == {
+        "Common Stock": 51000,
+        # RSU tranches of one title, price and expiration, each vesting from the date its footnote gives
+        "Restricted Stock Units (exercise price $0, exercisable see footnote F2)": 4000,
+        "Restricted Stock Units (exercise price $0, exercisable see footnote F3)": 21000,
+        "Restricted Stock Units (exercise price $0, exercisable see footnote F4)": 60000,
+        # two option grants at one price and expiration, exercisable from different dates
+        "Stock Option (Right to Buy) (exercise price $8.25, expiring 2031-02-15, exercisable 2022-02-15)": 30000,
+        "Stock Option (Right to Buy) (exercise price $8.25, expiring 2031-02-15, exercisable 2023-02-15)": 12000,
+    }

@@ -1499,6 +1499,9 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         return _closure(ctl_edges, set(rp_keys))
 
     value_cells = _ROW_VALUE_CELLS
+    # instruments whose rows differ only in their exercise date (RSU or option tranches of one title, price
+    # and expiration that vest from different dates): each tranche is its own position
+    tranches = _tranched_instruments(doc["derivative"])
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
@@ -1566,6 +1569,12 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     terms.append(f"exercise price ${_fmt(price)}")
                 if exp is not None:
                     terms.append(f"expiring {exp.isoformat()}")
+                if tranches and (label, price, exp) in tranches:
+                    ec = r["exercise_date"]
+                    if ex is not None:
+                        terms.append(f"exercisable {ex.isoformat()}")
+                    elif ec and ec["footnotes"]:
+                        terms.append(f"exercisable {_fn_text(ec['footnotes'])}")
                 name = f"{label} ({', '.join(terms)})" if terms else label
                 target = security(name, section)
                 te = ents[target]
@@ -1686,6 +1695,23 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         warnings.append(f"{source}: no securities owned (Form 3 box checked)")
     return _construct(FilingFacts, {"filing": info, "document": doc, "entities": entities, "relations": relations,
                                     "warnings": warnings})
+
+
+def _tranched_instruments(rows: list[dict]) -> set[tuple]:
+    """The (title, price, expiration) of Table II instruments whose rows give different exercise dates (a value,
+    or only footnotes): tranches of one grant title, named apart so that each keeps its own position."""
+    if len(rows) < 2:
+        return set()
+    seen: dict[tuple, tuple] = {}
+    out: set[tuple] = set()
+    for r in rows:
+        ec = r["exercise_date"]
+        sig = (ec["value"], tuple(ec["footnotes"])) if ec else (None, ())
+        key = ((r["security_title"] or {}).get("value") or "Derivative security",
+               _num(r["conversion_or_exercise_price"]), _date(r["expiration_date"]))
+        if seen.setdefault(key, sig) != sig:
+            out.add(key)
+    return out
 
 
 def _reach(relations: list[RelationFact], start: set[str]) -> set[str]:
