@@ -642,7 +642,7 @@ def sentences(text: str) -> list[str]:
             word = text[j:i].lower()
             # "p" and "c" end "L.P." and "L.L.C." only: a lone capital before a dot is an initial ("Michael P.")
             if word in _LEGAL_ABBREV and (len(word) > 1 or text[j - 1:j] == ".") \
-                    and _VERB_BEFORE.search(text, start, j):
+                    and text[m.end():m.end() + 1] != "(" and _VERB_BEFORE.search(text, start, j):
                 pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
             elif word in _ABBREV or len(word) == 1:
                 continue
@@ -728,14 +728,48 @@ def _basis(role: str) -> str | None:
 
 
 _SUBJ = r"(?P<subj>(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)"
-_OBJ_END = (r"(?=,\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+be\b|,\s+may\b|\s+(?:and\s+|which\s+)(?:directly\s+|"
+_OBJ_END = (r"(?=,?\s+and\s+(?:also\s+)?(?:the|a|an|its)\s+(?:sole\s+)?(?:general\s+partner|managing\s+member|"
+            r"manager|trustee|investment\s+(?:manager|advis[eo]r))s?\s+(?:of|to)\s|"
+            r",\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+be\b|,\s+may\b|\s+(?:and\s+|which\s+)(?:directly\s+|"
             r"indirectly\s+)?(?:holds?|owns?)\b|,?\s+or\s+collectively|,\s+(?:and\s+)?(?:accordingly|as\s+such)\b|"
-            r";|\.\s*$|$)")
+            # a full stop that ends "L.P." or "Inc." is the name's as well: it stays in the object
+            r";|(?<!\bL\.P)(?<!L\.L\.C)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)\.\s*$|$)")
 _FOR_WHICH_RE = re.compile(r"(?:for|of)\s+which\s+(?P<who>(?i:the\s+reporting\s+persons?)|[A-Z][\w.,&'’\- ]{1,80}?)"
                            r"\s+(?:is|are|serves\s+as)\s+(?:both\s+)?" + _ROLE)
 _IS_ROLE_TAIL = r"\s+(?:is|are|serves\s+as|acts\s+as)\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to|for)\s+"
 _IS_ROLE_RE = re.compile(_SUBJ + _IS_ROLE_TAIL + r"(?:each\s+of\s+)?(?P<obj>.+?)" + _OBJ_END)
-_IS_ROLE_NEED = re.compile(_IS_ROLE_TAIL)  # what follows the subject: where a statement can be
+_IS_ROLE_NEED = re.compile(_IS_ROLE_TAIL)
+# the subject at the end of a text, as _SUBJ reads it
+_IS_ROLE_SUBJ = re.compile(r"(?:(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)$")  # what follows the subject: where a statement can be
+# "X is the general partner of A and B, and the managing member of C": a second role of the same subject
+_AND_ROLE_RE = re.compile(r",?\s+and\s+(?:also\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?(?P<obj>.+?)" + _OBJ_END)
+# a parenthesis that only abbreviates or groups the names before it: "Fund VI, L.P. (GFVI)", "(collectively, the
+# GFVI Funds)"; not one inside a name ("SC US (TTGP), Ltd.", "BlackRock (Netherlands) B.V.")
+_BARE_PAREN = re.compile(r"\s*\((?:(?:collectively|together)\b[^()\"“]*|(?:the\s+)?[A-Z][A-Za-z0-9&.\-]*"
+                         r"(?:\s+[A-Z0-9][A-Za-z0-9&.\-]*){0,3})\)(?!,?\s*(?:Ltd|LLC|L\.?P|Inc|Limited|B\.V|N\.V|S\.A|"
+                         r"GmbH|AG|plc|Corp|Co|LLLP|LLP)\b)")
+# "X is (i) the general partner of A; (ii) the general partner of B; and (iii) ...": every item has X's role
+_ENUM_FIRST = re.compile(r"\s+(is|are|serves\s+as|acts\s+as)\s+\((?:i|a|1)\)\s+(?=(?:the|a|an|its)\s)")
+_ENUM_NEXT = re.compile(r";\s*(?:and\s+)?\((?:ii|iii|iv|v|vi|vii|viii|ix|x|b|c|d|e|f|g|h|2|3|4|5|6|7|8|9)\)\s+"
+                        r"(?=(?:the|a|an|its)\s)")
+
+
+def _enumerated_roles(s: str) -> str:
+    """'X is (i) the GP of A; (ii) the GP of B' -> 'X is the GP of A; X is the GP of B'."""
+    if "(i)" not in s and "(a)" not in s and "(1)" not in s:
+        return s
+    m = _ENUM_FIRST.search(s)
+    if m is None:
+        return s
+    head = sentences(s[:m.start()])  # the subject is in the sentence of "(i)"
+    subj = _IS_ROLE_SUBJ.search(head[-1]) if head else None
+    if subj is None:
+        return s
+    verb = m.group(1)
+    s = s[:m.start()] + f" {verb} " + s[m.end():]
+    return _ENUM_NEXT.sub(lambda _: f"; {subj.group(0)} {verb} ", s)
+
+
 _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
@@ -1086,9 +1120,12 @@ class _Miner:
         out: list[tuple[str, str, str, str]] = []
         if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
             return out  # prices, vesting schedules, plan descriptions: no control statement to look for
+        if ("(i)" in text or "(a)" in text or "(1)" in text) and _ENUM_FIRST.search(text):
+            text = _enumerated_roles(_BARE_PAREN.sub("", text))  # the items run over several sentences
         for s in self.sentences(text):
             if "(" in s:
                 s = _DEFPAREN.sub("", s)
+                s = _BARE_PAREN.sub("", s)
             for clause in (_clauses(s) if ";" in s or "and" in s else (s,)):
                 self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
@@ -1138,6 +1175,16 @@ class _Miner:
                 for o in objs:
                     out.append((subj, o, basis, sent))
             prev = objs[-1] if objs else None
+            at = m.end()
+            while " and " in c[at:at + 12]:
+                m3 = _AND_ROLE_RE.match(c, at)
+                if m3 is None:
+                    break
+                b3 = _basis(m3.group("role"))
+                for o in (self._object(x) for x in _split_list(m3.group("obj"))):
+                    if b3 and o:
+                        out.append((subj, o, b3, sent))
+                at = m3.end()
             for m2 in _WHICH_IS_RE.finditer(c, m.end()):
                 b2 = _basis(m2.group("role"))
                 objs2 = [o for o in (self._object(x) for x in _split_list(m2.group("obj"))) if o]
