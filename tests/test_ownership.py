@@ -420,3 +420,28 @@ def test_trust_named_after_a_person_with_a_middle_initial(shared_filings):
     holders = {f.entity(r.source).name: f.entity(r.source).kind for r in f.relations if r.type == EdgeKind.HOLDS}
     assert holders.get("Michael P. Scarpelli 2019 Grantor Retained Annuity Trust") == NodeKind.ORGANIZATION
     assert "Michael P." not in holders
+
+
+def test_enumerated_control_chains_and_a_second_role_in_footnotes():
+    # "X is (i) the GP of A, which is the GP of each of B and C; (ii) ...; and (iii) ...": every item is X's;
+    # "Heron Peak (Bermuda), Ltd." keeps its parenthesis, "Fund III, L.P. (HPG III)" loses the abbreviation,
+    # an object ending in "L.P." keeps its full stop, and ", and the managing member of F" is a second role
+    f = load_path(OWN / "form3_enumerated_gp_chains.xml")
+    got = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"])
+           for r in _rels(f, EdgeKind.CONTROLS)}
+    hp = "Heron Peak (Bermuda), Ltd."
+    assert {
+        (hp, "HP Growth III Management, L.P.", "general partner"),
+        ("HP Growth III Management, L.P.", "Heron Peak Growth Fund III, L.P.", "general partner"),
+        ("HP Growth III Management, L.P.", "Heron Peak Growth III Partners Fund, L.P.", "general partner"),
+        (hp, "HP Global Management, L.P.", "general partner"),
+        ("HP Global Management, L.P.", "Heron Peak Global Fund, LP", "general partner"),
+        ("HP Global Management, L.P.", "Heron Peak Global Partners Fund, LP", "general partner"),
+        (hp, "HP Seed Management, L.P.", "general partner"),
+        ("HP Seed Management, L.P.", "Heron Peak Seed Fund, L.P.", "general partner"),
+        ("HP VIII Management, LLC", "Heron Peak VIII, L.P.", "general partner"),
+        ("HP VIII Management, LLC", "Heron Peak Builders VIII, L.P.", "general partner"),
+        ("HP VIII Management, LLC", "Heron Peak VIII Partners Fund, LLC", "managing member"),
+    } <= got
+    names = {e.name for e in f.entities}
+    assert not [n for n in names if "collectively" in n or n.endswith(")") or n.endswith("L.P")]

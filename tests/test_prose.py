@@ -255,3 +255,35 @@ def test_capitalised_defined_term_after_a_role_is_an_object():
     g = facts(("a", O, "Kittering Advisors LP"), ("m", O, "Kittering Master Fund LP"), ("p", P, "Lena Marsh"))
     mine_text("Lena Marsh is the sole member of the manager of Kittering Master Fund LP.", section="Item 2", facts=g)
     assert not edges(g, EdgeKind.EMPLOYED_BY)
+
+
+def test_portfolio_manager_between_organizations_is_investment_control():
+    f = facts(("adv", O, "Larkspur Advisors LLC"), ("fund", O, "Larkspur Multi-Strategy Master Fund Ltd."),
+              ("pm", P, "Dana Whitcombe"))
+    mine_text('Larkspur Advisors LLC ("Larkspur Advisors") is the portfolio manager for Larkspur Multi-Strategy '
+              "Master Fund Ltd., a Cayman Islands company. Dana Whitcombe is a portfolio manager of Larkspur Advisors.", section="Item 2", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {("Larkspur Advisors LLC", "Larkspur Multi-Strategy Master Fund Ltd.",
+                                            "portfolio manager")}
+    # a person who is a portfolio manager stays an employee
+    assert edges(f, EdgeKind.EMPLOYED_BY) == {("Dana Whitcombe", "Larkspur Advisors LLC", "portfolio manager")}
+
+
+def test_shared_voting_and_investment_power_over_an_entity():
+    f = facts(("gp", O, "Tamarind Partners GP LP"), ("cgp", O, "Tamarind Co-Invest GP LP"),
+              ("hold", O, "Tamarind Holdco 2 LLC"), ("iss", O, "Brightwell Corp."), issuer="iss")
+    mine_text('Tamarind Partners GP LP ("Tamarind GP"), Tamarind Co-Invest GP LP ("Co-Invest GP") and Tamarind '
+              'Holdco 2 LLC ("Holdco"). Tamarind GP and Co-Invest GP share voting and investment power with respect '
+              "to Holdco. Holdco has sole voting and investment power over the Shares.", section="Item 2", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Tamarind Partners GP LP", "Tamarind Holdco 2 LLC", "shared voting and investment power"),
+        ("Tamarind Co-Invest GP LP", "Tamarind Holdco 2 LLC", "shared voting and investment power")}
+
+
+def test_parenthesis_inside_a_company_name_is_not_a_defined_term():
+    f = facts(("rp", O, "Stonebridge Group, Inc."))
+    mine_text("Subsidiary: Stonebridge Asset Management (Ireland) Limited, Stonebridge (Netherlands) B.V., "
+              "Stonebridge Advisers (Canada), Ltd. and Stonebridge Capital Partners (SCP).", section="Item 7", facts=f)
+    aliases = {a for e in f.entities for a in e.aliases}
+    assert not aliases & {"Ireland", "Netherlands", "Canada"}
+    assert f.entity("rp").aliases == []
+    assert "SCP" in aliases  # a real abbreviation still is one

@@ -613,6 +613,7 @@ _DESCRIPTOR = re.compile(
     r"limited liability company|trust|entity|fund|institution|authority|exempted company|citizen[^,]*)\s*,?\s*$")
 
 
+_NAME_GOES_ON = re.compile(r",?\s*(?:Ltd|Limited|LLC|L\.P|LP|Inc|B\.V|N\.V|S\.A|AG|GmbH|plc|PLC|Corp|Co|SE|LLP)\b")
 _DEFINED_BARE = re.compile(r"\(\s*(?:the\s+)?((?:[A-Z][A-Za-z&\-]*\.?\s*){1,4})\)")
 
 
@@ -629,8 +630,8 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     for m in found:
         alias = m.group(1).strip()
         if m.re is _DEFINED_BARE and (re.fullmatch(r"[A-Z]|[ivxIVX]+|[A-Z]\.", alias) or alias.upper() in
-                                      ("LLC", "LP", "USA", "US", "SEC")):
-            continue
+                                      ("LLC", "LP", "USA", "US", "SEC") or _NAME_GOES_ON.match(text, m.end())):
+            continue  # "BlackRock (Netherlands) B.V.", "SC US (TTGP), Ltd.": the parenthesis is inside a name
         if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
             continue
         if normalize_name(alias, NodeKind.PERSON) in _GENERIC_TERMS:
@@ -875,6 +876,8 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
             pending.clear()
             pv = _prov(facts, prov, section, sent)
             _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
+        if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
+            _mine_power(sent, facts, res, section, prov)
         pending.append(sent)
 
 
@@ -1051,6 +1054,9 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 for etype, title in roles:
                     if etype != EdgeKind.CONTROLS and facts.entity(skey) is not None and \
                             facts.entity(skey).kind != NodeKind.PERSON:
+                        if title.lower() == "portfolio manager" and facts.entity(okey) is not None and \
+                                facts.entity(okey).kind == NodeKind.ORGANIZATION:
+                            _add_role(facts, EdgeKind.CONTROLS, skey, okey, title, pv)  # a firm manages a fund
                         continue
                     _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
@@ -1126,6 +1132,40 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             x = res.resolve(subj) if subj else None
             if x and x != y:
                 _add(facts, EdgeKind.CONTROLS, x, y, {"basis": "by virtue of relationship", "stated": True}, pv)
+
+
+#: "A and B share voting and investment power with respect to Y" (Y an entity, not the shares)
+_POWER = re.compile(
+    r"\s(?P<verb>share|shares|have|has)\s+(?:sole\s+|shared\s+)?(?:voting|investment|dispositive)"
+    r"(?:\s+power)?(?:\s*,?\s*(?:and|or)\s+(?:voting|investment|dispositive))?\s+power\s+(?:over|with\s+respect\s+to)\s+"
+    r"(?:the\s+(?:shares\s+of\s+)?(?:Common\s+Stock|Shares|shares|securities)\s+(?:held|owned)\s+(?:directly\s+)?"
+    r"(?:of\s+record\s+)?by\s+)?(?P<obj>(?:the\s+)?" + NAME + r")")
+
+
+def _mine_power(sent: str, facts: FilingFacts, res: Resolver, section: str, prov: Provenance | None) -> None:
+    s = _strip_markup(sent)
+    for m in _POWER.finditer(s):
+        subj = s[max(0, m.start() - 200):m.start()]
+        subj = subj[max(subj.rfind(","), subj.rfind(";")) + 1:]  # the clause's subject: no comma in it
+        subj = _EACH_OF.sub("", _LIST_MARKERS.sub("", subj).strip())
+        names, end = _objects_from(subj)
+        if not names or subj[end:].strip(" ,"):
+            continue  # the subject is not just a list of names
+        skeys = [k for n in names for k in (_expand(n, res, facts) or [res.resolve(n)])]
+        objs = _objects_from(s[m.start("obj"):])[0] or [m.group("obj")]
+        okeys = [res.resolve(o) for o in objs]
+        if not all(skeys) or not all(okeys):
+            continue  # only entities the filing names: "the Shares", "the Common Stock" are not one
+        basis = "shared voting and investment power" if m.group("verb").startswith("share") or len(skeys) > 1 \
+            else "voting and investment power"
+        pv = _prov(facts, prov, section, sent)
+        for y in okeys:
+            e = facts.entity(y)
+            if e is None or e.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
+                continue
+            for x in skeys:
+                if x != y:
+                    _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
 
 
 # ----------------------------------------------------------------- tables (Schedule A)
