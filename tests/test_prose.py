@@ -287,3 +287,21 @@ def test_parenthesis_inside_a_company_name_is_not_a_defined_term():
     assert not aliases & {"Ireland", "Netherlands", "Canada"}
     assert f.entity("rp").aliases == []
     assert "SCP" in aliases  # a real abbreviation still is one
+
+
+def test_sentence_opening_by_virtue_phrase_takes_the_subject_after_it():
+    f = facts(("a", O, "Birchmoor Onshore LLC"), ("p", P, "Rafael Okonkwo"), ("g", O, "Quennell Corp."))
+    mine_text("By virtue of his relationship with Birchmoor Onshore, Mr. Okonkwo may be deemed to beneficially own "
+              "the Units. By virtue of their relationship as affiliated entities who have overlapping general "
+              "partners, each of the persons named may be deemed to share power over the Units.",
+              section="Item 5", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {("Rafael Okonkwo", "Birchmoor Onshore LLC", "by virtue of relationship")}
+
+
+def test_group_term_defined_in_a_sentence_of_its_own():
+    f = facts(("a", P, "Dana Whitcombe"), ("b", P, "Arjun Patel"), ("g", O, "Larch Growth Partners IV, LLC"))
+    mine_text("Whitcombe and Patel are referred to collectively as the \"Committee Members\". The Committee Members "
+              "act as investment committee members of Larch Growth Partners IV, LLC.", section="Item 2", facts=f)
+    assert {(s, t) for s, t, _ in edges(f, EdgeKind.EMPLOYED_BY)} == {
+        ("Dana Whitcombe", "Larch Growth Partners IV, LLC"), ("Arjun Patel", "Larch Growth Partners IV, LLC")}
+    assert len(f.entities) == 3

@@ -286,3 +286,25 @@ def test_managing_member_signing_for_a_partnership_is_not_its_controller():
     ctl = [(r.source, r.target) for r in f.relations if r.type == EdgeKind.CONTROLS]
     assert (key["Jane Q. Example"], key["Harbor Example Master Fund LP"]) not in ctl
     assert (key["Jane Q. Example"], key["Harbor Example Advisors GP LLC"]) in ctl
+
+
+def test_fund_family_whose_general_partners_differ_only_in_legal_form():
+    """'X Partners IV, L.P.' and 'X Partners IV, LLC' normalize alike: each defined term, mention and signature
+    step goes to the one spelled so; a group term defined in its own sentence is a group, not an entity;
+    enumerated filers do not lend their objects to the next item as subjects; an attorney-in-fact's title
+    'A, as Attorney-in-Fact for B, Managing Director' is B's role."""
+    facts = load_path(FIX / "13d_fund_family_same_name_gp.xml")
+    names = {e.key: e.name for e in facts.entities}
+    by = _by_name(facts)
+    assert by["Larch Growth Partners IV, L.P."].aliases == ["LGP IV LP"]
+    assert by["Larch Growth Partners IV, LLC"].aliases == ["LGP IV LLC"]
+    controls = {(names[r.source], names[r.target]) for r in _rels(facts, EdgeKind.CONTROLS)}
+    assert controls == {("Larch Growth Partners IV, L.P.", "Larch Growth Fund IV, L.P."),
+                        ("Larch Growth Partners IV, LLC", "Larch Growth Partners IV, L.P.")}
+    committee = {(names[r.source], names[r.target], r.props["title"]) for r in _rels(facts, EdgeKind.EMPLOYED_BY)}
+    assert committee == {(p, "Larch Growth Partners IV, LLC", "investment committee members")
+                         for p in ("Dana Whitcombe", "Arjun Patel", "Mira Osei")}
+    officers = {(names[r.source], names[r.target], r.props["title"]) for r in _rels(facts, EdgeKind.OFFICER_OF)}
+    assert officers == {("Dana Whitcombe", "Larch Growth Partners IV, LLC", "Managing Director")}
+    # nothing invented: no entity for the group term, none for the attorney-in-fact
+    assert set(names) == {"issuer", "sec:class", *(f"rp:{i}" for i in range(1, 7))}

@@ -352,6 +352,10 @@ class Resolver:
         self.facts = facts
         self.ctx = ctx if ctx is not None and ctx.facts is facts else ProseContext(facts)
         self.aliases: dict[str, str] = {}
+        # normalized aliases two entities share ("AVP XII LP", "AVP XII LLC" -> "avp xii"), and every alias as
+        # spelled with its legal form: a mention of a shared one is looked up by its spelling
+        self.shared: set[str] = set()
+        self.spelled: dict[str, str] = {}
         # mention -> answer, kept only while nothing the answer depends on changes: enabled by mine_text,
         # inside which entities and aliases change only through this resolver (each change clears it)
         self._answers: dict[str, str | None] | None = None
@@ -371,11 +375,20 @@ class Resolver:
             return
         if self._answers:
             self._answers.clear()
+        self.note_alias(a, key)
         self.aliases[normalize_name(a, NodeKind.ORGANIZATION)] = key
         self.aliases[normalize_name(a, NodeKind.PERSON)] = key
         e = self.facts.entity(key)
         if e is not None and a not in e.aliases and normalize_name(a, e.kind) != normalize_name(e.name, e.kind):
             e.aliases.append(a)
+
+    def note_alias(self, alias: str, key: str) -> None:
+        """Remember ``alias`` as spelled, and whether its normalized form already names another entity."""
+        for kind in (NodeKind.ORGANIZATION, NodeKind.PERSON):
+            n = normalize_name(alias, kind)
+            if self.aliases.get(n, key) != key:
+                self.shared.add(n)
+        self.spelled.setdefault(_spelled(alias), key)
 
     def resolve(self, mention: str) -> str | None:
         answers = self._answers
@@ -402,9 +415,14 @@ class Resolver:
         org, person = NodeKind.ORGANIZATION, NodeKind.PERSON
         for norm in {nn(m, org), nn(m, person), nn(bare, org)}:
             if norm in self.aliases:
+                if norm in self.shared:
+                    hit = self.spelled.get(_spelled(bare))
+                    if hit is not None:
+                        return hit
                 return self.aliases[norm]
         # exact name / alias
         want_org, want_person = (nn(m, org), nn(bare, org)), (nn(m, person), nn(bare, person))
+        first = None
         for e in self.facts.entities:
             kind = e.kind
             if kind == org:
@@ -413,11 +431,15 @@ class Resolver:
                 want = want_person
             else:
                 continue
-            if nn(e.name, kind) in want:
-                return e.key
-            for n in e.aliases:
-                if nn(n, kind) in want:
-                    return e.key
+            if nn(e.name, kind) in want or any(nn(n, kind) in want for n in e.aliases):
+                if first is None:
+                    first = e
+                elif first.key != e.key:
+                    # two entities differ only in the legal form normalization drops ("ARCH Venture Partners
+                    # XII, L.P." and "... XII, LLC"): the one whose full name the mention spells
+                    return _by_legal_form(m, first, e, self.facts.entities, kind)
+        if first is not None:
+            return first.key
         parts = ctx.person_parts
         words, _ = parts(m)
         honorific = bool(_HONORIFIC.match(m))
@@ -494,6 +516,36 @@ class Resolver:
             "key": key, "kind": kind, "name": _HONORIFIC.sub("", m), "cik": None, "cusip": None, "aliases": [],
             "props": [], "prov": prov}))
         return key
+
+
+_FORM_CHARS = re.compile(r"[^a-z0-9]+")
+
+
+def _spelled(s: str) -> str:
+    """A name with its legal form kept: lower case, letters and digits only ("arch...xiillc")."""
+    return _FORM_CHARS.sub("", s.lower())
+
+
+def _by_legal_form(mention: str, first: EntityFact, second: EntityFact, entities: list[EntityFact],
+                   kind: NodeKind) -> str:
+    """Of the entities whose normalized name equals ``mention`` (``first`` and ``second`` are the first two),
+    the one whose name or alias spells it with the same legal form; ``first`` when none or several do."""
+    want = _spelled(_LEADING_THE.sub("", mention, count=1))
+    wanted = normalize_name(mention, kind)
+    hits = {e.key for e in entities if e.kind == kind
+            and any(_spelled(n) == want for n in [e.name, *e.aliases])
+            and any(normalize_name(n, kind) == wanted for n in [e.name, *e.aliases])}
+    return hits.pop() if len(hits) == 1 else first.key
+
+
+def _differs_in_form(alias: str, other: EntityFact | None) -> bool:
+    """Does ``alias`` ("AVP XII LLC") differ from every name of ``other`` ("AVP XII LP") in its spelling only
+    where normalization drops the legal form?  Then it is a name of its own, not ``other``'s."""
+    if other is None:
+        return False
+    sp, names = _spelled(alias), [other.name, *other.aliases]
+    return all(_spelled(n) != sp for n in names) and any(
+        normalize_name(n, other.kind) == normalize_name(alias, other.kind) for n in names)
 
 
 def nn_first(norm: str) -> str:
@@ -624,7 +676,11 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     Unquoted short capitalized terms are read too: ``Abu Dhabi Investment Authority (ADIA)``.
     """
     text = _strip_markup(text)
-    if "(" not in text:  # both patterns, and the group terms, need a parenthesis
+    if ("referred" in text or " as the" in text) and ("collectively" in text or "together" in text
+                                                     or "referred to as" in text):
+        for m in _GROUP_STATED.finditer(text):
+            _learn_group(m.group("term"), m.group("members"), resolver)
+    if "(" not in text:  # both patterns, and the parenthesised group terms, need a parenthesis
         return
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
@@ -653,7 +709,9 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
             key = resolver.resolve_or_create(full, section, _prov(facts, prov, section, text[m.start() - 200:m.end()]))
         if key is None:
             continue
-        if resolver.resolve(alias) not in (None, key) and not _ISSUER_WORDS.match(alias):
+        other = resolver.resolve(alias)
+        if other not in (None, key) and not _ISSUER_WORDS.match(alias) and (
+                _spelled(alias) in resolver.spelled or not _differs_in_form(alias, facts.entity(other))):
             continue
         resolver.add_alias(alias, key)
     _learn_groups(text, facts, resolver)
@@ -694,6 +752,29 @@ def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
                 members.append(k)
         if len(members) >= 2:
             resolver.ctx.groups[normalize_name(term, NodeKind.ORGANIZATION)] = members
+
+
+#: 'Nelsen, Crandell, Burow and Gillis are referred to collectively as the "Committee Members"'
+_GROUP_STATED = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n))(?P<members>[A-Z][^.;:\n]{2,300}?)\s+(?:are|shall\s+be)\s+(?:hereinafter\s+|herein\s+)?"
+    r"(?:(?:referred\s+to\s+)?(?:herein\s+)?(?:collectively|together)\s+(?:referred\s+to\s+)?(?:herein\s+)?as"
+    r"|referred\s+to\s+(?:herein\s+)?as)\s+(?:the\s+)?[“\"](?P<term>[^”\"]{2,60}?)[,.]?[”\"]")
+
+
+def _learn_group(term: str, listed: str, resolver: Resolver) -> None:
+    """``listed`` ("A, B, and C") names the members of the group ``term`` when every part is an entity."""
+    term = term.strip(" ,.")
+    if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
+        return
+    members: list[str] = []
+    for part in re.split(r"\s*,\s*and\s+|\s+and\s+|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", listed):
+        k = resolver.resolve(part.strip(" ,")) if part.strip(" ,") else None
+        if k is None:
+            return  # a part that names no entity: not a list of members
+        if k not in members:
+            members.append(k)
+    if len(members) >= 2:
+        resolver.ctx.groups[normalize_name(term, NodeKind.ORGANIZATION)] = members
 
 
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
@@ -760,6 +841,8 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
         m = _LISTED_NAME.search(head)
         if not m or not m.group(1).strip():
             break
+        if _AFTER_PREPOSITION.search(head, max(0, m.start(1) - 14), m.start(1)):
+            break  # "(2) B which is the general partner of A, (3) C which is ...": A is B's object, not C's co-subject
         out.append(m.group(1).strip())
         head = head[:m.start(1)]
     return out
@@ -839,6 +922,8 @@ _INVERTED = re.compile(
 
 # patterns built on NAME / ROLE, compiled once (re's own cache is small and they are costly to compile)
 _TOGETHER_WITH = re.compile(r"together\s+with\s+(?:the\s+)?(" + NAME + r")")
+_AFTER_PREPOSITION = re.compile(r"(?<!each )(?<!both )(?<!all )(?<!any )(?<!Each )(?<!Both )(?<!All )"
+                                r"\b(?:of|to|for|by|with)\s+(?:the\s+)?$")
 _LISTED_NAME = re.compile(r"(?:^|[\s(])(" + NAME + r")\s*(?:,\s*and|,|and)\s*$")
 _OBJECT_NAME = re.compile(r"\s*(?:the\s+)?[“\"]?(" + NAME + r")[”\"]?")
 _SUBJECT_NAME = re.compile(r"\s*(?:As\s+of\s+[^,]*,\s*|In\s+addition,\s*|Accordingly,\s*)?(" + NAME + r"|the\s+Issuer)")
@@ -980,6 +1065,7 @@ def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
     for e in facts.entities:
         for a in e.aliases:
             if len(a.split()) >= 1:
+                res.note_alias(a, e.key)
                 res.aliases.setdefault(normalize_name(a, NodeKind.ORGANIZATION), e.key)
 
 
@@ -1123,6 +1209,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             # "each of High Coast, Little Meadow and Mr. Icahn (by virtue of their relationships to CCI Onshore)"
             last = _subject_from(head)
             subjects = [_EACH_OF.sub("", x) for x in [last] + _more_subjects(head, last)] if last else []
+        elif not head.strip():
+            # "By virtue of his relationship with Y, Z may be deemed ...": the subject follows the phrase
+            after = s[m.end():]
+            comma = after.find(", ")
+            subj = _first_subject(_EACH_OF.sub("", after[comma + 2:].lstrip())) if comma >= 0 else None
+            subjects = [subj] if subj else []
         else:
             subjects = [_first_subject(head) or last_subject]
         y = res.resolve(m.group("y"))

@@ -66,6 +66,7 @@ from ._xml import parse_xml, strip_ns
 
 try:  # engineer A's shared prose miner (Items 2/5/6 of the classic loader)
     from ._prose import ProseContext
+    from ._prose import _spelled
     from ._prose import mine_text as _mine_text
 except ImportError:  # pragma: no cover - until it lands
     _mine_text = None
@@ -640,15 +641,26 @@ class _Builder:
         sig = (len(self.entities), sum(len(e.aliases) for e in self.entities))
         if self._index_sig != sig:
             idx: dict[tuple[NodeKind, str], EntityFact] = {}
+            spelled: dict[str, EntityFact | None] = {}
+            shared: set[tuple[NodeKind, str]] = set()
             for e in self.entities:
                 if e.kind not in (NodeKind.ORGANIZATION, NodeKind.PERSON):
                     continue
                 for n in (e.name, *e.aliases):
-                    idx.setdefault((e.kind, normalize_name(n, e.kind)), e)
+                    k = (e.kind, normalize_name(n, e.kind))
+                    if idx.setdefault(k, e) is not e:
+                        shared.add(k)
+                    sp = _spelled(n)
+                    spelled[sp] = e if spelled.get(sp, e) is e else None
             self._index, self._index_sig = idx, sig
+            self._spelled_index, self._shared = spelled, shared
         for kind in (NodeKind.ORGANIZATION, NodeKind.PERSON):
             n = normalize_name(name, kind)
             if n and (kind, n) in self._index:
+                if (kind, n) in self._shared:  # "..., L.P." and "..., LLC" normalize alike: the one spelled so
+                    hit = self._spelled_index.get(_spelled(name))
+                    if hit is not None:
+                        return hit
                 return self._index[(kind, n)]
         return None
 
@@ -781,13 +793,25 @@ def _clean_signer(sig: str | None) -> str:
     s = (sig or "").strip()
     s = _BY_SLASH_S.sub("", s, count=1).strip()
     s = _SLASH_S.sub("", s, count=1).strip()
-    return " ".join(s.split()).strip(" ,")
+    return " ".join(s.split()).strip(" ,*")  # "/s/ Mark McDonnell*": the star points at a footnote
+
+
+#: "Mark McDonnell, as Attorney-in-Fact for Keith Crandell, Managing Director": the signer is an agent; the
+#: step of the chain (and the role) is the principal's
+_ATTORNEY_FOR = re.compile(
+    r"\b(?:as\s+)?(?:attorney[\s-]+in[\s-]+fact|attorney|agent)\s+(?:for|of|on\s+behalf\s+of)\s+"
+    r"(?P<who>[^,;]+?)\s*(?:[,;]\s*(?:its\s+|as\s+)?(?P<role>[^,;]+))?\s*$", re.I)
 
 
 def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
+    if "ttorney" in title or "gent" in title:
+        am = _ATTORNEY_FOR.search(title) if not _BY.search(title) else None
+        if am:
+            role = (am.group("role") or "").strip() or None
+            return [(_clean_signer(am.group("who")), role)]
     if _BY.search(title):
         steps = []
         for seg in _BY_SPLIT.split(title):
@@ -980,6 +1004,8 @@ def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
     people = [e for e in b.entities if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION)]
     for full, short in _defined_terms(corpus):
         exact = [e for e in people if normalize_name(full, e.kind) == normalize_name(e.name, e.kind)]
+        if len(exact) > 1:  # "ARCH Venture Partners XII, L.P." and "..., LLC": the one spelled so
+            exact = [e for e in exact if _spelled(e.name) == _spelled(full)] or exact
         cands = exact or [e for e in people
                           if _term_matches(full, short, e.name) or any(_term_matches(full, short, a) for a in e.aliases)]
         if len(cands) != 1:
