@@ -305,3 +305,37 @@ def test_group_term_defined_in_a_sentence_of_its_own():
     assert {(s, t) for s, t, _ in edges(f, EdgeKind.EMPLOYED_BY)} == {
         ("Dana Whitcombe", "Larch Growth Partners IV, LLC"), ("Arjun Patel", "Larch Growth Partners IV, LLC")}
     assert len(f.entities) == 3
+
+
+def test_sentence_ends_after_a_legal_form_when_a_clause_follows():
+    assert sentences("Kestrel Advisors LP is the investment manager of Kestrel Master Fund Ltd. Dana Whitcombe is "
+                     "the managing member of Kestrel GP LLC.") == [
+        "Kestrel Advisors LP is the investment manager of Kestrel Master Fund Ltd.",
+        "Dana Whitcombe is the managing member of Kestrel GP LLC."]
+    # a legal form inside a name, or before a class title, ends nothing
+    assert sentences("Harbor Co. Ltd. is the parent of Brill LLC. Kestrel GP LLC holds shares of Acme Inc. Common "
+                     "Stock.") == ["Harbor Co. Ltd. is the parent of Brill LLC.",
+                                   "Kestrel GP LLC holds shares of Acme Inc. Common Stock."]
+    f = facts(("a", O, "Kestrel Advisors LP"), ("m", O, "Kestrel Master Fund Ltd."), ("g", O, "Kestrel GP LLC"),
+              ("p", P, "Dana Whitcombe"))
+    mine_text("Kestrel Advisors LP is the investment manager of Kestrel Master Fund Ltd. Dana Whitcombe is the "
+              "managing member of Kestrel GP LLC.", section="Item 4", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {("Kestrel Advisors LP", "Kestrel Master Fund Ltd.", "investment manager"),
+                                           ("Dana Whitcombe", "Kestrel GP LLC", "managing member")}
+    assert len(f.entities) == 4
+
+
+def test_manager_appointed_over_a_funds_investments_controls_the_fund():
+    text = ("Harrowgate Advisers (UK) Limited, which has been appointed as manager and is exclusively responsible for "
+            "making final decisions related to the acquisition, structuring, financing and disposal of Harrowgate "
+            "Vision Fund 3-A L.P.'s investments, may be deemed to have beneficial ownership of the Shares.")
+    f = facts(("a", O, "Harrowgate Vision Fund 3-A L.P."), ("b", O, "Harrowgate Advisers (UK) Limited"))
+    mine_text(text, section="Item 2", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {("Harrowgate Advisers (UK) Limited", "Harrowgate Vision Fund 3-A L.P.",
+                                            "manager")}
+    assert len(f.entities) == 2
+    # an appointment that is not over the fund's investments states no control
+    g = facts(("a", O, "Harrowgate Vision Fund 3-A L.P."), ("b", O, "Harrowgate Advisers (UK) Limited"))
+    mine_text("Harrowgate Advisers (UK) Limited has been appointed as placement agent of Harrowgate Vision Fund 3-A "
+              "L.P.'s offering.", section="Item 2", facts=g)
+    assert not edges(g, EdgeKind.CONTROLS)

@@ -177,6 +177,12 @@ _ABBREV = re.compile(
 
 # patterns of the hot paths, compiled once (re's cache lookup costs more than some of the matches)
 _SENTENCE_END = re.compile(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)")
+#: "... Kestrel Master Fund Ltd. Dana Whitcombe is ...": a legal form ends the sentence when a clause follows
+#: (a name that is no legal form, then its verb), not in "Acme Co. Ltd. is" or "shares of Acme Inc. Common Stock"
+_LEGAL_FORM_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.P|L\.L\.C|N\.V|S\.A|B\.V|Pty|LLC|LP|plc)$")
+_NEXT_CLAUSE = re.compile(
+    r"(?:(?!(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|L\.P|LP|N\.V|S\.A|B\.V|Pty|plc|PLC)\b)[A-Z][\w'’\-]*\.?\s+){1,5}"
+    r"(?:is|are|was|were|has|have|serves|served|holds|owns|controls|acts|may|shares|directly|indirectly)\b")
 _SENTENCE_START_WORD = re.compile(r"(?:Mr|Ms|Mrs|Dr|The|Each|In|On|As|Such|This|These|Its|His|Her|All|None|No)\b")
 _LIST_MARKERS = re.compile(r"^\s*(?:\(?[ivxlc\d]{1,5}[.)]\s*|[A-Z][.)]\s+|[-•*]\s*)+")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -207,7 +213,9 @@ def sentences(text: str) -> list[str]:
     for m in _SENTENCE_END.finditer(text):
         piece = text[start:m.start() + 1]
         if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]) and not \
-                _SENTENCE_START_WORD.match(text[m.end():m.end() + 6]):
+                _SENTENCE_START_WORD.match(text[m.end():m.end() + 6]) and not (
+                    _LEGAL_FORM_END.search(text, max(0, m.start() - 8), m.start())
+                    and _NEXT_CLAUSE.match(text, m.end(), m.end() + 90)):
             continue
         if piece.strip():
             out.append(" ".join(piece.split()))
@@ -963,6 +971,8 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
             _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
         if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
             _mine_power(sent, facts, res, section, prov)
+        if "appointed" in sent and "invest" in sent:
+            _mine_appointed(sent, facts, res, section, prov)
         pending.append(sent)
 
 
@@ -1232,6 +1242,28 @@ _POWER = re.compile(
     r"(?:\s+power)?(?:\s*,?\s*(?:and|or)\s+(?:voting|investment|dispositive))?\s+power\s+(?:over|with\s+respect\s+to)\s+"
     r"(?:the\s+(?:shares\s+of\s+)?(?:Common\s+Stock|Shares|shares|securities)\s+(?:held|owned)\s+(?:directly\s+)?"
     r"(?:of\s+record\s+)?by\s+)?(?P<obj>(?:the\s+)?" + NAME + r")")
+
+
+#: "B, which has been appointed as manager and is exclusively responsible for ... of A's investments"
+_APPOINTED = re.compile(
+    r"\b(?:has|have|had)\s+been\s+appointed\s+(?:as\s+)?(?:the\s+|its\s+)?"
+    r"(?P<role>(?:investment\s+)?(?:manager|adviser|advisor))\b[^;]{0,300}?\bof\s+"
+    r"(?P<y>(?:the\s+)?[A-Z][^;]{2,150}?)['’]s?\s+(?:investments|investment\s+portfolio|portfolio)\b")
+
+
+def _mine_appointed(sent: str, facts: FilingFacts, res: Resolver, section: str, prov: Provenance | None) -> None:
+    """An appointed manager of a fund's investments controls the fund (basis: the role as written)."""
+    s = _strip_markup(sent)
+    for m in _APPOINTED.finditer(s):
+        subj = _subject_from(s[:m.start()])
+        x = res.resolve(subj) if subj else None
+        y = res.resolve(m.group("y"))
+        if x is None or y is None or x == y:
+            continue
+        if any(facts.entity(k) is None or facts.entity(k).kind != NodeKind.ORGANIZATION for k in (x, y)):
+            continue
+        role = " ".join(m.group("role").lower().split())
+        _add(facts, EdgeKind.CONTROLS, x, y, {"basis": role, "stated": True}, _prov(facts, prov, section, sent))
 
 
 def _mine_power(sent: str, facts: FilingFacts, res: Resolver, section: str, prov: Provenance | None) -> None:
