@@ -25,3 +25,12 @@ def test_out_of_date_field_list_falls_back_to_model_construct():
     p = make(Provenance, {"filing_id": "f", "source": None, "section": "s"})
     assert p.excerpt == "" and p.accession is None
     assert p == Provenance(filing_id="f", section="s")
+
+
+def test_edgar_conformed_name_tag_is_no_part_of_an_organization_name():
+    from ownergraph.graph.ids import normalize_name
+
+    assert normalize_name("FARNAM STREET PARTNERS LP /MN") == normalize_name("Farnam Street Partners, L.P.")
+    assert normalize_name("MORTON INTERNATIONAL INC /IN/") == normalize_name("Morton International, Inc.")
+    assert normalize_name("EXAMPLE CORP /DE/ /NEW/") == normalize_name("Example Corp")
+    assert normalize_name("Alpha/Beta Partners") == "alpha beta partners"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -445,3 +446,14 @@ def test_enumerated_control_chains_and_a_second_role_in_footnotes():
     } <= got
     names = {e.name for e in f.entities}
     assert not [n for n in names if "collectively" in n or n.endswith(")") or n.endswith("L.P")]
+
+
+def test_nature_holder_is_the_owner_named_with_an_edgar_state_tag():
+    """'CONTOSO STREET PARTNERS LP /MN' (a reporting owner as EDGAR conforms it) and 'By Contoso Street
+    Partners, L.P.' (the rows' nature of ownership) are one partnership, not two entities.  Found on a real
+    joint Form 4 (a director and his fund)."""
+    f = load_path(Path(__file__).parent / "fixtures" / "ownership" / "form4_owner_edgar_state_suffix.xml")
+    orgs = [e for e in f.entities if e.kind == NodeKind.ORGANIZATION]
+    assert sorted(e.name for e in orgs) == ["CONTOSO STREET PARTNERS LP /MN", "LITWARE SURGICAL INC"]
+    holders = {r.source for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert "rp:2" in holders and not any(k.startswith("ent:") for k in holders)

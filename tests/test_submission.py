@@ -289,3 +289,87 @@ def test_every_container_head_goes_to_the_submission_loader(head, inner, seed_pa
     for lo in loaders().values():
         if lo.name != "submission":
             assert lo.sniff(data) < 0.5, lo.name
+
+
+# ----------------------------------------------------------------- held-out shapes (hand-written fixtures)
+
+
+def test_nc_without_line_breaks_reads_header_and_document_fields():
+    """An .nc whose separators were lost: every header tag and the document's TYPE/SEQUENCE/FILENAME on one
+    line.  Found on a real Schedule TO-T/A + 13D/A submission."""
+    head, docs = split((FIX / "sctota_13da_nc_one_line.nc").read_bytes())
+    h = parse_header(head)
+    assert (h.accession, h.submission_type, h.filed) == ("0009000040-25-000007", "SC TO-T/A", "20250110")
+    assert h.group_members == ["NORTHWIND ENERGY HOLDING LLC"]
+    assert [(p.role, p.name, p.cik) for p in h.parties] == [
+        ("subject company", "WOODGROVE EXAMPLE REFINING INC", "0009000041"),
+        ("subject company", "WOODGROVE EXAMPLE REFINING INC", "0009000041"),
+        ("filed by", "NORTHWIND EXAMPLE HOLDINGS L.P.", "0009000042")]
+    assert [p.values["FILING VALUES/FORM TYPE"] for p in h.parties] == ["SC 13D/A", "SC TO-T/A", "SC TO-T/A"]
+    assert h.parties[0].values["BUSINESS ADDRESS/CITY"] == "HOUSTON"
+    assert h.parties[2].former_names == ["NORTHWIND EXAMPLE REALTY L P"]
+    assert docs[0][0] == {"type": "SC TO-T/A", "sequence": "1", "filename": "example_sctota.htm",
+                          "description": "SC TO-T/A"}
+
+
+def test_schedule_to_amending_13d_and_group_member_keeps_its_own_cik():
+    """'(Name of Subject Company (Issuer))' and '(CUSIP Number of Class of Securities)' are a Schedule TO's
+    captions; the one cover page is a subsidiary the header lists among the GROUP MEMBERS, so the FILED BY
+    parent's CIK is not its CIK: the parent is a filer of its own."""
+    f = load_path(FIX / "sctota_13da_nc_one_line.nc")
+    assert f.filing.id == "0009000040-25-000007" and f.filing.loader == "schedule13_text"
+    iss = f.entity(f.filing.issuer_key)
+    assert iss.name.startswith("WOODGROVE EXAMPLE REFINING") and iss.cik == "0009000041"
+    (sec,) = [e for e in f.entities if e.kind == NodeKind.SECURITY]
+    assert sec.cusip == "99999Z105"
+    sub = f.entity("rp:1")
+    assert sub.name == "Northwind Energy Holding LLC" and sub.cik is None
+    parents = [f.entity(k) for k in f.filing.filer_keys if f.entity(k).cik == "0009000042"]
+    assert [p.name for p in parents] == ["NORTHWIND EXAMPLE HOLDINGS L.P."]
+    (h,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert h.source == "rp:1" and h.props["shares"] == 4200000 and h.props["shared_voting"] == 4200000
+    assert not any("only filer without a CIK" in w for w in f.warnings)
+
+
+def test_header_only_form4_gives_the_header_facts():
+    """A Form 4 submission whose document is not kept (or not readable): the header still names the issuer,
+    the reporting owner with CIK and the owner's relationship."""
+    f = load_path(FIX / "f4_header_only.txt")
+    assert (f.filing.id, f.filing.form_type, f.filing.family, f.filing.loader) == (
+        "0009000050-99-000002", "4", "ownership", "submission")
+    assert f.filing.filed_date == dt.date(1999, 11, 20) and f.filing.event_date == dt.date(1999, 10, 31)
+    iss = f.entity(f.filing.issuer_key)
+    assert (iss.name, iss.cik) == ("TAILSPIN EXAMPLE INDUSTRIES INC", "0009000051")
+    (owner,) = [f.entity(k) for k in f.filing.filer_keys]
+    assert (owner.kind, owner.name, owner.cik) == (NodeKind.PERSON, "Morgan T Example", "0009000050")
+    assert owner.prop("name_as_filed") == "EXAMPLE MORGAN T"
+    (d,) = [r for r in f.relations if r.type == EdgeKind.DIRECTOR_OF]
+    assert (d.source, d.target, d.prov.section) == (owner.key, iss.key, "header")
+    assert not [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert any("only the header's facts" in w and "f4_header_only.txt" in w for w in f.warnings)
+    # the old text Form 4 no loader reads: header facts too, with the reason
+    g = load_path(FIX / "old_header_mixed.txt")
+    assert g.filing.loader == "submission"
+    assert [(r.type, g.entity(r.source).cik) for r in g.relations] == [(EdgeKind.DIRECTOR_OF, "0009000021")]
+    assert any("no loader reads its primary document (type 4" in w for w in g.warnings)
+    # other forms are still refused
+    with pytest.raises(UnsupportedFormat):
+        load_path(FIX / "10k_unsupported.txt")
+
+
+def test_header_filer_with_edgar_state_tag_matches_the_document_name():
+    """'FARNAM ... LP /MN' style conformed names: the tag is EDGAR's, the name is the cover page's."""
+    xml = (Path(__file__).parent / "fixtures" / "xml13" / "13ga_zero_below5.xml").read_bytes()
+    xml = xml.replace(b"</filer>", b"</filer>\n      <filer><filerCredentials><cik>0009000099</cik>"
+                                   b"</filerCredentials></filer>", 1)
+    container = (b"<SEC-DOCUMENT>0009000002-26-000004.txt : 20260210\n<SEC-HEADER>\n"
+                 b"ACCESSION NUMBER:\t\t0009000002-26-000004\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
+                 b"FILED AS OF DATE:\t\t20260210\n\nSUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n"
+                 b"\t\tCOMPANY CONFORMED NAME:\t\t\tCONTOSO EXAMPLE CORP\n\t\tCENTRAL INDEX KEY:\t\t\t0009000200\n\n"
+                 b"FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\t"
+                 b"FABRIKAM EXAMPLE ASSET MANAGEMENT LLC /MN/\n"
+                 b"\t\tCENTRAL INDEX KEY:\t\t\t0009000002\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n"
+                 b"<SEQUENCE>1\n<FILENAME>primary_doc.xml\n<TEXT>\n<XML>\n" + xml + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
+    f = load_bytes(container, "suffixed.txt")
+    assert f.entity("rp:1").cik == "0009000002"
+    assert not any("only filer without a CIK" in w for w in f.warnings)

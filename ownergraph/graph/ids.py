@@ -16,7 +16,8 @@ Name normalization (:func:`normalize_name`):
 
 * case-folded, accents removed, ``&`` read as ``and``, punctuation dropped,
   whitespace collapsed;
-* organizations: a *single* trailing legal-form word is dropped (``Inc``,
+* organizations: EDGAR's conformed-name tag (" /MN", " /DE/", " /NEW/") is dropped, then a *single*
+  trailing legal-form word is dropped (``Inc``,
   ``Corp``, ``LLC``, ``L.P.``, ``Ltd``, ``plc``, ``S.A.`` ...), so "Ault &
   Company" and "Ault & Company, Inc." are one organization, while "Company"
   itself is a name word and is kept;
@@ -65,8 +66,15 @@ def normalize_name(name: str, kind: NodeKind | str = NodeKind.ORGANIZATION) -> s
     return _normalize(name, kind if type(kind) is NodeKind else NodeKind(kind))
 
 
+# EDGAR's conformed names end in a state or disambiguation tag ("FARNAM STREET PARTNERS LP /MN",
+# "MORTON INTERNATIONAL INC /IN/", "ACME CORP /NEW/"): no part of the name
+_EDGAR_SUFFIX = re.compile(r"(?:\s+/[A-Z]{2,4}/?)+\s*$")
+
+
 @functools.lru_cache(maxsize=65536)  # entity resolution asks for the same few names again and again
 def _normalize(name: str, kind: NodeKind) -> str:
+    if "/" in name and kind == NodeKind.ORGANIZATION:
+        name = _EDGAR_SUFFIX.sub("", name) or name
     s = _fold(name)
     words = s.split()
     if kind == NodeKind.PERSON:

@@ -524,9 +524,10 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
     h["schedule"] = f"13{letter}"
     am = re.search(r"Amendment\s+No\.?\s*:?\s*([0-9]+)", head, re.I)
     h["amendment_no"] = int(am.group(1)) if am else None
-    h["issuer"], _ = _above(head, r"\(\s*Name\s+of\s+(?:the\s+)?Issuer\s*\)")
+    # a Schedule TO that amends a Schedule 13D prints "(Name of Subject Company (Issuer))"
+    h["issuer"], _ = _above(head, r"\(\s*Name\s+of\s+(?:the\s+)?(?:Subject\s+Company\s*\(\s*)?Issuer\s*\)")
     h["class_title"], _ = _above(head, r"\(\s*Title\s+of\s+Class\s+of\s+Securities\s*\)")
-    cus, _ = _above(head, r"\(\s*CUSIP\s+Numbers?\s*\)")
+    cus, _ = _above(head, r"\(\s*CUSIP\s+Numbers?(?:\s+of\s+(?:the\s+)?Class\s+of\s+Securities)?\s*\)")
     if not cus:
         cm = re.search(r"CUSIP\s+(?:No\.?|Number)\s*:?\s*([0-9A-Z]{6}\s?[0-9A-Z]{2}\s?[0-9A-Z])", text, re.I)
         cus = cm.group(1) if cm else None
@@ -534,10 +535,10 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
         cm = re.search(r"\b([0-9A-Z]{6})\s?([0-9A-Z]{2})\s?([0-9A-Z])\b", cus.upper())
         h["cusip_as_printed"] = cus
         h["cusip"] = normalize_cusip("".join(cm.groups())) if cm else None
-    notice, _ = _above(head, r"\(\s*Name,\s+Address\s+and\s+Telephone\s+Number\s+of\s+Person", limit=10)
+    notice, _ = _above(head, r"\(\s*Name,\s+Address,?\s+and\s+Telephone\s+Numbers?\s+of\s+Person", limit=10)
     if notice:
         # the block above the caption, line by line: first line the name
-        m = re.search(r"\(\s*Name,\s+Address\s+and\s+Telephone", head, re.I)
+        m = re.search(r"\(\s*Name,\s+Address,?\s+and\s+Telephone", head, re.I)
         block = []
         for ln in reversed(head[:m.start()].rstrip().split("\n")):
             if not ln.strip() or re.fullmatch(r"[_\-\s]*", ln):

@@ -20,9 +20,14 @@ loader recognises, e.g. an EX-21 of a 10-K) goes to the registered loader
 XML to ``ownership``, classic 13D/13G to ``schedule13_text``, XML 13D/13G to
 ``schedule13_xml`` and so on.  Other non-exhibit documents the same loader
 family reads (a 13F information table beside its cover page) are merged into
-the same facts.  If no loader reads any document the file is refused with
+the same facts.  If no loader reads any document (an old text Form 4, a
+header kept without its documents) a Form 3/4/5 or Schedule 13D/G still gives
+the header's facts -- issuer, reporting persons with their CIKs, the stated
+RELATIONSHIP (director, officer, 10% owner) -- with a warning saying only the
+header was read; any other form is refused with
 :class:`~ownergraph.errors.UnsupportedFormat` naming the primary document's
-type.
+type.  A header of the ``<TAG>value`` dialect whose line breaks were lost
+(every tag on one line) is read too.
 
 The header then enriches the facts: the filing id and accession come from the
 header (every provenance is re-pointed to it), the form type and filing date
@@ -49,6 +54,7 @@ from ..graph.model import (
     EdgeKind,
     EntityFact,
     FilingFacts,
+    FilingInfo,
     NodeKind,
     PropFact,
     Provenance,
@@ -163,8 +169,15 @@ def _norm_key(k: str) -> str:
     return " ".join(k.replace("-", " ").split()).upper()
 
 
+# a tag of the ``<TAG>value`` dialect that does not start its line: a header whose line breaks were lost
+# (an .nc file with its CR separators stripped puts every tag on one line)
+_INLINE_TAG = re.compile(r"(?<=[^\n])(?=</?[A-Z][A-Z0-9\-]+>)")
+
+
 def parse_header(text: str) -> SubmissionHeader:
     """Both header dialects, line by line."""
+    if "><" in text or re.search(r"[^\n<]<[A-Z][A-Z0-9\-]*>[^\n]*<[A-Z][A-Z0-9\-]*>", text):
+        text = _INLINE_TAG.sub("\n", text)
     top: dict[str, str] = {}
     group: list[str] = []
     parties: list[HeaderParty] = []
@@ -238,7 +251,8 @@ def parse_header(text: str) -> SubmissionHeader:
 # ----------------------------------------------------------------- documents
 
 
-_FIELD_RE = re.compile(rb"^\s*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.M)
+# (a field need not start its line: an .nc file without line breaks has "<DOCUMENT><TYPE>4<SEQUENCE>1...")
+_FIELD_RE = re.compile(rb"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)")
 
 
 _NOT_READ = (b"<PDF>", b"BEGIN 6", b"<JPG>", b"<GIF>", b"<ZIP>", b"<XLS>")
@@ -332,6 +346,7 @@ def _tokens(name: str, kind: NodeKind) -> list[str]:
 def _same_party(header_name: str, ent: EntityFact) -> bool:
     """Does the header's conformed name (often 'LAST FIRST MIDDLE', upper case) name this entity?"""
     names = [ent.name, *ent.aliases]
+    header_name = _display(header_name)  # "FARNAM STREET PARTNERS LP /MN": the suffix is EDGAR's, not the name's
     for n in names:
         if normalize_name(n, ent.kind) == normalize_name(header_name, ent.kind):
             return True
@@ -454,6 +469,29 @@ def _merge(base: FilingFacts, extra: FilingFacts, tag: str) -> None:
     base.warnings.extend(extra.warnings)
 
 
+def _may_be_same_filer(p: HeaderParty, e: EntityFact, hdr: SubmissionHeader) -> bool:
+    """Can the header's one unmatched filer be the document's one reporting person without a CIK although
+    their names differ ("FABRIKAM ASSET MGMT CO" / "Fabrikam Example Asset Management, L.L.C.")?  Not when the
+    names share no word, and not when the header lists that person among the GROUP MEMBERS: a group member
+    is another filer than the FILED BY party (a Schedule TO/13D whose first cover page is a subsidiary)."""
+    if _is_placeholder(e):
+        return True
+    if any(_same_party(g, e) for g in hdr.group_members) and not (p.name and any(
+            normalize_name(_display(p.name)) == normalize_name(g) for g in hdr.group_members)):
+        return False
+    kind = e.kind
+
+    def words(n: str) -> set[str]:
+        return {w for w in normalize_name(_display(n), kind).split() if len(w) > 2 and w not in _LEGAL_WORDS}
+
+    a = words(p.name or "")
+    return not a or any(a & words(n) for n in (e.name, *e.aliases))
+
+
+_LEGAL_WORDS = {"inc", "corp", "llc", "ltd", "the", "and", "company", "group", "holdings", "holding", "partners",
+                "capital", "management", "fund", "trust"}
+
+
 def _party_entity(facts: FilingFacts, party: HeaderParty, prov: Provenance, kind: NodeKind | None = None) -> EntityFact:
     name = _display(party.name or f"CIK {party.cik}")
     if kind is None:
@@ -528,7 +566,7 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
     cikless = [e for k in facts.filing.filer_keys if (e := facts.entity(k)) is not None and not e.cik]
     if len(unmatched) == 1 and len(cikless) == 1 and cikless[0].kind == (
             NodeKind.PERSON if unmatched[0].role == "reporting owner" and not _looks_org(unmatched[0].name or "")
-            else cikless[0].kind):
+            else cikless[0].kind) and _may_be_same_filer(unmatched[0], cikless[0], hdr):
         e, p = cikless[0], unmatched[0]
         e.cik = normalize_cik(p.cik)
         if _is_placeholder(e) and p.name:
@@ -641,11 +679,61 @@ def _is_exhibit(doc_type: str) -> bool:
     return t.startswith("EX-") or t.startswith("EX ") or t in ("GRAPHIC", "ZIP", "XML", "JSON", "PDF")
 
 
+#: forms whose header alone states facts of the graph: the issuer (SUBJECT COMPANY / ISSUER), the reporting
+#: persons (REPORTING-OWNER / FILED BY) with their CIKs, and for old Forms 3/4/5 the owner's RELATIONSHIP
+_HEADER_FORMS = re.compile(r"(?:[345]|SC\s+13[DG]|SCHEDULE\s+13[DG])(?:/A)?", re.I)
+
+
+def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> FilingFacts | None:
+    """The header's facts of a Form 3/4/5 or Schedule 13D/G whose documents no loader reads (an old text
+    Form 4, a header without its documents): the issuer, the reporting persons and their CIKs, the filing's
+    FILED / SUBJECT_OF edges and the owner's stated relationship to the issuer.  None for other forms, or
+    when the header does not name one issuer and at least one reporting person by CIK."""
+    stype = " ".join((hdr.submission_type or "").split())
+    if not stype or not _HEADER_FORMS.fullmatch(stype):
+        return None
+    subjects = {normalize_cik(p.cik) for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik}
+    owners = [p for p in hdr.parties if p.role in ("reporting owner", "filed by", "filer") and p.cik
+              and normalize_cik(p.cik) not in subjects]
+    if len(subjects) != 1 or not owners:
+        return None
+    acc = hdr.accession
+    digest = sha256(data)
+    fi = FilingInfo(id=filing_id(acc, digest), accession=acc, form_type=stype,
+                    family="ownership" if stype[0] in "345" else "schedule13", loader="submission",
+                    is_amendment=stype.upper().endswith("/A"),
+                    filed_date=parse_date(hdr.filed) if hdr.filed else None,
+                    event_date=parse_date(hdr.period) if hdr.period else None, source=source, sha256=digest)
+    facts = FilingFacts(filing=fi, warnings=[f"{source}: {why}; only the header's facts were loaded"])
+
+    def hprov(p: HeaderParty) -> Provenance:
+        return Provenance(filing_id=fi.id, accession=acc, source=source, section="header",
+                          excerpt=excerpt(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
+
+    subject = next(p for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik)
+    fi.issuer_key = _party_entity(facts, subject, hprov(subject), NodeKind.ORGANIZATION).key
+    seen: set[str | None] = set()
+    for p in owners:
+        if normalize_cik(p.cik) in seen:
+            continue
+        seen.add(normalize_cik(p.cik))
+        e = _party_entity(facts, p, hprov(p))
+        if e.kind == NodeKind.PERSON and p.role == "reporting owner":
+            from .ownership import display_name  # SEC order, "CANTALUPO JAMES R" -> "James R Cantalupo"
+
+            shown = display_name(e.name)
+            if shown != e.name:
+                e.aliases.append(e.name)
+                e.props.append(PropFact(name="name_as_filed", value=e.name, prov=e.prov))
+                e.name = shown
+        fi.filer_keys.append(e.key)
+    _enrich(facts, hdr, source)  # the RELATIONSHIP lines
+    return facts
+
+
 def parse(data: bytes, source: str) -> FilingFacts:
     head_text, docs = split(data)
     hdr = parse_header(head_text)
-    if not docs:
-        raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
     warn: list[str] = []
     if hdr.accession:
         digits = re.sub(r"\D", "", hdr.accession)
@@ -657,6 +745,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
             warn.append(f"{source}: header accession number {hdr.accession!r} is not of the form "
                         f"0000000000-00-000000: ignored")
             hdr.accession = None
+    if not docs:
+        facts = _header_only(data, hdr, source, "the submission holds no <DOCUMENT>")
+        if facts is None:
+            raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
+        facts.warnings[:0] = warn
+        facts.document = {"submission": Submission(header=hdr).model_dump(mode="json")}
+        return facts
     stype = (hdr.submission_type or docs[0][0].get("type") or "").strip()
     listing = [SubmissionDocument(type=f.get("type", ""), sequence=f.get("sequence"), filename=f.get("filename"),
                                   description=f.get("description"), format=fmt, size=len(b))
@@ -672,8 +767,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
             break
     if primary is None or ld is None:
         p = listing[order[0]]
-        raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document "
-                                        f"(type {p.type or '?'}{', ' + p.filename if p.filename else ''}, {p.format})")
+        what = f"type {p.type or '?'}{', ' + p.filename if p.filename else ''}, {p.format}"
+        facts = _header_only(data, hdr, source, f"no loader reads its primary document ({what})")
+        if facts is None:
+            raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document ({what})")
+        facts.warnings[:0] = warn
+        facts.document = {"submission": Submission(header=hdr, documents=listing).model_dump(mode="json")}
+        return facts
     name = listing[primary].filename or f"document {primary + 1}"
     try:
         facts = ld.parse(docs[primary][1], source)
