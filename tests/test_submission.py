@@ -204,20 +204,30 @@ def test_placeholder_filer_named_by_the_header():
     assert len([e for e in f.entities if e.cik == "0009000030"]) == 1
 
 
-def test_header_filer_named_differently_is_the_only_filer_without_cik():
+def _two_filers_13ga() -> bytes:
+    """The 13G/A fixture with a second filer credential (the document alone cannot tell its person's CIK)."""
     xml = (Path(__file__).parent / "fixtures" / "xml13" / "13ga_zero_below5.xml").read_bytes()
+    return xml.replace(b"</filer>", b"</filer>\n      <filer><filerCredentials><cik>0009000099</cik>"
+                                    b"</filerCredentials></filer>", 1)
+
+
+def _13ga_filed_by(accession: str, filed_by: bytes) -> bytes:
+    """That document in a container whose header's FILED BY party (CIK 0009000002) is named ``filed_by``."""
+    acc = accession.encode()
+    return (b"<SEC-DOCUMENT>" + acc + b".txt : 20260210\n<SEC-HEADER>\n"
+            b"ACCESSION NUMBER:\t\t" + acc + b"\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
+            b"FILED AS OF DATE:\t\t20260210\n\nSUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n"
+            b"\t\tCOMPANY CONFORMED NAME:\t\t\tCONTOSO EXAMPLE CORP\n\t\tCENTRAL INDEX KEY:\t\t\t0009000200\n\n"
+            b"FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\t" + filed_by + b"\n"
+            b"\t\tCENTRAL INDEX KEY:\t\t\t0009000002\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n"
+            b"<SEQUENCE>1\n<FILENAME>primary_doc.xml\n<TEXT>\n<XML>\n" + _two_filers_13ga()
+            + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
+
+
+def test_header_filer_named_differently_is_the_only_filer_without_cik():
     # two filer credentials: the document alone cannot tell which CIK is its reporting person's
-    xml = xml.replace(b"</filer>", b"</filer>\n      <filer><filerCredentials><cik>0009000099</cik>"
-                                   b"</filerCredentials></filer>", 1)
-    assert load_bytes(xml, "two-filers.xml").entity("rp:1").cik is None
-    container = (b"<SEC-DOCUMENT>0009000002-26-000003.txt : 20260210\n<SEC-HEADER>\n"
-                 b"ACCESSION NUMBER:\t\t0009000002-26-000003\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
-                 b"FILED AS OF DATE:\t\t20260210\n\nSUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n"
-                 b"\t\tCOMPANY CONFORMED NAME:\t\t\tCONTOSO EXAMPLE CORP\n\t\tCENTRAL INDEX KEY:\t\t\t0009000200\n\n"
-                 b"FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\tFABRIKAM ASSET MGMT CO\n"
-                 b"\t\tCENTRAL INDEX KEY:\t\t\t0009000002\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n"
-                 b"<SEQUENCE>1\n<FILENAME>primary_doc.xml\n<TEXT>\n<XML>\n" + xml + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
-    f = load_bytes(container, "renamed.txt")
+    assert load_bytes(_two_filers_13ga(), "two-filers.xml").entity("rp:1").cik is None
+    f = load_bytes(_13ga_filed_by("0009000002-26-000003", b"FABRIKAM ASSET MGMT CO"), "renamed.txt")
     rp = f.entity("rp:1")
     assert rp.cik == "0009000002" and rp.name == "Fabrikam Example Asset Management, L.L.C."
     assert len(f.filing.filer_keys) == 1
@@ -359,17 +369,7 @@ def test_header_only_form4_gives_the_header_facts():
 
 def test_header_filer_with_edgar_state_tag_matches_the_document_name():
     """'FARNAM ... LP /MN' style conformed names: the tag is EDGAR's, the name is the cover page's."""
-    xml = (Path(__file__).parent / "fixtures" / "xml13" / "13ga_zero_below5.xml").read_bytes()
-    xml = xml.replace(b"</filer>", b"</filer>\n      <filer><filerCredentials><cik>0009000099</cik>"
-                                   b"</filerCredentials></filer>", 1)
-    container = (b"<SEC-DOCUMENT>0009000002-26-000004.txt : 20260210\n<SEC-HEADER>\n"
-                 b"ACCESSION NUMBER:\t\t0009000002-26-000004\nCONFORMED SUBMISSION TYPE:\tSCHEDULE 13G/A\n"
-                 b"FILED AS OF DATE:\t\t20260210\n\nSUBJECT COMPANY:\t\n\n\tCOMPANY DATA:\t\n"
-                 b"\t\tCOMPANY CONFORMED NAME:\t\t\tCONTOSO EXAMPLE CORP\n\t\tCENTRAL INDEX KEY:\t\t\t0009000200\n\n"
-                 b"FILED BY:\t\t\n\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED NAME:\t\t\t"
-                 b"FABRIKAM EXAMPLE ASSET MANAGEMENT LLC /MN/\n"
-                 b"\t\tCENTRAL INDEX KEY:\t\t\t0009000002\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>SCHEDULE 13G/A\n"
-                 b"<SEQUENCE>1\n<FILENAME>primary_doc.xml\n<TEXT>\n<XML>\n" + xml + b"\n</XML>\n</TEXT>\n</DOCUMENT>\n")
-    f = load_bytes(container, "suffixed.txt")
+    f = load_bytes(_13ga_filed_by("0009000002-26-000004", b"FABRIKAM EXAMPLE ASSET MANAGEMENT LLC /MN/"),
+                   "suffixed.txt")
     assert f.entity("rp:1").cik == "0009000002"
     assert not any("only filer without a CIK" in w for w in f.warnings)
