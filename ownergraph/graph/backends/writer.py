@@ -43,7 +43,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Callable, Iterable, Iterator
 
-from ..model import Edge, FilingInfo, Node, NodeKind
+from ..model import Edge, EdgeKind, FilingInfo, Node, NodeKind
 from ..values import to_plain
 from .base import Backend
 from .dialect import check_label, check_reltype
@@ -194,8 +194,9 @@ def restated_ids(edges: Iterable[Edge]) -> set[str]:
     """Ids of ISSUED_BY edges that repeat another edge between the same security and issuer."""
     first: dict[tuple[str, str], str] = {}
     every: list[tuple[tuple[str, str], str]] = []
+    issued_by = EdgeKind.ISSUED_BY
     for e in edges:
-        if e.type.value == "ISSUED_BY":
+        if e.type == issued_by:
             pair = (e.source, e.target)
             every.append((pair, e.id))
             if pair not in first or e.id < first[pair]:
