@@ -127,7 +127,7 @@ def test_server_killed_mid_push_then_push_again(durable, big_store, kill_at):
     def hook(i, batch):
         seen.append(batch)
         if i == kill_at:
-            # batches run on two connections: let some writes land first, then SIGKILL the server while
+            # batches run on several connections: let some writes land first, then SIGKILL the server while
             # the push is running (other batches may be in flight)
             import redis
 
