@@ -125,6 +125,18 @@ class RelationFact(BaseModel):
         'component' = a part of a beneficial holding), ``nature`` (e.g. "By
         Trust"), ``underlying_shares`` (Decimal, common shares a derivative
         holding converts into), ``as_of`` (date), ``ownership`` ('D'/'I').
+        Forms 3/4/5 rows add ``transaction_code``, ``transaction_date``,
+        ``transaction_shares``, ``transaction_price``, ``transaction_value``,
+        ``acquired_disposed``, ``transaction_form_type``, ``equity_swap_involved``,
+        ``deemed_execution_date``, ``transaction_timeliness`` ('E' early / 'L' late),
+        ``rule_10b5_1`` (bool: the filing's Rule 10b5-1(c) box, on each of its
+        transactions), ``value_owned`` (a value owned instead of shares),
+        ``underlying_value`` (the underlying stated as a value instead of shares),
+        ``transaction_underlying_shares``, ``held_by``; a footnoted cell adds
+        ``<name>_footnote`` ("see footnote F3"; ``ownership_footnote``,
+        ``underlying_security_footnote``, ``transaction_code_footnote``, ...).
+        Schedule 13D/G cover rows add ``aggregate_excludes_certain_shares`` (bool,
+        row 12 / 10) and ``filed_pursuant_to`` (13G: "Rule 13d-1(c)").
     OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY
         ``title``.
     CONVERTIBLE_INTO

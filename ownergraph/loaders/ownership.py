@@ -16,7 +16,8 @@ What a filing yields
   following the transaction (``basis`` "direct"/"indirect", ``ownership`` D/I,
   ``nature`` "By Trust", ``as_of`` = transaction date, or the period of report for
   holdings rows), the transaction in ``transaction_code``, ``transaction_date``,
-  ``transaction_shares``, ``transaction_price``, ``acquired_disposed``.  Section
+  ``transaction_shares``, ``transaction_price``, ``acquired_disposed``, ``deemed_execution_date``,
+  ``transaction_timeliness`` and ``rule_10b5_1`` (the filing's 10b5-1 box).  Section
   "Table I, row 2".  Derivative rows hold the instrument's own Security (named
   with its exercise price and expiration so that two option grants stay two
   positions) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
@@ -37,6 +38,12 @@ What a filing yields
 
 Multi-owner filings: a row whose holder no footnote names is attributed to every
 reporting owner (each reports it, as joint 13D filers restate a position).
+
+Structure variants read alike: namespaced or not, cells with ``<value>`` or bare text, several
+``footnoteId`` per cell, rows directly under the root (the old schema's ``nonDerivativeSecurity`` and
+the same for ``...Transaction`` / ``...Holding``), a Table II, the footnotes or the signature put inside
+a table, footnotes without their wrapper.  An old-schema holdings row gives its amount in
+``transactionShares``: that is the position held.
 
 The document model (:class:`OwnershipDocument`) keeps every cell *as filed*
 (``{"value": "200000.0", "footnotes": ["F1"]}``); the facts carry typed values.
@@ -305,8 +312,10 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
             if fid:
                 (cur["footnotes"] if cur is not None else coding_fns).append(fid)
         elif tag in plain_fields:
-            txt = e.text
-            row[plain_fields[tag]] = (txt.strip() or None) if txt else None
+            field = plain_fields[tag]
+            if row[field] is None:  # the first, as for cells (a row nested in a row: the outer row's)
+                txt = e.text
+                row[field] = (txt.strip() or None) if txt else None
         elif tag == "transactionCoding":
             has_coding = True
             cur = None
@@ -344,6 +353,12 @@ _ROOT_FLAGS = (("no_securities_owned", "noSecuritiesOwned"), ("not_subject_to_se
                ("form4_transactions_reported", "form4TransactionsReported"), ("aff10b5one", "aff10b5One"))
 
 
+_ND_ROOT_ROWS = frozenset(("nonDerivativeSecurity", "nonDerivativeTransaction", "nonDerivativeHolding"))
+_DE_ROOT_ROWS = frozenset(("derivativeSecurity", "derivativeTransaction", "derivativeHolding"))
+#: elements some filings put inside a table (a Table II, the footnotes, the signature) instead of after it
+_MISPLACED = frozenset(("derivativeTable", "footnotes", "ownerSignature"))
+
+
 def read_document(root: etree._Element, source: str) -> dict:
     """The ownershipDocument element -> the document model as a plain dict (cells as filed).
 
@@ -361,6 +376,7 @@ def read_document(root: etree._Element, source: str) -> dict:
     nd_old: list[etree._Element] = []
     de_old: list[etree._Element] = []
     sig_els: list[etree._Element] = []
+    loose_fns: list[etree._Element] = []
     for ch in root:
         tag = ch.tag
         if not isinstance(tag, str):
@@ -375,10 +391,12 @@ def read_document(root: etree._Element, source: str) -> dict:
             de_tables.append(ch)
         elif tag == "ownerSignature":
             sig_els.append(ch)
-        elif tag == "nonDerivativeSecurity":  # an older schema puts rows directly under the root
+        elif tag in _ND_ROOT_ROWS:  # an older schema (and some filer agents) put rows directly under the root
             nd_old.append(ch)
-        elif tag == "derivativeSecurity":
+        elif tag in _DE_ROOT_ROWS:
             de_old.append(ch)
+        elif tag == "footnote":  # footnotes without their <footnotes> wrapper
+            loose_fns.append(ch)
         elif tag not in first:
             first[tag] = ch
     doc_type = _t(first.get("documentType"))
@@ -416,6 +434,10 @@ def read_document(root: etree._Element, source: str) -> dict:
         raise LoadError(source, "ownershipDocument names no reporting owner")
     nd: list[dict] = []
     de: list[dict] = []
+    fn_els: list[etree._Element] = []
+    fns = first.get("footnotes")
+    if fns is not None:
+        fn_els.append(fns)
     for rows, tables, table, kinds in ((nd, nd_tables, "I", ("nonDerivativeTransaction", "nonDerivativeHolding")),
                                        (de, de_tables, "II", ("derivativeTransaction", "derivativeHolding"))):
         for tbl in tables:
@@ -426,13 +448,29 @@ def read_document(root: etree._Element, source: str) -> dict:
                         tag = tag[tag.rfind("}") + 1:]
                     if tag in kinds:
                         rows.append(_row(el, table, len(rows) + 1, ns))
-    for el in nd_old:
-        nd.append(_row(el, "I", len(nd) + 1, ns))
-    for el in de_old:
-        de.append(_row(el, "II", len(de) + 1, ns))
+                    elif tag in _MISPLACED:  # filer agents that close a table late: what they put inside it
+                        if tag == "derivativeTable":
+                            de_tables.append(el)
+                        elif tag == "footnotes":
+                            fn_els.append(el)
+                        else:
+                            sig_els.append(el)
+    for rows, els, table in ((nd, nd_old, "I"), (de, de_old, "II")):
+        for el in els:
+            rows.append(_row(el, table, len(rows) + 1, ns))
+            for c in el:  # a signature or the footnotes put inside an old-schema row
+                tag = c.tag
+                if isinstance(tag, str):
+                    if ns:
+                        tag = tag[tag.rfind("}") + 1:]
+                    if tag == "footnotes":
+                        fn_els.append(c)
+                    elif tag == "ownerSignature":
+                        sig_els.append(c)
+    if loose_fns:
+        fn_els.append(loose_fns)
     footnotes: dict[str, str] = {}
-    fns = first.get("footnotes")
-    if fns is not None:
+    for fns in fn_els:
         for f in fns:
             tag = f.tag
             if isinstance(tag, str) and (tag[tag.rfind("}") + 1:] if ns else tag) == "footnote":
@@ -1376,7 +1414,9 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         key = f"rp:{i}"
         rp_keys.append(key)
         sec = f"reporting owner {i}"
-        addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"]) if x)
+        # the state description is the country (or province) of an address outside the United States
+        addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"],
+                                     o["state_description"]) if x)
         p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr}")
         props = [_PF(name="name_as_filed", value=o["name"], prov=p)]
         if addr:
@@ -1499,6 +1539,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         return _closure(ctl_edges, set(rp_keys))
 
     value_cells = _ROW_VALUE_CELLS
+    aff10b5one = doc["aff10b5one"]  # the filing's Rule 10b5-1(c) box: on each of its transactions
     # instruments whose rows differ only in their exercise date (RSU or option tranches of one title, price
     # and expiration that vest from different dates): each tranche is its own position
     tranches = _tranched_instruments(doc["derivative"])
@@ -1510,6 +1551,12 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             vals = [c["value"] if c else None for c in value_cells(r)]
             title, v_tdate, v_shares, v_ad, v_price, v_cprice, v_ex, v_exp, v_utitle, v_ushares, v_di, v_nature = vals
             owned = _num(r["owned_after"])
+            owned_cell = r["owned_after"]
+            if owned_cell is None and r["kind"] == "holding" and r["shares"]:
+                # an old-schema holdings row (Form 3 nonDerivativeSecurity) states the amount held in
+                # transactionShares: there is no transaction, the amount is the position
+                owned_cell = r["shares"]
+                owned = _num(owned_cell)
             d_i = (v_di or "").upper()[:1] or None
             nature = v_nature
             tdate = _date(r["transaction_date"])
@@ -1525,9 +1572,12 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 "nature": nature,
                 "as_of": as_of,
             }
-            c = r["owned_after"]
+            c = owned_cell
             if c and c["footnotes"]:
                 props["shares_footnote"] = _fn_text(c["footnotes"])
+            c = r["direct_or_indirect"]
+            if c and c["footnotes"]:
+                props["ownership_footnote"] = _fn_text(c["footnotes"])
             c = r["nature"]
             if c and c["footnotes"]:
                 props["nature_footnote"] = _fn_text(c["footnotes"])
@@ -1551,10 +1601,19 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 fn_props(props, "transaction_price", r["price"])
                 fn_props(props, "transaction_date", r["transaction_date"])
                 fn_props(props, "acquired_disposed", r["acquired_disposed"])
-                if r["coding_footnotes"]:
-                    props["transaction_code_footnote"] = _fn_text(r["coding_footnotes"])
                 if r["deemed_execution_date"]:
                     props["deemed_execution_date"] = _date(r["deemed_execution_date"])
+                    fn_props(props, "deemed_execution_date", r["deemed_execution_date"])
+                c = r["timeliness"]
+                if c:
+                    props["transaction_timeliness"] = c["value"]
+                    fn_props(props, "transaction_timeliness", c)
+                if aff10b5one is not None:
+                    props["rule_10b5_1"] = aff10b5one
+            elif r["form_type"]:  # a Form 5 holdings row marks the form it was (or should have been) reported on
+                props["transaction_form_type"] = r["form_type"]
+            if r["coding_footnotes"]:
+                props["transaction_code_footnote"] = _fn_text(r["coding_footnotes"])
 
             if tname == "I":
                 target = security(title, section)
@@ -1604,6 +1663,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if owned is None:
                         props["shares"] = None
                 fn_props(props, "underlying_shares", r["underlying_shares"])
+                c = r["underlying_value"]
+                if c:  # the underlying stated as a value (a dollar amount) instead of shares
+                    props["underlying_value"] = _num(c)
+                    fn_props(props, "underlying_value", c)
+                fn_props(props, "underlying_security", r["underlying_title"])
                 if und_title:
                     u_key = security(und_title, section)
                     cprops: dict[str, Any] = {
