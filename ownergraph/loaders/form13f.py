@@ -13,7 +13,8 @@ Two loaders of one family (``13f``), because EDGAR files them as two documents:
   not for its element tree.
 
 Facts of the table: one Security per CUSIP (named as 13F lists read, "AMAZON COM INC
-COM": ``nameOfIssuer`` then ``titleOfClass``, which is also kept as ``title_of_class``;
+COM": ``nameOfIssuer`` then ``titleOfClass``, which is also kept as ``title_of_class``, and the
+``figi`` when the row gives one;
 the class title alone, "COM", names nothing; the CUSIP; ``ISSUED_BY`` an Organization
 named by ``nameOfIssuer``) and one ``HOLDS`` edge
 from the filer per CUSIP and put/call: rows split by other manager or investment
@@ -267,8 +268,10 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
         if skey is None:
             skey = securities[skey_id] = f"sec:{len(securities) + 1}"
             p = prov(f"information table, row {i}", text)
-            sec = _EF(key=skey, kind=NodeKind.SECURITY, name=f"{issuer_name} {title}", prov=p,
-                      props=[_PF(name="title_of_class", value=title, prov=p)])
+            sprops = [_PF(name="title_of_class", value=title, prov=p)]
+            if r["figi"]:  # the Financial Instrument Global Identifier (optional since 2023)
+                sprops.append(_PF(name="figi", value=r["figi"], prov=p))
+            sec = _EF(key=skey, kind=NodeKind.SECURITY, name=f"{issuer_name} {title}", prov=p, props=sprops)
             sec.cusip = cusip
             entities.append(sec)
             relations.append(_RF(type=EdgeKind.ISSUED_BY, source=skey, target=ikey, props={}, prov=p))

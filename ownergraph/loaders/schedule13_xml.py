@@ -20,7 +20,9 @@ What is read (the document model below is what ``ownergraph extract`` prints):
 Facts (DEVELOPERS.md conventions): the issuer (``issuer``), its Security with
 the CUSIP (``000000000`` means none) and ``ISSUED_BY``; one beneficial
 ``HOLDS`` per reporting person with the four powers, provenance "cover page N,
-row 11" (13D) / "row 9" (13G); ``MEMBER_OF_GROUP`` when group box (a) is
+row 11" (13D) / "row 9" (13G), with the "aggregate excludes certain shares" box
+(``aggregate_excludes_certain_shares``) and the 13G rule designations
+(``filed_pursuant_to`` "Rule 13d-1(c)"); ``MEMBER_OF_GROUP`` when group box (a) is
 checked; reporting persons as ``filer_keys``.  Item texts and cover-page
 comments go through the shared prose miner (:mod:`._prose`, the same code the
 classic loader uses), so "Platinum Holdings, the sole owner of Platinum
@@ -876,6 +878,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
 
     # reporting persons
     filer_keys = []
+    rules = ", ".join(doc.rule_designations) or None  # 13G: Rule 13d-1(b) / (c) / (d), for every person
     single_no_cik = len(doc.reporting_persons) == 1 and not doc.reporting_persons[0].cik and len(doc.filer_ciks) == 1
     for rp in doc.reporting_persons:
         key = f"rp:{rp.page}"
@@ -916,7 +919,9 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             hp: dict[str, Any] = {"basis": "beneficial", "shares": rp.aggregate, "percent": rp.percent,
                                   "percent_bound": rp.percent_bound, "sole_voting": rp.sole_voting,
                                   "shared_voting": rp.shared_voting, "sole_dispositive": rp.sole_dispositive,
-                                  "shared_dispositive": rp.shared_dispositive, "as_of": event}
+                                  "shared_dispositive": rp.shared_dispositive, "as_of": event,
+                                  "aggregate_excludes_certain_shares": rp.aggregate_excludes_certain_shares,
+                                  "filed_pursuant_to": rules}
             if rp.percent_bound:
                 hp["percent_text"] = rp.raw.get("percent")
             for f, v in rp.raw.items():
