@@ -51,6 +51,12 @@ def test_fast_path_is_the_slow_path_where_both_apply():
         assert _fast_literal(odd) == literal(odd)
 
 
+def test_a_key_that_ends_like_a_plain_key_is_not_rewritten_inside():
+    # keys such as '"0' (a quote then a word) once let the key rewrite reach inside an escaped quote
+    rows = [{"id": "a", "props": {'"0': "", "0": 1, 'x,"0': 2}}]
+    assert _fast_literal(rows) == literal(rows)
+
+
 @pytest.mark.parametrize("bad", ["", "a`b"])
 def test_keys_that_cannot_be_written_are_refused(bad):
     with pytest.raises(ValueError):

@@ -29,7 +29,9 @@ DEFAULT_PORT = 6379
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"), check_circular=False)
-_JSON_KEY = re.compile(r'"(\w+)":')
+# a key is a quoted word right after "{" or ",": inside a JSON string every quote is escaped, so an opening
+# quote after "{" or "," is a real one, and a real string followed by ":" is a key
+_JSON_KEY = re.compile(r'[{,]"(\w+)":')
 _KEYS: dict[str, str] = {}
 
 
@@ -94,7 +96,7 @@ def _fast_literal(v: Any) -> str:
             return text if "\\u" not in text else literal(v)
         if "\\u" not in text:
             for k in set(_JSON_KEY.findall(text)):
-                text = text.replace(f'"{k}":', f"`{k}`:")
+                text = text.replace(f'{{"{k}":', f"{{`{k}`:").replace(f',"{k}":', f",`{k}`:")
             if '":' not in text:
                 return text
     return literal(v)
