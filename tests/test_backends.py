@@ -179,6 +179,14 @@ def test_dialect_detection_and_shortest_path(seeded, graph_backend):
     assert len(rows) == 1 and len(rows[0]["path"]) == 3  # person -HOLDS-> a class -ISSUED_BY-> issuer
     assert rows[0]["path"][0] == "person:milton c ault iii" and rows[0]["path"][-1] == "cik:0001086745"
     assert graph_backend.read(q, {"source_id": "cik:0001086745", "target_id": "person:milton c ault iii"}) == []
+    # with the end labels the same path is found, and a wrong label finds none
+    ql = graph_backend.dialect.shortest_path(["HOLDS", "ISSUED_BY"], 4, "Person", "Organization")
+    ends = {"source_id": "person:milton c ault iii", "target_id": "cik:0001086745"}
+    assert graph_backend.read(ql, ends) == rows
+    wrong = graph_backend.dialect.shortest_path(["HOLDS", "ISSUED_BY"], 4, "Organization", "Organization")
+    assert graph_backend.read(wrong, ends) == []
+    with pytest.raises(ValueError):
+        graph_backend.dialect.shortest_path(["HOLDS"], 4, "Person) MATCH (x")
 
 
 def test_read_is_read_only(seeded, graph_backend):
