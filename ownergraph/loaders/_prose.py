@@ -974,6 +974,43 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
         if "appointed" in sent and "invest" in sent:
             _mine_appointed(sent, facts, res, section, prov)
         pending.append(sent)
+    if "ommittee" in text:
+        _mine_committee(text, facts, res, section, prov)
+
+
+#: "X is a member of the investment committee of Y[, which exercises voting and dispositive power ...]"
+_COMMITTEE_MEMBER = re.compile(
+    r"(?P<x>" + NAME + r")\s*,?\s+(?:is|serves\s+as|sits\s+on|serves\s+on)\s+(?:a|the|one\s+of\s+the)?\s*"
+    r"(?:members?\s+of\s+)?(?:the\s+|an\s+)?investment\s+committee\s+(?:of|established\s+by)\s+"
+    r"(?P<y>(?:the\s+)?" + NAME + r")")
+_COMMITTEE_POWER = re.compile(r"(?i)\b(?:voting|dispositive|investment)\s+(?:and\s+(?:voting|dispositive|investment)\s+)?"
+                              r"(?:power|control|decisions|authority)")
+_DISCLAIMS = re.compile(r"(?i)\bdisclaims?\s+beneficial\s+ownership")
+
+
+def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, prov: Provenance | None) -> None:
+    """A member of an organization's investment committee: EMPLOYED_BY (title "investment committee member")
+    with ``committee_power`` when the sentence says the committee exercises voting / dispositive power, and
+    ``disclaims`` when the text has the member disclaim beneficial ownership.  No CONTROLS: the committee
+    decides, no member alone; the control analysis (R3c) may still derive control from a member's own
+    shared power."""
+    s_all = _strip_markup(text)
+    disclaim = _DISCLAIMS.search(s_all) is not None
+    for sent in sentences(text):
+        if "ommittee" not in sent:
+            continue
+        s = _strip_markup(sent)
+        for m in _COMMITTEE_MEMBER.finditer(s):
+            x, y = res.resolve(m.group("x")), res.resolve_or_create(m.group("y"), section, _prov(facts, prov, section, sent))
+            ex, ey = facts.entity(x) if x else None, facts.entity(y) if y else None
+            if ex is None or ey is None or ex.kind != NodeKind.PERSON or ey.kind != NodeKind.ORGANIZATION:
+                continue
+            props: dict = {"title": "investment committee member"}
+            if _COMMITTEE_POWER.search(s):
+                props["committee_power"] = "shared voting and dispositive power (committee)"
+            if disclaim:
+                props["disclaims"] = True
+            _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
 
 
 def _latest_subject(pending: list[str], res: Resolver, last_subject: str | None) -> str | None:

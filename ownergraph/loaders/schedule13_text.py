@@ -866,6 +866,15 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for cv, w in zip(covers, where_all):
         for fn in cv.get("footnotes") or []:
             mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts, ctx=res.ctx)
+    if is_13g and "item_7" in items:
+        # 13G Item 7: the subsidiaries a parent holding company reports for, inline or in the exhibit it cites
+        from ._item7 import item7_answer, mine_item7
+
+        item7_end = max((e for name, _, e, _ in sections if name == "item_7"), default=body_from)
+        try:
+            mine_item7(facts, item7_answer(items["item_7"]), doc, body=text, body_start=item7_end, ctx=res.ctx)
+        except Exception as e:  # noqa: BLE001 - the Item 7 list must never lose the cover data
+            facts.warnings.append(f"{source}: Item 7: subsidiaries not read ({type(e).__name__}: {e})")
 
     doc["cover_pages"] = [dict(c) for c in covers]
     try:

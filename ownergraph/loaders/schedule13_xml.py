@@ -965,7 +965,25 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     })
     facts = _construct_doc(FilingFacts, {"filing": info, "document": doc.model_dump(mode="json"),
                                          "entities": b.entities, "relations": b.relations, "warnings": b.warnings})
+    if doc.schedule == "13G":
+        _item7_subsidiaries(doc, facts)
     return facts
+
+
+def _item7_subsidiaries(doc: Schedule13XmlDocument, facts: FilingFacts) -> None:
+    """13G Item 7: the subsidiaries a parent holding company reports for (see :mod:`._item7`)."""
+    item7 = doc.items.get("item7") or {}
+    answer = item7.get("subsidiaryIdentificationAndClassification")
+    if isinstance(answer, list):
+        answer = "\n".join(answer)
+    if not answer or (item7.get("notApplicableFlag") or "").strip().upper() == "Y":
+        return
+    from ._item7 import mine_item7
+
+    try:
+        mine_item7(facts, answer, facts.document)
+    except Exception as e:  # noqa: BLE001 - the Item 7 list must never lose the cover data
+        facts.warnings.append(f"{facts.filing.source}: Item 7: subsidiaries not read ({type(e).__name__}: {e})")
 
 
 _ITEM_NO = re.compile(r"item(\d+)")
@@ -1262,6 +1280,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from .submission import _exhibit_agreements  # the same reading as a submission's exhibits
 
         _exhibit_agreements(facts, attached, source)
+        from ._item7 import exhibit_subsidiaries  # Item 7 "See Exhibit A" attached inside the XML
+
+        exhibit_subsidiaries(facts, attached, source)
     return facts
 
 

@@ -816,6 +816,10 @@ def parse(data: bytes, source: str) -> FilingFacts:
     exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in range(len(docs))
                 if i != primary and listing[i].role is None and _is_exhibit(listing[i].type)]
     _exhibit_agreements(facts, exhibits, source)
+    if fi.family == "schedule13":  # 13G Item 7 "See Exhibit A": the exhibit is a document of its own
+        from ._item7 import exhibit_subsidiaries
+
+        exhibit_subsidiaries(facts, exhibits, source)
     for i in range(len(docs)):
         if listing[i].role is None and _is_exhibit(listing[i].type):
             listing[i].role = "exhibit"
