@@ -138,7 +138,8 @@ class RelationFact(BaseModel):
         Schedule 13D/G cover rows add ``aggregate_excludes_certain_shares`` (bool,
         row 12 / 10) and ``filed_pursuant_to`` (13G: "Rule 13d-1(c)").
     OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY
-        ``title``.
+        ``title``; for an investment committee member (EMPLOYED_BY, title 'investment committee member')
+        also ``committee_power`` (what the filing says the committee exercises) and ``disclaims`` (bool).
     CONVERTIBLE_INTO
         ``conversion_price``, ``conversion_terms``, ``ratio``, ``exercise_date``,
         ``expiration_date``, ``stated_value``.
@@ -146,7 +147,8 @@ class RelationFact(BaseModel):
         ``role``.
     CONTROLS
         ``basis`` (e.g. 'general partner', 'managing member', 'sole owner',
-        'officer', 'by virtue of relationship'), ``stated`` (bool).
+        'officer', 'by virtue of relationship', 'subsidiary' for a 13G Item 7 list), ``stated`` (bool),
+        ``classification`` (the Item 7 / Item 3 code of a listed subsidiary, e.g. 'IA', 'BK').
     """
 
     type: EdgeKind
