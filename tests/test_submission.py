@@ -367,6 +367,24 @@ def test_header_only_form4_gives_the_header_facts():
         load_path(FIX / "10k_unsupported.txt")
 
 
+def test_header_only_filers_are_people_or_organizations_by_their_company_data():
+    """FILED BY parties of a header-only 13D: an individual's filer record carries no company data (SIC, IRS
+    number, fiscal year end, state of incorporation) and a personal name; an organisation's does, whatever
+    its name looks like."""
+    f = load_path(FIX / "sc13d_header_only_individual.txt")
+    got = {f.entity(k).cik: f.entity(k) for k in f.filing.filer_keys}
+    person, org = got["0009000060"], got["0009000062"]
+    assert (person.kind, person.name, person.prop("name_as_filed")) == (NodeKind.PERSON, "Dorian P Example",
+                                                                        "EXAMPLE DORIAN P")
+    assert (org.kind, org.name) == (NodeKind.ORGANIZATION, "BLUEBIRD EXAMPLE")
+    # the same name without company data reads as a person's
+    text = (FIX / "sc13d_header_only_individual.txt").read_text()
+    bare = text.replace("\t\tIRS NUMBER:\t\t\t\t990000002\n\t\tFISCAL YEAR END:\t\t\t1231\n", "")
+    assert bare != text
+    g = load_bytes(bare.encode(), "bare.txt")
+    assert next(g.entity(k) for k in g.filing.filer_keys if g.entity(k).cik == "0009000062").kind == NodeKind.PERSON
+
+
 def test_header_filer_with_edgar_state_tag_matches_the_document_name():
     """'FARNAM ... LP /MN' style conformed names: the tag is EDGAR's, the name is the cover page's."""
     f = load_bytes(_13ga_filed_by("0009000002-26-000004", b"FABRIKAM EXAMPLE ASSET MANAGEMENT LLC /MN/"),

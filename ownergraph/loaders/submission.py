@@ -386,6 +386,31 @@ def _looks_org(name: str) -> bool:
     return looks_like_organization(name)
 
 
+#: company-data values EDGAR keeps only for organisations (an individual's filer record has none of them)
+_ORG_DATA_KEYS = frozenset({"STANDARD INDUSTRIAL CLASSIFICATION", "ASSIGNED SIC", "IRS NUMBER", "FISCAL YEAR END",
+                            "ORGANIZATION NAME"})
+_PERSON_NAME = re.compile(r"^[A-Za-z][A-Za-z.'\-]*(?:\s+[A-Za-z][A-Za-z.'\-]*){1,4}$")
+
+
+def _party_kind(party: HeaderParty, name: str) -> NodeKind:
+    """Person or Organization for a header party the documents do not describe.
+
+    A reporting owner (Forms 3/4/5) is a person unless the name reads as an organisation's.  A FILED BY /
+    FILER party is an organisation when its company data carries what EDGAR records only for organisations
+    (SIC code, IRS number, fiscal year end, state of incorporation) or the name reads as one; a person only
+    when none of that is there and the name is a plain personal name ("ICAHN CARL C").  When unsure it stays
+    an Organization: for a KYC reader a company shown as a person among the beneficial owners is the worse
+    error, because it hides the people behind the company."""
+    if _looks_org(name):
+        return NodeKind.ORGANIZATION
+    if party.role == "reporting owner":
+        return NodeKind.PERSON
+    if party.state_of_incorporation or any(k.rsplit("/", 1)[-1] in _ORG_DATA_KEYS and v.strip()
+                                           for k, v in party.values.items()):
+        return NodeKind.ORGANIZATION
+    return NodeKind.PERSON if _PERSON_NAME.match(name) else NodeKind.ORGANIZATION
+
+
 def _display(name: str) -> str:
     """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped."""
     return re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", name).strip()
@@ -495,7 +520,7 @@ _LEGAL_WORDS = {"inc", "corp", "llc", "ltd", "the", "and", "company", "group", "
 def _party_entity(facts: FilingFacts, party: HeaderParty, prov: Provenance, kind: NodeKind | None = None) -> EntityFact:
     name = _display(party.name or f"CIK {party.cik}")
     if kind is None:
-        kind = NodeKind.PERSON if party.role == "reporting owner" and not _looks_org(name) else NodeKind.ORGANIZATION
+        kind = _party_kind(party, name)
     props = []
     if party.state_of_incorporation:
         props.append(PropFact(name="state_of_incorporation", value=party.state_of_incorporation, prov=prov))
@@ -718,7 +743,7 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
             continue
         seen.add(normalize_cik(p.cik))
         e = _party_entity(facts, p, hprov(p))
-        if e.kind == NodeKind.PERSON and p.role == "reporting owner":
+        if e.kind == NodeKind.PERSON:
             from .ownership import display_name  # SEC order, "CANTALUPO JAMES R" -> "James R Cantalupo"
 
             shown = display_name(e.name)
