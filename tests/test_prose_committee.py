@@ -27,3 +27,19 @@ def test_plain_membership_states_no_power_and_no_disclaimer():
               facts=f, ctx=ProseContext(f))
     (r,) = [r for r in f.relations if r.type == EdgeKind.EMPLOYED_BY]
     assert r.props == {"title": "investment committee member"}
+
+
+def test_a_disclaimer_counts_only_for_the_member_it_names_or_for_every_member():
+    f = facts(("a", P, "Dana Whitcombe"), ("b", P, "Lee Ostrander"), ("g", O, "Larch Capital LLC"))
+    mine_text("Dana Whitcombe and Lee Ostrander are members of the investment committee of Larch Capital LLC. "
+              "Dana Whitcombe is a member of the investment committee of Larch Capital LLC. Lee Ostrander is a "
+              "member of the investment committee of Larch Capital LLC. Mr. Ostrander disclaims beneficial "
+              "ownership of the shares.", section="Item 4", facts=f, ctx=ProseContext(f))
+    got = {r.source: r.props.get("disclaims", False) for r in f.relations if r.type == EdgeKind.EMPLOYED_BY}
+    assert got == {"a": False, "b": True}
+    f = facts(("a", P, "Dana Whitcombe"), ("g", O, "Larch Capital LLC"))
+    mine_text("Dana Whitcombe is a member of the investment committee of Larch Capital LLC. Each of the members "
+              "of the committee disclaims beneficial ownership of the shares.", section="Item 4", facts=f,
+              ctx=ProseContext(f))
+    (r,) = [r for r in f.relations if r.type == EdgeKind.EMPLOYED_BY]
+    assert r.props["disclaims"] is True

@@ -988,14 +988,26 @@ _COMMITTEE_POWER = re.compile(r"(?i)\b(?:voting|dispositive|investment)\s+(?:and
 _DISCLAIMS = re.compile(r"(?i)\bdisclaims?\s+beneficial\s+ownership")
 
 
+_EVERY_MEMBER = re.compile(r"(?i)\beach\s+of\s+(?:the\s+)?(?:members|reporting\s+persons|such\s+persons)|"
+                           r"\beach\s+(?:such\s+)?(?:committee\s+)?member|\b(?:the|its)\s+members\b")
+
+
+def _disclaimer_covers(sentence: str, name: str) -> bool:
+    """A disclaimer sentence covers a member who is named in it (by surname) or every member."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]+", name) if w.lower() not in ("jr", "sr", "ii", "iii", "iv")]
+    if words and re.search(rf"\b{re.escape(words[-1])}\b", sentence):
+        return True
+    return _EVERY_MEMBER.search(sentence) is not None
+
+
 def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, prov: Provenance | None) -> None:
     """A member of an organization's investment committee: EMPLOYED_BY (title "investment committee member")
     with ``committee_power`` when the sentence says the committee exercises voting / dispositive power, and
     ``disclaims`` when the text has the member disclaim beneficial ownership.  No CONTROLS: the committee
     decides, no member alone; the control analysis (R3c) may still derive control from a member's own
     shared power."""
-    s_all = _strip_markup(text)
-    disclaim = _DISCLAIMS.search(s_all) is not None
+    disclaimers = [_strip_markup(t) for t in sentences(text) if "isclaim" in t]
+    disclaimers = [t for t in disclaimers if _DISCLAIMS.search(t)]
     for sent in sentences(text):
         if "ommittee" not in sent:
             continue
@@ -1008,7 +1020,7 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
             props: dict = {"title": "investment committee member"}
             if _COMMITTEE_POWER.search(s):
                 props["committee_power"] = "shared voting and dispositive power (committee)"
-            if disclaim:
+            if any(_disclaimer_covers(t, ex.name) for t in disclaimers):
                 props["disclaims"] = True
             _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
 
