@@ -339,6 +339,13 @@ def test_schedule_to_amending_13d_and_group_member_keeps_its_own_cik():
     (h,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
     assert h.source == "rp:1" and h.props["shares"] == 4200000 and h.props["shared_voting"] == 4200000
     assert not any("only filer without a CIK" in w for w in f.warnings)
+    # the submission is a Schedule TO amendment and, by its document, a 13D amendment too
+    assert (f.filing.form_type, f.filing.also_form_types) == ("SC TO-T/A", ["SC 13D/A"])
+    node = next(n for n in build_delta(f).nodes if n.kind == NodeKind.FILING)
+    assert node.props["form_type"] == "SC TO-T/A" and node.props["also_form_types"] == "SC 13D/A"
+    # a plain 13D/A submission names one form only
+    g = load_bytes(_13ga_filed_by("0009000002-26-000009", b"FABRIKAM EXAMPLE ASSET MANAGEMENT LLC"), "plain.txt")
+    assert g.filing.also_form_types == []
 
 
 def test_header_only_form4_gives_the_header_facts():

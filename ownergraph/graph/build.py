@@ -98,6 +98,7 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
     # the filing node
     fprops = {
         "form_type": f.form_type,
+        "also_form_types": "; ".join(f.also_form_types) or None,
         "accession": f.accession,
         "amendment_no": f.amendment_no,
         "event_date": f.event_date,

@@ -168,6 +168,10 @@ class FilingInfo(BaseModel):
     id: str = Field(description="Accession number when known, else 'sha256:<16 hex>'")
     accession: str | None = None
     form_type: str = Field(description="Form as filed: 'SC 13D/A', 'SCHEDULE 13G', '4', ...")
+    also_form_types: list[str] = Field(
+        default_factory=list,
+        description="Other forms the same submission serves as, e.g. 'SC 13D/A' for a Schedule TO amendment that "
+                    "also amends a Schedule 13D (form_type keeps the submission type)")
     family: str = Field(description="Loader family: 'schedule13', 'ownership', 'submission', '13f', 'ex21'")
     loader: str
     amendment_no: int | None = None

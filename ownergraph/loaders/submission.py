@@ -830,7 +830,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
     fi.accession = acc
     fi.source = source
     if hdr.submission_type:
-        fi.form_type = hdr.submission_type.strip()
+        stype = hdr.submission_type.strip()
+        # a Schedule TO (or other) submission whose document is also a 13D/G amendment: keep both forms
+        if (fi.family == "schedule13" and re.search(r"13[DG]", fi.form_type)
+                and not re.search(r"13[DG]", stype) and fi.form_type not in fi.also_form_types):
+            fi.also_form_types.append(fi.form_type)
+        fi.form_type = stype
     filed = parse_date(hdr.filed) if hdr.filed else None
     if filed:
         fi.filed_date = filed

@@ -197,6 +197,7 @@ PROP_PRED: dict[str, str] = {
     "cik": OG.cik,
     "cusip": OG.cusip,
     "form_type": OG.formType,
+    "also_form_types": OG.alsoFormType,
     "accession": OG.accession,
     "amendment_no": OG.amendmentNo,
     "event_date": OG.eventDate,

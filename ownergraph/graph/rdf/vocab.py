@@ -161,6 +161,7 @@ class OG(DefinedNamespace):
     # filings
     accession: URIRef
     formType: URIRef
+    alsoFormType: URIRef
     family: URIRef
     amendmentNo: URIRef
     eventDate: URIRef
