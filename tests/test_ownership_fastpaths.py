@@ -115,3 +115,37 @@ def test_namespaced_document_reads_as_the_plain_one():
     assert a.document["non_derivative"][0]["owned_after"] == {"value": "1,500", "footnotes": []}
     assert [(r.type, r.source, r.target, r.props) for r in a.relations] == \
         [(r.type, r.source, r.target, r.props) for r in b.relations]
+
+
+def _miners():
+    from ownergraph.loaders.ownership import _Miner
+    out = []
+    for p in sorted(FIXTURES.glob("*.xml")):
+        doc = read_document(parse_xml(p.read_bytes(), str(p)), str(p))
+        out.append((_Miner(doc["reporting_owners"], doc["footnotes"]), doc["footnotes"]))
+    return out
+
+
+def test_subject_cache_gives_the_uncached_answer():
+    """``_Miner._subject`` remembers each text's answer per filing: the remembered answer, asked again and in
+    another order, is the one the uncached ``_subject_of`` gives on a fresh miner of the same filing."""
+    from ownergraph.loaders.ownership import _Miner
+    for miner, footnotes in _miners():
+        fresh = _Miner(miner.owners, footnotes)
+        texts = [s for t in footnotes.values() for s in sentences(t)]
+        texts += [" ".join(s.split()[-k:]) for s in texts for k in (2, 3, 5)] + list(miner.aliases)
+        for _ in range(2):
+            for t in texts:
+                assert miner._subject(t) == fresh._subject_of(t), t
+        for t in reversed(texts):
+            assert miner._subject(t) == _Miner(miner.owners, footnotes)._subject_of(t), t
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(hs.sampled_from(_PHRASES), min_size=1, max_size=12), hs.booleans())
+def test_subject_cache_on_generated_text(parts, normalize):
+    from ownergraph.loaders.ownership import _Miner
+    t = _text(parts, normalize)
+    for miner, footnotes in _miners()[:3]:
+        want = _Miner(miner.owners, footnotes)._subject_of(t)
+        assert miner._subject(t) == want and miner._subject(t) == want

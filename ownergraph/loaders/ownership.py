@@ -1063,6 +1063,7 @@ class _Miner:
         self.aliases: dict[str, str] = {}  # defined term -> full name
         self._owner_cache: dict[str, int | None] = {}
         self._holder_cache: dict[str, str | None] = {}
+        self._subject_cache: dict[str, str | None] = {}
         self._sentences: dict[str, list[str]] = {}  # this filing's footnotes split once (never across filings)
         for text in footnotes.values():
             if '("' not in text and "(“" not in text and "(the " not in text and "collectively" not in text:
@@ -1191,10 +1192,11 @@ class _Miner:
                     self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
-            if m and self._names(m.group("subj")) is not None:
+            names = self._names(m.group("subj")) if m else None  # read once: the same list both uses read
+            if names is not None:
                 obj = self.holder_in(m.group("obj")) or (holder if _THESE_SHARES.search(m.group("obj")) else None)
                 if obj:
-                    for subj in self._names(m.group("subj")) or []:
+                    for subj in names or []:
                         subj = self._subject(subj)
                         if subj:
                             out.append((subj, obj, "shared voting and investment power"
@@ -1202,9 +1204,10 @@ class _Miner:
                                         else "voting and investment power", s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
             m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
-            if m and self._names(m.group("subj")) is not None:
+            names = self._names(m.group("subj")) if m else None
+            if names is not None:
                 obj = self._object(m.group("obj"))
-                for subj in self._names(m.group("subj")) or []:
+                for subj in names or []:
                     subj = self._subject(subj)
                     if subj and obj:
                         out.append((subj, obj, "investment committee", s))
@@ -1278,6 +1281,14 @@ class _Miner:
         return items
 
     def _subject(self, text: str) -> str | None:
+        """``_subject_of(text)``, worked out once per text in this filing (the aliases are fixed by then)."""
+        try:
+            return self._subject_cache[text]
+        except KeyError:
+            out = self._subject_cache[text] = self._subject_of(text)
+            return out
+
+    def _subject_of(self, text: str) -> str | None:
         t = " ".join(text.split()).strip(" ,")
         t = _AND_ALSO_EACH.sub("", t)
         if _THE_RP.fullmatch(t):
