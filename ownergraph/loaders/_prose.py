@@ -1006,8 +1006,41 @@ _TOKEN = re.compile(r"[\w-]+")
 
 
 def _role_of_matches(s: str):
-    """``_ROLE_OF.finditer(s)``, trying the pattern only where a match can start: at a word that is a
-    role word or an article (the pattern, tried at every position, is the miner's main cost)."""
+    """``_ROLE_OF.finditer(s)``, trying the pattern only where a match can start: at a word of a run of role
+    words, articles and "and" that ends at of/to/for/at (the pattern, tried at every position, is the miner's
+    main cost).  The runs are found by one pattern over the sentence lower-cased and reversed (see
+    :func:`_lowered_reversed`); without such a view, word by word (:func:`_role_of_matches_by_words`)."""
+    rev = _lowered_reversed(s)
+    if rev is None:
+        yield from _role_of_matches_by_words(s)
+        return
+    n, pos = len(s) + 1, 0
+    runs = [(n - r.end(), n - r.start("join")) for r in _ROLE_RUN_REV.finditer(rev)]
+    low = rev[:0:-1]
+    for a, b in reversed(runs):  # found right to left
+        toks = list(_TOKEN.finditer(low, a, b))  # the run's words, then the join
+        for i in range(len(toks) - 1):
+            t = toks[i]
+            start = t.start()
+            if start < pos:
+                continue
+            w = t.group()
+            if w not in _ROLE_ENDERS:
+                if w not in _ARTICLES:
+                    continue
+                # an article starts a role phrase only when a role word follows it after white space
+                nxt = toks[i + 1]
+                if nxt.group() not in _ROLE_ENDERS or not s[t.end():nxt.start()].isspace():
+                    continue
+            m = _ROLE_OF.match(s, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _role_of_matches_by_words(s: str):
+    """:func:`_role_of_matches`, word by word (the slow path, and the one for characters that case-insensitive
+    matching equates with ASCII letters)."""
     if not s.isascii() and _FOLDS_TO_ASCII.search(s):
         yield from _ROLE_OF.finditer(s)
         return
@@ -1043,8 +1076,63 @@ _MAX_ENDER = max(len(w) for w in _ROLE_ENDERS)
 _WORD_AT_END = re.compile(r"(?<![\w-])[\w-]{1,%d}\Z" % _MAX_ENDER)
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
+    when its first character matches, so a long word list costs a few tests per position, not one per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+    return alt(root)
+
+
+def _lowered_reversed(s: str) -> str | None:
+    """``s`` lower-cased and reversed, after a NUL (neither a word character nor white space, so that a pattern
+    can start with the character after a word, even at the end): the view in which the patterns below find a
+    role word before of/to/for/at by its first characters.  None when lower-casing could change what the
+    word-by-word tests see: a character that case-insensitive matching equates with an ASCII letter, or a lower
+    case form of another length.  Every other character lower-cases to one character of the same classes (word
+    character, hyphen, white space, ASCII or not), so words, their spans and their lower case forms stay."""
+    if not s.isascii() and _FOLDS_TO_ASCII.search(s):
+        return None
+    low = s.lower()
+    if len(low) != len(s):
+        return None
+    return "\0" + low[::-1]
+
+
+# the word tests compare whole words (runs of _TOKEN): of the role words only those that are one (not "chairman's",
+# read as "chairman" and "s")
+_ONE_WORD = frozenset(w for w in _ROLE_RUN if _TOKEN.fullmatch(w))
+# (reversed) white space, of/to/for/at, white space, then a role word that is a whole word
+_ENDER_JOIN_REV = re.compile(r"\s(?:fo|ot|rof|ta)\s+(?:%s)(?![\w-])"
+                             % _trie(w[::-1] for w in _ROLE_ENDERS & _ONE_WORD))
+# (reversed) a whole word of/to/for/at, then every word before it while each is a role word, article or "and"
+_ROLE_RUN_REV = re.compile(r"[^\w-](?P<join>fo|ot|rof|ta)(?:[^\w-]+(?:%s)(?![\w-]))+"
+                           % _trie(w[::-1] for w in _ONE_WORD))
+
+
 def _role_word_before_join(s: str) -> bool:
     """Does a role word stand right before "of", "to", "for" or "at" (as ``_ROLE_OF`` needs)?"""
+    rev = _lowered_reversed(s)
+    if rev is not None:
+        return _ENDER_JOIN_REV.search(rev) is not None
+    return _role_word_before_join_by_words(s)
+
+
+def _role_word_before_join_by_words(s: str) -> bool:
+    """:func:`_role_word_before_join`, join by join (the slow path)."""
     for m in _JOIN_AFTER_WORD.finditer(s):
         i = m.start()
         w = _WORD_AT_END.search(s, max(0, i - _MAX_ENDER), i)
