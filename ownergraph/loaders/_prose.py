@@ -321,15 +321,22 @@ def _person_match(mention: list[str], cand: list[str]) -> bool:
     return False
 
 
+_ORG_FORM = re.compile(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w")
+
+
 def _looks_org(name: str) -> bool:
     words = set(normalize_name(name, NodeKind.PERSON).split())
-    return bool(words & _ORG_WORDS) or bool(re.search(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w", name))
+    return bool(words & _ORG_WORDS) or bool(_ORG_FORM.search(name))
+
+
+_PERSON_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
+_DIGIT = re.compile(r"\d")
 
 
 def _looks_person(name: str) -> bool:
     n = _HONORIFIC.sub("", name).strip()
-    toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.", n)
-    if not 2 <= len(toks) <= 6 or re.search(r"\d", n):
+    toks = _PERSON_TOKEN.findall(n)
+    if not 2 <= len(toks) <= 6 or _DIGIT.search(n):
         return False
     if not all(t[0].isupper() for t in toks if t.lower() not in ("de", "van", "von", "der", "la", "du", "y")):
         return False
@@ -342,13 +349,15 @@ def _looks_person(name: str) -> bool:
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_EDGE_QUOTES = re.compile(r"[“”\"‘’']+$|^[“”\"‘’']+")
+_DOTTED_END = re.compile(r"\b(?:[A-Z]\.)+[A-Z]$")
 
 
 def _clean_mention(s: str) -> str:
     s = _strip_markup(s)
-    s = re.sub(r"[“”\"‘’']+$|^[“”\"‘’']+", "", s.strip())
+    s = _EDGE_QUOTES.sub("", s.strip())
     s = " ".join(s.split()).strip(" ,;:.-–—")
-    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", s):
+    if _DOTTED_END.search(s):
         s += "."  # "L.P" -> "L.P." (the sentence's full stop was taken)
     return s
 
@@ -501,7 +510,7 @@ class Resolver:
         key = self.resolve(mention)
         if key is not None:
             return key
-        m = _clean_mention(re.sub(r"^the\s+", "", mention.strip(), flags=re.I))
+        m = _clean_mention(_LEADING_THE.sub("", mention.strip()))
         if not m or normalize_name(m, NodeKind.PERSON) in _GENERIC_TERMS or _NOT_PARTY.search(m):
             return None
         if kind is None:
@@ -675,6 +684,8 @@ _DESCRIPTOR = re.compile(
 
 _NAME_GOES_ON = re.compile(r",?\s*(?:Ltd|Limited|LLC|L\.P|LP|Inc|B\.V|N\.V|S\.A|AG|GmbH|plc|PLC|Corp|Co|SE|LLP)\b")
 _DEFINED_BARE = re.compile(r"\(\s*(?:the\s+)?((?:[A-Z][A-Za-z&\-]*\.?\s*){1,4})\)")
+_NOT_A_TERM = re.compile(r"[A-Z]|[ivxIVX]+|[A-Z]\.")
+_CLAUSE_START = re.compile(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s")
 
 
 def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,
@@ -693,7 +704,7 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
         alias = m.group(1).strip()
-        if m.re is _DEFINED_BARE and (re.fullmatch(r"[A-Z]|[ivxIVX]+|[A-Z]\.", alias) or alias.upper() in
+        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in
                                       ("LLC", "LP", "USA", "US", "SEC") or _NAME_GOES_ON.match(text, m.end())):
             continue  # "BlackRock (Netherlands) B.V.", "SC US (TTGP), Ltd.": the parenthesis is inside a name
         if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
@@ -701,7 +712,7 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
         if normalize_name(alias, NodeKind.PERSON) in _GENERIC_TERMS:
             continue
         before = text[max(0, m.start() - 250):m.start()]
-        before = re.split(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s", before)[-1]
+        before = _CLAUSE_START.split(before)[-1]
         before = _DESCRIPTOR.sub("", before.rstrip())
         names = list(_NAME_RE.finditer(before))
         if not names:
@@ -726,6 +737,10 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
 
 
 _GROUP_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:together|collectively|each\s+an?\b|each\s+of\s+which)[^()]{0,400}?)\)", re.I)
+_QUOTED_TERM = re.compile(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]")
+_CLAUSE_BREAK = re.compile(r"[.;:]\s+|\(\w{1,4}\)\s")
+_MEMBER_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|;\s*|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)")
+_LISTED_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)")
 
 
 def _has_group_word(text: str) -> bool:
@@ -740,17 +755,17 @@ def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
     if not _has_group_word(text):
         return
     for m in _GROUP_PAREN.finditer(text):
-        terms = re.findall(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]", m.group(1))
+        terms = _QUOTED_TERM.findall(m.group(1))
         if not terms:
             continue
         term = terms[-1].strip(" ,")
         if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
             continue
         before = text[max(0, m.start() - 400):m.start()]
-        before = re.split(r"[.;:]\s+|\(\w{1,4}\)\s", before)[-1]
+        before = _CLAUSE_BREAK.split(before)[-1]
         before = _DESCRIPTOR.sub("", before.rstrip())
         members: list[str] = []
-        for part in re.split(r"\s*,\s*and\s+|\s+and\s+|;\s*|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", before):
+        for part in _MEMBER_SPLIT.split(before):
             k = resolver.resolve(part.strip(" ,")) if part.strip() else None
             if k and k not in members:
                 members.append(k)
@@ -775,7 +790,7 @@ def _learn_group(term: str, listed: str, resolver: Resolver) -> None:
     if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
         return
     members: list[str] = []
-    for part in re.split(r"\s*,\s*and\s+|\s+and\s+|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", listed):
+    for part in _LISTED_SPLIT.split(listed):
         k = resolver.resolve(part.strip(" ,")) if part.strip(" ,") else None
         if k is None:
             return  # a part that names no entity: not a list of members
@@ -785,9 +800,12 @@ def _learn_group(term: str, listed: str, resolver: Resolver) -> None:
         resolver.ctx.groups[normalize_name(term, NodeKind.ORGANIZATION)] = members
 
 
+_GROUP_LEAD = re.compile(r"^(?:the|each\s+of\s+the)\s+", re.I)
+
+
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     """A group term ("the Funds") -> its members; else []."""
-    m = re.sub(r"^(?:the|each\s+of\s+the)\s+", "", _clean_mention(mention), flags=re.I)
+    m = _GROUP_LEAD.sub("", _clean_mention(mention))
     return list(res.ctx.groups.get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
@@ -816,17 +834,22 @@ def _before_role(prefix: str, reach: int) -> str:
     return _strip_trailing_verbs(p)
 
 
+_POSSESSIVE_ROLE = re.compile(
+    r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$")
+_PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she|it)$", re.I)
+_ISSUER_END = re.compile(r"(?:^|\s)the\s+(?:Issuer|Company)$")
+
+
 def _subject_from(prefix: str) -> str | None:
     p = _before_role(prefix, 400)
     # "Mr. Leonard's principal business is to serve as" -> Mr. Leonard
-    p = re.sub(r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$",
-               "", p)
+    p = _POSSESSIVE_ROLE.sub("", p)
     if not p:
         return None
     tail = p[-200:]
-    if re.search(r"(?:^|\s)(?:he|she|it)$", tail, re.I):
+    if _PRONOUN_END.search(tail):
         return None
-    if re.search(r"(?:^|\s)the\s+(?:Issuer|Company)$", tail):
+    if _ISSUER_END.search(tail):
         return "the Issuer"
     names = list(_NAME_RE.finditer(tail))
     if not names:
@@ -857,6 +880,9 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
 
 
 _ROLE_JOIN_NEXT = re.compile(r"\s+(?:of|to|for)\s")
+_OBJECT_LEAD = re.compile(r"\s*(?:the\s+(?=Issuer\b|Company\b)|(?:its|his|her)\s+)?")
+_ISSUER_WORD = re.compile(r"(?:Issuer|Company)\b")
+_NEXT_WORD = re.compile(r"(?:the\s+)?([A-Za-z\-]+)")
 
 
 def _objects_from(rest: str) -> tuple[list[str], int]:
@@ -864,11 +890,12 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
     out, pos = [], 0
     while True:
         seg = rest[pos:]
-        m = re.match(r"\s*(?:the\s+(?=Issuer\b|Company\b)|(?:its|his|her)\s+)?", seg)
+        m = _OBJECT_LEAD.match(seg)
         lead = m.end()
-        if re.match(r"(?:Issuer|Company)\b", seg[lead:]):
+        im = _ISSUER_WORD.match(seg[lead:])
+        if im:
             out.append("the Issuer")
-            end = lead + len(re.match(r"(?:Issuer|Company)", seg[lead:]).group(0))
+            end = lead + im.end()
         else:
             m2 = _OBJECT_NAME.match(seg)
             if not m2 or not m2.group(1).strip():
@@ -886,7 +913,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
         if not nxt:
             break
         after = rest[pos + nxt.end():]
-        w = re.match(r"(?:the\s+)?([A-Za-z\-]+)", after)
+        w = _NEXT_WORD.match(after)
         if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company") and (
                 not w.group(1)[:1].isupper() or not w.group(0).startswith("the ")
                 or _ROLE_JOIN_NEXT.match(after, w.end())):
@@ -1167,6 +1194,20 @@ def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
                 res.aliases.setdefault(normalize_name(a, NodeKind.ORGANIZATION), e.key)
 
 
+# what may stand between one role phrase's objects and the next role phrase: the same subject goes on, or the
+# objects are the next subject
+_BETWEEN_APPOSITIVE = re.compile(r"\s*,\s*(?:which\s+is\s+|itself\s+)?(?:the\s+|a\s+|an\s+|its\s+)?\s*")
+_BETWEEN_AND = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*")
+_BETWEEN_CLAUSE = re.compile(
+    r"\s*,\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|became)?\s*(?:also\s+)?"
+    r"(?:appointed|elected|named|designated|serving|serves|served|acts|acting)?\s*(?:to\s+serve\s+)?(?:as\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?\s*")
+_LOWER_LETTER = re.compile(r"[a-z]")
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", re.I)
+_INVERTED_NEED = re.compile(r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")
+_WHOLLY_ALL = re.compile(r"\b(?:wholly|all|100%|sole)\b", re.I)
+
+
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
                    last_subject: str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None) -> None:
     s = _strip_markup(sent)
@@ -1192,20 +1233,15 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             if not objects:
                 continue
         between = s[prev_end:m.start()] if prev_end is not None else None
-        if between is not None and re.fullmatch(r"\s*,\s*(?:which\s+is\s+|itself\s+)?(?:the\s+|a\s+|an\s+|its\s+)?\s*",
-                                                 between) and prev_obj:
+        if between is not None and _BETWEEN_APPOSITIVE.fullmatch(between) and prev_obj:
             subj = prev_obj  # appositive: "... of X, the general partner of Y"
-        elif between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
-                                                   between):
+        elif between is not None and _BETWEEN_AND.fullmatch(between):
             subj = prev_subj
-        elif between is not None and re.fullmatch(
-                r"\s*,\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|became)?\s*(?:also\s+)?"
-                r"(?:appointed|elected|named|designated|serving|serves|served|acts|acting)?\s*(?:to\s+serve\s+)?(?:as\s+)?"
-                r"(?:the\s+|a\s+|an\s+)?\s*", between) and re.search(r"[a-z]", between):
+        elif between is not None and _BETWEEN_CLAUSE.fullmatch(between) and _LOWER_LETTER.search(between):
             subj = prev_subj  # "X, the managing member of Y, was appointed a director of Z"
         else:
             subj = _subject_from(s[:m.start()])
-        if subj is None and re.search(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", s[:m.start()], re.I):
+        if subj is None and _PRONOUN_SUBJECT.search(s[:m.start()]):
             subj = last_subject
         if subj is None:
             continue
@@ -1245,12 +1281,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                     _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
-    for rx, need in ((_WHOSE, r"\bwhose\b"), (_INVERTED, r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")):
+    for rx, need in ((_WHOSE, _WHOSE_WORD), (_INVERTED, _INVERTED_NEED)):
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
         else:  # the pattern is cheaper than its guard: run it first
             found = list(rx.finditer(s)) if role_hint else ()
-            if found and not re.search(need, s):
+            if found and not need.search(s):
                 continue
         for m in found:
             roles = classify_role(m.group("role"))
@@ -1269,7 +1305,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             basis = "investment manager"
         elif "owned" in how:
             basis = "wholly owns" if "wholly" in how else "owner"
-            if "wholly" not in how and not re.search(r"\b(?:wholly|all|100%|sole)\b", s, re.I):
+            if "wholly" not in how and not _WHOLLY_ALL.search(s):
                 continue
         else:
             basis = "controlled by"
