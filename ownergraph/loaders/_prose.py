@@ -257,7 +257,7 @@ class ProseContext:
     many times while one filing is mined).  It belongs to one filing: never share it between filings.
     """
 
-    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts")
+    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts", "_seeded")
 
     def __init__(self, facts: FilingFacts):
         self.facts = facts
@@ -266,6 +266,8 @@ class ProseContext:
         self._norms: dict[tuple[str, NodeKind], str] = {}
         self._mentions: dict[str, str] = {}
         self._parts: dict[str, tuple[list[str], str | None]] = {}
+        #: (the entities' (key, aliases), what :func:`_seed_aliases` made of them in a new resolver)
+        self._seeded: tuple | None = None
 
     def norm(self, s: str, kind: NodeKind) -> str:
         """``normalize_name(s, kind)``, remembered for this filing."""
@@ -435,7 +437,8 @@ class Resolver:
             return f.issuer_key
         bare = _LEADING_THE.sub("", m, count=1)
         org, person = NodeKind.ORGANIZATION, NodeKind.PERSON
-        for norm in {nn(m, org), nn(m, person), nn(bare, org)}:
+        m_org, m_person, bare_org = nn(m, org), nn(m, person), nn(bare, org)
+        for norm in {m_org, m_person, bare_org}:
             if norm in self.aliases:
                 if norm in self.shared:
                     hit = self.spelled.get(_spelled(bare))
@@ -443,7 +446,7 @@ class Resolver:
                         return hit
                 return self.aliases[norm]
         # exact name / alias
-        want_org, want_person = (nn(m, org), nn(bare, org)), (nn(m, person), nn(bare, person))
+        want_org, want_person = (m_org, bare_org), (m_person, nn(bare, person))
         first = None
         for e in self.facts.entities:
             kind = e.kind
@@ -453,7 +456,7 @@ class Resolver:
                 want = want_person
             else:
                 continue
-            if nn(e.name, kind) in want or any(nn(n, kind) in want for n in e.aliases):
+            if nn(e.name, kind) in want or (e.aliases and any(nn(n, kind) in want for n in e.aliases)):
                 if first is None:
                     first = e
                 elif first.key != e.key:
@@ -1192,11 +1195,25 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
 
 
 def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
+    """The entities' aliases into the resolver.  For a new resolver (nothing noted yet) what comes of them is a
+    function of the (key, aliases) of the entities in order: the context remembers it for the next section's
+    resolver, which gets a copy while no alias has changed (each section is mined with a new resolver)."""
+    fresh = not res.aliases and not res.shared and not res.spelled
+    if fresh:
+        seen = tuple((e.key, tuple(e.aliases)) for e in facts.entities if e.aliases)
+        seeded = res.ctx._seeded
+        if seeded is not None and seeded[0] == seen:
+            res.aliases.update(seeded[1])
+            res.shared.update(seeded[2])
+            res.spelled.update(seeded[3])
+            return
     for e in facts.entities:
         for a in e.aliases:
             if len(a.split()) >= 1:
                 res.note_alias(a, e.key)
                 res.aliases.setdefault(normalize_name(a, NodeKind.ORGANIZATION), e.key)
+    if fresh:
+        res.ctx._seeded = (seen, dict(res.aliases), set(res.shared), dict(res.spelled))
 
 
 # what may stand between one role phrase's objects and the next role phrase: the same subject goes on, or the
