@@ -176,7 +176,12 @@ _ABBREV = re.compile(
 
 
 # patterns of the hot paths, compiled once (re's cache lookup costs more than some of the matches)
-_SENTENCE_END = re.compile(r"[.;:]\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s)")
+# a full stop, ';' or ':' before a capital (or a list item), "; and", a blank line, a new line before a list item:
+# written with the first character taken first (then the tests on it), so that the engine skips to the next
+# '.', ';', ':' or new line without trying the alternatives at every position; the same matches as
+# "[.;:]\s+(?=X)|;\s*(?:and|or)\s+|\n\s*\n+|\n(?=Y)"
+_SENTENCE_END = re.compile(r"[.;:\n](?:(?<=[.;:])\s+(?=[\"“‘'(\[]?[A-Z0-9(\-•])|(?<=;)\s*(?:and|or)\s+|(?<=\n)\s*\n+|"
+                           r"(?<=\n)(?=\s*[-•*]\s|\s*\(\w{1,4}\)\s))")
 #: "... Kestrel Master Fund Ltd. Dana Whitcombe is ...": a legal form ends the sentence when a clause follows
 #: (a name that is no legal form, then its verb), not in "Acme Co. Ltd. is" or "shares of Acme Inc. Common Stock"
 _LEGAL_FORM_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|L\.P|L\.L\.C|N\.V|S\.A|B\.V|Pty|LLC|LP|plc)$")
@@ -252,7 +257,7 @@ class ProseContext:
     many times while one filing is mined).  It belongs to one filing: never share it between filings.
     """
 
-    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts")
+    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts", "_seeded")
 
     def __init__(self, facts: FilingFacts):
         self.facts = facts
@@ -261,6 +266,8 @@ class ProseContext:
         self._norms: dict[tuple[str, NodeKind], str] = {}
         self._mentions: dict[str, str] = {}
         self._parts: dict[str, tuple[list[str], str | None]] = {}
+        #: (the entities' (key, aliases), what :func:`_seed_aliases` made of them in a new resolver)
+        self._seeded: tuple | None = None
 
     def norm(self, s: str, kind: NodeKind) -> str:
         """``normalize_name(s, kind)``, remembered for this filing."""
@@ -321,15 +328,22 @@ def _person_match(mention: list[str], cand: list[str]) -> bool:
     return False
 
 
+_ORG_FORM = re.compile(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w")
+
+
 def _looks_org(name: str) -> bool:
     words = set(normalize_name(name, NodeKind.PERSON).split())
-    return bool(words & _ORG_WORDS) or bool(re.search(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w", name))
+    return bool(words & _ORG_WORDS) or bool(_ORG_FORM.search(name))
+
+
+_PERSON_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
+_DIGIT = re.compile(r"\d")
 
 
 def _looks_person(name: str) -> bool:
     n = _HONORIFIC.sub("", name).strip()
-    toks = re.findall(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.", n)
-    if not 2 <= len(toks) <= 6 or re.search(r"\d", n):
+    toks = _PERSON_TOKEN.findall(n)
+    if not 2 <= len(toks) <= 6 or _DIGIT.search(n):
         return False
     if not all(t[0].isupper() for t in toks if t.lower() not in ("de", "van", "von", "der", "la", "du", "y")):
         return False
@@ -342,13 +356,15 @@ def _looks_person(name: str) -> bool:
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+_EDGE_QUOTES = re.compile(r"[“”\"‘’']+$|^[“”\"‘’']+")
+_DOTTED_END = re.compile(r"\b(?:[A-Z]\.)+[A-Z]$")
 
 
 def _clean_mention(s: str) -> str:
     s = _strip_markup(s)
-    s = re.sub(r"[“”\"‘’']+$|^[“”\"‘’']+", "", s.strip())
+    s = _EDGE_QUOTES.sub("", s.strip())
     s = " ".join(s.split()).strip(" ,;:.-–—")
-    if re.search(r"\b(?:[A-Z]\.)+[A-Z]$", s):
+    if _DOTTED_END.search(s):
         s += "."  # "L.P" -> "L.P." (the sentence's full stop was taken)
     return s
 
@@ -421,7 +437,8 @@ class Resolver:
             return f.issuer_key
         bare = _LEADING_THE.sub("", m, count=1)
         org, person = NodeKind.ORGANIZATION, NodeKind.PERSON
-        for norm in {nn(m, org), nn(m, person), nn(bare, org)}:
+        m_org, m_person, bare_org = nn(m, org), nn(m, person), nn(bare, org)
+        for norm in {m_org, m_person, bare_org}:
             if norm in self.aliases:
                 if norm in self.shared:
                     hit = self.spelled.get(_spelled(bare))
@@ -429,7 +446,7 @@ class Resolver:
                         return hit
                 return self.aliases[norm]
         # exact name / alias
-        want_org, want_person = (nn(m, org), nn(bare, org)), (nn(m, person), nn(bare, person))
+        want_org, want_person = (m_org, bare_org), (m_person, nn(bare, person))
         first = None
         for e in self.facts.entities:
             kind = e.kind
@@ -439,7 +456,7 @@ class Resolver:
                 want = want_person
             else:
                 continue
-            if nn(e.name, kind) in want or any(nn(n, kind) in want for n in e.aliases):
+            if nn(e.name, kind) in want or (e.aliases and any(nn(n, kind) in want for n in e.aliases)):
                 if first is None:
                     first = e
                 elif first.key != e.key:
@@ -501,7 +518,7 @@ class Resolver:
         key = self.resolve(mention)
         if key is not None:
             return key
-        m = _clean_mention(re.sub(r"^the\s+", "", mention.strip(), flags=re.I))
+        m = _clean_mention(_LEADING_THE.sub("", mention.strip()))
         if not m or normalize_name(m, NodeKind.PERSON) in _GENERIC_TERMS or _NOT_PARTY.search(m):
             return None
         if kind is None:
@@ -675,6 +692,8 @@ _DESCRIPTOR = re.compile(
 
 _NAME_GOES_ON = re.compile(r",?\s*(?:Ltd|Limited|LLC|L\.P|LP|Inc|B\.V|N\.V|S\.A|AG|GmbH|plc|PLC|Corp|Co|SE|LLP)\b")
 _DEFINED_BARE = re.compile(r"\(\s*(?:the\s+)?((?:[A-Z][A-Za-z&\-]*\.?\s*){1,4})\)")
+_NOT_A_TERM = re.compile(r"[A-Z]|[ivxIVX]+|[A-Z]\.")
+_CLAUSE_START = re.compile(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s")
 
 
 def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,
@@ -693,7 +712,7 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
         alias = m.group(1).strip()
-        if m.re is _DEFINED_BARE and (re.fullmatch(r"[A-Z]|[ivxIVX]+|[A-Z]\.", alias) or alias.upper() in
+        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in
                                       ("LLC", "LP", "USA", "US", "SEC") or _NAME_GOES_ON.match(text, m.end())):
             continue  # "BlackRock (Netherlands) B.V.", "SC US (TTGP), Ltd.": the parenthesis is inside a name
         if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
@@ -701,7 +720,7 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
         if normalize_name(alias, NodeKind.PERSON) in _GENERIC_TERMS:
             continue
         before = text[max(0, m.start() - 250):m.start()]
-        before = re.split(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s", before)[-1]
+        before = _CLAUSE_START.split(before)[-1]
         before = _DESCRIPTOR.sub("", before.rstrip())
         names = list(_NAME_RE.finditer(before))
         if not names:
@@ -726,6 +745,10 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
 
 
 _GROUP_PAREN = re.compile(r"\(([^()]{0,400}?\b(?:together|collectively|each\s+an?\b|each\s+of\s+which)[^()]{0,400}?)\)", re.I)
+_QUOTED_TERM = re.compile(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]")
+_CLAUSE_BREAK = re.compile(r"[.;:]\s+|\(\w{1,4}\)\s")
+_MEMBER_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|;\s*|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)")
+_LISTED_SPLIT = re.compile(r"\s*,\s*and\s+|\s+and\s+|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)")
 
 
 def _has_group_word(text: str) -> bool:
@@ -740,17 +763,17 @@ def _learn_groups(text: str, facts: FilingFacts, resolver: Resolver) -> None:
     if not _has_group_word(text):
         return
     for m in _GROUP_PAREN.finditer(text):
-        terms = re.findall(r"[“\"]\s*([^”\"]{2,60}?)\s*,?\s*[”\"]", m.group(1))
+        terms = _QUOTED_TERM.findall(m.group(1))
         if not terms:
             continue
         term = terms[-1].strip(" ,")
         if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
             continue
         before = text[max(0, m.start() - 400):m.start()]
-        before = re.split(r"[.;:]\s+|\(\w{1,4}\)\s", before)[-1]
+        before = _CLAUSE_BREAK.split(before)[-1]
         before = _DESCRIPTOR.sub("", before.rstrip())
         members: list[str] = []
-        for part in re.split(r"\s*,\s*and\s+|\s+and\s+|;\s*|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", before):
+        for part in _MEMBER_SPLIT.split(before):
             k = resolver.resolve(part.strip(" ,")) if part.strip() else None
             if k and k not in members:
                 members.append(k)
@@ -775,7 +798,7 @@ def _learn_group(term: str, listed: str, resolver: Resolver) -> None:
     if not term[:1].isupper() or normalize_name(term, NodeKind.PERSON) in ("reporting persons", "reporting person"):
         return
     members: list[str] = []
-    for part in re.split(r"\s*,\s*and\s+|\s+and\s+|,\s+(?=[A-Z])(?!(?:Inc|LLC|L\.P|LP|Ltd)\b)", listed):
+    for part in _LISTED_SPLIT.split(listed):
         k = resolver.resolve(part.strip(" ,")) if part.strip(" ,") else None
         if k is None:
             return  # a part that names no entity: not a list of members
@@ -785,9 +808,12 @@ def _learn_group(term: str, listed: str, resolver: Resolver) -> None:
         resolver.ctx.groups[normalize_name(term, NodeKind.ORGANIZATION)] = members
 
 
+_GROUP_LEAD = re.compile(r"^(?:the|each\s+of\s+the)\s+", re.I)
+
+
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     """A group term ("the Funds") -> its members; else []."""
-    m = re.sub(r"^(?:the|each\s+of\s+the)\s+", "", _clean_mention(mention), flags=re.I)
+    m = _GROUP_LEAD.sub("", _clean_mention(mention))
     return list(res.ctx.groups.get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
@@ -816,17 +842,22 @@ def _before_role(prefix: str, reach: int) -> str:
     return _strip_trailing_verbs(p)
 
 
+_POSSESSIVE_ROLE = re.compile(
+    r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$")
+_PRONOUN_END = re.compile(r"(?:^|\s)(?:he|she|it)$", re.I)
+_ISSUER_END = re.compile(r"(?:^|\s)the\s+(?:Issuer|Company)$")
+
+
 def _subject_from(prefix: str) -> str | None:
     p = _before_role(prefix, 400)
     # "Mr. Leonard's principal business is to serve as" -> Mr. Leonard
-    p = re.sub(r"['’]s\s+(?:principal\s+|present\s+|current\s+)?(?:business|occupation|employment|role|position|job)$",
-               "", p)
+    p = _POSSESSIVE_ROLE.sub("", p)
     if not p:
         return None
     tail = p[-200:]
-    if re.search(r"(?:^|\s)(?:he|she|it)$", tail, re.I):
+    if _PRONOUN_END.search(tail):
         return None
-    if re.search(r"(?:^|\s)the\s+(?:Issuer|Company)$", tail):
+    if _ISSUER_END.search(tail):
         return "the Issuer"
     names = list(_NAME_RE.finditer(tail))
     if not names:
@@ -857,6 +888,9 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
 
 
 _ROLE_JOIN_NEXT = re.compile(r"\s+(?:of|to|for)\s")
+_OBJECT_LEAD = re.compile(r"\s*(?:the\s+(?=Issuer\b|Company\b)|(?:its|his|her)\s+)?")
+_ISSUER_WORD = re.compile(r"(?:Issuer|Company)\b")
+_NEXT_WORD = re.compile(r"(?:the\s+)?([A-Za-z\-]+)")
 
 
 def _objects_from(rest: str) -> tuple[list[str], int]:
@@ -864,11 +898,12 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
     out, pos = [], 0
     while True:
         seg = rest[pos:]
-        m = re.match(r"\s*(?:the\s+(?=Issuer\b|Company\b)|(?:its|his|her)\s+)?", seg)
+        m = _OBJECT_LEAD.match(seg)
         lead = m.end()
-        if re.match(r"(?:Issuer|Company)\b", seg[lead:]):
+        im = _ISSUER_WORD.match(seg[lead:])
+        if im:
             out.append("the Issuer")
-            end = lead + len(re.match(r"(?:Issuer|Company)", seg[lead:]).group(0))
+            end = lead + im.end()
         else:
             m2 = _OBJECT_NAME.match(seg)
             if not m2 or not m2.group(1).strip():
@@ -886,7 +921,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
         if not nxt:
             break
         after = rest[pos + nxt.end():]
-        w = re.match(r"(?:the\s+)?([A-Za-z\-]+)", after)
+        w = _NEXT_WORD.match(after)
         if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company") and (
                 not w.group(1)[:1].isupper() or not w.group(0).startswith("the ")
                 or _ROLE_JOIN_NEXT.match(after, w.end())):
@@ -1055,8 +1090,41 @@ _TOKEN = re.compile(r"[\w-]+")
 
 
 def _role_of_matches(s: str):
-    """``_ROLE_OF.finditer(s)``, trying the pattern only where a match can start: at a word that is a
-    role word or an article (the pattern, tried at every position, is the miner's main cost)."""
+    """``_ROLE_OF.finditer(s)``, trying the pattern only where a match can start: at a word of a run of role
+    words, articles and "and" that ends at of/to/for/at (the pattern, tried at every position, is the miner's
+    main cost).  The runs are found by one pattern over the sentence lower-cased and reversed (see
+    :func:`_lowered_reversed`); without such a view, word by word (:func:`_role_of_matches_by_words`)."""
+    rev = _lowered_reversed(s)
+    if rev is None:
+        yield from _role_of_matches_by_words(s)
+        return
+    n, pos = len(s) + 1, 0
+    runs = [(n - r.end(), n - r.start("join")) for r in _ROLE_RUN_REV.finditer(rev)]
+    low = rev[:0:-1]
+    for a, b in reversed(runs):  # found right to left
+        toks = list(_TOKEN.finditer(low, a, b))  # the run's words, then the join
+        for i in range(len(toks) - 1):
+            t = toks[i]
+            start = t.start()
+            if start < pos:
+                continue
+            w = t.group()
+            if w not in _ROLE_ENDERS:
+                if w not in _ARTICLES:
+                    continue
+                # an article starts a role phrase only when a role word follows it after white space
+                nxt = toks[i + 1]
+                if nxt.group() not in _ROLE_ENDERS or not s[t.end():nxt.start()].isspace():
+                    continue
+            m = _ROLE_OF.match(s, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
+def _role_of_matches_by_words(s: str):
+    """:func:`_role_of_matches`, word by word (the slow path, and the one for characters that case-insensitive
+    matching equates with ASCII letters)."""
     if not s.isascii() and _FOLDS_TO_ASCII.search(s):
         yield from _ROLE_OF.finditer(s)
         return
@@ -1092,8 +1160,63 @@ _MAX_ENDER = max(len(w) for w in _ROLE_ENDERS)
 _WORD_AT_END = re.compile(r"(?<![\w-])[\w-]{1,%d}\Z" % _MAX_ENDER)
 
 
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
+    when its first character matches, so a long word list costs a few tests per position, not one per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+    return alt(root)
+
+
+def _lowered_reversed(s: str) -> str | None:
+    """``s`` lower-cased and reversed, after a NUL (neither a word character nor white space, so that a pattern
+    can start with the character after a word, even at the end): the view in which the patterns below find a
+    role word before of/to/for/at by its first characters.  None when lower-casing could change what the
+    word-by-word tests see: a character that case-insensitive matching equates with an ASCII letter, or a lower
+    case form of another length.  Every other character lower-cases to one character of the same classes (word
+    character, hyphen, white space, ASCII or not), so words, their spans and their lower case forms stay."""
+    if not s.isascii() and _FOLDS_TO_ASCII.search(s):
+        return None
+    low = s.lower()
+    if len(low) != len(s):
+        return None
+    return "\0" + low[::-1]
+
+
+# the word tests compare whole words (runs of _TOKEN): of the role words only those that are one (not "chairman's",
+# read as "chairman" and "s")
+_ONE_WORD = frozenset(w for w in _ROLE_RUN if _TOKEN.fullmatch(w))
+# (reversed) white space, of/to/for/at, white space, then a role word that is a whole word
+_ENDER_JOIN_REV = re.compile(r"\s(?:fo|ot|rof|ta)\s+(?:%s)(?![\w-])"
+                             % _trie(w[::-1] for w in _ROLE_ENDERS & _ONE_WORD))
+# (reversed) a whole word of/to/for/at, then every word before it while each is a role word, article or "and"
+_ROLE_RUN_REV = re.compile(r"[^\w-](?P<join>fo|ot|rof|ta)(?:[^\w-]+(?:%s)(?![\w-]))+"
+                           % _trie(w[::-1] for w in _ONE_WORD))
+
+
 def _role_word_before_join(s: str) -> bool:
     """Does a role word stand right before "of", "to", "for" or "at" (as ``_ROLE_OF`` needs)?"""
+    rev = _lowered_reversed(s)
+    if rev is not None:
+        return _ENDER_JOIN_REV.search(rev) is not None
+    return _role_word_before_join_by_words(s)
+
+
+def _role_word_before_join_by_words(s: str) -> bool:
+    """:func:`_role_word_before_join`, join by join (the slow path)."""
     for m in _JOIN_AFTER_WORD.finditer(s):
         i = m.start()
         w = _WORD_AT_END.search(s, max(0, i - _MAX_ENDER), i)
@@ -1121,11 +1244,39 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
 
 
 def _seed_aliases(res: Resolver, facts: FilingFacts) -> None:
+    """The entities' aliases into the resolver.  For a new resolver (nothing noted yet) what comes of them is a
+    function of the (key, aliases) of the entities in order: the context remembers it for the next section's
+    resolver, which gets a copy while no alias has changed (each section is mined with a new resolver)."""
+    fresh = not res.aliases and not res.shared and not res.spelled
+    if fresh:
+        seen = tuple((e.key, tuple(e.aliases)) for e in facts.entities if e.aliases)
+        seeded = res.ctx._seeded
+        if seeded is not None and seeded[0] == seen:
+            res.aliases.update(seeded[1])
+            res.shared.update(seeded[2])
+            res.spelled.update(seeded[3])
+            return
     for e in facts.entities:
         for a in e.aliases:
             if len(a.split()) >= 1:
                 res.note_alias(a, e.key)
                 res.aliases.setdefault(normalize_name(a, NodeKind.ORGANIZATION), e.key)
+    if fresh:
+        res.ctx._seeded = (seen, dict(res.aliases), set(res.shared), dict(res.spelled))
+
+
+# what may stand between one role phrase's objects and the next role phrase: the same subject goes on, or the
+# objects are the next subject
+_BETWEEN_APPOSITIVE = re.compile(r"\s*,\s*(?:which\s+is\s+|itself\s+)?(?:the\s+|a\s+|an\s+|its\s+)?\s*")
+_BETWEEN_AND = re.compile(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*")
+_BETWEEN_CLAUSE = re.compile(
+    r"\s*,\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|became)?\s*(?:also\s+)?"
+    r"(?:appointed|elected|named|designated|serving|serves|served|acts|acting)?\s*(?:to\s+serve\s+)?(?:as\s+)?"
+    r"(?:the\s+|a\s+|an\s+)?\s*")
+_LOWER_LETTER = re.compile(r"[a-z]")
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", re.I)
+_INVERTED_NEED = re.compile(r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")
+_WHOLLY_ALL = re.compile(r"\b(?:wholly|all|100%|sole)\b", re.I)
 
 
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
@@ -1153,20 +1304,15 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             if not objects:
                 continue
         between = s[prev_end:m.start()] if prev_end is not None else None
-        if between is not None and re.fullmatch(r"\s*,\s*(?:which\s+is\s+|itself\s+)?(?:the\s+|a\s+|an\s+|its\s+)?\s*",
-                                                 between) and prev_obj:
+        if between is not None and _BETWEEN_APPOSITIVE.fullmatch(between) and prev_obj:
             subj = prev_obj  # appositive: "... of X, the general partner of Y"
-        elif between is not None and re.fullmatch(r"\s*(?:,|;)?\s*(?:and\s+)?(?:also\s+)?(?:as\s+)?(?:the\s+|a\s+|an\s+)?\s*",
-                                                   between):
+        elif between is not None and _BETWEEN_AND.fullmatch(between):
             subj = prev_subj
-        elif between is not None and re.fullmatch(
-                r"\s*,\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been|will\s+be|became)?\s*(?:also\s+)?"
-                r"(?:appointed|elected|named|designated|serving|serves|served|acts|acting)?\s*(?:to\s+serve\s+)?(?:as\s+)?"
-                r"(?:the\s+|a\s+|an\s+)?\s*", between) and re.search(r"[a-z]", between):
+        elif between is not None and _BETWEEN_CLAUSE.fullmatch(between) and _LOWER_LETTER.search(between):
             subj = prev_subj  # "X, the managing member of Y, was appointed a director of Z"
         else:
             subj = _subject_from(s[:m.start()])
-        if subj is None and re.search(r"(?:^|\s)(?:he|she|it)\s+(?:is|serves|acts)\b[^.]*$", s[:m.start()], re.I):
+        if subj is None and _PRONOUN_SUBJECT.search(s[:m.start()]):
             subj = last_subject
         if subj is None:
             continue
@@ -1206,12 +1352,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                     _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
-    for rx, need in ((_WHOSE, r"\bwhose\b"), (_INVERTED, r"\b[Tt]he\s+\S+[^.]*?\s+of\s+[^.]*?\s+(?:is|are|was)\s")):
+    for rx, need in ((_WHOSE, _WHOSE_WORD), (_INVERTED, _INVERTED_NEED)):
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
         else:  # the pattern is cheaper than its guard: run it first
             found = list(rx.finditer(s)) if role_hint else ()
-            if found and not re.search(need, s):
+            if found and not need.search(s):
                 continue
         for m in found:
             roles = classify_role(m.group("role"))
@@ -1230,7 +1376,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             basis = "investment manager"
         elif "owned" in how:
             basis = "wholly owns" if "wholly" in how else "owner"
-            if "wholly" not in how and not re.search(r"\b(?:wholly|all|100%|sole)\b", s, re.I):
+            if "wholly" not in how and not _WHOLLY_ALL.search(s):
                 continue
         else:
             basis = "controlled by"
