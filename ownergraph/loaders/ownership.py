@@ -87,7 +87,7 @@ _CONSTRUCTED = {
     PropFact: ("name", "value", "prov"),
     EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
     RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
-    FilingInfo: ("id", "accession", "form_type", "family", "loader", "amendment_no", "is_amendment",
+    FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
                  "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
                  "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
     FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
@@ -1384,7 +1384,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     period = _date_text(doc["period_of_report"])
     sig_dates = [d for d in (_date_text(s["date"]) for s in doc["signatures"]) if d]
     info = _construct(FilingInfo, {  # every field, as FilingInfo(...) would set them from these typed values
-        "id": fid, "accession": None, "form_type": dtype, "family": "ownership", "loader": loader,
+        "id": fid, "accession": None, "form_type": dtype, "also_form_types": [], "family": "ownership", "loader": loader,
         "amendment_no": None, "is_amendment": dtype.upper().endswith("/A"), "previous_accession": None,
         "filed_date": None, "event_date": period, "signed_date": max(sig_dates) if sig_dates else None,
         "source": source, "sha256": digest, "issuer_key": "issuer", "filer_keys": [], "earlier_filings": [],

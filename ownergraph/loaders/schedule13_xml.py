@@ -194,7 +194,7 @@ _construct_doc = constructor({
                             "filer_names", "amendment_no", "class_title", "event_date", "previously_filed",
                             "rule_designations", "issuer", "authorized_persons", "reporting_persons", "items",
                             "exhibits", "signatures", "signature_comments", "documents"),
-    FilingInfo: ("id", "accession", "form_type", "family", "loader", "amendment_no", "is_amendment",
+    FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
                  "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
                  "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
     FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
@@ -946,7 +946,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     info = _construct_doc(FilingInfo, {
         "id": b.fid,
         "accession": b.accession,
-        "form_type": form_type,
+        "form_type": form_type, "also_form_types": [],
         "family": "schedule13",
         "loader": "schedule13_xml",
         "amendment_no": doc.amendment_no,
@@ -1115,7 +1115,7 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
     # the miner's view of the facts so far (the builder's own lists: the miner appends to them)
     facts = _construct_doc(FilingFacts, {
         "filing": _construct_doc(FilingInfo, {
-            "id": b.fid, "accession": b.accession, "form_type": doc.submission_type, "family": "schedule13",
+            "id": b.fid, "accession": b.accession, "form_type": doc.submission_type, "also_form_types": [], "family": "schedule13",
             "loader": "schedule13_xml", "amendment_no": None, "is_amendment": False, "previous_accession": None,
             "filed_date": None, "event_date": None, "signed_date": None, "source": b.source, "sha256": b.sha,
             "issuer_key": issuer_key, "filer_keys": [e.key for e in b.entities if e.key.startswith("rp:")],
