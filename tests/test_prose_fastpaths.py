@@ -342,3 +342,66 @@ def test_miner_fast_equals_slow_on_real_sentences():
     facts = FilingFacts.model_validate_json(fast[0])
     assert sum(r.type == EdgeKind.CONTROLS for r in facts.relations) >= 3  # the examples do state control
     assert any(r.type == EdgeKind.OFFICER_OF for r in facts.relations)
+
+
+# ----------------------------------------------------------------- the subject carried between sentences
+
+
+class _EagerSubject:
+    """The carried subject as first computed: looked up when the sentence comes, asked for or not."""
+
+    def __init__(self, pending, res, before):
+        self.value = P._latest_subject(pending, res, P._subject_of(before))
+
+    def get(self):
+        return self.value
+
+
+def _mine_one(text: str, facts: FilingFacts | None = None) -> str:
+    facts = facts or _facts()
+    P.mine_text(text, section="Item 2", facts=facts, ctx=P.ProseContext(facts))
+    return facts.model_dump_json()
+
+
+# sentences that ask for the carried subject ("he is", "by virtue of" without a subject) after sentences that
+# change the resolver (a new entity, a learned alias) and sentences whose subject resolves or not
+_CARRY = [
+    "Mr. Leonard is a natural person.", "Braden Leonard is the managing member of BML Capital Management, LLC.",
+    "He is also the sole general partner of Acme Fund LP.", "It serves as the investment manager of Kestrel Fund LP.",
+    "Dana Whitcombe (\"Ms. Whitcombe\") is a director of the Issuer.", "She is the President of Zeta Holdings LLC.",
+    "The Reporting Persons disclaim beneficial ownership.", "BML Fund is a Delaware limited partnership.",
+    "By virtue of his relationship with BML Capital Management, LLC, he may be deemed to beneficially own the Shares.",
+    "Such person may be deemed to own the Shares by virtue of its position with BML Investment Partners, L.P.",
+    "Consequently, it is the general partner of Omega Partners LP.", "Acme GP LLC is the general partner of Acme Fund LP.",
+    "The Shares are held of record.", "(the \"Fund\")", "he is the chief executive officer of Ault & Company, Inc.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(hs.sampled_from(_CARRY), min_size=1, max_size=12))
+def test_carried_subject_looked_up_late_equals_looked_up_early(parts):
+    text = " ".join(parts)
+    fast = _mine_one(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_LatestSubject", _EagerSubject)
+        slow = _mine_one(text)
+    assert fast == slow
+
+
+def test_carried_subject_is_the_one_before_a_new_entity():
+    # "he" is Braden Leonard, the newest subject that resolved when the sentence came: "Omega Partners LP" (the
+    # subject of the sentence before) names an entity only once this sentence has created it
+    text = ("Braden Leonard is a citizen of the United States. Omega Partners LP has no employees. Acme GP LLC is "
+            "the general partner of Omega Partners LP, and he is the managing member of Zeta Holdings LLC.")
+    fast = _mine_one(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_LatestSubject", _EagerSubject)
+        assert _mine_one(text) == fast
+    facts = FilingFacts.model_validate_json(fast)
+    names = {e.key: e.name for e in facts.entities}
+    controls = {(names.get(r.source), names.get(r.target)) for r in facts.relations if r.type == EdgeKind.CONTROLS}
+    assert controls == {("Acme GP LLC", "Omega Partners LP"), ("LEONARD BRADEN MICHAEL", "Zeta Holdings LLC")}
+
+
+def test_role_word_set_is_the_role_words():
+    assert P._ROLE_WORD_SET == set(P._ROLE_WORDS)

@@ -117,6 +117,7 @@ _TITLE_CORE = (
     "controller", "trustee", "co-trustee", "owner", "shareholder", "stockholder", "head", "adviser",
     "advisor", "parent", "ceo", "cfo", "coo", "cio", "cto", "evp", "svp", "employee", "signatory",
 )
+_ROLE_WORD_SET = frozenset(_ROLE_WORDS)  # for membership tests (the tuple keeps the order)
 _RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
 _RWN = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS if w not in ("the", "a", "an")), key=len, reverse=True))
@@ -348,7 +349,7 @@ def _looks_person(name: str) -> bool:
     if not all(t[0].isupper() for t in toks if t.lower() not in ("de", "van", "von", "der", "la", "du", "y")):
         return False
     core = [t.lower().rstrip(".") for t in toks]
-    if all(t in _ROLE_WORDS or t in _GEN_SUFFIX for t in core):
+    if all(t in _ROLE_WORD_SET or t in _GEN_SUFFIX for t in core):
         return False
     if any(t in ("the", "of", "and") for t in core):
         return False
@@ -383,6 +384,14 @@ class Resolver:
         # mention -> answer, kept only while nothing the answer depends on changes: enabled by mine_text,
         # inside which entities and aliases change only through this resolver (each change clears it)
         self._answers: dict[str, str | None] | None = None
+        # the newest subject carried between sentences (see _LatestSubject): looked up before any change
+        self._later: _LatestSubject | None = None
+
+    def _settle(self) -> None:
+        """Look up the carried subject still open, before entities or aliases change (the older ones are asked
+        for only through it)."""
+        later, self._later = self._later, None
+        later.get()
 
     def _people(self) -> Iterable[EntityFact]:
         return (e for e in self.facts.entities if e.kind == NodeKind.PERSON)
@@ -397,6 +406,8 @@ class Resolver:
         a = _clean_mention(alias)
         if not a or normalize_name(a, NodeKind.PERSON) in _GENERIC_TERMS:
             return
+        if self._later:
+            self._settle()
         if self._answers:
             self._answers.clear()
         self.note_alias(a, key)
@@ -508,7 +519,7 @@ class Resolver:
 
     def _org_by_first_word(self, word: str) -> str | None:
         """"Gascon" -> "Gascon Partners": a distinctive single word that begins exactly one organization's name."""
-        if len(word) < 4 or " " in word or word in _ORG_WORDS or word in _ROLE_WORDS:
+        if len(word) < 4 or " " in word or word in _ORG_WORDS or word in _ROLE_WORD_SET:
             return None
         hits = {e.key for e in self._orgs() if nn_first(self.ctx.norm(e.name, NodeKind.ORGANIZATION)) == word}
         return hits.pop() if len(hits) == 1 else None
@@ -535,6 +546,8 @@ class Resolver:
         while self.facts.entity(key) is not None:
             n += 1
             key = f"prose:{n}"
+        if self._later:
+            self._settle()
         if self._answers:
             self._answers.clear()
         self.facts.entities.append(_construct(EntityFact, {
@@ -910,7 +923,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
                 break
             cand = m2.group(1).strip()
             first = cand.split()[0].lower().strip(",.")
-            if first in _ROLE_WORDS and first not in ("the", "a", "an", "group", "global", "investment",
+            if first in _ROLE_WORD_SET and first not in ("the", "a", "an", "group", "global", "investment",
                                                       "capital", "general", "limited") and (
                     not cand[:1].isupper() or _ROLE_JOIN_NEXT.match(seg, m2.end())):
                 break  # a role phrase goes on ("the managing member of X"); "the Adviser" is a defined term
@@ -922,7 +935,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
             break
         after = rest[pos + nxt.end():]
         w = _NEXT_WORD.match(after)
-        if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company") and (
+        if w and w.group(1).lower() in _ROLE_WORD_SET and w.group(1) not in ("Issuer", "Company") and (
                 not w.group(1)[:1].isupper() or not w.group(0).startswith("the ")
                 or _ROLE_JOIN_NEXT.match(after, w.end())):
             break  # "X and director of Y": a second role; "X and the Adviser": a second defined name
@@ -992,16 +1005,17 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
     res._answers = {}
     _seed_aliases(res, facts)
     learn_defined_terms(text, facts, res, section, prov)
-    last_subject: str | None = None
+    last_subject: _LatestSubject | None = None
     # Most sentences state nothing the patterns below could read: they are skipped on cheap hints.
-    # The subject carried to the next sentence is looked up only when a sentence is mined: until then
-    # nothing changes what the resolver answers, so the answer is the same as sentence by sentence.
+    # The subject carried to the next sentence is looked up only when a mined sentence needs it, or before the
+    # resolver changes: until then nothing changes what the resolver answers, so the answer is the same as
+    # sentence by sentence.
     pending: list[str] = []
     for sent in sentences(text):
         hints = _hints(_strip_markup(sent))
         if hints is not None:
-            last_subject = _latest_subject(pending, res, last_subject)
-            pending.clear()
+            last_subject = _LatestSubject(pending, res, last_subject)
+            pending = []
             pv = _prov(facts, prov, section, sent)
             _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
         if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
@@ -1009,6 +1023,36 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
         if "appointed" in sent and "invest" in sent:
             _mine_appointed(sent, facts, res, section, prov)
         pending.append(sent)
+
+
+class _LatestSubject:
+    """``_latest_subject(pending, res, before)`` for a mined sentence, looked up when first asked for (a pronoun
+    subject, a "by virtue of" clause without one: most sentences never ask) or before the resolver changes
+    (:meth:`Resolver._settle`), whichever comes first.  Until then nothing the lookup depends on has changed
+    since the sentence came, so it answers what it would have answered then.  ``before`` (the subject carried
+    into the previous mined sentence) is asked for only when no pending sentence has a subject."""
+
+    __slots__ = ("pending", "res", "before", "value", "done")
+
+    def __init__(self, pending: list[str], res: Resolver, before: _LatestSubject | str | None):
+        self.pending, self.res, self.before = pending, res, before
+        self.value: str | None = None
+        self.done = False
+        res._later = self
+
+    def get(self) -> str | None:
+        if not self.done:
+            found = _latest_subject(self.pending, self.res, _NONE_FOUND)
+            self.value = _subject_of(self.before) if found is _NONE_FOUND else found
+            self.done, self.pending, self.before = True, [], None
+        return self.value
+
+
+_NONE_FOUND: str = object()  # type: ignore[assignment]  # a sentinel: no pending sentence has a subject
+
+
+def _subject_of(last_subject: _LatestSubject | str | None) -> str | None:
+    return last_subject.get() if isinstance(last_subject, _LatestSubject) else last_subject
 
 
 def _latest_subject(pending: list[str], res: Resolver, last_subject: str | None) -> str | None:
@@ -1231,7 +1275,8 @@ _WHOLLY_ALL = re.compile(r"\b(?:wholly|all|100%|sole)\b", re.I)
 
 
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
-                   last_subject: str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None) -> None:
+                   last_subject: _LatestSubject | str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None
+                   ) -> None:
     s = _strip_markup(sent)
     if hints is None:
         hints = _hints(s)
@@ -1264,7 +1309,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         else:
             subj = _subject_from(s[:m.start()])
         if subj is None and _PRONOUN_SUBJECT.search(s[:m.start()]):
-            subj = last_subject
+            subj = _subject_of(last_subject)
         if subj is None:
             continue
         subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj and subj != prev_subj else [])
@@ -1372,7 +1417,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             subj = _first_subject(_EACH_OF.sub("", after[comma + 2:].lstrip())) if comma >= 0 else None
             subjects = [subj] if subj else []
         else:
-            subjects = [_first_subject(head) or last_subject]
+            subjects = [_first_subject(head) or _subject_of(last_subject)]
         y = res.resolve(m.group("y"))
         if not y or facts.entity(y) is None or facts.entity(y).kind != NodeKind.ORGANIZATION:
             continue
@@ -1455,7 +1500,7 @@ def split_name_position(cell: str) -> tuple[str, str]:
         if i == 0:
             continue
         w = t.lower().strip(",.;")
-        if w in _ROLE_WORDS and w not in ("the", "a", "an", "group", "global", "limited", "board") \
+        if w in _ROLE_WORD_SET and w not in ("the", "a", "an", "group", "global", "limited", "board") \
                 and t[:1].isupper() and not re.fullmatch(r"[A-Z]\.?", t):
             name = " ".join(toks[:i]).rstrip(" ,")
             if len(name.split()) >= 2:
