@@ -405,3 +405,38 @@ def test_carried_subject_is_the_one_before_a_new_entity():
 
 def test_role_word_set_is_the_role_words():
     assert P._ROLE_WORD_SET == set(P._ROLE_WORDS)
+
+
+# ----------------------------------------------------------------- abbreviations before a full stop
+
+_ABBR_BITS = hs.sampled_from(list(P._ABBREV_TAILS or ()) + [
+    "A", "Z", "a", "z", " ", "\n", ".", "-", "(", "1", "Fund", "Mr", "mr", "L.P", "Co", "Cos", "Inco", "xMr", "et",
+    "al", "U.S", "u.s", "\u00c9", "\u212a", "\t", "\u00a0",
+])
+
+
+@settings(max_examples=600)
+@given(hs.lists(_ABBR_BITS, max_size=8).map("".join))
+def test_abbrev_before_equals_the_pattern(text):
+    for i in range(len(text) + 1):
+        assert P._abbrev_before(text, i) == (P._ABBREV.search(text[max(0, i - 12):i]) is not None), (text, i)
+
+
+def test_abbreviation_words_are_read_from_the_pattern():
+    assert P._ABBREV_TAILS is not None and {"Mr", "Inc", "U.S", "et al", "L.L.C"} <= set(P._ABBREV_TAILS)
+    for w in P._ABBREV_TAILS:
+        assert P._ABBREV.search(w) and P._abbrev_before(w + ".", len(w))
+    # a pattern of another shape: no prefilter (the pattern decides alone)
+    assert P._literal_alternatives(r"(?:\b(?:Mr|M[rs])|\b[A-Z])$", r"(?:\b(?:", r")|\b[A-Z])$") is None
+    assert P._literal_alternatives(r"\b(?:Mr)$", r"(?:\b(?:", r")|\b[A-Z])$") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ault is here. Acme Co. Ltd. is a company. See Item 4. The end", "Kestrel Master Fund Ltd. Dana Whitcombe is",
+    "shares of Acme Inc. Common Stock. Next", "U.S. persons. The Fund", "Dr.\n. X", "A. B. C. D.", "e.g. The",
+])
+def test_sentences_on_abbreviations(text):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_ABBREV_TAILS", None)
+        slow = P.sentences(text)
+    assert P.sentences(text) == slow

@@ -217,18 +217,18 @@ def sentences(text: str) -> list[str]:
     text = _strip_markup(text)
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        piece = text[start:m.start() + 1]
-        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]) and not \
+        if text[m.start()] == "." and _abbrev_before(text, m.start()) and not \
                 _SENTENCE_START_WORD.match(text[m.end():m.end() + 6]) and not (
                     _LEGAL_FORM_END.search(text, max(0, m.start() - 8), m.start())
                     and _NEXT_CLAUSE.match(text, m.end(), m.end() + 90)):
             continue
-        if piece.strip():
-            out.append(" ".join(piece.split()))
+        piece = " ".join(text[start:m.start() + 1].split())
+        if piece:
+            out.append(piece)
         start = m.end()
-    tail = text[start:]
-    if tail.strip():
-        out.append(" ".join(tail.split()))
+    tail = " ".join(text[start:].split())
+    if tail:
+        out.append(tail)
     # bound the work per sentence: a run-on "sentence" (a table, a list without full stops) is cut into pieces
     bounded = []
     for sent in out:
@@ -243,6 +243,28 @@ def sentences(text: str) -> list[str]:
 
 
 MAX_SENTENCE = 1500
+
+
+def _literal_alternatives(pattern: str, head: str, tail: str) -> tuple[str, ...] | None:
+    """The words of ``head(?:w1|w2|...)tail`` when each is plain text (``\\.`` for a full stop), else None."""
+    if not (pattern.startswith(head) and pattern.endswith(tail)):
+        return None
+    words = tuple(w.replace("\\.", ".") for w in pattern[len(head):len(pattern) - len(tail)].split("|"))
+    return words if all(re.fullmatch(r"[A-Za-z. ]+", w) for w in words) else None
+
+
+# what an abbreviation before a full stop can end with (the words of _ABBREV; its other branch is a capital)
+_ABBREV_TAILS = _literal_alternatives(_ABBREV.pattern, r"(?:\b(?:", r")|\b[A-Z])$")
+
+
+def _abbrev_before(text: str, i: int) -> bool:
+    """``_ABBREV.search(text[max(0, i - 12):i])``: the pattern runs only when the text before ``i`` ends with one
+    of its words, a capital or a new line (its ``$`` matches before a final new line too)."""
+    before = text[max(0, i - 12):i]
+    if _ABBREV_TAILS is not None and before and not before.endswith(_ABBREV_TAILS) and \
+            before[-1] != "\n" and not "A" <= before[-1] <= "Z":
+        return False
+    return _ABBREV.search(before) is not None
 
 
 # ----------------------------------------------------------------- resolution
