@@ -440,3 +440,38 @@ def test_sentences_on_abbreviations(text):
         mp.setattr(P, "_ABBREV_TAILS", None)
         slow = P.sentences(text)
     assert P.sentences(text) == slow
+
+
+# ----------------------------------------------------------------- role words as a trie in the role patterns
+
+# the role words as first written into the patterns: one alternative per word, the longest first
+_RWN_LIST = "|".join(sorted((re.escape(w) for w in P._ROLE_WORDS if w not in ("the", "a", "an")), key=len,
+                            reverse=True))
+_ROLE_PATTERNS = [P._ROLE_OF, P._WHOSE, P._INVERTED, P._VIA_ROLE]
+
+
+def _as_listed(rx: re.Pattern) -> re.Pattern:
+    assert P._RWN in rx.pattern
+    return re.compile(rx.pattern.replace(P._RWN, _RWN_LIST), rx.flags)
+
+
+_LISTED = [_as_listed(rx) for rx in _ROLE_PATTERNS]
+
+_ROLE_TEXT = hs.sampled_from(_WORDS + [
+    "Acme Fund LP", "BML Capital Management, LLC", "is", "are", "was", "whose", "The", "the", "a", "an", "Chairman's",
+    "chairmans", "chairman'ss", "officers", "directorss", "co-founders", "Ltd.", "Mr. Ault", "a Delaware company",
+])
+
+
+@settings(max_examples=400)
+@given(hs.lists(hs.tuples(_ROLE_TEXT, sep), min_size=1, max_size=14).map(lambda ps: "".join(w + x for w, x in ps)))
+def test_role_patterns_with_the_trie_equal_the_word_list(s):
+    for rx, listed in zip(_ROLE_PATTERNS, _LISTED):
+        assert [(m.span(), m.groups()) for m in rx.finditer(s)] == [(m.span(), m.groups()) for m in listed.finditer(s)]
+
+
+@pytest.mark.parametrize("s", REAL + ["The Chairman's Office Director of Acme is Mr. Ault.",
+                                      "the chairmans of X", "the general partners' manager of Acme Fund LP is X."])
+def test_role_patterns_with_the_trie_on_examples(s):
+    for rx, listed in zip(_ROLE_PATTERNS, _LISTED):
+        assert [(m.span(), m.groups()) for m in rx.finditer(s)] == [(m.span(), m.groups()) for m in listed.finditer(s)]

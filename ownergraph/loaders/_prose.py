@@ -118,9 +118,34 @@ _TITLE_CORE = (
     "advisor", "parent", "ceo", "cfo", "coo", "cio", "cto", "evp", "svp", "employee", "signatory",
 )
 _ROLE_WORD_SET = frozenset(_ROLE_WORDS)  # for membership tests (the tuple keeps the order)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
+    when its first character matches, so a long word list costs a few tests per position, not one per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+    return alt(root)
+
+
 _RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
-_RWN = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS if w not in ("the", "a", "an")), key=len, reverse=True))
+# as a trie (the same words, a longer one before a shorter one it begins with, as the list sorted longest first):
+# a role phrase is tried at many places, and the engine then tests a few first letters, not a hundred and fifty words
+_RWN = _trie(w for w in _ROLE_WORDS if w not in ("the", "a", "an"))
 _ART = r"(?:(?:the|a|an)\s+)?"
 ROLE = (rf"(?<![\w-])(?>{_ART}(?:(?:{_RWN})s?(?![\w-]))(?:{_SEP}{_ART}(?:{_RWN})s?(?![\w-])){{0,10}}"
         r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?)")
@@ -1175,27 +1200,6 @@ def _role_of_matches_by_words(s: str):
 _JOIN_AFTER_WORD = re.compile(r"(?<=[\w-])\s+(?:of|to|for|at)(?=\s)", re.I)
 _MAX_ENDER = max(len(w) for w in _ROLE_ENDERS)
 _WORD_AT_END = re.compile(r"(?<![\w-])[\w-]{1,%d}\Z" % _MAX_ENDER)
-
-
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
-    when its first character matches, so a long word list costs a few tests per position, not one per word."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alt(node: dict) -> str:
-        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
-        return body
-    return alt(root)
 
 
 def _lowered_reversed(s: str) -> str | None:
