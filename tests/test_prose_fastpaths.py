@@ -475,3 +475,32 @@ def test_role_patterns_with_the_trie_equal_the_word_list(s):
 def test_role_patterns_with_the_trie_on_examples(s):
     for rx, listed in zip(_ROLE_PATTERNS, _LISTED):
         assert [(m.span(), m.groups()) for m in rx.finditer(s)] == [(m.span(), m.groups()) for m in listed.finditer(s)]
+
+
+# ----------------------------------------------------------------- "The general partner of X is Y"
+
+_INV_TEXT = hs.sampled_from(["The", "the", "general partner", "managing member", "sole member", "of", "to", "for",
+                             "Acme Fund LP", "Acme GP LLC", "Mr. Ault", "is", "are", "was", ".", ";", ",", "and",
+                             ", and", "; ", ". ", " ", "\n", "\t", "  "])
+
+
+@settings(max_examples=500)
+@given(hs.lists(hs.tuples(_INV_TEXT, hs.sampled_from([" ", "", "  ", "\n"])), max_size=20)
+       .map(lambda ps: "".join(w + x for w, x in ps)))
+def test_inverted_matches_equal_the_pattern(s):
+    assert [(m.span(), m.groupdict()) for m in P._inverted_matches(s)] == \
+        [(m.span(), m.groupdict()) for m in P._INVERTED.finditer(s)]
+
+
+@pytest.mark.parametrize("s", REAL + [
+    "The general partner of Acme Fund LP is Acme GP LLC. The managing member of Acme GP LLC is Mr. Ault.",
+    "Acme, and the general partner of Acme Fund LP is Acme GP LLC; the sole member of X Fund LP is Y LLC",
+])
+def test_inverted_matches_on_examples(s):
+    got = [(m.span(), m.groupdict()) for m in P._inverted_matches(s)]
+    assert got == [(m.span(), m.groupdict()) for m in P._INVERTED.finditer(s)]
+
+
+def test_inverted_after_start_needs_the_known_head():
+    assert P._INVERTED_AFTER is not None
+    assert P._after_start(re.compile(r"(?:^|\s)The"), r"(?:^|[.;]\s+|,\s+and\s+)", "[.;,]", "") is None

@@ -1023,6 +1023,30 @@ _INVERTED = re.compile(
     r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
 
 
+def _after_start(rx: re.Pattern, head: str, first: str, tests: str) -> re.Pattern | None:
+    """``rx`` (``head`` + the rest, ``head`` a choice of "^" and clauses each beginning with one of the
+    characters ``first``) for matches that do not start the text, with the first character taken first and
+    ``tests`` telling the clauses apart: the engine then skips to the next candidate character.  None when
+    ``rx`` has not that head."""
+    if not rx.pattern.startswith(head):
+        return None
+    return re.compile(first + tests + rx.pattern[len(head):], rx.flags)
+
+
+# _INVERTED past the start of the sentence (where its "^" cannot match): "[.;]\s+" or ",\s+and\s+" first
+_INVERTED_AFTER = _after_start(_INVERTED, r"(?:^|[.;]\s+|,\s+and\s+)", "[.;,]", r"(?:(?<=[.;])\s+|(?<=,)\s+and\s+)")
+
+
+def _inverted_matches(s: str) -> list[re.Match]:
+    """``list(_INVERTED.finditer(s))``: a match at the start, then the others found by :data:`_INVERTED_AFTER`."""
+    if _INVERTED_AFTER is None:
+        return list(_INVERTED.finditer(s))
+    first = _INVERTED.match(s)
+    if first is None:
+        return list(_INVERTED_AFTER.finditer(s, 1))
+    return [first, *_INVERTED_AFTER.finditer(s, first.end())]
+
+
 # patterns built on NAME / ROLE, compiled once (re's own cache is small and they are costly to compile)
 _TOGETHER_WITH = re.compile(r"together\s+with\s+(?:the\s+)?(" + NAME + r")")
 _AFTER_PREPOSITION = re.compile(r"(?<!each )(?<!both )(?<!all )(?<!any )(?<!Each )(?<!Both )(?<!All )"
@@ -1378,7 +1402,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
         else:  # the pattern is cheaper than its guard: run it first
-            found = list(rx.finditer(s)) if role_hint else ()
+            found = _inverted_matches(s) if role_hint else ()
             if found and not need.search(s):
                 continue
         for m in found:
