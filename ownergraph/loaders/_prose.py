@@ -873,7 +873,7 @@ _GROUP_LEAD = re.compile(r"^(?:the|each\s+of\s+the)\s+", re.I)
 
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     """A group term ("the Funds") -> its members; else []."""
-    m = _GROUP_LEAD.sub("", _clean_mention(mention))
+    m = _GROUP_LEAD.sub("", res.ctx.clean(mention))  # the resolver cleans the same mention next
     return list(res.ctx.groups.get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
