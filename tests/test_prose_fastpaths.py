@@ -342,3 +342,165 @@ def test_miner_fast_equals_slow_on_real_sentences():
     facts = FilingFacts.model_validate_json(fast[0])
     assert sum(r.type == EdgeKind.CONTROLS for r in facts.relations) >= 3  # the examples do state control
     assert any(r.type == EdgeKind.OFFICER_OF for r in facts.relations)
+
+
+# ----------------------------------------------------------------- the subject carried between sentences
+
+
+class _EagerSubject:
+    """The carried subject as first computed: looked up when the sentence comes, asked for or not."""
+
+    def __init__(self, pending, res, before):
+        self.value = P._latest_subject(pending, res, P._subject_of(before))
+
+    def get(self):
+        return self.value
+
+
+def _mine_one(text: str, facts: FilingFacts | None = None) -> str:
+    facts = facts or _facts()
+    P.mine_text(text, section="Item 2", facts=facts, ctx=P.ProseContext(facts))
+    return facts.model_dump_json()
+
+
+# sentences that ask for the carried subject ("he is", "by virtue of" without a subject) after sentences that
+# change the resolver (a new entity, a learned alias) and sentences whose subject resolves or not
+_CARRY = [
+    "Mr. Leonard is a natural person.", "Braden Leonard is the managing member of BML Capital Management, LLC.",
+    "He is also the sole general partner of Acme Fund LP.", "It serves as the investment manager of Kestrel Fund LP.",
+    "Dana Whitcombe (\"Ms. Whitcombe\") is a director of the Issuer.", "She is the President of Zeta Holdings LLC.",
+    "The Reporting Persons disclaim beneficial ownership.", "BML Fund is a Delaware limited partnership.",
+    "By virtue of his relationship with BML Capital Management, LLC, he may be deemed to beneficially own the Shares.",
+    "Such person may be deemed to own the Shares by virtue of its position with BML Investment Partners, L.P.",
+    "Consequently, it is the general partner of Omega Partners LP.", "Acme GP LLC is the general partner of Acme Fund LP.",
+    "The Shares are held of record.", "(the \"Fund\")", "he is the chief executive officer of Ault & Company, Inc.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(hs.lists(hs.sampled_from(_CARRY), min_size=1, max_size=12))
+def test_carried_subject_looked_up_late_equals_looked_up_early(parts):
+    text = " ".join(parts)
+    fast = _mine_one(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_LatestSubject", _EagerSubject)
+        slow = _mine_one(text)
+    assert fast == slow
+
+
+def test_carried_subject_is_the_one_before_a_new_entity():
+    # "he" is Braden Leonard, the newest subject that resolved when the sentence came: "Omega Partners LP" (the
+    # subject of the sentence before) names an entity only once this sentence has created it
+    text = ("Braden Leonard is a citizen of the United States. Omega Partners LP has no employees. Acme GP LLC is "
+            "the general partner of Omega Partners LP, and he is the managing member of Zeta Holdings LLC.")
+    fast = _mine_one(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_LatestSubject", _EagerSubject)
+        assert _mine_one(text) == fast
+    facts = FilingFacts.model_validate_json(fast)
+    names = {e.key: e.name for e in facts.entities}
+    controls = {(names.get(r.source), names.get(r.target)) for r in facts.relations if r.type == EdgeKind.CONTROLS}
+    assert controls == {("Acme GP LLC", "Omega Partners LP"), ("LEONARD BRADEN MICHAEL", "Zeta Holdings LLC")}
+
+
+def test_role_word_set_is_the_role_words():
+    assert P._ROLE_WORD_SET == set(P._ROLE_WORDS)
+
+
+# ----------------------------------------------------------------- abbreviations before a full stop
+
+_ABBR_BITS = hs.sampled_from(list(P._ABBREV_TAILS or ()) + [
+    "A", "Z", "a", "z", " ", "\n", ".", "-", "(", "1", "Fund", "Mr", "mr", "L.P", "Co", "Cos", "Inco", "xMr", "et",
+    "al", "U.S", "u.s", "\u00c9", "\u212a", "\t", "\u00a0",
+])
+
+
+@settings(max_examples=600)
+@given(hs.lists(_ABBR_BITS, max_size=8).map("".join))
+def test_abbrev_before_equals_the_pattern(text):
+    for i in range(len(text) + 1):
+        assert P._abbrev_before(text, i) == (P._ABBREV.search(text[max(0, i - 12):i]) is not None), (text, i)
+
+
+def test_abbreviation_words_are_read_from_the_pattern():
+    assert P._ABBREV_TAILS is not None and {"Mr", "Inc", "U.S", "et al", "L.L.C"} <= set(P._ABBREV_TAILS)
+    for w in P._ABBREV_TAILS:
+        assert P._ABBREV.search(w) and P._abbrev_before(w + ".", len(w))
+    # a pattern of another shape: no prefilter (the pattern decides alone)
+    assert P._literal_alternatives(r"(?:\b(?:Mr|M[rs])|\b[A-Z])$", r"(?:\b(?:", r")|\b[A-Z])$") is None
+    assert P._literal_alternatives(r"\b(?:Mr)$", r"(?:\b(?:", r")|\b[A-Z])$") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ault is here. Acme Co. Ltd. is a company. See Item 4. The end", "Kestrel Master Fund Ltd. Dana Whitcombe is",
+    "shares of Acme Inc. Common Stock. Next", "U.S. persons. The Fund", "Dr.\n. X", "A. B. C. D.", "e.g. The",
+])
+def test_sentences_on_abbreviations(text):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(P, "_ABBREV_TAILS", None)
+        slow = P.sentences(text)
+    assert P.sentences(text) == slow
+
+
+# ----------------------------------------------------------------- role words as a trie in the role patterns
+
+# the role words as first written into the patterns: one alternative per word, the longest first
+_RWN_LIST = "|".join(sorted((re.escape(w) for w in P._ROLE_WORDS if w not in ("the", "a", "an")), key=len,
+                            reverse=True))
+_ROLE_PATTERNS = [P._ROLE_OF, P._WHOSE, P._INVERTED, P._VIA_ROLE]
+
+
+def _as_listed(rx: re.Pattern) -> re.Pattern:
+    assert P._RWN in rx.pattern
+    return re.compile(rx.pattern.replace(P._RWN, _RWN_LIST), rx.flags)
+
+
+_LISTED = [_as_listed(rx) for rx in _ROLE_PATTERNS]
+
+_ROLE_TEXT = hs.sampled_from(_WORDS + [
+    "Acme Fund LP", "BML Capital Management, LLC", "is", "are", "was", "whose", "The", "the", "a", "an", "Chairman's",
+    "chairmans", "chairman'ss", "officers", "directorss", "co-founders", "Ltd.", "Mr. Ault", "a Delaware company",
+])
+
+
+@settings(max_examples=400)
+@given(hs.lists(hs.tuples(_ROLE_TEXT, sep), min_size=1, max_size=14).map(lambda ps: "".join(w + x for w, x in ps)))
+def test_role_patterns_with_the_trie_equal_the_word_list(s):
+    for rx, listed in zip(_ROLE_PATTERNS, _LISTED):
+        assert [(m.span(), m.groups()) for m in rx.finditer(s)] == [(m.span(), m.groups()) for m in listed.finditer(s)]
+
+
+@pytest.mark.parametrize("s", REAL + ["The Chairman's Office Director of Acme is Mr. Ault.",
+                                      "the chairmans of X", "the general partners' manager of Acme Fund LP is X."])
+def test_role_patterns_with_the_trie_on_examples(s):
+    for rx, listed in zip(_ROLE_PATTERNS, _LISTED):
+        assert [(m.span(), m.groups()) for m in rx.finditer(s)] == [(m.span(), m.groups()) for m in listed.finditer(s)]
+
+
+# ----------------------------------------------------------------- "The general partner of X is Y"
+
+_INV_TEXT = hs.sampled_from(["The", "the", "general partner", "managing member", "sole member", "of", "to", "for",
+                             "Acme Fund LP", "Acme GP LLC", "Mr. Ault", "is", "are", "was", ".", ";", ",", "and",
+                             ", and", "; ", ". ", " ", "\n", "\t", "  "])
+
+
+@settings(max_examples=500)
+@given(hs.lists(hs.tuples(_INV_TEXT, hs.sampled_from([" ", "", "  ", "\n"])), max_size=20)
+       .map(lambda ps: "".join(w + x for w, x in ps)))
+def test_inverted_matches_equal_the_pattern(s):
+    assert [(m.span(), m.groupdict()) for m in P._inverted_matches(s)] == \
+        [(m.span(), m.groupdict()) for m in P._INVERTED.finditer(s)]
+
+
+@pytest.mark.parametrize("s", REAL + [
+    "The general partner of Acme Fund LP is Acme GP LLC. The managing member of Acme GP LLC is Mr. Ault.",
+    "Acme, and the general partner of Acme Fund LP is Acme GP LLC; the sole member of X Fund LP is Y LLC",
+])
+def test_inverted_matches_on_examples(s):
+    got = [(m.span(), m.groupdict()) for m in P._inverted_matches(s)]
+    assert got == [(m.span(), m.groupdict()) for m in P._INVERTED.finditer(s)]
+
+
+def test_inverted_after_start_needs_the_known_head():
+    assert P._INVERTED_AFTER is not None
+    assert P._after_start(re.compile(r"(?:^|\s)The"), r"(?:^|[.;]\s+|,\s+and\s+)", "[.;,]", "") is None

@@ -117,9 +117,35 @@ _TITLE_CORE = (
     "controller", "trustee", "co-trustee", "owner", "shareholder", "stockholder", "head", "adviser",
     "advisor", "parent", "ceo", "cfo", "coo", "cio", "cto", "evp", "svp", "employee", "signatory",
 )
+_ROLE_WORD_SET = frozenset(_ROLE_WORDS)  # for membership tests (the tuple keeps the order)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
+    when its first character matches, so a long word list costs a few tests per position, not one per word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alt(node: dict) -> str:
+        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
+        return body
+    return alt(root)
+
+
 _RW = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS), key=len, reverse=True))
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+|\s*/\s*)"
-_RWN = "|".join(sorted((re.escape(w) for w in _ROLE_WORDS if w not in ("the", "a", "an")), key=len, reverse=True))
+# as a trie (the same words, a longer one before a shorter one it begins with, as the list sorted longest first):
+# a role phrase is tried at many places, and the engine then tests a few first letters, not a hundred and fifty words
+_RWN = _trie(w for w in _ROLE_WORDS if w not in ("the", "a", "an"))
 _ART = r"(?:(?:the|a|an)\s+)?"
 ROLE = (rf"(?<![\w-])(?>{_ART}(?:(?:{_RWN})s?(?![\w-]))(?:{_SEP}{_ART}(?:{_RWN})s?(?![\w-])){{0,10}}"
         r"(?:\s+of\s+the\s+board(?:\s+of\s+directors)?)?)")
@@ -216,18 +242,18 @@ def sentences(text: str) -> list[str]:
     text = _strip_markup(text)
     out, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        piece = text[start:m.start() + 1]
-        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 12):m.start()]) and not \
+        if text[m.start()] == "." and _abbrev_before(text, m.start()) and not \
                 _SENTENCE_START_WORD.match(text[m.end():m.end() + 6]) and not (
                     _LEGAL_FORM_END.search(text, max(0, m.start() - 8), m.start())
                     and _NEXT_CLAUSE.match(text, m.end(), m.end() + 90)):
             continue
-        if piece.strip():
-            out.append(" ".join(piece.split()))
+        piece = " ".join(text[start:m.start() + 1].split())
+        if piece:
+            out.append(piece)
         start = m.end()
-    tail = text[start:]
-    if tail.strip():
-        out.append(" ".join(tail.split()))
+    tail = " ".join(text[start:].split())
+    if tail:
+        out.append(tail)
     # bound the work per sentence: a run-on "sentence" (a table, a list without full stops) is cut into pieces
     bounded = []
     for sent in out:
@@ -242,6 +268,28 @@ def sentences(text: str) -> list[str]:
 
 
 MAX_SENTENCE = 1500
+
+
+def _literal_alternatives(pattern: str, head: str, tail: str) -> tuple[str, ...] | None:
+    """The words of ``head(?:w1|w2|...)tail`` when each is plain text (``\\.`` for a full stop), else None."""
+    if not (pattern.startswith(head) and pattern.endswith(tail)):
+        return None
+    words = tuple(w.replace("\\.", ".") for w in pattern[len(head):len(pattern) - len(tail)].split("|"))
+    return words if all(re.fullmatch(r"[A-Za-z. ]+", w) for w in words) else None
+
+
+# what an abbreviation before a full stop can end with (the words of _ABBREV; its other branch is a capital)
+_ABBREV_TAILS = _literal_alternatives(_ABBREV.pattern, r"(?:\b(?:", r")|\b[A-Z])$")
+
+
+def _abbrev_before(text: str, i: int) -> bool:
+    """``_ABBREV.search(text[max(0, i - 12):i])``: the pattern runs only when the text before ``i`` ends with one
+    of its words, a capital or a new line (its ``$`` matches before a final new line too)."""
+    before = text[max(0, i - 12):i]
+    if _ABBREV_TAILS is not None and before and not before.endswith(_ABBREV_TAILS) and \
+            before[-1] != "\n" and not "A" <= before[-1] <= "Z":
+        return False
+    return _ABBREV.search(before) is not None
 
 
 # ----------------------------------------------------------------- resolution
@@ -348,7 +396,7 @@ def _looks_person(name: str) -> bool:
     if not all(t[0].isupper() for t in toks if t.lower() not in ("de", "van", "von", "der", "la", "du", "y")):
         return False
     core = [t.lower().rstrip(".") for t in toks]
-    if all(t in _ROLE_WORDS or t in _GEN_SUFFIX for t in core):
+    if all(t in _ROLE_WORD_SET or t in _GEN_SUFFIX for t in core):
         return False
     if any(t in ("the", "of", "and") for t in core):
         return False
@@ -383,6 +431,14 @@ class Resolver:
         # mention -> answer, kept only while nothing the answer depends on changes: enabled by mine_text,
         # inside which entities and aliases change only through this resolver (each change clears it)
         self._answers: dict[str, str | None] | None = None
+        # the newest subject carried between sentences (see _LatestSubject): looked up before any change
+        self._later: _LatestSubject | None = None
+
+    def _settle(self) -> None:
+        """Look up the carried subject still open, before entities or aliases change (the older ones are asked
+        for only through it)."""
+        later, self._later = self._later, None
+        later.get()
 
     def _people(self) -> Iterable[EntityFact]:
         return (e for e in self.facts.entities if e.kind == NodeKind.PERSON)
@@ -397,6 +453,8 @@ class Resolver:
         a = _clean_mention(alias)
         if not a or normalize_name(a, NodeKind.PERSON) in _GENERIC_TERMS:
             return
+        if self._later:
+            self._settle()
         if self._answers:
             self._answers.clear()
         self.note_alias(a, key)
@@ -508,7 +566,7 @@ class Resolver:
 
     def _org_by_first_word(self, word: str) -> str | None:
         """"Gascon" -> "Gascon Partners": a distinctive single word that begins exactly one organization's name."""
-        if len(word) < 4 or " " in word or word in _ORG_WORDS or word in _ROLE_WORDS:
+        if len(word) < 4 or " " in word or word in _ORG_WORDS or word in _ROLE_WORD_SET:
             return None
         hits = {e.key for e in self._orgs() if nn_first(self.ctx.norm(e.name, NodeKind.ORGANIZATION)) == word}
         return hits.pop() if len(hits) == 1 else None
@@ -535,6 +593,8 @@ class Resolver:
         while self.facts.entity(key) is not None:
             n += 1
             key = f"prose:{n}"
+        if self._later:
+            self._settle()
         if self._answers:
             self._answers.clear()
         self.facts.entities.append(_construct(EntityFact, {
@@ -813,7 +873,7 @@ _GROUP_LEAD = re.compile(r"^(?:the|each\s+of\s+the)\s+", re.I)
 
 def _expand(mention: str, res: Resolver, facts: FilingFacts) -> list[str]:
     """A group term ("the Funds") -> its members; else []."""
-    m = _GROUP_LEAD.sub("", _clean_mention(mention))
+    m = _GROUP_LEAD.sub("", res.ctx.clean(mention))  # the resolver cleans the same mention next
     return list(res.ctx.groups.get(normalize_name(m, NodeKind.ORGANIZATION), []))
 
 
@@ -910,7 +970,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
                 break
             cand = m2.group(1).strip()
             first = cand.split()[0].lower().strip(",.")
-            if first in _ROLE_WORDS and first not in ("the", "a", "an", "group", "global", "investment",
+            if first in _ROLE_WORD_SET and first not in ("the", "a", "an", "group", "global", "investment",
                                                       "capital", "general", "limited") and (
                     not cand[:1].isupper() or _ROLE_JOIN_NEXT.match(seg, m2.end())):
                 break  # a role phrase goes on ("the managing member of X"); "the Adviser" is a defined term
@@ -922,7 +982,7 @@ def _objects_from(rest: str) -> tuple[list[str], int]:
             break
         after = rest[pos + nxt.end():]
         w = _NEXT_WORD.match(after)
-        if w and w.group(1).lower() in _ROLE_WORDS and w.group(1) not in ("Issuer", "Company") and (
+        if w and w.group(1).lower() in _ROLE_WORD_SET and w.group(1) not in ("Issuer", "Company") and (
                 not w.group(1)[:1].isupper() or not w.group(0).startswith("the ")
                 or _ROLE_JOIN_NEXT.match(after, w.end())):
             break  # "X and director of Y": a second role; "X and the Adviser": a second defined name
@@ -963,6 +1023,30 @@ _INVERTED = re.compile(
     r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
 
 
+def _after_start(rx: re.Pattern, head: str, first: str, tests: str) -> re.Pattern | None:
+    """``rx`` (``head`` + the rest, ``head`` a choice of "^" and clauses each beginning with one of the
+    characters ``first``) for matches that do not start the text, with the first character taken first and
+    ``tests`` telling the clauses apart: the engine then skips to the next candidate character.  None when
+    ``rx`` has not that head."""
+    if not rx.pattern.startswith(head):
+        return None
+    return re.compile(first + tests + rx.pattern[len(head):], rx.flags)
+
+
+# _INVERTED past the start of the sentence (where its "^" cannot match): "[.;]\s+" or ",\s+and\s+" first
+_INVERTED_AFTER = _after_start(_INVERTED, r"(?:^|[.;]\s+|,\s+and\s+)", "[.;,]", r"(?:(?<=[.;])\s+|(?<=,)\s+and\s+)")
+
+
+def _inverted_matches(s: str) -> list[re.Match]:
+    """``list(_INVERTED.finditer(s))``: a match at the start, then the others found by :data:`_INVERTED_AFTER`."""
+    if _INVERTED_AFTER is None:
+        return list(_INVERTED.finditer(s))
+    first = _INVERTED.match(s)
+    if first is None:
+        return list(_INVERTED_AFTER.finditer(s, 1))
+    return [first, *_INVERTED_AFTER.finditer(s, first.end())]
+
+
 # patterns built on NAME / ROLE, compiled once (re's own cache is small and they are costly to compile)
 _TOGETHER_WITH = re.compile(r"together\s+with\s+(?:the\s+)?(" + NAME + r")")
 _AFTER_PREPOSITION = re.compile(r"(?<!each )(?<!both )(?<!all )(?<!any )(?<!Each )(?<!Both )(?<!All )"
@@ -992,16 +1076,17 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
     res._answers = {}
     _seed_aliases(res, facts)
     learn_defined_terms(text, facts, res, section, prov)
-    last_subject: str | None = None
+    last_subject: _LatestSubject | None = None
     # Most sentences state nothing the patterns below could read: they are skipped on cheap hints.
-    # The subject carried to the next sentence is looked up only when a sentence is mined: until then
-    # nothing changes what the resolver answers, so the answer is the same as sentence by sentence.
+    # The subject carried to the next sentence is looked up only when a mined sentence needs it, or before the
+    # resolver changes: until then nothing changes what the resolver answers, so the answer is the same as
+    # sentence by sentence.
     pending: list[str] = []
     for sent in sentences(text):
         hints = _hints(_strip_markup(sent))
         if hints is not None:
-            last_subject = _latest_subject(pending, res, last_subject)
-            pending.clear()
+            last_subject = _LatestSubject(pending, res, last_subject)
+            pending = []
             pv = _prov(facts, prov, section, sent)
             _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
         if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
@@ -1058,6 +1143,36 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
             if any(_disclaimer_covers(t, ex.name) for t in disclaimers):
                 props["disclaims"] = True
             _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
+
+
+class _LatestSubject:
+    """``_latest_subject(pending, res, before)`` for a mined sentence, looked up when first asked for (a pronoun
+    subject, a "by virtue of" clause without one: most sentences never ask) or before the resolver changes
+    (:meth:`Resolver._settle`), whichever comes first.  Until then nothing the lookup depends on has changed
+    since the sentence came, so it answers what it would have answered then.  ``before`` (the subject carried
+    into the previous mined sentence) is asked for only when no pending sentence has a subject."""
+
+    __slots__ = ("pending", "res", "before", "value", "done")
+
+    def __init__(self, pending: list[str], res: Resolver, before: _LatestSubject | str | None):
+        self.pending, self.res, self.before = pending, res, before
+        self.value: str | None = None
+        self.done = False
+        res._later = self
+
+    def get(self) -> str | None:
+        if not self.done:
+            found = _latest_subject(self.pending, self.res, _NONE_FOUND)
+            self.value = _subject_of(self.before) if found is _NONE_FOUND else found
+            self.done, self.pending, self.before = True, [], None
+        return self.value
+
+
+_NONE_FOUND: str = object()  # type: ignore[assignment]  # a sentinel: no pending sentence has a subject
+
+
+def _subject_of(last_subject: _LatestSubject | str | None) -> str | None:
+    return last_subject.get() if isinstance(last_subject, _LatestSubject) else last_subject
 
 
 def _latest_subject(pending: list[str], res: Resolver, last_subject: str | None) -> str | None:
@@ -1160,27 +1275,6 @@ _MAX_ENDER = max(len(w) for w in _ROLE_ENDERS)
 _WORD_AT_END = re.compile(r"(?<![\w-])[\w-]{1,%d}\Z" % _MAX_ENDER)
 
 
-def _trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` as a trie ("a(?:b|c)" for "ab", "ac"): the regex engine tries a branch only
-    when its first character matches, so a long word list costs a few tests per position, not one per word."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alt(node: dict) -> str:
-        branches = [re.escape(ch) + alt(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return ("(?:" + body + ")?") if len(branches) == 1 else body + "?"
-        return body
-    return alt(root)
-
-
 def _lowered_reversed(s: str) -> str | None:
     """``s`` lower-cased and reversed, after a NUL (neither a word character nor white space, so that a pattern
     can start with the character after a word, even at the end): the view in which the patterns below find a
@@ -1280,7 +1374,8 @@ _WHOLLY_ALL = re.compile(r"\b(?:wholly|all|100%|sole)\b", re.I)
 
 
 def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, pv: Provenance,
-                   last_subject: str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None) -> None:
+                   last_subject: _LatestSubject | str | None, hints: tuple[bool, bool, bool, bool, bool] | None = None
+                   ) -> None:
     s = _strip_markup(sent)
     if hints is None:
         hints = _hints(s)
@@ -1313,7 +1408,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         else:
             subj = _subject_from(s[:m.start()])
         if subj is None and _PRONOUN_SUBJECT.search(s[:m.start()]):
-            subj = last_subject
+            subj = _subject_of(last_subject)
         if subj is None:
             continue
         subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj and subj != prev_subj else [])
@@ -1356,7 +1451,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
         else:  # the pattern is cheaper than its guard: run it first
-            found = list(rx.finditer(s)) if role_hint else ()
+            found = _inverted_matches(s) if role_hint else ()
             if found and not need.search(s):
                 continue
         for m in found:
@@ -1421,7 +1516,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             subj = _first_subject(_EACH_OF.sub("", after[comma + 2:].lstrip())) if comma >= 0 else None
             subjects = [subj] if subj else []
         else:
-            subjects = [_first_subject(head) or last_subject]
+            subjects = [_first_subject(head) or _subject_of(last_subject)]
         y = res.resolve(m.group("y"))
         if not y or facts.entity(y) is None or facts.entity(y).kind != NodeKind.ORGANIZATION:
             continue
@@ -1504,7 +1599,7 @@ def split_name_position(cell: str) -> tuple[str, str]:
         if i == 0:
             continue
         w = t.lower().strip(",.;")
-        if w in _ROLE_WORDS and w not in ("the", "a", "an", "group", "global", "limited", "board") \
+        if w in _ROLE_WORD_SET and w not in ("the", "a", "an", "group", "global", "limited", "board") \
                 and t[:1].isupper() and not re.fullmatch(r"[A-Z]\.?", t):
             name = " ".join(toks[:i]).rstrip(" ,")
             if len(name.split()) >= 2:
