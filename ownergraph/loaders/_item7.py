@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from ..graph.ids import normalize_name
-from ..graph.model import EdgeKind, EntityFact, FilingFacts, NodeKind, PropFact, Provenance, RelationFact, excerpt
+from ..graph.model import EdgeKind, EntityFact, FilingFacts, NodeKind, RelationFact
 from ._text import decode, html_to_text
 
 #: Item 3 classification codes (the 13G XML's BUSINESS_ENGAGED_TYPE)
@@ -233,12 +233,6 @@ def parent_key(facts: FilingFacts) -> str | None:
     return None
 
 
-def _prov(facts: FilingFacts, section: str, text: str) -> Provenance:
-    f = facts.filing
-    return Provenance(filing_id=f.id, accession=f.accession, source=f.source, section=section,
-                      excerpt=excerpt(text))
-
-
 def add_subsidiaries(facts: FilingFacts, entries: list[tuple[str, str | None, str]], section: str,
                      ctx=None) -> int:
     """The CONTROLS edges parent -> subsidiary for ``entries``; the number of subsidiaries linked."""
@@ -249,12 +243,12 @@ def add_subsidiaries(facts: FilingFacts, entries: list[tuple[str, str | None, st
         facts.warnings.append(f"{facts.filing.source}: {section} lists subsidiaries but no reporting person is "
                               f"the parent holding company (type HC): no control edges")
         return 0
-    from ._prose import ProseContext, Resolver
+    from ._prose import Resolver, _prov
 
     res = Resolver(facts, ctx)
     n = 0
     for name, code, line in entries:
-        pv = _prov(facts, section, line)
+        pv = _prov(facts, None, section, line)
         key = res.resolve(name)
         e = facts.entity(key) if key else None
         if key == parent or key == facts.filing.issuer_key or (e is not None and e.kind != NodeKind.ORGANIZATION):
