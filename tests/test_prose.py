@@ -339,3 +339,14 @@ def test_manager_appointed_over_a_funds_investments_controls_the_fund():
     mine_text("Harrowgate Advisers (UK) Limited has been appointed as placement agent of Harrowgate Vision Fund 3-A "
               "L.P.'s offering.", section="Item 2", facts=g)
     assert not edges(g, EdgeKind.CONTROLS)
+
+
+def test_alias_collision_resolves_to_the_alias_as_spelled():
+    # "The Smith Trust" (a) and "Smith Trust" (b) share one normalized organization form; the mention spelled
+    # exactly as a's alias must name a, and the answer must not depend on the order a set happens to iterate in
+    f = facts(("a", O, "Alpha Holdings LLC"), ("b", O, "Beta Holdings LLC"))
+    r = Resolver(f)
+    r.add_alias("The Smith Trust", "a")
+    r.add_alias("Smith Trust", "b")
+    assert r.resolve("The Smith Trust") == "a"
+    assert r.resolve("Smith Trust") == "b"

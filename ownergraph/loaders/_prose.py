@@ -496,7 +496,8 @@ class Resolver:
         bare = _LEADING_THE.sub("", m, count=1)
         org, person = NodeKind.ORGANIZATION, NodeKind.PERSON
         m_org, m_person, bare_org = nn(m, org), nn(m, person), nn(bare, org)
-        for norm in {m_org, m_person, bare_org}:
+        # the least stripped form first (the person form keeps "the" and legal forms), in a fixed order
+        for norm in dict.fromkeys((m_person, m_org, bare_org)):
             if norm in self.aliases:
                 if norm in self.shared:
                     hit = self.spelled.get(_spelled(bare))
