@@ -72,10 +72,41 @@ def test_grants_told_apart_only_by_exercise_date_stay_separate_positions(store):
     assert rows == {
         "Common Stock": 51000,
         # RSU tranches of one title, price and expiration, each vesting from the date its footnote gives
-        "Restricted Stock Units (exercise price $0, exercisable see footnote F2)": 4000,
-        "Restricted Stock Units (exercise price $0, exercisable see footnote F3)": 21000,
-        "Restricted Stock Units (exercise price $0, exercisable see footnote F4)": 60000,
+        "Restricted Stock Units (exercise price $0, vesting from 2022-02-15)": 4000,
+        "Restricted Stock Units (exercise price $0, vesting from 2023-02-15)": 21000,
+        "Restricted Stock Units (exercise price $0, vesting from 2024-02-15)": 60000,
         # two option grants at one price and expiration, exercisable from different dates
         "Stock Option (Right to Buy) (exercise price $8.25, expiring 2031-02-15, exercisable 2022-02-15)": 30000,
         "Stock Option (Right to Buy) (exercise price $8.25, expiring 2031-02-15, exercisable 2023-02-15)": 12000,
     }
+
+
+def _tranche_names(data: bytes) -> set[str]:
+    from ownergraph.loaders import load_bytes
+
+    f = load_bytes(data, "tranches.xml")
+    return {e.name for e in f.entities if e.kind == NodeKind.SECURITY and e.name.startswith("Restricted")}
+
+
+def test_a_tranche_dated_only_in_a_footnote_is_named_the_same_whatever_the_footnote_ids():
+    data = (OWN / "form4_rsu_tranches.xml").read_bytes()
+    # another filing of the same grants numbers its footnotes differently
+    renumbered = data
+    for old, new in ((b"F2", b"X7"), (b"F3", b"X8"), (b"F4", b"X9")):
+        renumbered = renumbered.replace(b'id="' + old + b'"', b'id="' + new + b'"')
+    assert renumbered != data
+    assert _tranche_names(renumbered) == _tranche_names(data) == {
+        f"Restricted Stock Units (exercise price $0, vesting from {y}-02-15)" for y in (2022, 2023, 2024)}
+
+
+def test_a_footnote_without_a_vesting_date_keeps_the_footnote_reference():
+    data = (OWN / "form4_rsu_tranches.xml").read_bytes()
+    # a date that is not the vesting date (the grant) and a footnote giving no date at all
+    data = data.replace(b"The units vest in sixteen quarterly installments beginning on February 15, 2022.",
+                        b"Granted on January 3, 2021. The units vest upon a change of control.")
+    data = data.replace(b"The units vest in sixteen quarterly installments beginning on February 15, 2023.",
+                        b"The units vest on the later of the first anniversary of the grant and a listing.")
+    names = _tranche_names(data)
+    assert "Restricted Stock Units (exercise price $0, exercisable see footnote F2)" in names
+    assert "Restricted Stock Units (exercise price $0, exercisable see footnote F3)" in names
+    assert "Restricted Stock Units (exercise price $0, vesting from 2024-02-15)" in names

@@ -20,7 +20,9 @@ What a filing yields
   ``transaction_timeliness`` and ``rule_10b5_1`` (the filing's 10b5-1 box).  Section
   "Table I, row 2".  Derivative rows hold the instrument's own Security (named
   with its exercise price and expiration so that two option grants stay two
-  positions) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
+  positions; tranches that differ only in their exercise date also by that date, or, when only a
+  footnote dates them, by the date it says they vest from: "vesting from 2022-02-15", and only
+  without one by the footnote's id) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
   underlying class (``conversion_price``, ``exercise_date``, ``expiration_date``,
   ``ratio`` when a footnote states "1:0.75").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
@@ -76,7 +78,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import is_container, parse_date, parse_decimal
+from ._text import DATE_RE, is_container, parse_date, parse_decimal
 from ._xml import parse_xml, strip_ns
 
 # Facts are built from values this module has already typed: constructed without re-validation (the loader
@@ -1351,6 +1353,23 @@ def _date_text(v: str | None) -> dt.date | None:
     return parse_date(v)
 
 
+# the first date after a word of vesting or exercise, in the same sentence
+_VEST_DATE = re.compile(r"\b(?:vest|exercisab)\w*\b[^.;]*?\b(" + DATE_RE + r")", re.I)
+
+
+def _vesting_date(footnotes: dict[str, str], ids: list[str]) -> dt.date | None:
+    """The date the first of ``ids``'s footnotes that gives one says a tranche vests or becomes exercisable."""
+    for fid in ids:
+        text = footnotes.get(fid)
+        if text:
+            m = _VEST_DATE.search(text)
+            if m:
+                d = parse_date(m[1])
+                if d is not None:
+                    return d
+    return None
+
+
 def _fn_text(ids: list[str]) -> str:
     return ("see footnote " if len(ids) == 1 else "see footnotes ") + ", ".join(ids)
 
@@ -1644,7 +1663,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if ex is not None:
                         terms.append(f"exercisable {ex.isoformat()}")
                     elif ec and ec["footnotes"]:
-                        terms.append(f"exercisable {_fn_text(ec['footnotes'])}")
+                        # dated only in a footnote: named by the date it gives ("vest ... beginning on February
+                        # 15, 2022"), which other filings repeat, rather than by this filing's footnote id
+                        vest = _vesting_date(footnotes, ec["footnotes"])
+                        terms.append(f"vesting from {vest.isoformat()}" if vest else
+                                     f"exercisable {_fn_text(ec['footnotes'])}")
                 name = f"{label} ({', '.join(terms)})" if terms else label
                 target = security(name, section)
                 te = ents[target]
