@@ -1,5 +1,7 @@
 """Investment committee membership: a stated role with the committee's power and the disclaimer, never CONTROLS."""
 
+from pathlib import Path
+
 from test_prose import O, P, facts
 
 from ownergraph.graph.model import EdgeKind
@@ -163,3 +165,52 @@ def test_no_edge_without_members_or_without_one_certain_owner():
         f = _mine(text, filers=["a", "b"])
         assert _committee(f) == {}, text
         assert not [e for e in f.entities if e.key.startswith("prose:")], text
+
+
+# ----------------------------------------------------------------- through the loaders (classic text and XML)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _loaded_committee(path):
+    from ownergraph.loaders import load_path
+
+    f = load_path(path)
+    name = {e.key: e.name for e in f.entities}
+    got = {(name[r.source], name[r.target]): (r.props, r.prov.section) for r in f.relations
+           if r.type == EdgeKind.EMPLOYED_BY and r.props.get("title") == "investment committee member"}
+    controls = {(name[r.source], name[r.target]) for r in f.relations if r.type == EdgeKind.CONTROLS}
+    return f, got, controls
+
+
+def test_classic_text_13d_committee_of_the_adviser_with_defined_members():
+    f, got, controls = _loaded_committee(FIXTURES / "schedule13" / "sc13d_text_committee_listed.txt")
+    power = {"title": "investment committee member", "committee_power": "shared voting and dispositive power "
+             "(committee)", "disclaims": True}
+    assert got == {(m, "Larch Capital Management LLC"): (power, "Item 2(c)")
+                   for m in ("Mira Osei", "Theodore Banerjee, Jr", "Caspian Holt III")}
+    # the members are persons created once; the Item 6 list of the same people states no committee, no control
+    people = sorted(e.name for e in f.entities if e.kind == P)
+    assert people == ["Caspian Holt III", "Mira Osei", "Theodore Banerjee, Jr"]
+    assert controls == {("Larch Capital Management LLC", "Larch Growth Fund, L.P.")}
+
+
+def test_xml_13g_committee_without_an_owner_is_the_holders_and_the_reporting_person_needs_one_filer():
+    f, got, controls = _loaded_committee(FIXTURES / "xml13" / "13g_item4_committee_listed.xml")
+    power = {"title": "investment committee member", "committee_power": "shared voting and dispositive power "
+             "(committee)", "disclaims": True}
+    assert got == {("Dana Whitcombe", "Larch Harbor Fund LP"): (power, "Item 4"),
+                   ("Lee Ostrander", "Larch Harbor Fund LP"): (power, "Item 4")}
+    # "which includes the Reporting Person" with three reporting persons: no member, no edge to the Adviser
+    assert not [r for r in f.relations if r.type == EdgeKind.EMPLOYED_BY and f.entity(r.target).name ==
+                "Larch Harbor Advisors LLC"]
+    assert controls == set()
+    assert [e.name for e in f.entities if e.key.startswith("prose:")] == ["Lee Ostrander"]
+
+
+def test_the_xml_loader_mines_an_item_whose_only_relationship_word_is_committee():
+    from ownergraph.loaders import schedule13_xml as X
+
+    text = "An investment committee composed of Dana Whitcombe and Lee Ostrander votes the shares held by the Fund."
+    assert X._states_roles(text) and X._STATES_ROLES.search(text)
+    assert not X._states_roles("The shares were bought in the open market.")
