@@ -214,3 +214,9 @@ def test_the_xml_loader_mines_an_item_whose_only_relationship_word_is_committee(
     text = "An investment committee composed of Dana Whitcombe and Lee Ostrander votes the shares held by the Fund."
     assert X._states_roles(text) and X._STATES_ROLES.search(text)
     assert not X._states_roles("The shares were bought in the open market.")
+
+
+def test_a_defined_term_for_the_committee_between_it_and_its_members():
+    got = _committee(_mine('Larch Capital LLC\u2019s investment committee (the \u201cCommittee\u201d), consisting of '
+                           'Dana Whitcombe and Mira Osei, exercises dispositive power over the shares.'))
+    assert set(got) == {("Dana Whitcombe", "Larch Capital LLC"), ("Mira Osei", "Larch Capital LLC")}

@@ -10,6 +10,8 @@ Shared by every Schedule 13D/13G loader (classic text/HTML, XML item texts):
   Executive Chairman of the Issuer"
 * "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue
   of his relationship with Ault & Company"
+* "Dana Whitcombe is a member of the investment committee of Larch Capital LLC" and "... made by an
+  investment committee of Larch Capital LLC consisting of A, B and C" (``EMPLOYED_BY``, never control)
 
 and appends ``CONTROLS`` (``stated=True``, ``basis``), ``OFFICER_OF`` / ``DIRECTOR_OF`` /
 ``EMPLOYED_BY`` (``title``) relations to the :class:`FilingFacts` in place.  :func:`mine_table`
@@ -1143,19 +1145,21 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
             if any(_disclaimer_covers(t, ex.name) for t in disclaimers):
                 props["disclaims"] = True
             _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
-        if _LISTING_HINT.search(s):
+        low = s.lower()
+        if "investment" in low and any(w in low for w in _LISTING_WORDS):
             _mine_committee_listed(s, sent, disclaimers, facts, res, section, prov)
 
 
 # The committee as the subject, its members listed: "an investment committee of Y consisting of A, B and C",
 # "Y's investment committee, which consists of A, B and C, has ...", "... of Y that includes the Reporting Person",
 # "an investment committee composed of A and B exercises ..." (Y: the holder of the shares the sentence names).
-_LISTING_HINT = re.compile(r"(?i)consist|compris|compos|made\s+up|includ|whose\s+(?:current\s+)?members")
+_LISTING_WORDS = ("consist", "compris", "compos", "made up", "includ", "members")  # (sentences() joins spaces)
 _LISTED_ITEM = r"(?:the\s+Reporting\s+Person(?![\w-])|(?:the\s+)?" + NAME + r")"
 _LISTED_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _COMMITTEE_LISTED = re.compile(
     r"(?<![\w-])(?:(?P<art>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?[Ii]nvestment\s+[Cc]ommittee"
     r"(?:\s+(?:of|established\s+by|formed\s+by)\s+(?P<y>(?:the\s+)?" + NAME + r"))?"
+    r"(?:\s*\([^()]{0,60}\))?"  # its defined term: 'Y's investment committee (the "Committee"), consisting of'
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:currently|presently)\s+)?(?:(?:is|are|was)\s+)?"
     r"(?:consists?\s+of|consisting\s+of|(?:comprised|composed|made\s+up)\s+of|comprises|includes?|including"
     r"|whose\s+(?:current\s+)?members\s+(?:are|include))\s+"
