@@ -220,3 +220,21 @@ def test_a_defined_term_for_the_committee_between_it_and_its_members():
     got = _committee(_mine('Larch Capital LLC\u2019s investment committee (the \u201cCommittee\u201d), consisting of '
                            'Dana Whitcombe and Mira Osei, exercises dispositive power over the shares.'))
     assert set(got) == {("Dana Whitcombe", "Larch Capital LLC"), ("Mira Osei", "Larch Capital LLC")}
+
+
+def test_classic_text_13g_the_reporting_person_of_a_single_filer_is_a_member():
+    from ownergraph.loaders import load_bytes
+
+    src = (FIXTURES / "schedule13" / "sc13ga_single_filer_lowercase.txt").read_text()
+    src = src.replace("Ostrander Asset Stewardship Ltd.", "Lena Ostrander").replace("\nFI\n", "\nIN\n")
+    head = "Item 4. Ownership"
+    src = src.replace(head, head + "\n\nVoting decisions are made by the investment committee of Ostrander Holdings "
+                      "Group LLC, which includes the Reporting Person and Hal Brisk. The Reporting Person disclaims "
+                      "beneficial ownership of the shares.\n", 1)
+    f = load_bytes(src.encode(), "single_filer_committee.txt")
+    name = {e.key: e.name for e in f.entities}
+    got = {(name[r.source], name[r.target]): r.props.get("disclaims", False) for r in f.relations
+           if r.type == EdgeKind.EMPLOYED_BY}
+    assert got == {("Lena Ostrander", "Ostrander Holdings Group LLC"): True,
+                   ("Hal Brisk", "Ostrander Holdings Group LLC"): False}
+    assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]
