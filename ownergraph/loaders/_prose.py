@@ -10,6 +10,8 @@ Shared by every Schedule 13D/13G loader (classic text/HTML, XML item texts):
   Executive Chairman of the Issuer"
 * "Mr. Ault may be deemed to beneficially own the Shares owned directly by Ault & Company by virtue
   of his relationship with Ault & Company"
+* "Dana Whitcombe is a member of the investment committee of Larch Capital LLC" and "... made by an
+  investment committee of Larch Capital LLC consisting of A, B and C" (``EMPLOYED_BY``, never control)
 
 and appends ``CONTROLS`` (``stated=True``, ``basis``), ``OFFICER_OF`` / ``DIRECTOR_OF`` /
 ``EMPLOYED_BY`` (``title``) relations to the :class:`FilingFacts` in place.  :func:`mine_table`
@@ -1144,6 +1146,129 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
             if any(_disclaimer_covers(t, ex.name) for t in disclaimers):
                 props["disclaims"] = True
             _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
+        low = s.lower()
+        if "investment" in low and any(w in low for w in _LISTING_WORDS):
+            _mine_committee_listed(s, sent, disclaimers, facts, res, section, prov)
+
+
+# The committee as the subject, its members listed: "an investment committee of Y consisting of A, B and C",
+# "Y's investment committee, which consists of A, B and C, has ...", "... of Y that includes the Reporting Person",
+# "an investment committee composed of A and B exercises ..." (Y: the holder of the shares the sentence names).
+_LISTING_WORDS = ("consist", "compris", "compos", "made up", "includ", "members")  # (sentences() joins spaces)
+_LISTED_ITEM = r"(?:the\s+Reporting\s+Person(?![\w-])|(?:the\s+)?" + NAME + r")"
+_LISTED_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_COMMITTEE_LISTED = re.compile(
+    r"(?<![\w-])(?:(?P<art>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?[Ii]nvestment\s+[Cc]ommittee"
+    r"(?:\s+(?:of|established\s+by|formed\s+by)\s+(?P<y>(?:the\s+)?" + NAME + r"))?"
+    r"(?:\s*\([^()]{0,60}\))?"  # its defined term: 'Y's investment committee (the "Committee"), consisting of'
+    r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:currently|presently)\s+)?(?:(?:is|are|was)\s+)?"
+    r"(?:consists?\s+of|consisting\s+of|(?:comprised|composed|made\s+up)\s+of|comprises|includes?|including"
+    r"|whose\s+(?:current\s+)?members\s+(?:are|include))\s+"
+    r"(?P<list>" + _LISTED_ITEM + r"(?:" + _LISTED_SEP + _LISTED_ITEM + r"){0,11})"
+    # a trailing definition ("(each, a 'Member')"), then the end of the list: punctuation or a lower-case word
+    r"(?:\s*\((?:each|collectively|together)\b[^()]{0,80}\))?(?=\s*(?:[,;.)]|$)|\s+[a-z])")
+_LISTED_ITEM_RE = re.compile(_LISTED_ITEM)
+_POSSESSOR = re.compile(r"(?<![\w'’.-])(" + NAME + r")(?<=['’]s)\s*$")
+_HOLDER = re.compile(r"\b(?:held|owned)\s+(?:directly\s+|indirectly\s+|of\s+record\s+|beneficially\s+)?by\s+"
+                     r"((?:the\s+)?" + NAME + r")")
+_REPORTING_PERSON = re.compile(r"(?i)^the\s+reporting\s+person$")
+_NAMES_THE_REPORTING_PERSON = re.compile(r"(?i)\breporting\s+person\b(?!s)")  # a disclaimer by "the Reporting Person"
+_MEMBER_TAIL = re.compile(r"\s+(?:of|for)\s.*$")  # "Lee Ostrander of Larch Capital": the person is the head
+
+
+def _committee_owner(mention: str, res: Resolver) -> str | None:
+    """The organization a mention names, or None; a new one only where :meth:`Resolver.resolve_or_create` would
+    make an organization (so a failed owner never leaves a person behind)."""
+    key = res.resolve(mention)
+    if key is not None:
+        e = res.facts.entity(key)
+        return key if e is not None and e.kind == NodeKind.ORGANIZATION else None
+    m = _clean_mention(_LEADING_THE.sub("", mention.strip()))
+    return "" if _looks_org(m) and len(m.split()) >= 2 else None  # "": to be created
+
+
+def _one_holder(s: str, res: Resolver) -> str:
+    """The one holder the sentence names ("the shares held by Y"), else "" (none, or several: "held by A and B",
+    "held by A ... held by B")."""
+    found: dict[str, str] = {}
+    for hm in _HOLDER.finditer(s):
+        if _OBJ_STOP.match(s[hm.end():hm.end() + 40]):
+            return ""  # "held by A and B"
+        h = hm.group(1)
+        found.setdefault(res.resolve(h) or _clean_mention(_LEADING_THE.sub("", h)).lower(), h)
+    return next(iter(found.values())) if len(found) == 1 else ""
+
+
+def _listed_members(listed: str, res: Resolver, facts: FilingFacts) -> list[tuple[str | None, str]]:
+    """(entity key or None, mention) for each member of "A, B, and C" / "Messrs. A and B" / "the Reporting
+    Person" ("the Reporting Person": the filing's one reporting person, else nobody)."""
+    out: list[tuple[str | None, str]] = []
+    messrs = False
+    for im in _LISTED_ITEM_RE.finditer(listed):
+        mention = im.group(0)
+        if _REPORTING_PERSON.match(mention):
+            filers = facts.filing.filer_keys
+            out.append((filers[0] if len(filers) == 1 else None, mention))
+            continue
+        mention = _MEMBER_TAIL.sub("", mention)
+        if mention.startswith("Messrs"):
+            messrs = True
+        elif messrs and " " not in mention.strip():
+            mention = "Mr. " + mention.strip()  # "Messrs. Whitcombe and Ostrander"
+        group = _expand(mention, res, facts)
+        if group:
+            out.extend((k, mention) for k in group)
+            continue
+        out.append((res.resolve(mention), mention))
+    return out
+
+
+def _mine_committee_listed(s: str, sent: str, disclaimers: list[str], facts: FilingFacts, res: Resolver,
+                           section: str, prov: Provenance | None) -> None:
+    """An investment committee that is the subject, with its members listed: EMPLOYED_BY member -> owner, the
+    same props as :func:`_mine_committee`.  The owner is the organization the committee is "of", the possessor
+    ("Y's", "its": the sentence's subject), else the one holder of the shares the sentence names; when none is
+    certain, nothing.  Never CONTROLS."""
+    for m in _COMMITTEE_LISTED.finditer(s):
+        art = (m.group("art") or "").lower()
+        if m.group("y"):
+            owner_mention = m.group("y")
+        elif not art and (pm := _POSSESSOR.search(s, max(0, m.start() - 200), m.start())):
+            owner_mention = re.sub(r"['’]s$", "", pm.group(1))
+        elif art == "its":
+            owner_mention = _first_subject(s[:m.start()]) or ""
+        elif art == "their":
+            continue  # several possessors
+        else:
+            owner_mention = _one_holder(s, res)
+        owner = _committee_owner(owner_mention, res) if owner_mention else None
+        if owner is None:
+            continue
+        members = _listed_members(m.group("list"), res, facts)
+        if any(k is not None and (e := facts.entity(k)) is not None and e.kind != NodeKind.PERSON
+               for k, _ in members):
+            continue  # an organization in the list: not a list of committee members
+        if not any(k is not None or _looks_person(_clean_mention(x)) for k, x in members):
+            continue
+        pv = _prov(facts, prov, section, sent)
+        y = owner or res.resolve_or_create(owner_mention, section, pv)
+        ey = facts.entity(y) if y else None
+        if ey is None or ey.kind != NodeKind.ORGANIZATION:
+            continue
+        for key, mention in members:
+            as_filer = _REPORTING_PERSON.match(mention) is not None
+            if key is None and not as_filer:
+                key = res.resolve_or_create(mention, section, pv, kind=NodeKind.PERSON)
+            ex = facts.entity(key) if key else None
+            if ex is None or ex.kind != NodeKind.PERSON:
+                continue
+            props: dict = {"title": "investment committee member"}
+            if _COMMITTEE_POWER.search(s):
+                props["committee_power"] = "shared voting and dispositive power (committee)"
+            if any(_disclaimer_covers(t, ex.name) or as_filer and _NAMES_THE_REPORTING_PERSON.search(t)
+                   for t in disclaimers):
+                props["disclaims"] = True
+            _add(facts, EdgeKind.EMPLOYED_BY, key, y, props, pv)
 
 
 class _LatestSubject:

@@ -1089,12 +1089,12 @@ _MINED_13G = {"2", "4", "6", "7", "8"}
 #: a text without any of these words states no relationship the miner could read (skip it: mining is costly)
 _STATES_ROLES = re.compile(
     r"partner|member|own|control|officer|director|president|chief|chair|trustee|manag|advis|parent|subsidiar|"
-    r"holder|employ|principal|virtue|founder|secretary|treasurer|executive|[(][\"“']", re.I)
+    r"holder|employ|principal|virtue|founder|secretary|treasurer|executive|committee|[(][\"“']", re.I)
 
 
 _STATES_WORDS = ("partner", "member", "own", "control", "officer", "director", "president", "chief", "chair",
                  "trustee", "manag", "advis", "parent", "subsidiar", "holder", "employ", "principal", "virtue",
-                 "founder", "secretary", "treasurer", "executive")
+                 "founder", "secretary", "treasurer", "executive", "committee")
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # letters case-insensitive matching equates with ASCII
 
 
