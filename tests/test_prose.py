@@ -350,3 +350,15 @@ def test_alias_collision_resolves_to_the_alias_as_spelled():
     r.add_alias("Smith Trust", "b")
     assert r.resolve("The Smith Trust") == "a"
     assert r.resolve("Smith Trust") == "b"
+
+
+def test_a_name_created_from_prose_keeps_its_abbreviation_period():
+    f = facts(("i", O, "Target Corp."), issuer="i")
+    mine_text("Arthur Penhallow, Jr. is the managing member of Penhallow Capital Co. and Mr. Penhallow is "
+              "the sole shareholder of Penhallow Holdings, Inc.", section="Item 2", facts=f)
+    names = {e.name for e in f.entities}
+    assert {"Arthur Penhallow, Jr.", "Penhallow Capital Co.", "Penhallow Holdings, Inc."} <= names
+    # a full stop after a name that is no abbreviation is still the sentence's
+    f = facts(("i", O, "Target Corp."), issuer="i")
+    mine_text("Dana Whitcombe is the managing member of Larch Partners LLC.", section="Item 2", facts=f)
+    assert "Larch Partners LLC" in {e.name for e in f.entities}

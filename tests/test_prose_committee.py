@@ -98,10 +98,10 @@ def test_new_members_with_suffixes_and_honorifics_are_created_as_persons():
               "Arthur Penhallow, Jr. and Rupert Okafor III (each, a \u201cMember\u201d). Each Member disclaims "
               "beneficial ownership of the shares.")
     got = _committee(f)
-    assert {n for n, _ in got} == {"Dana Whitcombe", "Tamsin Vale", "Arthur Penhallow, Jr", "Rupert Okafor III"}
+    assert {n for n, _ in got} == {"Dana Whitcombe", "Tamsin Vale", "Arthur Penhallow, Jr.", "Rupert Okafor III"}
     assert all(p == {"title": "investment committee member", "disclaims": True} for p in got.values())
     new = [e for e in f.entities if e.key.startswith("prose:")]
-    assert sorted(e.name for e in new) == ["Arthur Penhallow, Jr", "Rupert Okafor III", "Tamsin Vale"]
+    assert sorted(e.name for e in new) == ["Arthur Penhallow, Jr.", "Rupert Okafor III", "Tamsin Vale"]
     assert all(e.kind == P for e in new)
 
 
@@ -188,10 +188,10 @@ def test_classic_text_13d_committee_of_the_adviser_with_defined_members():
     power = {"title": "investment committee member", "committee_power": "shared voting and dispositive power "
              "(committee)", "disclaims": True}
     assert got == {(m, "Larch Capital Management LLC"): (power, "Item 2(c)")
-                   for m in ("Mira Osei", "Theodore Banerjee, Jr", "Caspian Holt III")}
+                   for m in ("Mira Osei", "Theodore Banerjee, Jr.", "Caspian Holt III")}
     # the members are persons created once; the Item 6 list of the same people states no committee, no control
     people = sorted(e.name for e in f.entities if e.kind == P)
-    assert people == ["Caspian Holt III", "Mira Osei", "Theodore Banerjee, Jr"]
+    assert people == ["Caspian Holt III", "Mira Osei", "Theodore Banerjee, Jr."]
     assert controls == {("Larch Capital Management LLC", "Larch Growth Fund, L.P.")}
 
 

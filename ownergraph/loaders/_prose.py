@@ -408,14 +408,18 @@ def _looks_person(name: str) -> bool:
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _EDGE_QUOTES = re.compile(r"[“”\"‘’']+$|^[“”\"‘’']+")
 _DOTTED_END = re.compile(r"\b(?:[A-Z]\.)+[A-Z]$")
+# a name ending in an abbreviation written with its period ("Arthur Penhallow, Jr.", "Acme Holdings, Inc.")
+_ABBREV_END = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)\.[\s,;:]*$")
 
 
 def _clean_mention(s: str) -> str:
     s = _strip_markup(s)
     s = _EDGE_QUOTES.sub("", s.strip())
-    s = " ".join(s.split()).strip(" ,;:.-–—")
-    if _DOTTED_END.search(s):
-        s += "."  # "L.P" -> "L.P." (the sentence's full stop was taken)
+    s = " ".join(s.split())
+    abbreviated = _ABBREV_END.search(s)
+    s = s.strip(" ,;:.-–—")
+    if abbreviated or _DOTTED_END.search(s):
+        s += "."  # "L.P" -> "L.P.", "Jr" -> "Jr." (the period is the abbreviation's, or a full stop took it)
     return s
 
 
