@@ -325,3 +325,10 @@ def test_names_keep_no_placeholder_marks_of_unencodable_spaces():
         "Wren Hollow Co-Invest Fund II LP", "Wren Hollow GP LLC"}
     gp = names["Wren Hollow GP LLC"]
     assert any(r.source == gp.key and r.target == fund.key for r in _rels(facts, EdgeKind.CONTROLS))
+
+
+def test_issuer_address_parts_with_their_own_trailing_comma_join_once():
+    """A street or city filed with a trailing comma ("200 Quarry Road,") is joined with one separator."""
+    facts = load_path(FIX / "13d_placeholder_marks_in_names.xml")
+    issuer = _by_name(facts)["Harbor Lane Therapeutics, Inc."]
+    assert issuer.prop("address") == "200 Quarry Road, Suite 4, Lowell, Massachusetts, 01851"

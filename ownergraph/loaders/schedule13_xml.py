@@ -62,7 +62,8 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, parse_decimal, parse_percent
+from ._text import (DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, join_address,
+                    parse_decimal, parse_percent)
 from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
@@ -864,8 +865,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         props = []
         if iss.address and (iss.address.state_or_country or iss.address.city):
             a = iss.address
-            addr = ", ".join(x for x in (a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
-                                         a.zip_code) if x)
+            addr = join_address((a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
+                                 a.zip_code)) or ""
             props.append(_prop("address", value=addr, prov=b.prov("cover page", addr)))
         b.entities.append(_entity("issuer", NodeKind.ORGANIZATION, iss.name or f"CIK {iss.cik}",
                                   b.prov("cover page", f"Name of issuer: {iss.name}"), cik=normalize_cik(iss.cik),
