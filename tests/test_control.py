@@ -525,3 +525,29 @@ def test_issuer_owning_its_owner_is_a_reported_cycle(store):
     for p in rep.controllers:
         for c in p.chains:
             assert c.path.count("cik:0000000010") == 1
+
+
+def test_controller_linked_to_a_fund_and_to_its_general_partner_restates_it_once(store):
+    """Icahn-shaped joint 13D: the person is stated to control fund A directly *and* through B (B controls A
+    and B's aggregate includes A's shares), plus funds G and D.  The person's own part is its aggregate minus
+    B, G and D (A is inside B): never minus A as well, which left a phantom own part and an effective voting
+    power above the aggregate the person reports."""
+    f = _target(FB("0000000001-24-000031", "2024-03-01", shares_outstanding=1000))
+    f.org("a", "Alpha Onshore LLC", cik=71, filer=True).org("b", "Beta Coast LP", cik=72, filer=True)
+    f.org("g", "Gamma Partners", cik=73, filer=True).org("d", "Delta Associates LP", cik=74, filer=True)
+    f.person("p", "Pat Controller", cik=75, filer=True)
+    f.holds("a", "c", 100, "10", sv=100, shv=0, sd=100, shd=0)
+    f.holds("b", "c", 300, "30", sv=200, shv=100, sd=200, shd=100)
+    f.holds("g", "c", 80, "8", sv=80, shv=0, sd=80, shd=0)
+    f.holds("d", "c", 40, "4", sv=40, shv=0, sd=40, shd=0)
+    f.holds("p", "c", 420, "42", sv=0, shv=420, sd=0, shd=420)
+    for src, dst in (("b", "a"), ("p", "a"), ("p", "b"), ("p", "g"), ("p", "d")):
+        f.controls(src, dst, basis="by virtue of relationship", section="Item 5(b)")
+    for k in "abgdp":
+        f.member(k)
+    store.add(f.facts())
+    rep = who_controls(graph_view(store), "cik:0000000010")
+    people = _by_name(rep)
+    assert _r(people["Pat Controller"].percent) == 42.0
+    assert people["Pat Controller"].own_shares == 0
+    assert _r(people["Beta Coast LP"].percent) == 30.0

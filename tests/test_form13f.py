@@ -210,3 +210,11 @@ def test_large_table_streams_and_adds_up():
     holds = _holds(f)
     assert len(holds) == 1000  # 1000 CUSIPs, 5 rows each
     assert sum(h.props["shares"] for h in holds) == n * (n + 1) // 2
+
+
+def test_cover_address_parts_with_trailing_commas_and_placeholders():
+    """The manager's address: a part filed with its own trailing comma is joined once, and a part that is only
+    punctuation (the "-" EDGAR takes for a postal code a country does not use) is left out."""
+    f = load_path(F13 / "cover_13fnt_address_placeholders.xml")
+    mgr = next(e for e in f.entities if e.name == "Example Harbour Capital Ltd")
+    assert mgr.prop("address") == "12th Floor, 8 Sample Road, Kowloon, K3"

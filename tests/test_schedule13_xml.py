@@ -308,3 +308,27 @@ def test_fund_family_whose_general_partners_differ_only_in_legal_form():
     assert officers == {("Dana Whitcombe", "Larch Growth Partners IV, LLC", "Managing Director")}
     # nothing invented: no entity for the group term, none for the attorney-in-fact
     assert set(names) == {"issuer", "sec:class", *(f"rp:{i}" for i in range(1, 7))}
+
+
+def test_names_keep_no_placeholder_marks_of_unencodable_spaces():
+    """EDGAR writes a space it cannot encode (a no-break or narrow space) as a run of '?', one per byte
+    ("Fund???GP LP"): names as filed with such a run between two words read with a plain space, in the
+    cover page, in the signature block (which must still find its reporting person) and for the issuer."""
+    facts = load_path(FIX / "13d_placeholder_marks_in_names.xml")
+    names = _by_name(facts)
+    assert "Wren Hollow Co-Invest Fund II LP" in names
+    assert not any("?" in e.name for e in facts.entities)
+    assert names["Harbor Lane Therapeutics, Inc."].key == "issuer"
+    fund = names["Wren Hollow Co-Invest Fund II LP"]
+    assert fund.kind == NodeKind.ORGANIZATION
+    assert {s["reporting_person"] for s in facts.document["signatures"]} == {
+        "Wren Hollow Co-Invest Fund II LP", "Wren Hollow GP LLC"}
+    gp = names["Wren Hollow GP LLC"]
+    assert any(r.source == gp.key and r.target == fund.key for r in _rels(facts, EdgeKind.CONTROLS))
+
+
+def test_issuer_address_parts_with_their_own_trailing_comma_join_once():
+    """A street or city filed with a trailing comma ("200 Quarry Road,") is joined with one separator."""
+    facts = load_path(FIX / "13d_placeholder_marks_in_names.xml")
+    issuer = _by_name(facts)["Harbor Lane Therapeutics, Inc."]
+    assert issuer.prop("address") == "200 Quarry Road, Suite 4, Lowell, Massachusetts, 01851"

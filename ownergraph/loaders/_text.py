@@ -202,6 +202,17 @@ def tidy_lines(lines: Iterable[str]) -> str:
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+def join_address(parts: Iterable[str | None]) -> str | None:
+    """Address parts as one line: each part trimmed of the separator it was filed with ("16690 COLLINS AVE,"),
+    parts that hold no letter or digit (a "-" put for a postal code a country does not use) left out."""
+    kept = []
+    for p in parts:
+        t = " ".join((p or "").split()).strip(" ,;")
+        if any(ch.isalnum() for ch in t):
+            kept.append(t)
+    return ", ".join(kept) or None
+
+
 def clean_name(name: str) -> str:
     """Trim a name as filed: collapse whitespace, drop surrounding punctuation and markdown."""
     s = " ".join(name.replace("*", " ").split())

@@ -58,7 +58,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import parse_date, parse_decimal
+from ._text import join_address, parse_date, parse_decimal
 from ._xml import check_xml_input, parse_xml, strip_ns
 from .ownership import _EF, _PF, _PV, _RF, is_submission
 
@@ -345,7 +345,7 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
         raise LoadError(source, "13F cover page has no <formData>")
     cp = ("formData", "coverPage")
     addr_el = _find(root, *cp, "filingManager", "address")
-    addr = ", ".join(t.strip() for t in (addr_el.itertext() if addr_el is not None else []) if t.strip()) or None
+    addr = join_address(addr_el.itertext() if addr_el is not None else [])
     others = []
     for holder in (_find(root, "formData", "summaryPage", "otherManagers2Info"), _find(root, *cp, "otherManagersInfo")):
         if holder is None:

@@ -62,7 +62,8 @@ from ..graph.model import (
 )
 from . import Loader, register, sha256
 from ._edgar_codes import code_name, country_of
-from ._text import DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, parse_decimal, parse_percent
+from ._text import (DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, join_address,
+                    parse_decimal, parse_percent)
 from ._text import parse_date as _parse_date
 from ._xml import parse_xml, strip_ns
 
@@ -367,6 +368,17 @@ def _flat(el: etree._Element) -> dict[str, Any]:
 
 # patterns of the hot paths, compiled once (re's cache lookup costs more than some of the matches)
 _PLAIN_PERCENT = re.compile(r"\s*\d*\.?\d+\s*%?\s*")
+
+# EDGAR writes a character it cannot encode as one '?' per byte of its UTF-8 form: a no-break space is "??",
+# a narrow or figure space "???".  Such a run between two words of a name is a space ("Fund???GP LP").
+_PLACEHOLDER_SPACE = re.compile(r"(?<=[^\s?])\?{2,3}(?=[^\s?])")
+
+
+def _name_text(name: str | None) -> str | None:
+    """A name as filed, white space collapsed and EDGAR's placeholder runs for a lost space made a space."""
+    if name is None:
+        return None
+    return " ".join(_PLACEHOLDER_SPACE.sub(" ", name).split())
 _AMEND_NO = re.compile(r"\d{1,4}")
 _TERM_SPLIT = re.compile(r"\s+and\s+|;|\(\w{1,4}\)|:")
 _TERM_DESCRIPTOR = re.compile(r",\s+an?\s+.*$")
@@ -422,7 +434,7 @@ def _reporting_person(el: etree._Element, page: int, schedule: str) -> Reporting
     name = _ctext(el, "reportingPersonName") or f"(reporting person {page})"
     return _construct_doc(ReportingPerson, {
         "page": page,
-        "name": " ".join(name.split()),
+        "name": _name_text(name),
         "cik": _ctext(el, "reportingPersonCIK", "reportingPersonCik", "cik"),
         "no_cik": _yn(_ctext(el, "reportingPersonNoCIK", "reportingPersonNoCik")),
         "member_of_group": _ctext(el, "memberOfGroup", "memberGroup"),
@@ -450,9 +462,9 @@ def _signatures(form: etree._Element | None) -> list[Signature]:
     blocks = []
     si = _child(form, "signatureInfo")
     for sp in _children(si, "signaturePerson"):
-        blocks.append((_ctext(sp, "signatureReportingPerson"), sp))
+        blocks.append((_name_text(_ctext(sp, "signatureReportingPerson")), sp))
     for sp in _children(form, "signatureInformation"):
-        blocks.append((_ctext(sp, "reportingPersonName", "signatureReportingPerson"), sp))
+        blocks.append((_name_text(_ctext(sp, "reportingPersonName", "signatureReportingPerson")), sp))
     for who, sp in blocks:
         for d in _children(sp, "signatureDetails"):
             out.append(_construct_doc(Signature, {"reporting_person": who, "signature": _ctext(d, "signature"),
@@ -489,7 +501,7 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
     for grp in _children(ii, "issuerCusips"):
         cusips += [t for c in _children(grp, "issuerCusipNumber") if (t := _text(c))]
     issuer = _construct_doc(Issuer, {
-        "name": _ctext(ii, "issuerName"),
+        "name": _name_text(_ctext(ii, "issuerName")),
         "cik": _ctext(ii, "issuerCIK", "issuerCik"),
         "cusips": cusips,
         "address": _address(_child(ii, "address") if _child(ii, "address") is not None
@@ -853,8 +865,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         props = []
         if iss.address and (iss.address.state_or_country or iss.address.city):
             a = iss.address
-            addr = ", ".join(x for x in (a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
-                                         a.zip_code) if x)
+            addr = join_address((a.street1, a.street2, a.city, a.state_or_country_name or a.state_or_country,
+                                 a.zip_code)) or ""
             props.append(_prop("address", value=addr, prov=b.prov("cover page", addr)))
         b.entities.append(_entity("issuer", NodeKind.ORGANIZATION, iss.name or f"CIK {iss.cik}",
                                   b.prov("cover page", f"Name of issuer: {iss.name}"), cik=normalize_cik(iss.cik),

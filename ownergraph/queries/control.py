@@ -874,7 +874,21 @@ class _Analysis:
                 out.add(y)
             else:
                 todo.extend(ctl_children.get(y, ()))
-        return out
+        if len(out) < 2:
+            return out
+        # a holder that another of them controls is restated inside that one's position (a person stated to
+        # control both a fund and the fund's general partner): only the outermost count
+        below: dict[str, set[str]] = {}
+        for y in out:
+            reach, todo = set(), list(ctl_children.get(y, ()))
+            while todo:
+                z = todo.pop()
+                if z in reach or z == y:
+                    continue
+                reach.add(z)
+                todo.extend(ctl_children.get(z, ()))
+            below[y] = reach
+        return {y for y in out if not any(y in below[z] and z not in below[y] for z in out if z != y)}
 
     def _chains(self, x: str, children: dict, pos: dict, restated: dict) -> list[Chain]:
         """Every simple chain from x down to the issuer (control/ownership links, then a holding)."""
