@@ -415,3 +415,22 @@ def test_singular_role_changes_title_words_only():
     assert singular_role("members of the board of directors") == "member of the board of directors"
     assert singular_role("investment committee members") == "investment committee member"
     assert singular_role("sales") == "sales" and singular_role("investments") == "investments"
+
+
+def test_relative_clause_inside_a_listed_subject_is_cut_and_mined():
+    f = facts(("s", O, "Wrenfield Holding Corporation"), ("m", O, "Tessaly LLC"), ("h", O, "Corvane Investors LLC"),
+              ("i", P, "Oskar Brandt"))
+    mine_text('Corvane has sole voting power with respect to 100 Units. Pursuant to Rule 13d-3(a), each of Wrenfield, '
+              'Tessaly LLC ("Tessaly"), which owns approximately 97.5% of Wrenfield and whose sole member is '
+              'Mr. Brandt, and Mr. Brandt (by virtue of their relationships to Corvane) may be deemed to indirectly '
+              "beneficially own the Units which Corvane owns.", section="Item 5", facts=f)
+    assert edges(f, EdgeKind.CONTROLS) == {
+        ("Wrenfield Holding Corporation", "Corvane Investors LLC", "by virtue of relationship"),
+        ("Tessaly LLC", "Corvane Investors LLC", "by virtue of relationship"),
+        ("Oskar Brandt", "Corvane Investors LLC", "by virtue of relationship"),
+        ("Tessaly LLC", "Wrenfield Holding Corporation", "majority owner"),
+        ("Oskar Brandt", "Tessaly LLC", "sole member")}
+    # a minority stake states no control
+    g = facts(("s", O, "Wrenfield Holding Corporation"), ("m", O, "Tessaly LLC"))
+    mine_text("Tessaly LLC owns approximately 12.5% of Wrenfield.", section="Item 2", facts=g)
+    assert not edges(g, EdgeKind.CONTROLS)

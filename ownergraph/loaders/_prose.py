@@ -1029,6 +1029,15 @@ _OWNS = re.compile(
     r"(?:owns|holds|controls)\s+(?:a\s+)?majority\s+of\s+(?:the\s+)?(?:outstanding\s+)?(?:ownership|equity|"
     r"voting\s+(?:power|interests|securities)|membership\s+interests|interests|shares)(?:\s+(?:of|in))?|controls)"
     r"\s+(?P<y>(?:the\s+)?" + NAME + r")")
+#: "Modal LLC owns approximately 99.6% of Starfire": more than half owned is majority ownership (no percentage kept)
+_OWNS_PCT = re.compile(
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?:owns|holds)\s+"
+    r"(?P<bound>approximately\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|in\s+excess\s+of\s+)?"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+)?(?:(?:outstanding|issued)\s+)*"
+    r"(?:(?:(?:equity|voting|membership|ownership|partnership|limited\s+partnership)\s+)?"
+    r"(?:interests?|shares|stock|units|securities|capital\s+stock|share\s+capital)\s+(?:of|in)\s+)?"
+    r"(?P<y>(?:the\s+)?" + NAME + r")")
+_OWNS_PCT_HINT = re.compile(r"(?:owns|holds)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+of\s")
 _EACH_OF = re.compile(r"^(?:Each|Both|All)\s+of\s+")
 #: "X is the President of Y, and owns a controlling interest in Z": the sentence's subject owns
 _OWNS_AND = re.compile(
@@ -1108,12 +1117,20 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
     # sentence by sentence.
     pending: list[str] = []
     for sent in sentences(text):
-        hints = _hints(_strip_markup(sent))
-        if hints is not None:
+        clauses: list[str] = []
+        if ", which " in sent or ", who " in sent:
+            sent_list, clauses = _cut_relatives(_strip_markup(sent))
+        else:
+            sent_list = sent
+        hints = _hints(_strip_markup(sent_list))
+        if hints is not None or clauses:
             last_subject = _LatestSubject(pending, res, last_subject)
             pending = []
             pv = _prov(facts, prov, section, sent)
-            _mine_sentence(sent, facts, res, section, pv, last_subject, hints)
+            if hints is not None:
+                _mine_sentence(sent_list, facts, res, section, pv, last_subject, hints)
+            for clause in clauses:  # each with the sentence's provenance: the statement is the filing's
+                _mine_sentence(clause, facts, res, section, pv, last_subject)
         if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
             _mine_power(sent, facts, res, section, prov)
         if "appointed" in sent and "invest" in sent:
@@ -1121,6 +1138,48 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
         pending.append(sent)
     if "ommittee" in text:
         _mine_committee(text, facts, res, section, prov)
+
+
+#: a list item with a relative clause: "each of Starfire, Modal LLC ("Modal"), which owns approximately 99.6% of
+#: Starfire and whose sole member is Mr. Icahn, and Mr. Icahn (by virtue of ...)": the item after "each of" or a
+#: comma, the clause without a comma, parenthesis or semicolon, then the list goes on (", and B", ", B")
+_LIST_RELATIVE = re.compile(
+    r"(?:(?<=\beach of )|(?<=\bboth of )|(?<=\ball of )|(?<=\bEach of )|(?<=\bBoth of )|(?<=\bAll of )|(?<=, ))"
+    r"(?P<name>" + NAME + r")(?P<alias>\s*\([^()]{1,80}\))?\s*,\s+(?P<rel>which|who)\s+(?P<clause>[^,;()]{3,300}?)"
+    r"\s*,\s+(?=(?:and\s+)?(?:the\s+|Mr\.\s+|Ms\.\s+|Mrs\.\s+|Dr\.\s+)?[A-Z])")
+_WHOSE_PART = re.compile(r"\s+and\s+whose\s+")
+_WHOSE_IS = re.compile(r"^(?P<role>" + ROLE + r")\s+(?P<verb>is|are)\s+(?P<y>\S.*)$", re.I)
+
+
+def _cut_relatives(s: str) -> tuple[str, list[str]]:
+    """A list item "NAME, which|who <clause>[ and whose <clause>]," -> the sentence with the item cut back to NAME
+    (the list then reads as a list), and the clause as statements with NAME as their subject ("NAME owns ...",
+    "The sole member of NAME is Y")."""
+    cuts, clauses = [], []
+    for m in _LIST_RELATIVE.finditer(s):
+        name = m.group("name").strip()
+        if name.lower() in _PRONOUNS or not name[:1].isupper():
+            continue
+        first, *whose = _WHOSE_PART.split(m.group("clause"))
+        if first.startswith("whose "):
+            whose, first = [first[6:], *whose], ""
+        stated = [f"{name} {first}."] if first else []
+        for w in whose:
+            wm = _WHOSE_IS.match(w)
+            if wm:
+                stated.append(f"The {_TITLE_ARTICLE.sub('', wm.group('role'))} of {name} {wm.group('verb')} {wm.group('y')}.")
+        if not stated:
+            continue
+        cuts.append((m.end("alias") if m.group("alias") else m.end("name"), m.end("clause")))
+        clauses.extend(stated)
+    if not cuts:
+        return s, []
+    out, pos = [], 0
+    for a, b in cuts:
+        out.append(s[pos:a])
+        pos = b
+    out.append(s[pos:])
+    return "".join(out), clauses
 
 
 #: "X is a member of the investment committee of Y[, which exercises voting and dispositive power ...]"
@@ -1475,7 +1534,8 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
     passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
         _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
-    owns = ("owns" in s or "controls" in s or "holds a" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s))
+    owns = ("owns" in s or "controls" in s or "holds a" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s)) \
+        or "%" in s and ("owns" in s or "holds" in s) and _OWNS_PCT_HINT.search(s) is not None
     if s.isascii() or not _FOLDS_TO_ASCII.search(s):
         virtue = "virtue" in s.lower()
     else:
@@ -1653,6 +1713,17 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         for yname in ys:
             y = res.resolve_or_create(yname, section, pv)
             _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+    for m in (_OWNS_PCT.finditer(s) if owns_hint and "%" in s else ()):
+        pct = float(m.group("pct"))
+        bound = (m.group("bound") or "").split()
+        if not (pct > 50 or pct == 50 and bound and bound[0] in ("more", "over", "in")) or pct > 100:
+            continue
+        y = res.resolve_or_create(m.group("y"), section, pv)
+        ey = facts.entity(y) if y else None
+        if ey is None or ey.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
+            continue  # the issuer's shares are the cover pages' holdings
+        _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y,
+             {"basis": "majority owner", "stated": True}, pv)
     for m in (_OWNS_AND.finditer(s) if owns_hint and " and " in s else ()):
         subj = _first_subject(s[:m.start()])
         x = res.resolve(subj) if subj else None
