@@ -457,3 +457,27 @@ def test_nature_holder_is_the_owner_named_with_an_edgar_state_tag():
     assert sorted(e.name for e in orgs) == ["CONTOSO STREET PARTNERS LP /MN", "LITWARE SURGICAL INC"]
     holders = {r.source for r in f.relations if r.type == EdgeKind.HOLDS}
     assert "rp:2" in holders and not any(k.startswith("ent:") for k in holders)
+
+
+# ----------------------------------------------------------------- a reporting owner is the row's record holder
+
+
+def test_reporting_owner_named_as_record_holder_holds_directly():
+    """"By Kestrel Bay Partners, L.P." names a co-filer: it holds the row directly (basis "direct", the as-filed
+    flag in ownership); the director no statement links to the fund keeps the indirect row (held_by); the GP's
+    managing member (linked by the footnote's chain) and the sibling fund and the GP (organizations) do not."""
+    f = load_path(OWN / "form4_owner_is_record_holder.xml")
+    person, fund, sibling, gp, member = f.filing.filer_keys
+    by_src = {r.source: r for r in _by_section(f, "Table I, row 1")}
+    assert set(by_src) == {fund, person}
+    own = by_src[fund].props
+    assert own["basis"] == "direct" and own["ownership"] == "I" and own["nature"] == "By Kestrel Bay Partners, L.P."
+    assert "held_by" not in own and own["shares"] == Decimal(412000)
+    ind = by_src[person].props
+    assert ind["basis"] == "indirect" and ind["held_by"] == f.entity(fund).name and ind["shares"] == Decimal(412000)
+    # the sibling fund's own row: both natural persons keep it (no statement links either to it), no organization
+    by_src = {r.source: r for r in _by_section(f, "Table I, row 2")}
+    assert set(by_src) == {sibling, person, member}
+    assert by_src[sibling].props["basis"] == "direct" and by_src[member].props["held_by"] == f.entity(sibling).name
+    ctl = {(r.source, r.target) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {(gp, fund), (member, gp)}

@@ -39,7 +39,12 @@ What a filing yields
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
 Multi-owner filings: a row whose holder no footnote names is attributed to every
-reporting owner (each reports it, as joint 13D filers restate a position).
+reporting owner (each reports it, as joint 13D filers restate a position).  A row whose
+record holder is itself one of the reporting owners ("By Farnam Street Partners, L.P.")
+is held by that owner directly (``basis`` "direct"; ``ownership`` keeps the filed "I" and
+``nature`` stays); a natural-person co-filer from whom no stated CONTROLS/DIRECTOR chain
+reaches the holder also keeps the indirect row (``held_by``), as a single owner does.
+Organization co-filers that do not reach it do not (they may be sibling funds).
 
 Structure variants read alike: namespaced or not, cells with ``<value>`` or bare text, several
 ``footnoteId`` per cell, rows directly under the root (the old schema's ``nonDerivativeSecurity`` and
@@ -1731,6 +1736,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
             # who holds the row
             holders = list(rp_keys)
+            record_holder = None  # a reporting owner named as the row's record holder
             if d_i == "I" or len(rp_keys) > 1:
                 fn_ids: list[str] = []
                 for c in (r["nature"], r["owned_after"], r["direct_or_indirect"], r["security_title"],
@@ -1761,7 +1767,15 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                                      "nature of ownership")
                     reach = reach_now()
                     if h_key in rp_keys:
+                        # a reporting owner is the record holder: it holds the row directly; a natural person
+                        # among the other owners that no statement links to it also keeps the indirect row
+                        # (organization co-filers may be sibling funds that do not own each other's shares)
                         holders = [h_key]
+                        record_holder = h_key
+                        if d_i == "I":
+                            for k, o in zip(rp_keys, doc["reporting_owners"]):
+                                if k != h_key and o["kind"] == "Person" and h_key not in _closure(ctl_edges, {k}):
+                                    holders.append(k)
                     elif h_key in reach:
                         holders = [h_key]
                     else:
@@ -1772,7 +1786,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             is_holding = r["kind"] == "holding"
             for h in holders:
                 hp = props  # copied only when this holder's props differ
-                if h not in rp_keys and "held_by" in hp:
+                if h == record_holder:  # its own shares: held directly (the as-filed flag stays in ownership)
+                    hp = dict(props)
+                    hp["basis"] = "direct"
+                    hp.pop("held_by", None)
+                elif h not in rp_keys and "held_by" in hp:
                     hp = dict(props)
                     hp.pop("held_by")
                 # two different holdings rows of one holder that would share a position key
