@@ -481,3 +481,14 @@ def test_reporting_owner_named_as_record_holder_holds_directly():
     assert by_src[sibling].props["basis"] == "direct" and by_src[member].props["held_by"] == f.entity(sibling).name
     ctl = {(r.source, r.target) for r in _rels(f, EdgeKind.CONTROLS)}
     assert ctl == {(gp, fund), (member, gp)}
+
+
+def test_owner_address_parts_filed_with_their_own_commas_join_once():
+    """'LONDON,' and 'C/O HARBOUR TRUST LIMITED,' are joined with one comma each; a '-' postal code is left
+    out; an owner without an address gets none."""
+    f = load_path(OWN / "form4_owner_address_commas.xml")
+    fund, adviser, person = (f.entity(k) for k in f.filing.filer_keys)
+    assert fund.prop("address") == "C/O HARBOUR TRUST LIMITED, 12 QUAY STREET, ST. PETER PORT, Y7, GY1 2AB, GUERNSEY"
+    assert adviser.prop("address") == "40 MARYLEBONE LANE, LONDON, X0, UNITED KINGDOM"
+    assert person.prop("address") is None and ",," not in fund.prov.excerpt
+    assert f.document["reporting_owners"][1]["city"] == "LONDON,"  # the document keeps the part as filed

@@ -5,7 +5,8 @@ What a filing yields
 
 * **Issuer** -- an Organization with its CIK and a ``ticker`` property.
 * **Reporting owners** -- Person or Organization (decided from the name: legal-form
-  and fund words make an organization) with CIK and address.  ``name`` is the
+  and fund words make an organization) with CIK and address (its parts joined once each:
+  "LONDON," filed with its own comma gives no ",,"; a "-" part is left out).  ``name`` is the
   display form ("Peter Thiel"); the name as filed in SEC order ("THIEL PETER") is
   kept in ``aliases`` and in the ``name_as_filed`` property.  The relationship
   boxes become ``DIRECTOR_OF`` (title "Director"), ``OFFICER_OF`` (title = the
@@ -83,7 +84,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import DATE_RE, is_container, parse_date, parse_decimal
+from ._text import DATE_RE, is_container, join_address, parse_date, parse_decimal
 from ._xml import parse_xml, strip_ns
 
 # Facts are built from values this module has already typed: constructed without re-validation (the loader
@@ -1450,9 +1451,9 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         rp_keys.append(key)
         sec = f"reporting owner {i}"
         # the state description is the country (or province) of an address outside the United States
-        addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"],
-                                     o["state_description"]) if x)
-        p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr}")
+        # (each part once: a part filed with its own trailing comma, "LONDON,", is not joined to a double comma)
+        addr = join_address((o["street1"], o["street2"], o["city"], o["state"], o["zip"], o["state_description"]))
+        p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr or ''}")
         props = [_PF(name="name_as_filed", value=o["name"], prov=p)]
         if addr:
             props.append(_PF(name="address", value=addr, prov=p))
