@@ -492,3 +492,17 @@ def test_owner_address_parts_filed_with_their_own_commas_join_once():
     assert adviser.prop("address") == "40 MARYLEBONE LANE, LONDON, X0, UNITED KINGDOM"
     assert person.prop("address") is None and ",," not in fund.prov.excerpt
     assert f.document["reporting_owners"][1]["city"] == "LONDON,"  # the document keeps the part as filed
+
+
+def test_conversion_ratio_stated_in_words():
+    """"convertible ... into one share of Class A Common Stock" and "a contingent right to receive one share"
+    give ratio 1 on the instrument's CONVERTIBLE_INTO edge; "one or more shares" gives none."""
+    f = load_path(OWN / "form4_ratio_in_words.xml")
+    conv = {f.entity(r.source).prop("title"): r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO)}
+    assert set(conv) == {"Class B Common Stock", "Restricted Stock Units", "Performance Share Units"}
+    for title in ("Class B Common Stock", "Restricted Stock Units"):
+        assert conv[title].props["ratio"] == 1, title
+        assert "one share" in conv[title].props["conversion_terms"]
+        assert f.entity(conv[title].target).name == "Class A Common Stock"
+    assert "ratio" not in conv["Performance Share Units"].props
+    assert "conversion_terms" not in conv["Performance Share Units"].props

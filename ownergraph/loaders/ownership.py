@@ -25,7 +25,9 @@ What a filing yields
   footnote dates them, by the date it says they vest from: "vesting from 2022-02-15", and only
   without one by the footnote's id) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
   underlying class (``conversion_price``, ``exercise_date``, ``expiration_date``,
-  ``ratio`` when a footnote states "1:0.75").
+  ``ratio`` when a footnote states "1:0.75", or says it in words: "Each share of Class B Common Stock
+  is convertible ... into one share of Class A Common Stock", "Each RSU represents a contingent right
+  to receive one share of ..." -- one to ten, "one-half"; never "one or more shares").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
   ("see footnote F3"); a cell holding only a footnote is ``None``, never 0.
 * **Indirect holdings** -- when the nature of ownership or a footnote names the
@@ -1386,6 +1388,57 @@ def _fmt(d: Decimal) -> str:
 
 _RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
                     r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+# a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
+# Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
+_WORD_RATIO = re.compile(r"\b(?:into|receive)\s+(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
+                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?shares?\s+of\s+", re.I)
+_WORD_NUMBERS = {"one": Decimal(1), "two": Decimal(2), "three": Decimal(3), "four": Decimal(4), "five": Decimal(5),
+                 "six": Decimal(6), "seven": Decimal(7), "eight": Decimal(8), "nine": Decimal(9), "ten": Decimal(10),
+                 "one-half": Decimal("0.5"), "one half": Decimal("0.5")}
+_EACH = re.compile(r"\beach\b", re.I)
+_FOR_EACH = re.compile(r"^[^.;]{0,120}?\bfor\s+each\b", re.I)
+_FOR_EVERY = re.compile(r"\bfor\s+every\b|\bper\s+\d", re.I)
+
+
+def _mentions(title: str, text: str) -> bool:
+    """Does ``text`` name the instrument ``title``: its first word ("Class", "Restricted"), or the initials of
+    its capitalised words (before any parenthetical) as a word ("RSU", "RSUs" for "Restricted Stock Units")?"""
+    words = title.split("(", 1)[0].split()
+    if not words:
+        return False
+    low = text.lower()
+    if words[0].lower() in low:
+        return True
+    ini = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    return len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None
+
+
+def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
+    """The number of underlying shares per unit of ``title`` that a footnote states in words ("Each share of Class
+    B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
+    says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
+    low = text.lower()
+    if "share" not in low or ("into " not in low and "receive " not in low):
+        return None
+    und = underlying.split()
+    if not und:
+        return None
+    for m in _WORD_RATIO.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start())) + 1
+        stop = len(text)
+        for sep in (". ", "; "):
+            i = text.find(sep, m.end())
+            if 0 <= i < stop:
+                stop = i
+        before, after = text[start:m.start()], text[m.end():stop]
+        if not (_EACH.search(before) or _FOR_EACH.match(after)) or _FOR_EVERY.search(after):
+            continue
+        if not _mentions(title, text[start:stop]) or und[0].lower() not in after[:80].lower():
+            continue
+        return _WORD_NUMBERS[" ".join(m.group("n").lower().split())]
+    return None
+
+
 # the cells whose values a row's facts read, in the order facts_from_document unpacks them
 _ROW_VALUE_CELLS = operator.itemgetter(
     "security_title", "transaction_date", "shares", "acquired_disposed", "price", "conversion_or_exercise_price",
@@ -1728,6 +1781,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                                 cprops["conversion_terms"] = excerpt(footnotes[f], 300)
                             except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
                                 pass
+                            break
+                        w = _word_ratio(ftext, title or "", und_title) if ftext else None
+                        if w is not None:
+                            cprops["ratio"] = w
+                            cprops["conversion_terms"] = excerpt(ftext, 300)
                             break
                     if "ratio" not in cprops and r["kind"] == "holding" and und_shares is not None and owned:
                         cprops["ratio"] = und_shares / owned
