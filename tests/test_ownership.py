@@ -506,3 +506,22 @@ def test_conversion_ratio_stated_in_words():
         assert f.entity(conv[title].target).name == "Class A Common Stock"
     assert "ratio" not in conv["Performance Share Units"].props
     assert "conversion_terms" not in conv["Performance Share Units"].props
+
+
+def test_footnote_subsidiary_controlling_stockholder_and_appointed_manager():
+    """"Pinecrest Casualty Company, a subsidiary of Marlowe Holdings Inc." (the parent controls it), "Alma R.
+    Quintero, as the controlling stockholder of Marlowe" and "Marlowe Advisers Limited, which has been appointed
+    as manager ... of Marlowe Opportunity Fund L.P.'s investments" are CONTROLS edges between the reporting owners
+    and the holder; "a subsidiary of the Issuer" gives none."""
+    f = load_path(OWN / "form3_subsidiary_controller_manager.xml")
+    holdings_co, person, adviser, fund = f.filing.filer_keys
+    ctl = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {
+        ("MARLOWE HOLDINGS INC", "Pinecrest Casualty Company", "subsidiary"),
+        ("Alma R Quintero", "MARLOWE HOLDINGS INC", "controlling stockholder"),
+        ("Marlowe Advisers Ltd", "MARLOWE OPPORTUNITY FUND L.P.", "manager"),
+    }
+    assert all(r.props["stated"] for r in _rels(f, EdgeKind.CONTROLS))
+    # the subsidiary holds the row; the chain above it is reached through the CONTROLS edges
+    assert [f.entity(r.source).name for r in _by_section(f, "Table I, row 1")] == ["Pinecrest Casualty Company"]
+    assert not [e for e in f.entities if e.name in ("Issuer", "the Issuer", "Tallis Re Ltd.")]

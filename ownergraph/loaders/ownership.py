@@ -37,7 +37,10 @@ What a filing yields
   that HOLDS the row, and the control statements of the footnote become
   ``CONTROLS`` edges (``stated=True``, ``basis`` "general partner", "managing
   member", "manager", "trustee", "authorized person", "investment committee",
-  "shared voting and investment power", section "footnote F2").  When no
+  "shared voting and investment power", "controlling stockholder" -- "X, as the controlling
+  stockholder of Y" --, section "footnote F2").  "X, a subsidiary of Y" makes the parent control
+  the subsidiary (``basis`` "subsidiary", "wholly owned subsidiary"); "X, which has been appointed
+  as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager").  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
@@ -766,7 +769,8 @@ _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\
 _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
                   r"(?:sole\s+)?managing\s+member|(?:sole\s+)?manager|(?:co-|sole\s+)?trustee|authorized\s+person|"
                   r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
-                  r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner)")
+                  r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner|"
+                  r"controlling\s+(?:stockholder|shareholder))")
 _ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
          r"(?P<role>" + _ROLE_WORDS_RX + r")"
          # "a director and stockholder of": the first role is the basis
@@ -779,6 +783,7 @@ _ROLE_BASIS = {
     "managing partner": "managing partner",
     "sole member": "sole member", "sole owner": "sole owner", "sole shareholder": "sole owner",
     "sole stockholder": "sole owner",
+    "controlling stockholder": "controlling stockholder", "controlling shareholder": "controlling shareholder",
 }
 
 
@@ -801,9 +806,22 @@ _IS_ROLE_NEED = re.compile(_IS_ROLE_TAIL)  # what follows the subject: where a s
 _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
-                       r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
-# what follows the subject of _APPOS_RE: no match without it
-_APPOS_NEED = re.compile(r",\s+(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+[A-Z(]")
+                       r"(?:as\s+)?(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+# what follows the subject of _APPOS_RE: no match without it ("X, the general partner of", "X, as the ... of")
+_APPOS_NEED = re.compile(r",\s+(?:as\s+)?(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+[A-Z(]")
+# "Columbia Insurance Company, a subsidiary of Berkshire Hathaway Inc.", "X is a wholly-owned subsidiary of Y":
+# the parent controls the subsidiary
+_NAME_RUN = r"[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}"
+_SUBSIDIARY_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r")(?:,\s+|\s+(?:is|are)\s+)(?:a|an|the|its)\s+"
+                            r"(?:(?:direct|indirect)\s+)?(?P<wholly>wholly[-\s]owned\s+)?subsidiar(?:y|ies)\s+of\s+"
+                            r"(?P<obj>[A-Z(].+?)" + _OBJ_END)
+_ISSUER_WORDS = frozenset(("issuer", "the issuer", "company", "the company"))  # the issuer: not a parent or a fund
+# "SB Global Advisers Limited, which has been appointed as manager ... of SoftBank Vision Fund II-2 L.P.'s
+# investments": the manager of a fund's investments controls the fund
+_APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is|was)\s+"
+                           r"appointed\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?P<role>(?:sole\s+)?manager|"
+                           r"investment\s+(?:manager|adviser|advisor))\b(?:\s+(?:of|to|for)\s+(?P<obj>[A-Z(].+?)" + _OBJ_END +
+                           r"|[^.;]{0,200}?\bof\s+(?P<obj2>[A-Z(][^;]{0,120}?)['’]s?\s+(?:investments|assets|portfolio)\b)")
 
 
 def _is_role_matches(c: str):
@@ -836,12 +854,13 @@ _POWER_HINT = re.compile(r"\b(?:power|authority|discretion|control)\b", re.I)
 _ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|officer|owner|holder|shareholder|"
                         r"stockholder|authori[sz]ed|advis[eo]r", re.I)
 _STATEMENT_HINT = re.compile(r"partner|member|manager|trustee|TTEE|director|president|officer|owner|holder|"
-                             r"authori[sz]ed|advis[eo]r|power|committee|control", re.I)
+                             r"authori[sz]ed|advis[eo]r|power|committee|control|subsidiar", re.I)
 # the words of the two hints above, for a plain substring test on lower-cased text
 _ROLE_WORDS_LOW = ("partner", "member", "manager", "trustee", "director", "president", "officer", "owner", "holder",
                    "shareholder", "stockholder", "authorised", "authorized", "adviser", "advisor")
 _STATEMENT_WORDS = ("partner", "member", "manager", "trustee", "ttee", "director", "president", "officer", "owner",
-                    "holder", "authorised", "authorized", "adviser", "advisor", "power", "committee", "control")
+                    "holder", "authorised", "authorized", "adviser", "advisor", "power", "committee", "control",
+                    "subsidiar")
 # characters that case-insensitive matching equates with ASCII letters (then only the pattern can tell)
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -1212,6 +1231,21 @@ class _Miner:
                             out.append((subj, obj, "shared voting and investment power"
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
+            # "X, a subsidiary of Y": Y controls X
+            if "subsidiar" in s:
+                for m in _SUBSIDIARY_RE.finditer(s):
+                    sub = self._subject(m.group("subj").split(" of ")[-1])
+                    parent = self._object(_obj_text(s, m))
+                    if sub and parent and parent.lower() not in _ISSUER_WORDS:
+                        out.append((parent, sub, "wholly owned subsidiary" if m.group("wholly") else "subsidiary", s))
+            # "X, which has been appointed as manager ... of Y's investments": X controls Y
+            if "appointed" in s:
+                for m in _APPOINTED_RE.finditer(s):
+                    subj = self._subject(m.group("subj").split(" of ")[-1])
+                    obj = self._object(_obj_text(s, m) if m.group("obj") else m.group("obj2"))
+                    basis = _basis(m.group("role"))
+                    if subj and obj and basis and obj.lower() not in _ISSUER_WORDS:
+                        out.append((subj, obj, basis, s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
             m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
             names = self._names(m.group("subj")) if m else None
