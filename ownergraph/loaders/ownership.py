@@ -816,6 +816,32 @@ _SUBSIDIARY_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r")(?:,\s+|\s+(?:is|are)\
                             r"(?:(?:direct|indirect)\s+)?(?P<wholly>wholly[-\s]owned\s+)?subsidiar(?:y|ies)\s+of\s+"
                             r"(?P<obj>[A-Z(].+?)" + _OBJ_END)
 _ISSUER_WORDS = frozenset(("issuer", "the issuer", "company", "the company"))  # the issuer: not a parent or a fund
+# what follows the subject of _SUBSIDIARY_RE / _APPOINTED_RE: where a statement can be
+_SUBSIDIARY_NEED = re.compile(r"(?:,\s+|\s+(?:is|are)\s+)(?:a|an|the|its)\s+(?:(?:direct|indirect)\s+)?"
+                              r"(?:wholly[-\s]owned\s+)?subsidiar")
+_APPOINTED_NEED = re.compile(r",?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is|was)\s+appointed\b")
+
+
+def _near_matches(rx: re.Pattern, need: re.Pattern, s: str):
+    """``rx.finditer(s)`` for a pattern whose subject (a run of at most 13 names) ends where ``need`` matches:
+    each search starts 14 spaces before the next ``need`` match instead of scanning every position."""
+    pos = 0
+    while True:
+        n = need.search(s, pos)
+        if n is None:
+            return
+        p = n.start()
+        for _ in range(14):
+            p = s.rfind(" ", 0, p)
+            if p < 0:
+                break
+        m = rx.search(s, max(p + 1, pos), )
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 # "SB Global Advisers Limited, which has been appointed as manager ... of SoftBank Vision Fund II-2 L.P.'s
 # investments": the manager of a fund's investments controls the fund
 _APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is|was)\s+"
@@ -854,13 +880,12 @@ _POWER_HINT = re.compile(r"\b(?:power|authority|discretion|control)\b", re.I)
 _ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|officer|owner|holder|shareholder|"
                         r"stockholder|authori[sz]ed|advis[eo]r", re.I)
 _STATEMENT_HINT = re.compile(r"partner|member|manager|trustee|TTEE|director|president|officer|owner|holder|"
-                             r"authori[sz]ed|advis[eo]r|power|committee|control|subsidiar", re.I)
+                             r"authori[sz]ed|advis[eo]r|power|committee|control", re.I)
 # the words of the two hints above, for a plain substring test on lower-cased text
 _ROLE_WORDS_LOW = ("partner", "member", "manager", "trustee", "director", "president", "officer", "owner", "holder",
                    "shareholder", "stockholder", "authorised", "authorized", "adviser", "advisor")
 _STATEMENT_WORDS = ("partner", "member", "manager", "trustee", "ttee", "director", "president", "officer", "owner",
-                    "holder", "authorised", "authorized", "adviser", "advisor", "power", "committee", "control",
-                    "subsidiar")
+                    "holder", "authorised", "authorized", "adviser", "advisor", "power", "committee", "control")
 # characters that case-insensitive matching equates with ASCII letters (then only the pattern can tell)
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
@@ -1200,7 +1225,12 @@ class _Miner:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
         if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
-            return out  # prices, vesting schedules, plan descriptions: no control statement to look for
+            # prices, vesting schedules, plan descriptions: no control statement to look for, but a subsidiary's
+            if "ubsidiar" in text:
+                for s in self.sentences(text):
+                    if "ubsidiar" in s:
+                        self._subsidiary_statements(_DEFPAREN.sub("", s) if "(" in s else s, out)
+            return out
         for s in self.sentences(text):
             if "(" in s:
                 s = _DEFPAREN.sub("", s)
@@ -1231,16 +1261,11 @@ class _Miner:
                             out.append((subj, obj, "shared voting and investment power"
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
-            # "X, a subsidiary of Y": Y controls X
-            if "subsidiar" in s:
-                for m in _SUBSIDIARY_RE.finditer(s):
-                    sub = self._subject(m.group("subj").split(" of ")[-1])
-                    parent = self._object(_obj_text(s, m))
-                    if sub and parent and parent.lower() not in _ISSUER_WORDS:
-                        out.append((parent, sub, "wholly owned subsidiary" if m.group("wholly") else "subsidiary", s))
+            if "ubsidiar" in s:
+                self._subsidiary_statements(s, out)
             # "X, which has been appointed as manager ... of Y's investments": X controls Y
             if "appointed" in s:
-                for m in _APPOINTED_RE.finditer(s):
+                for m in _near_matches(_APPOINTED_RE, _APPOINTED_NEED, s):
                     subj = self._subject(m.group("subj").split(" of ")[-1])
                     obj = self._object(_obj_text(s, m) if m.group("obj") else m.group("obj2"))
                     basis = _basis(m.group("role"))
@@ -1259,6 +1284,14 @@ class _Miner:
             if holder and "rustee" in s and _RP_TRUSTEES.search(s) and not _SPOUSE_TRUSTEE.search(s):
                 out.append(("the Reporting Person", holder, "trustee", s))
         return out
+
+    def _subsidiary_statements(self, s: str, out: list[tuple[str, str, str, str]]) -> None:
+        """'X, a subsidiary of Y', 'X is a wholly owned subsidiary of Y': Y controls X."""
+        for m in _near_matches(_SUBSIDIARY_RE, _SUBSIDIARY_NEED, s):
+            sub = self._subject(m.group("subj").split(" of ")[-1])
+            parent = self._object(_obj_text(s, m))
+            if sub and parent and parent.lower() not in _ISSUER_WORDS:
+                out.append((parent, sub, "wholly owned subsidiary" if m.group("wholly") else "subsidiary", s))
 
     def _role_statements(self, c: str, sent: str, holder: str | None,
                          out: list[tuple[str, str, str, str]]) -> None:
@@ -1666,6 +1699,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     # instruments whose rows differ only in their exercise date (RSU or option tranches of one title, price
     # and expiration that vest from different dates): each tranche is its own position
     tranches = _tranched_instruments(doc["derivative"])
+    word_ratios: dict[tuple, Decimal | None] = {}  # (footnote id, title, underlying) -> _word_ratio
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
@@ -1816,7 +1850,9 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                             except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
                                 pass
                             break
-                        w = _word_ratio(ftext, title or "", und_title) if ftext else None
+                        wk = (f, title, und_title)  # rows of one instrument share their footnotes: read once
+                        w = word_ratios[wk] if wk in word_ratios else word_ratios.setdefault(
+                            wk, _word_ratio(ftext, title or "", und_title) if ftext else None)
                         if w is not None:
                             cprops["ratio"] = w
                             cprops["conversion_terms"] = excerpt(ftext, 300)
