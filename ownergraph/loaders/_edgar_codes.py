@@ -388,10 +388,8 @@ def _name_index() -> dict[str, str]:
     for alias, code in (("united states of america", "X1"), ("usa", "X1"), ("u.s.a.", "X1"), ("u.s.", "X1"),
                         ("us", "X1"), ("america", "X1"), ("uk", "X0"), ("u.k.", "X0"), ("great britain", "X0"),
                         ("england and wales", "X0"), ("england", "X0"), ("scotland", "X0"), ("wales", "X0"),
-                        ("south korea", "M5"), ("korea", "M5"), ("the netherlands", "P7"),
-                        ("people's republic of china", "F4"), ("prc", "F4")):
-        if alias.upper() != alias or code in CODES:
-            out.setdefault(alias, code)
+                        ("south korea", "M5"), ("korea", "M5"), ("people's republic of china", "F4"), ("prc", "F4")):
+        out.setdefault(alias, code)  # ("the Netherlands": code_of_place drops a leading "the")
     return out
 
 
