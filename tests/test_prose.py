@@ -249,8 +249,8 @@ def test_capitalised_defined_term_after_a_role_is_an_object():
     mine_text('This statement is filed by Kittering Advisors LP (the "Adviser"), Lena Marsh and Tobias Wren.',
               section="Item 2", facts=f, ctx=ctx)
     mine_text("Lena Marsh and Tobias Wren are the managing partners of the Adviser.", section="Item 4", facts=f, ctx=ctx)
-    assert edges(f, EdgeKind.EMPLOYED_BY) == {("Lena Marsh", "Kittering Advisors LP", "managing partners"),
-                                              ("Tobias Wren", "Kittering Advisors LP", "managing partners")}
+    assert edges(f, EdgeKind.EMPLOYED_BY) == {("Lena Marsh", "Kittering Advisors LP", "managing partner"),
+                                              ("Tobias Wren", "Kittering Advisors LP", "managing partner")}
     # a lower-case role word after "of the" still continues the role phrase (control through the manager)
     g = facts(("a", O, "Kittering Advisors LP"), ("m", O, "Kittering Master Fund LP"), ("p", P, "Lena Marsh"))
     mine_text("Lena Marsh is the sole member of the manager of Kittering Master Fund LP.", section="Item 2", facts=g)
@@ -362,3 +362,56 @@ def test_a_name_created_from_prose_keeps_its_abbreviation_period():
     f = facts(("i", O, "Target Corp."), issuer="i")
     mine_text("Dana Whitcombe is the managing member of Larch Partners LLC.", section="Item 2", facts=f)
     assert "Larch Partners LLC" in {e.name for e in f.entities}
+
+
+def test_a_role_shared_by_several_subjects_is_each_ones_role_in_the_singular():
+    f = facts(("a", O, "Harrowgate Capital LP"), ("m", O, "Harrowgate Master Fund LP"), ("p", P, "Ines Valcourt"),
+              ("q", P, "Tomas Brandvik Oyelaran"))
+    mine_text("Harrowgate Capital LP, as the investment manager to Harrowgate Master Fund LP, may be deemed to "
+              "beneficially own the shares. Ines Valcourt and Tomas Brandvik Oyelaran are the managing partners of "
+              "Harrowgate Capital LP and exercise investment discretion with respect to the shares.",
+              section="Item 4", facts=f)
+    # "managing partner" is no control role (a firm may have several): an employment, titled in the singular
+    assert edges(f, EdgeKind.EMPLOYED_BY) == {("Ines Valcourt", "Harrowgate Capital LP", "managing partner"),
+                                              ("Tomas Brandvik Oyelaran", "Harrowgate Capital LP", "managing partner")}
+    assert edges(f, EdgeKind.CONTROLS) == {("Harrowgate Capital LP", "Harrowgate Master Fund LP", "investment manager")}
+    # a group term as the subject; names keep their plural words ("Partners")
+    g = facts(("lp", O, "Quillon Venture Partners IV, L.P."), ("llc", O, "Quillon Venture Partners IV, LLC"),
+              ("x", P, "Ada Ferreira"), ("y", P, "Bo Lindqvist"), ("z", P, "Cyrus Ahn"))
+    ctx = ProseContext(g)
+    mine_text('Quillon Venture Partners IV, LLC ("QVP IV LLC") is the sole general partner of Quillon Venture Partners '
+              'IV, L.P. Ferreira, Lindqvist and Ahn are referred to collectively as the "QVP IV Committee Members". '
+              "QVP IV Committee Members act as investment committee members of QVP IV LLC.",
+              section="Item 2", facts=g, ctx=ctx)
+    assert edges(g, EdgeKind.EMPLOYED_BY) == {(n, "Quillon Venture Partners IV, LLC", "investment committee member")
+                                              for n in ("Ada Ferreira", "Bo Lindqvist", "Cyrus Ahn")}
+    assert edges(g, EdgeKind.CONTROLS) == {("Quillon Venture Partners IV, LLC", "Quillon Venture Partners IV, L.P.",
+                                            "sole general partner")}
+    # the singular role decides the kind: several managers or general partners each control, as one would
+    h = facts(("f", O, "Brisling Fund LP"), ("g", O, "Brisling Opportunities LP"), ("p", P, "Noor Haddad"),
+              ("q", P, "Elias Marchetti"), ("r", P, "Wendell Osei"), ("s", P, "Yara Lindahl"))
+    mine_text("Noor Haddad and Elias Marchetti are the managers of Brisling Fund LP. Wendell Osei and Yara Lindahl "
+              "are the general partners of Brisling Opportunities LP and directors of Brisling Fund LP.",
+              section="Item 2", facts=h)
+    assert edges(h, EdgeKind.CONTROLS) == {
+        ("Noor Haddad", "Brisling Fund LP", "manager"), ("Elias Marchetti", "Brisling Fund LP", "manager"),
+        ("Wendell Osei", "Brisling Opportunities LP", "general partner"),
+        ("Yara Lindahl", "Brisling Opportunities LP", "general partner")}
+    assert edges(h, EdgeKind.DIRECTOR_OF) == {("Wendell Osei", "Brisling Fund LP", "director"),
+                                              ("Yara Lindahl", "Brisling Fund LP", "director")}
+    # one subject keeps the phrase as written
+    k = facts(("f", O, "Brisling Fund LP"), ("p", P, "Noor Haddad"))
+    mine_text("Noor Haddad is one of the members of the board of directors of Brisling Fund LP.", section="Item 2",
+              facts=k)
+    assert {t for *_, t in edges(k, EdgeKind.DIRECTOR_OF) | edges(k, EdgeKind.OFFICER_OF) |
+            edges(k, EdgeKind.EMPLOYED_BY)} <= {"members of the board of directors", "member of the board of directors"}
+
+
+def test_singular_role_changes_title_words_only():
+    from ownergraph.loaders._prose import singular_role
+    assert singular_role("the managing partners") == "the managing partner"
+    assert singular_role("general partners and investment managers") == "general partner and investment manager"
+    assert singular_role("Executive Officers and Directors") == "Executive Officer and Director"
+    assert singular_role("members of the board of directors") == "member of the board of directors"
+    assert singular_role("investment committee members") == "investment committee member"
+    assert singular_role("sales") == "sales" and singular_role("investments") == "investments"

@@ -302,7 +302,7 @@ def test_fund_family_whose_general_partners_differ_only_in_legal_form():
     assert controls == {("Larch Growth Partners IV, L.P.", "Larch Growth Fund IV, L.P."),
                         ("Larch Growth Partners IV, LLC", "Larch Growth Partners IV, L.P.")}
     committee = {(names[r.source], names[r.target], r.props["title"]) for r in _rels(facts, EdgeKind.EMPLOYED_BY)}
-    assert committee == {(p, "Larch Growth Partners IV, LLC", "investment committee members")
+    assert committee == {(p, "Larch Growth Partners IV, LLC", "investment committee member")
                          for p in ("Dana Whitcombe", "Arjun Patel", "Mira Osei")}
     officers = {(names[r.source], names[r.target], r.props["title"]) for r in _rels(facts, EdgeKind.OFFICER_OF)}
     assert officers == {("Dana Whitcombe", "Larch Growth Partners IV, LLC", "Managing Director")}

@@ -700,6 +700,24 @@ def _tidy_title(t: str) -> str:
     return t.strip(" ,;")
 
 
+# the title words whose plural a role phrase shared by several subjects may use ("the managing partners of")
+_PLURAL_TITLE = re.compile(r"(?<![\w-])(%s)s(?![\w-])" % "|".join(sorted(map(re.escape, _TITLE_CORE), key=len, reverse=True)),
+                           re.I)
+_BOARD_TAIL = re.compile(r"\s+of\s+the\s+board\b", re.I)
+
+
+def singular_role(phrase: str) -> str:
+    """The role of one of several subjects that share it: each plural title word of ``phrase`` in the singular
+    ("the managing partners" -> "the managing partner", "general partners and investment managers" -> "general
+    partner and investment manager").  Only title words change ("directors" in "of the board of directors" does
+    not): a role phrase holds no names."""
+    if "s" not in phrase.lower():
+        return phrase
+    tail = _BOARD_TAIL.search(phrase)
+    head, rest = (phrase[:tail.start()], phrase[tail.start():]) if tail else (phrase, "")
+    return _PLURAL_TITLE.sub(r"\1", head) + rest
+
+
 def classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
     """A role phrase -> [(edge type, title or control basis)].
 
@@ -1513,11 +1531,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             return
     role_hint, whose_hint, passive_hint, owns_hint, virtue_hint = hints
     prev_end, prev_subj, prev_obj = None, None, None
+    prev_subjects: list[str] = []
     for m in (_role_of_matches(s) if role_hint else ()):
         roles = classify_role(m.group(1))
         if not roles:
             continue
         objects, oend = _objects_from(s[m.end():])
+        via = None
         if not objects:
             # "the sole voting trustee of the managing member of X": control through X's controller
             via = _VIA_ROLE.match(s[m.end():])
@@ -1541,13 +1561,24 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             subj = _subject_of(last_subject)
         if subj is None:
             continue
-        subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj and subj != prev_subj else [])
+        if subj == prev_subj and prev_subjects:
+            subjects = prev_subjects  # "A and B are the general partners of X and directors of Y": both, again
+        else:
+            subjects = [subj] + (_more_subjects(s[:m.start()], subj) if subj != prev_obj else [])
         skeys = []
         for x in subjects:
             skeys.extend(_expand(x, res, facts) or [res.resolve_or_create(x, section, pv)])
         skeys = [k for k in skeys if k]
         if not skeys:
             continue
+        if len(skeys) > 1:
+            # several subjects share the role: each holds it in the singular ("A and B are the managing partners
+            # of Y": each a managing partner), and the singular role says what kind of role it is
+            one = singular_role(m.group(1))
+            if via:
+                roles = [(etype, singular_role(title)) for etype, title in roles]
+            elif one != m.group(1):
+                roles = classify_role(one) or roles
         okeys: list[str] = []
         first_kind = None
         for ob in objects:
@@ -1575,7 +1606,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                             _add_role(facts, EdgeKind.CONTROLS, skey, okey, title, pv)  # a firm manages a fund
                         continue
                     _add_role(facts, etype, skey, okey, title, pv)
-        prev_end, prev_subj, prev_obj = m.end() + oend, subj, objects[-1]
+        prev_end, prev_subj, prev_obj, prev_subjects = m.end() + oend, subj, objects[-1], subjects
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
     for rx, need in ((_WHOSE, _WHOSE_WORD), (_INVERTED, _INVERTED_NEED)):
         if rx is _WHOSE:
