@@ -457,3 +457,71 @@ def test_nature_holder_is_the_owner_named_with_an_edgar_state_tag():
     assert sorted(e.name for e in orgs) == ["CONTOSO STREET PARTNERS LP /MN", "LITWARE SURGICAL INC"]
     holders = {r.source for r in f.relations if r.type == EdgeKind.HOLDS}
     assert "rp:2" in holders and not any(k.startswith("ent:") for k in holders)
+
+
+# ----------------------------------------------------------------- a reporting owner is the row's record holder
+
+
+def test_reporting_owner_named_as_record_holder_holds_directly():
+    """"By Kestrel Bay Partners, L.P." names a co-filer: it holds the row directly (basis "direct", the as-filed
+    flag in ownership); the director no statement links to the fund keeps the indirect row (held_by); the GP's
+    managing member (linked by the footnote's chain) and the sibling fund and the GP (organizations) do not."""
+    f = load_path(OWN / "form4_owner_is_record_holder.xml")
+    person, fund, sibling, gp, member = f.filing.filer_keys
+    by_src = {r.source: r for r in _by_section(f, "Table I, row 1")}
+    assert set(by_src) == {fund, person}
+    own = by_src[fund].props
+    assert own["basis"] == "direct" and own["ownership"] == "I" and own["nature"] == "By Kestrel Bay Partners, L.P."
+    assert "held_by" not in own and own["shares"] == Decimal(412000)
+    ind = by_src[person].props
+    assert ind["basis"] == "indirect" and ind["held_by"] == f.entity(fund).name and ind["shares"] == Decimal(412000)
+    # the sibling fund's own row: both natural persons keep it (no statement links either to it), no organization
+    by_src = {r.source: r for r in _by_section(f, "Table I, row 2")}
+    assert set(by_src) == {sibling, person, member}
+    assert by_src[sibling].props["basis"] == "direct" and by_src[member].props["held_by"] == f.entity(sibling).name
+    ctl = {(r.source, r.target) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {(gp, fund), (member, gp)}
+
+
+def test_owner_address_parts_filed_with_their_own_commas_join_once():
+    """'LONDON,' and 'C/O HARBOUR TRUST LIMITED,' are joined with one comma each; a '-' postal code is left
+    out; an owner without an address gets none."""
+    f = load_path(OWN / "form4_owner_address_commas.xml")
+    fund, adviser, person = (f.entity(k) for k in f.filing.filer_keys)
+    assert fund.prop("address") == "C/O HARBOUR TRUST LIMITED, 12 QUAY STREET, ST. PETER PORT, Y7, GY1 2AB, GUERNSEY"
+    assert adviser.prop("address") == "40 MARYLEBONE LANE, LONDON, X0, UNITED KINGDOM"
+    assert person.prop("address") is None and ",," not in fund.prov.excerpt
+    assert f.document["reporting_owners"][1]["city"] == "LONDON,"  # the document keeps the part as filed
+
+
+def test_conversion_ratio_stated_in_words():
+    """"convertible ... into one share of Class A Common Stock" and "a contingent right to receive one share"
+    give ratio 1 on the instrument's CONVERTIBLE_INTO edge; "one or more shares" gives none."""
+    f = load_path(OWN / "form4_ratio_in_words.xml")
+    conv = {f.entity(r.source).prop("title"): r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO)}
+    assert set(conv) == {"Class B Common Stock", "Restricted Stock Units", "Performance Share Units"}
+    for title in ("Class B Common Stock", "Restricted Stock Units"):
+        assert conv[title].props["ratio"] == 1, title
+        assert "one share" in conv[title].props["conversion_terms"]
+        assert f.entity(conv[title].target).name == "Class A Common Stock"
+    assert "ratio" not in conv["Performance Share Units"].props
+    assert "conversion_terms" not in conv["Performance Share Units"].props
+
+
+def test_footnote_subsidiary_controlling_stockholder_and_appointed_manager():
+    """"Pinecrest Casualty Company, a subsidiary of Marlowe Holdings Inc." (the parent controls it), "Alma R.
+    Quintero, as the controlling stockholder of Marlowe" and "Marlowe Advisers Limited, which has been appointed
+    as manager ... of Marlowe Opportunity Fund L.P.'s investments" are CONTROLS edges between the reporting owners
+    and the holder; "a subsidiary of the Issuer" gives none."""
+    f = load_path(OWN / "form3_subsidiary_controller_manager.xml")
+    holdings_co, person, adviser, fund = f.filing.filer_keys
+    ctl = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {
+        ("MARLOWE HOLDINGS INC", "Pinecrest Casualty Company", "subsidiary"),
+        ("Alma R Quintero", "MARLOWE HOLDINGS INC", "controlling stockholder"),
+        ("Marlowe Advisers Ltd", "MARLOWE OPPORTUNITY FUND L.P.", "manager"),
+    }
+    assert all(r.props["stated"] for r in _rels(f, EdgeKind.CONTROLS))
+    # the subsidiary holds the row; the chain above it is reached through the CONTROLS edges
+    assert [f.entity(r.source).name for r in _by_section(f, "Table I, row 1")] == ["Pinecrest Casualty Company"]
+    assert not [e for e in f.entities if e.name in ("Issuer", "the Issuer", "Tallis Re Ltd.")]

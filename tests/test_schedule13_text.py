@@ -571,3 +571,33 @@ def test_single_filer_13ga_lowercase_captions_and_item4():
     own = f.document["item_4"]["ownership"]
     assert own["name"] == e.name and own["aggregate"] == 3112900 and own["sole_voting"] == D("3004118.5")
     assert own["shared_dispositive"] == 0 and own["percent"] == D("7.4")
+
+
+def test_code_of_place_reads_places_as_cover_pages_write_them():
+    from ownergraph.loaders._edgar_codes import CODES, code_of_place, country_of
+
+    got = {t: code_of_place(t) for t in ("State of Delaware", "U.S.A.", "USA", "SWEDEN", "Delaware, U.S.",
+                                         "Commonwealth of Massachusetts", "The Netherlands", "South Korea",
+                                         "England and Wales", "Cayman Islands", "Ontario, Canada")}
+    assert {t: CODES[c] for t, c in got.items()} == {
+        "State of Delaware": "Delaware", "U.S.A.": "United States", "USA": "United States", "SWEDEN": "Sweden",
+        "Delaware, U.S.": "Delaware", "Commonwealth of Massachusetts": "Massachusetts",
+        "The Netherlands": "Netherlands", "South Korea": "Korea, Republic of", "England and Wales": "United Kingdom",
+        "Cayman Islands": "Cayman Islands", "Ontario, Canada": "Ontario, Canada"}
+    assert country_of(got["Delaware, U.S."]) == "United States" and country_of(got["Ontario, Canada"]) == "Canada"
+    # not one place the table names
+    for t in ("Delaware and New York", "See Item 2", "Paris, U.S.", "", None, "x" * 80):
+        assert code_of_place(t) is None
+
+
+def test_citizenship_written_out_gets_the_edgar_code_and_country_and_keeps_the_text(seed):
+    data = (FIX / "sc13g_plain_text.txt").read_bytes().replace(b"       Ireland\n", b"       State of Delaware\n", 1)
+    f = load_bytes(data, "sc13g.txt")
+    states = {e.name: (e.prop("citizenship"), e.prop("citizenship_code"), e.prop("country"))
+              for e in f.entities if e.prop("citizenship")}
+    assert set(states.values()) == {("Delaware", "DE", "United States"),
+                                    ("State of Delaware", "DE", "United States")}
+    # Item 2 and Schedule A persons too: the seed's officers ("USA", "Sweden")
+    assert ent(seed, "Henry C.W. Nisser").prop("country") == "Sweden"
+    assert {e.prop("country") for e in seed.entities if e.prop("citizenship") == "USA"} == {"United States"}
+    assert all(e.prop("country") for e in seed.entities if e.prop("citizenship"))

@@ -116,6 +116,13 @@ def test_form345_truth(name, shared_filings, truth):
             off = next(r for r in facts.relations if r.source == key and r.type == EdgeKind.OFFICER_OF)
             assert off.props.get("title_as_filed", off.props["title"]) == exp["officerTitle"]
 
+    # the record holders the truth states: (name, shares of the row they hold)
+    record_holders = set()
+    for c in t.get("control_relationships", []):
+        m = re.search(r"\(([\d,]+) sh\)", c["object"]) if c["relation"] == "record holder of" else None
+        if m:
+            record_holders.add((c["subject"].lower(), Decimal(m.group(1).replace(",", ""))))
+
     # every table row, every cell, as filed
     for tbl, rows_key in (("non_derivative", "non_derivative"), ("derivative", "derivative")):
         rows = doc[rows_key]
@@ -136,7 +143,15 @@ def test_form345_truth(name, shared_filings, truth):
             owned = exp.get("sharesOwnedAfter", exp.get("sharesOwned", exp.get("ownedAfter")))
             for h in holds:
                 assert h.props.get("shares") == _truth_num(owned) if owned is not None else "shares" not in h.props
-                assert h.props["basis"] == ("indirect" if exp["directOrIndirect"] == "I" else "direct")
+                assert h.props["ownership"] == exp["directOrIndirect"]  # the box as filed
+                # basis is the holder's own point of view: a reporting owner that is the row's stated record
+                # holder holds it directly, whatever box the filing ticked
+                holder = facts.entity(h.source)
+                own_record = h.source in facts.filing.filer_keys and owned is not None and any(
+                    (n.lower(), _truth_num(owned)) in record_holders
+                    for n in (holder.name, holder.prop("name_as_filed") or ""))
+                assert h.props["basis"] == ("indirect" if exp["directOrIndirect"] == "I" and not own_record
+                                            else "direct")
                 if isinstance(owned, dict) and owned["footnotes"]:
                     assert h.props["shares_footnote"].endswith(", ".join(owned["footnotes"]))
                 if exp["kind"] == "transaction":

@@ -373,3 +373,58 @@ def country_of(code: str | None) -> str | None:
         return "Canada"
     return name
 
+
+
+def _name_index() -> dict[str, str]:
+    """Lower-case name -> code, for the names a cover page writes out ("Cayman Islands", "Delaware")."""
+    out: dict[str, str] = {}
+    for code, name in CODES.items():
+        if "(" in name:  # "Germany (Berlin)": a historical variant, never the plain country
+            continue
+        out.setdefault(name.lower(), code)
+        if ", " in name and not name.endswith(", Canada"):  # "Korea, Republic of" -> "republic of korea"
+            head, _, tail = name.partition(", ")
+            out.setdefault(f"{tail} {head}".lower(), code)
+    for alias, code in (("united states of america", "X1"), ("usa", "X1"), ("u.s.a.", "X1"), ("u.s.", "X1"),
+                        ("us", "X1"), ("america", "X1"), ("uk", "X0"), ("u.k.", "X0"), ("great britain", "X0"),
+                        ("england and wales", "X0"), ("england", "X0"), ("scotland", "X0"), ("wales", "X0"),
+                        ("south korea", "M5"), ("korea", "M5"), ("people's republic of china", "F4"), ("prc", "F4")):
+        out.setdefault(alias, code)  # ("the Netherlands": code_of_place drops a leading "the")
+    return out
+
+
+_BY_NAME = _name_index()
+_STATE_PREFIX = ("state of ", "commonwealth of ", "the state of ", "the commonwealth of ", "the ")
+# (the text's own final period is stripped first: "Delaware, U.S." ends in ", u.s")
+_US_TAIL = (", united states of america", ", united states", ", u.s.a", ", usa", ", u.s", ", us", " usa", " u.s.a",
+            " u.s")
+
+
+def code_of_place(text: str | None) -> str | None:
+    """The EDGAR code of a place as a cover page writes it out: 'State of Delaware' -> 'DE',
+    'U.S.A.' -> 'X1', 'Delaware, U.S.' -> 'DE', 'Cayman Islands' -> 'E9', 'SWEDEN' -> its code.
+    None when the text is not one place this table names ('Delaware and New York', 'See Item 2')."""
+    if not text:
+        return None
+    s = " ".join(text.split()).strip(" .,;:").lower()
+    if len(s) > 60:
+        return None
+    code = _BY_NAME.get(s) or _BY_NAME.get(s + ".")
+    if code is None:
+        for p in _STATE_PREFIX:
+            if s.startswith(p):
+                s = s[len(p):]
+                code = _BY_NAME.get(s)
+                break
+    if code is None:
+        for t in _US_TAIL:
+            if s.endswith(t):
+                head = s[: -len(t)].strip(" ,")
+                for p in _STATE_PREFIX:
+                    if head.startswith(p):
+                        head = head[len(p):]
+                        break
+                c = _BY_NAME.get(head)
+                code = c if c in US_STATES else None
+                break
+    return code

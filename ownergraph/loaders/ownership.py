@@ -5,7 +5,8 @@ What a filing yields
 
 * **Issuer** -- an Organization with its CIK and a ``ticker`` property.
 * **Reporting owners** -- Person or Organization (decided from the name: legal-form
-  and fund words make an organization) with CIK and address.  ``name`` is the
+  and fund words make an organization) with CIK and address (its parts joined once each:
+  "LONDON," filed with its own comma gives no ",,"; a "-" part is left out).  ``name`` is the
   display form ("Peter Thiel"); the name as filed in SEC order ("THIEL PETER") is
   kept in ``aliases`` and in the ``name_as_filed`` property.  The relationship
   boxes become ``DIRECTOR_OF`` (title "Director"), ``OFFICER_OF`` (title = the
@@ -24,7 +25,9 @@ What a filing yields
   footnote dates them, by the date it says they vest from: "vesting from 2022-02-15", and only
   without one by the footnote's id) with ``underlying_shares``; the instrument is ``CONVERTIBLE_INTO`` the
   underlying class (``conversion_price``, ``exercise_date``, ``expiration_date``,
-  ``ratio`` when a footnote states "1:0.75").
+  ``ratio`` when a footnote states "1:0.75", or says it in words: "Each share of Class B Common Stock
+  is convertible ... into one share of Class A Common Stock", "Each RSU represents a contingent right
+  to receive one share of ..." -- one to ten, "one-half"; never "one or more shares").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
   ("see footnote F3"); a cell holding only a footnote is ``None``, never 0.
 * **Indirect holdings** -- when the nature of ownership or a footnote names the
@@ -34,12 +37,20 @@ What a filing yields
   that HOLDS the row, and the control statements of the footnote become
   ``CONTROLS`` edges (``stated=True``, ``basis`` "general partner", "managing
   member", "manager", "trustee", "authorized person", "investment committee",
-  "shared voting and investment power", section "footnote F2").  When no
+  "shared voting and investment power", "controlling stockholder" -- "X, as the controlling
+  stockholder of Y" --, section "footnote F2").  "X, a subsidiary of Y" makes the parent control
+  the subsidiary (``basis`` "subsidiary", "wholly owned subsidiary"); "X, which has been appointed
+  as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager").  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
 Multi-owner filings: a row whose holder no footnote names is attributed to every
-reporting owner (each reports it, as joint 13D filers restate a position).
+reporting owner (each reports it, as joint 13D filers restate a position).  A row whose
+record holder is itself one of the reporting owners ("By Farnam Street Partners, L.P.")
+is held by that owner directly (``basis`` "direct"; ``ownership`` keeps the filed "I" and
+``nature`` stays); a natural-person co-filer from whom no stated CONTROLS/DIRECTOR chain
+reaches the holder also keeps the indirect row (``held_by``), as a single owner does.
+Organization co-filers that do not reach it do not (they may be sibling funds).
 
 Structure variants read alike: namespaced or not, cells with ``<value>`` or bare text, several
 ``footnoteId`` per cell, rows directly under the root (the old schema's ``nonDerivativeSecurity`` and
@@ -78,7 +89,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import DATE_RE, is_container, parse_date, parse_decimal
+from ._text import DATE_RE, is_container, join_address, parse_date, parse_decimal
 from ._xml import parse_xml, strip_ns
 
 # Facts are built from values this module has already typed: constructed without re-validation (the loader
@@ -758,7 +769,8 @@ _DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\
 _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
                   r"(?:sole\s+)?managing\s+member|(?:sole\s+)?manager|(?:co-|sole\s+)?trustee|authorized\s+person|"
                   r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
-                  r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner)")
+                  r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner|"
+                  r"controlling\s+(?:stockholder|shareholder))")
 _ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
          r"(?P<role>" + _ROLE_WORDS_RX + r")"
          # "a director and stockholder of": the first role is the basis
@@ -771,6 +783,7 @@ _ROLE_BASIS = {
     "managing partner": "managing partner",
     "sole member": "sole member", "sole owner": "sole owner", "sole shareholder": "sole owner",
     "sole stockholder": "sole owner",
+    "controlling stockholder": "controlling stockholder", "controlling shareholder": "controlling shareholder",
 }
 
 
@@ -793,9 +806,48 @@ _IS_ROLE_NEED = re.compile(_IS_ROLE_TAIL)  # what follows the subject: where a s
 _WHICH_IS_RE = re.compile(r",\s+which\s+is\s+(?:each\s+)?" + _ROLE + r"s?\s+(?:of|to)\s+(?:each\s+of\s+)?"
                           r"(?P<obj>.+?)" + _OBJ_END)
 _APPOS_RE = re.compile(r"(?P<subj>[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}),\s+"
-                       r"(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
-# what follows the subject of _APPOS_RE: no match without it
-_APPOS_NEED = re.compile(r",\s+(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+[A-Z(]")
+                       r"(?:as\s+)?(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+(?P<obj>[A-Z(].+?)" + _OBJ_END)
+# what follows the subject of _APPOS_RE: no match without it ("X, the general partner of", "X, as the ... of")
+_APPOS_NEED = re.compile(r",\s+(?:as\s+)?(?:the|a|an|its)\s+" + _ROLE + r"\s+of\s+[A-Z(]")
+# "Columbia Insurance Company, a subsidiary of Berkshire Hathaway Inc.", "X is a wholly-owned subsidiary of Y":
+# the parent controls the subsidiary
+_NAME_RUN = r"[A-Z(][\w.&'’()\-]*(?:[ ,]+[A-Z(0-9][\w.&'’()\-]*){0,12}"
+_SUBSIDIARY_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r")(?:,\s+|\s+(?:is|are)\s+)(?:a|an|the|its)\s+"
+                            r"(?:(?:direct|indirect)\s+)?(?P<wholly>wholly[-\s]owned\s+)?subsidiar(?:y|ies)\s+of\s+"
+                            r"(?P<obj>[A-Z(].+?)" + _OBJ_END)
+_ISSUER_WORDS = frozenset(("issuer", "the issuer", "company", "the company"))  # the issuer: not a parent or a fund
+# what follows the subject of _SUBSIDIARY_RE / _APPOINTED_RE: where a statement can be
+_SUBSIDIARY_NEED = re.compile(r"(?:,\s+|\s+(?:is|are)\s+)(?:a|an|the|its)\s+(?:(?:direct|indirect)\s+)?"
+                              r"(?:wholly[-\s]owned\s+)?subsidiar")
+_APPOINTED_NEED = re.compile(r",?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is|was)\s+appointed\b")
+
+
+def _near_matches(rx: re.Pattern, need: re.Pattern, s: str):
+    """``rx.finditer(s)`` for a pattern whose subject (a run of at most 13 names) ends where ``need`` matches:
+    each search starts 14 spaces before the next ``need`` match instead of scanning every position."""
+    pos = 0
+    while True:
+        n = need.search(s, pos)
+        if n is None:
+            return
+        p = n.start()
+        for _ in range(14):
+            p = s.rfind(" ", 0, p)
+            if p < 0:
+                break
+        m = rx.search(s, max(p + 1, pos), )
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+# "SB Global Advisers Limited, which has been appointed as manager ... of SoftBank Vision Fund II-2 L.P.'s
+# investments": the manager of a fund's investments controls the fund
+_APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is|was)\s+"
+                           r"appointed\s+(?:as\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?P<role>(?:sole\s+)?manager|"
+                           r"investment\s+(?:manager|adviser|advisor))\b(?:\s+(?:of|to|for)\s+(?P<obj>[A-Z(].+?)" + _OBJ_END +
+                           r"|[^.;]{0,200}?\bof\s+(?P<obj2>[A-Z(][^;]{0,120}?)['’]s?\s+(?:investments|assets|portfolio)\b)")
 
 
 def _is_role_matches(c: str):
@@ -1173,7 +1225,12 @@ class _Miner:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
         if not _has_hint(text, _STATEMENT_HINT, _STATEMENT_WORDS):
-            return out  # prices, vesting schedules, plan descriptions: no control statement to look for
+            # prices, vesting schedules, plan descriptions: no control statement to look for, but a subsidiary's
+            if "ubsidiar" in text:
+                for s in self.sentences(text):
+                    if "ubsidiar" in s:
+                        self._subsidiary_statements(_DEFPAREN.sub("", s) if "(" in s else s, out)
+            return out
         for s in self.sentences(text):
             if "(" in s:
                 s = _DEFPAREN.sub("", s)
@@ -1204,6 +1261,16 @@ class _Miner:
                             out.append((subj, obj, "shared voting and investment power"
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
+            if "ubsidiar" in s:
+                self._subsidiary_statements(s, out)
+            # "X, which has been appointed as manager ... of Y's investments": X controls Y
+            if "appointed" in s:
+                for m in _near_matches(_APPOINTED_RE, _APPOINTED_NEED, s):
+                    subj = self._subject(m.group("subj").split(" of ")[-1])
+                    obj = self._object(_obj_text(s, m) if m.group("obj") else m.group("obj2"))
+                    basis = _basis(m.group("role"))
+                    if subj and obj and basis and obj.lower() not in _ISSUER_WORDS:
+                        out.append((subj, obj, basis, s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
             m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
             names = self._names(m.group("subj")) if m else None
@@ -1217,6 +1284,14 @@ class _Miner:
             if holder and "rustee" in s and _RP_TRUSTEES.search(s) and not _SPOUSE_TRUSTEE.search(s):
                 out.append(("the Reporting Person", holder, "trustee", s))
         return out
+
+    def _subsidiary_statements(self, s: str, out: list[tuple[str, str, str, str]]) -> None:
+        """'X, a subsidiary of Y', 'X is a wholly owned subsidiary of Y': Y controls X."""
+        for m in _near_matches(_SUBSIDIARY_RE, _SUBSIDIARY_NEED, s):
+            sub = self._subject(m.group("subj").split(" of ")[-1])
+            parent = self._object(_obj_text(s, m))
+            if sub and parent and parent.lower() not in _ISSUER_WORDS:
+                out.append((parent, sub, "wholly owned subsidiary" if m.group("wholly") else "subsidiary", s))
 
     def _role_statements(self, c: str, sent: str, holder: str | None,
                          out: list[tuple[str, str, str, str]]) -> None:
@@ -1380,6 +1455,57 @@ def _fmt(d: Decimal) -> str:
 
 _RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
                     r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+# a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
+# Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
+_WORD_RATIO = re.compile(r"\b(?:into|receive)\s+(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
+                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?shares?\s+of\s+", re.I)
+_WORD_NUMBERS = {"one": Decimal(1), "two": Decimal(2), "three": Decimal(3), "four": Decimal(4), "five": Decimal(5),
+                 "six": Decimal(6), "seven": Decimal(7), "eight": Decimal(8), "nine": Decimal(9), "ten": Decimal(10),
+                 "one-half": Decimal("0.5"), "one half": Decimal("0.5")}
+_EACH = re.compile(r"\beach\b", re.I)
+_FOR_EACH = re.compile(r"^[^.;]{0,120}?\bfor\s+each\b", re.I)
+_FOR_EVERY = re.compile(r"\bfor\s+every\b|\bper\s+\d", re.I)
+
+
+def _mentions(title: str, text: str) -> bool:
+    """Does ``text`` name the instrument ``title``: its first word ("Class", "Restricted"), or the initials of
+    its capitalised words (before any parenthetical) as a word ("RSU", "RSUs" for "Restricted Stock Units")?"""
+    words = title.split("(", 1)[0].split()
+    if not words:
+        return False
+    low = text.lower()
+    if words[0].lower() in low:
+        return True
+    ini = "".join(w[0] for w in words if w[:1].isupper()).lower()
+    return len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None
+
+
+def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
+    """The number of underlying shares per unit of ``title`` that a footnote states in words ("Each share of Class
+    B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
+    says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
+    low = text.lower()
+    if "share" not in low or ("into " not in low and "receive " not in low):
+        return None
+    und = underlying.split()
+    if not und:
+        return None
+    for m in _WORD_RATIO.finditer(text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("; ", 0, m.start())) + 1
+        stop = len(text)
+        for sep in (". ", "; "):
+            i = text.find(sep, m.end())
+            if 0 <= i < stop:
+                stop = i
+        before, after = text[start:m.start()], text[m.end():stop]
+        if not (_EACH.search(before) or _FOR_EACH.match(after)) or _FOR_EVERY.search(after):
+            continue
+        if not _mentions(title, text[start:stop]) or und[0].lower() not in after[:80].lower():
+            continue
+        return _WORD_NUMBERS[" ".join(m.group("n").lower().split())]
+    return None
+
+
 # the cells whose values a row's facts read, in the order facts_from_document unpacks them
 _ROW_VALUE_CELLS = operator.itemgetter(
     "security_title", "transaction_date", "shares", "acquired_disposed", "price", "conversion_or_exercise_price",
@@ -1445,9 +1571,9 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         rp_keys.append(key)
         sec = f"reporting owner {i}"
         # the state description is the country (or province) of an address outside the United States
-        addr = ", ".join(x for x in (o["street1"], o["street2"], o["city"], o["state"], o["zip"],
-                                     o["state_description"]) if x)
-        p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr}")
+        # (each part once: a part filed with its own trailing comma, "LONDON,", is not joined to a double comma)
+        addr = join_address((o["street1"], o["street2"], o["city"], o["state"], o["zip"], o["state_description"]))
+        p = prov(sec, f"{o['name']} {o['cik'] or ''} {addr or ''}")
         props = [_PF(name="name_as_filed", value=o["name"], prov=p)]
         if addr:
             props.append(_PF(name="address", value=addr, prov=p))
@@ -1573,6 +1699,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     # instruments whose rows differ only in their exercise date (RSU or option tranches of one title, price
     # and expiration that vest from different dates): each tranche is its own position
     tranches = _tranched_instruments(doc["derivative"])
+    word_ratios: dict[tuple, Decimal | None] = {}  # (footnote id, title, underlying) -> _word_ratio
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
         for r in rows:
@@ -1723,6 +1850,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                             except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
                                 pass
                             break
+                        wk = (f, title, und_title)  # rows of one instrument share their footnotes: read once
+                        w = word_ratios[wk] if wk in word_ratios else word_ratios.setdefault(
+                            wk, _word_ratio(ftext, title or "", und_title) if ftext else None)
+                        if w is not None:
+                            cprops["ratio"] = w
+                            cprops["conversion_terms"] = excerpt(ftext, 300)
+                            break
                     if "ratio" not in cprops and r["kind"] == "holding" and und_shares is not None and owned:
                         cprops["ratio"] = und_shares / owned
                     relations.append(_RF(type=EdgeKind.CONVERTIBLE_INTO, source=target, target=u_key,
@@ -1731,6 +1865,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
             # who holds the row
             holders = list(rp_keys)
+            record_holder = None  # a reporting owner named as the row's record holder
             if d_i == "I" or len(rp_keys) > 1:
                 fn_ids: list[str] = []
                 for c in (r["nature"], r["owned_after"], r["direct_or_indirect"], r["security_title"],
@@ -1761,7 +1896,15 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                                      "nature of ownership")
                     reach = reach_now()
                     if h_key in rp_keys:
+                        # a reporting owner is the record holder: it holds the row directly; a natural person
+                        # among the other owners that no statement links to it also keeps the indirect row
+                        # (organization co-filers may be sibling funds that do not own each other's shares)
                         holders = [h_key]
+                        record_holder = h_key
+                        if d_i == "I":
+                            for k, o in zip(rp_keys, doc["reporting_owners"]):
+                                if k != h_key and o["kind"] == "Person" and h_key not in _closure(ctl_edges, {k}):
+                                    holders.append(k)
                     elif h_key in reach:
                         holders = [h_key]
                     else:
@@ -1772,7 +1915,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             is_holding = r["kind"] == "holding"
             for h in holders:
                 hp = props  # copied only when this holder's props differ
-                if h not in rp_keys and "held_by" in hp:
+                if h == record_holder:  # its own shares: held directly (the as-filed flag stays in ownership)
+                    hp = dict(props)
+                    hp["basis"] = "direct"
+                    hp.pop("held_by", None)
+                elif h not in rp_keys and "held_by" in hp:
                     hp = dict(props)
                     hp.pop("held_by")
                 # two different holdings rows of one holder that would share a position key

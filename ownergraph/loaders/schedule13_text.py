@@ -13,6 +13,9 @@ tab-separated cells; checkboxes become ☒/☐), then read by *labels*, not posi
   Row numbers follow the form (13D rows 1-14, 13G rows 1-12).  Footnote marks on values
   ("214,940,800 ⁽¹⁾") are kept as references; the footnotes after the rows are kept as text.
   "-0-" is 0; a cell with only a reference ("See Item 4") is ``None`` plus ``*_footnote``.
+  A citizenship or place of organization is kept as written ("State of Delaware") and, when it
+  names one place of EDGAR's code list, also gets that ``citizenship_code`` ("DE") and its
+  ``country``, as the XML schedule's code gives them.
 * **Items** -- split at "Item N" headings; Schedule A, signatures and the joint filing agreement
   at their headings.  Item 2, Schedule A and signature blocks go through
   :mod:`ownergraph.loaders._prose` for control and officer/director relations.  Item 5 and the
@@ -49,6 +52,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
+from ._edgar_codes import code_of_place, country_of
 from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
 from ._text import (DATE_RE, decode, find_dates, html_to_text, is_bare_document, is_container, parse_date,
                     parse_decimal, parse_money, parse_percent, tidy_lines)
@@ -634,6 +638,23 @@ class _Builder:
                                            prov=self.prov(section, text), discriminator=disc))
 
 
+def _place_codes(facts: FilingFacts) -> None:
+    """A citizenship or place of organization written out ("State of Delaware", "U.S.A.", wherever the filing
+    states it: cover page, Item 2, a table of persons) also gets the EDGAR code the XML schedule would give
+    (``citizenship_code``) and its ``country``, with the same provenance; the text as filed stays."""
+    for e in facts.entities:
+        if not e.props:
+            continue
+        stated = {p.name: p for p in e.props if p.name in ("citizenship", "place_of_organization")}
+        for name in ("citizenship", "place_of_organization"):
+            p = stated.get(name)
+            code = code_of_place(str(p.value)) if p is not None and p.value else None
+            if code is not None:
+                _prop(e, "citizenship_code", code, p.prov)
+                _prop(e, "country", country_of(code), p.prov)
+                break
+
+
 def _prop(e: EntityFact, name: str, value: Any, prov: Provenance) -> None:
     if value is not None and e.prop(name) is None:
         e.props.append(PropFact(name=name, value=value, prov=prov))
@@ -876,6 +897,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         except Exception as e:  # noqa: BLE001 - the Item 7 list must never lose the cover data
             facts.warnings.append(f"{source}: Item 7: subsidiaries not read ({type(e).__name__}: {e})")
 
+    _place_codes(facts)
     doc["cover_pages"] = [dict(c) for c in covers]
     try:
         Schedule13Document.model_validate(doc)

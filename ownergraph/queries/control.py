@@ -678,15 +678,7 @@ class _Analysis:
         def closure(x: str) -> set[str]:
             if x in closure_cache:
                 return closure_cache[x]
-            out: set[str] = set()
-            todo = list(ctl_children.get(x, ()))
-            while todo:
-                y = todo.pop()
-                if y in out or y == x:
-                    continue
-                out.add(y)
-                todo.extend(ctl_children.get(y, ()))
-            closure_cache[x] = out
+            out = closure_cache[x] = _below(ctl_children, x)
             return out
 
         # R4: own parts -- a holder's aggregate minus restated positions of the nearest controlled holders
@@ -878,16 +870,7 @@ class _Analysis:
             return out
         # a holder that another of them controls is restated inside that one's position (a person stated to
         # control both a fund and the fund's general partner): only the outermost count
-        below: dict[str, set[str]] = {}
-        for y in out:
-            reach, todo = set(), list(ctl_children.get(y, ()))
-            while todo:
-                z = todo.pop()
-                if z in reach or z == y:
-                    continue
-                reach.add(z)
-                todo.extend(ctl_children.get(z, ()))
-            below[y] = reach
+        below = {y: _below(ctl_children, y) for y in out}
         return {y for y in out if not any(y in below[z] and z not in below[y] for z in out if z != y)}
 
     def _chains(self, x: str, children: dict, pos: dict, restated: dict) -> list[Chain]:
@@ -1026,3 +1009,16 @@ def resolve(store, query: str, what: str = "entity", kinds: Iterable[str] | None
         names = "; ".join(f"{n.name} ({n.id})" for n in hits[:8])
         raise QueryError(str(store.path), f"{query!r} is ambiguous ({len(hits)} matches): {names}")
     return hits[0]
+
+
+def _below(children: dict, x: str) -> set[str]:
+    """Every node reachable from ``x`` through ``children`` (x itself excluded)."""
+    out: set[str] = set()
+    todo = list(children.get(x, ()))
+    while todo:
+        y = todo.pop()
+        if y in out or y == x:
+            continue
+        out.add(y)
+        todo.extend(children.get(y, ()))
+    return out
