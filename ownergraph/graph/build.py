@@ -15,6 +15,12 @@ Resolution rules (see also :mod:`ownergraph.graph.ids`):
 * Surname-only mentions ("Mr. Ault") never become aliases across filings; the
   loader resolves them inside the filing.
 * Securities: CUSIP, else issuer id plus normalized class title.
+* Issuers: the first six characters of a CUSIP are the issuer's number, so an
+  organization that issues a security with a CUSIP is also known by the alias
+  ``issuer:cusip6:<six>``.  Without a CIK, that alias is looked up before the
+  name: a 13F table's "BK OF AMERICA CORP" and another's "BANK AMER CORP" are
+  one issuer, and so is the Schedule 13D subject company with a CIK.  The names
+  an issuer was found under become its aliases.
 * The reserved entity key ``"filing"`` is the filing's own node.
 * An entity with the property ``stands_for="filer"`` (a document part that does
   not name its filer, e.g. a 13F information table) is the node of the
@@ -86,6 +92,39 @@ def _stand_in_for_filer(e: EntityFact, filer_keys: list[str], key_to_id: dict[st
     return None
 
 
+ISSUER_CUSIP6 = "issuer:cusip6:"
+
+
+def cusip6_alias(cusip: str | None) -> str | None:
+    """The issuer alias a CUSIP gives (its first six characters), or None for no usable CUSIP."""
+    c = normalize_cusip(cusip)
+    return ISSUER_CUSIP6 + c[:6] if c else None
+
+
+def _issuer_cusip6(facts: FilingFacts) -> dict[str, list[str]]:
+    """entity key -> the issuer aliases of the securities with a CUSIP it issues (in this filing)."""
+    by_key = {e.key: e for e in facts.entities}
+    out: dict[str, list[str]] = {}
+    for r in facts.relations:
+        if r.type != EdgeKind.ISSUED_BY:
+            continue
+        sec, issuer = by_key.get(r.source), by_key.get(r.target)
+        if sec is None or issuer is None or sec.kind != NodeKind.SECURITY or issuer.kind != NodeKind.ORGANIZATION:
+            continue
+        a = cusip6_alias(sec.cusip)
+        if a and a not in out.setdefault(issuer.key, []):
+            out[issuer.key].append(a)
+    return out
+
+
+def _first_alias(keys, learned: dict[str, str], aliases: AliasLookup) -> str | None:
+    for k in keys:
+        hit = learned.get(k) or aliases.lookup_alias(k)
+        if hit:
+            return hit
+    return None
+
+
 def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> GraphDelta:
     aliases = aliases or _NoAliases()
     f = facts.filing
@@ -114,19 +153,31 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
         props={k: v for k, v in fprops.items() if v is not None},
     )
 
+    issuer_cusip6 = _issuer_cusip6(facts)
+
     def resolve(e: EntityFact, issuer_id: str | None = None) -> str:
         if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION):
             cik = normalize_cik(e.cik)
+            c6 = issuer_cusip6.get(e.key, ())
             if cik:
                 nid = cik_id(cik)
-                for k in _alias_keys(e):
+                for k in (*c6, *_alias_keys(e)):
                     learned.setdefault(k, nid)
                 return nid
-            for k in _alias_keys(e):
-                hit = learned.get(k) or aliases.lookup_alias(k)
-                if hit:
-                    return hit
-            return name_id(e.kind, e.name)
+            if not c6:
+                for k in _alias_keys(e):
+                    hit = learned.get(k) or aliases.lookup_alias(k)
+                    if hit:
+                        return hit
+                return name_id(e.kind, e.name)
+            # an issuer's CUSIP number names it better than its (often abbreviated) name does; the names
+            # it was found under become aliases of the node
+            nid = (_first_alias(c6, learned, aliases) or _first_alias(_alias_keys(e), learned, aliases)
+                   or name_id(e.kind, e.name))
+            for k in (*c6, *_alias_keys(e)):
+                if k != nid:
+                    learned.setdefault(k, nid)
+            return nid
         if e.kind == NodeKind.SECURITY:
             cusip = normalize_cusip(e.cusip)
             by_title = security_id(issuer_id, e.name)

@@ -179,6 +179,10 @@ class Store:
             raise StoreError(str(self.path), f"write failed for {f.source or f.id}: {e}") from None
         return LoadResult(f.id, "loaded", len(delta.nodes), len(delta.edges), f.form_type, f.source)
 
+    def _kind(self, node_id: str) -> str | None:
+        row = self.db.execute("SELECT kind FROM nodes WHERE id=?", (node_id,)).fetchone()
+        return row[0] if row else None
+
     def _merge_node_into(self, old: str, new: str) -> None:
         """A name-keyed node turned out to be a CIK-keyed one: move its edges and evidence."""
         row = self.db.execute("SELECT props FROM nodes WHERE id=?", (old,)).fetchone()
@@ -190,12 +194,21 @@ class Store:
         self.db.execute("DELETE FROM node_props WHERE node_id=?", (old,))
         self.db.execute("UPDATE aliases SET node_id=? WHERE node_id=?", (new, old))
         self.db.execute("DELETE FROM nodes WHERE id=?", (old,))
+        # its id is its normalized name: a later mention by that name finds the merged node
+        self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)", (old, new))
 
     def _write_delta(self, facts: FilingFacts, delta: GraphDelta) -> None:
         f = facts.filing
+        kinds = {n.id: n.kind.value for n in delta.nodes}
         for alias, nid in delta.aliases.items():
             if alias != nid and self.db.execute("SELECT 1 FROM nodes WHERE id=?", (alias,)).fetchone():
                 self._merge_node_into(alias, nid)
+            elif nid.startswith("cik:"):
+                # an alias first learned for a name-keyed node (an issuer known only by its CUSIP number and
+                # name) that now names a CIK-keyed one: the same entity, merged into the CIK node
+                known = self.lookup_alias(alias)
+                if known and known != nid and not known.startswith("cik:") and self._kind(known) == kinds.get(nid):
+                    self._merge_node_into(known, nid)
             self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)", (alias, nid))
         for n in delta.nodes:
             row = self.db.execute("SELECT props, name FROM nodes WHERE id=?", (n.id,)).fetchone()
