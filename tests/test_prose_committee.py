@@ -238,3 +238,51 @@ def test_classic_text_13g_the_reporting_person_of_a_single_filer_is_a_member():
     assert got == {("Lena Ostrander", "Ostrander Holdings Group LLC"): True,
                    ("Hal Brisk", "Ostrander Holdings Group LLC"): False}
     assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]
+
+
+# ----------------------------------------------------------------- a board listed as a body: DIRECTOR_OF each member
+def _board(f):
+    return {(f.entity(r.source).name, f.entity(r.target).name): r.props
+            for r in f.relations if r.type == EdgeKind.DIRECTOR_OF}
+
+
+def _board_facts():
+    return facts(("a", P, "Dana Whitcombe"), ("b", P, "Lee Ostrander"), ("g", O, "Larch Holdings LLC"),
+                 ("fund", O, "Larch Fund LP"))
+
+
+def test_an_llc_managed_by_a_board_of_managers_whose_members_are_listed():
+    f = _board_facts()
+    mine_text("Larch Holdings LLC is managed by a board of managers consisting of Dana Whitcombe, Lee Ostrander and "
+              "Mira Osei, which has voting and dispositive power over the shares held by Larch Fund LP.",
+              section="Item 2", facts=f, ctx=ProseContext(f))
+    got = _board(f)
+    assert set(got) == {("Dana Whitcombe", "Larch Holdings LLC"), ("Lee Ostrander", "Larch Holdings LLC"),
+                        ("Mira Osei", "Larch Holdings LLC")}
+    assert all(p == {"title": "member of the board of managers",
+                     "committee_power": "shared voting and dispositive power (board)"} for p in got.values())
+    assert f.entity(next(r.source for r in f.relations if f.entity(r.source).name == "Mira Osei")).kind == P
+    # a board decides together: no member controls the company alone
+    assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS]
+
+
+def test_the_board_of_y_and_ys_board_as_subject():
+    for text in ("The board of managers of Larch Holdings LLC consists of Dana Whitcombe and Lee Ostrander.",
+                 "Larch Holdings LLC is managed by its board of managers, which consists of Dana Whitcombe and "
+                 "Lee Ostrander."):
+        f = _board_facts()
+        mine_text(text, section="Item 2", facts=f, ctx=ProseContext(f))
+        assert _board(f) == {("Dana Whitcombe", "Larch Holdings LLC"): {"title": "member of the board of managers"},
+                             ("Lee Ostrander", "Larch Holdings LLC"): {"title": "member of the board of managers"}}
+    f = _board_facts()
+    mine_text("Larch Holdings LLC's board of directors is comprised of Dana Whitcombe and Lee Ostrander.",
+              section="Item 2", facts=f, ctx=ProseContext(f))
+    assert {p["title"] for p in _board(f).values()} == {"director"} and len(_board(f)) == 2
+
+
+def test_a_board_with_no_named_members_or_no_owner_gives_nothing():
+    for text in ("The board of managers of Larch Holdings LLC consists of three members.",
+                 "A board of managers consisting of Dana Whitcombe and Lee Ostrander makes all decisions."):
+        f = _board_facts()
+        mine_text(text, section="Item 2", facts=f, ctx=ProseContext(f))
+        assert _board(f) == {}, text

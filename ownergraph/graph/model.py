@@ -139,7 +139,9 @@ class RelationFact(BaseModel):
         row 12 / 10) and ``filed_pursuant_to`` (13G: "Rule 13d-1(c)").
     OFFICER_OF / DIRECTOR_OF / EMPLOYED_BY
         ``title``; for an investment committee member (EMPLOYED_BY, title 'investment committee member')
-        also ``committee_power`` (what the filing says the committee exercises) and ``disclaims`` (bool).
+        also ``committee_power`` (what the filing says the committee exercises) and ``disclaims`` (bool);
+        a member of a board listed as a body (DIRECTOR_OF, title 'member of the board of managers' or
+        'director') may have ``committee_power`` too ("... (board)").
     CONVERTIBLE_INTO
         ``conversion_price``, ``conversion_terms``, ``ratio``, ``exercise_date``,
         ``expiration_date``, ``stated_value``.

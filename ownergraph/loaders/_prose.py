@@ -1136,7 +1136,7 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
         if "appointed" in sent and "invest" in sent:
             _mine_appointed(sent, facts, res, section, prov)
         pending.append(sent)
-    if "ommittee" in text:
+    if "ommittee" in text or "oard of" in text:
         _mine_committee(text, facts, res, section, prov)
 
 
@@ -1213,7 +1213,7 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
     disclaimers = [_strip_markup(t) for t in sentences(text) if "isclaim" in t]
     disclaimers = [t for t in disclaimers if _DISCLAIMS.search(t)]
     for sent in sentences(text):
-        if "ommittee" not in sent:
+        if "ommittee" not in sent and "oard of" not in sent:
             continue
         s = _strip_markup(sent)
         for m in _COMMITTEE_MEMBER.finditer(s):
@@ -1228,18 +1228,21 @@ def _mine_committee(text: str, facts: FilingFacts, res: Resolver, section: str, 
                 props["disclaims"] = True
             _add(facts, EdgeKind.EMPLOYED_BY, x, y, props, _prov(facts, prov, section, sent))
         low = s.lower()
-        if "investment" in low and any(w in low for w in _LISTING_WORDS):
+        if ("investment" in low or "board of" in low) and any(w in low for w in _LISTING_WORDS):
             _mine_committee_listed(s, sent, disclaimers, facts, res, section, prov)
 
 
 # The committee as the subject, its members listed: "an investment committee of Y consisting of A, B and C",
 # "Y's investment committee, which consists of A, B and C, has ...", "... of Y that includes the Reporting Person",
 # "an investment committee composed of A and B exercises ..." (Y: the holder of the shares the sentence names).
+# A board listed the same way ("Y is managed by a board of managers consisting of A, B and C", "the board of
+# directors of Y is comprised of A and B"): each member sits on Y's board.
 _LISTING_WORDS = ("consist", "compris", "compos", "made up", "includ", "members")  # (sentences() joins spaces)
 _LISTED_ITEM = r"(?:the\s+Reporting\s+Person(?![\w-])|(?:the\s+)?" + NAME + r")"
 _LISTED_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _COMMITTEE_LISTED = re.compile(
-    r"(?<![\w-])(?:(?P<art>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?[Ii]nvestment\s+[Cc]ommittee"
+    r"(?<![\w-])(?:(?P<art>[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?"
+    r"(?P<body>[Ii]nvestment\s+[Cc]ommittee|[Bb]oard\s+of\s+(?P<board>[Mm]anagers|[Dd]irectors))"
     r"(?:\s+(?:of|established\s+by|formed\s+by)\s+(?P<y>(?:the\s+)?" + NAME + r"))?"
     r"(?:\s*\([^()]{0,60}\))?"  # its defined term: 'Y's investment committee (the "Committee"), consisting of'
     r"\s*,?\s*(?:(?:which|that)\s+)?(?:(?:currently|presently)\s+)?(?:(?:is|are|was)\s+)?"
@@ -1253,6 +1256,7 @@ _POSSESSOR = re.compile(r"(?<![\w'’.-])(" + NAME + r")(?<=['’]s)\s*$")
 _HOLDER = re.compile(r"\b(?:held|owned)\s+(?:directly\s+|indirectly\s+|of\s+record\s+|beneficially\s+)?by\s+"
                      r"((?:the\s+)?" + NAME + r")")
 _REPORTING_PERSON = re.compile(r"(?i)^the\s+reporting\s+person$")
+_MANAGED_BY = re.compile(r"\s(?:is|are)\s+(?:managed|governed)\s+by\s*$")  # "Y is managed by [a board of ...]"
 _NAMES_THE_REPORTING_PERSON = re.compile(r"(?i)\breporting\s+person\b(?!s)")  # a disclaimer by "the Reporting Person"
 _MEMBER_TAIL = re.compile(r"\s+(?:of|for)\s.*$")  # "Lee Ostrander of Larch Capital": the person is the head
 
@@ -1307,13 +1311,17 @@ def _listed_members(listed: str, res: Resolver, facts: FilingFacts) -> list[tupl
 def _mine_committee_listed(s: str, sent: str, disclaimers: list[str], facts: FilingFacts, res: Resolver,
                            section: str, prov: Provenance | None) -> None:
     """An investment committee that is the subject, with its members listed: EMPLOYED_BY member -> owner, the
-    same props as :func:`_mine_committee`.  The owner is the organization the committee is "of", the possessor
+    same props as :func:`_mine_committee`; a board of managers or directors listed the same way: DIRECTOR_OF
+    member -> owner (title "member of the board of managers", or "director"), the board's power as
+    ``committee_power`` ("... (board)").  The owner is the organization the committee is "of", the possessor
     ("Y's", "its": the sentence's subject), else the one holder of the shares the sentence names; when none is
     certain, nothing.  Never CONTROLS."""
     for m in _COMMITTEE_LISTED.finditer(s):
         art = (m.group("art") or "").lower()
         if m.group("y"):
             owner_mention = m.group("y")
+        elif _MANAGED_BY.search(s, max(0, m.start() - 40), m.start()):
+            owner_mention = _first_subject(s[:m.start()]) or ""
         elif not art and (pm := _POSSESSOR.search(s, max(0, m.start() - 200), m.start())):
             owner_mention = re.sub(r"['’]s$", "", pm.group(1))
         elif art == "its":
@@ -1336,6 +1344,10 @@ def _mine_committee_listed(s: str, sent: str, disclaimers: list[str], facts: Fil
         ey = facts.entity(y) if y else None
         if ey is None or ey.kind != NodeKind.ORGANIZATION:
             continue
+        board = (m.group("board") or "").lower()
+        etype, title, body = (
+            (EdgeKind.DIRECTOR_OF, "director" if board == "directors" else "member of the board of managers", "board")
+            if board else (EdgeKind.EMPLOYED_BY, "investment committee member", "committee"))
         for key, mention in members:
             as_filer = _REPORTING_PERSON.match(mention) is not None
             if key is None and not as_filer:
@@ -1343,13 +1355,13 @@ def _mine_committee_listed(s: str, sent: str, disclaimers: list[str], facts: Fil
             ex = facts.entity(key) if key else None
             if ex is None or ex.kind != NodeKind.PERSON:
                 continue
-            props: dict = {"title": "investment committee member"}
+            props: dict = {"title": title}
             if _COMMITTEE_POWER.search(s):
-                props["committee_power"] = "shared voting and dispositive power (committee)"
+                props["committee_power"] = f"shared voting and dispositive power ({body})"
             if any(_disclaimer_covers(t, ex.name) or as_filer and _NAMES_THE_REPORTING_PERSON.search(t)
                    for t in disclaimers):
                 props["disclaims"] = True
-            _add(facts, EdgeKind.EMPLOYED_BY, key, y, props, pv)
+            _add(facts, etype, key, y, props, pv)
 
 
 class _LatestSubject:
