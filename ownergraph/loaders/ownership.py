@@ -823,8 +823,13 @@ _APPOINTED_NEED = re.compile(r",?\s+(?:which|who)\s+(?:has\s+been|have\s+been|is
 
 
 def _near_matches(rx: re.Pattern, need: re.Pattern, s: str):
-    """``rx.finditer(s)`` for a pattern whose subject (a run of at most 13 names) ends where ``need`` matches:
-    each search starts 14 spaces before the next ``need`` match instead of scanning every position."""
+    """``rx.finditer(s)`` for a pattern whose subject (a run of at most 13 names, which cannot contain what
+    ``need`` matches) ends where ``need`` matches: a match that starts before the next ``need`` match ends its
+    subject there, within 12 whitespace runs of it, so each search starts 14 spaces before it and positions
+    further back are not scanned.  Text whose whitespace is not single spaces takes the plain scan."""
+    if not _single_spaced(s):
+        yield from rx.finditer(s)
+        return
     pos = 0
     while True:
         n = need.search(s, pos)
@@ -835,7 +840,7 @@ def _near_matches(rx: re.Pattern, need: re.Pattern, s: str):
             p = s.rfind(" ", 0, p)
             if p < 0:
                 break
-        m = rx.search(s, max(p + 1, pos), )
+        m = rx.search(s, max(p + 1, pos))
         if m is None:
             return
         yield m
@@ -851,30 +856,10 @@ _APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?
 
 
 def _is_role_matches(c: str):
-    """``_IS_ROLE_RE.finditer(c)``, each search started near the next place a statement can be.
+    """``_IS_ROLE_RE.finditer(c)``, each search started near the next place a statement can be (the subject,
+    up to 13 capitalised words or "the reporting person(s)", cannot contain "is", "are", "serves" or "acts")."""
+    return _near_matches(_IS_ROLE_RE, _IS_ROLE_NEED, c)
 
-    The subject (up to 13 capitalised words, or "the reporting person(s)") cannot contain "is", "are",
-    "serves" or "acts", so a match that starts before the next _IS_ROLE_NEED match ends its subject
-    there, within 12 whitespace runs of it: positions further back cannot start a match and are not
-    scanned.  Text whose whitespace is not single spaces takes the plain scan."""
-    if not _single_spaced(c):
-        yield from _IS_ROLE_RE.finditer(c)
-        return
-    pos = 0
-    while True:
-        need = _IS_ROLE_NEED.search(c, pos)
-        if need is None:
-            return
-        p = need.start()
-        for _ in range(14):
-            p = c.rfind(" ", 0, p)
-            if p < 0:
-                break
-        m = _IS_ROLE_RE.search(c, max(p + 1, pos))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
 
 _POWER_HINT = re.compile(r"\b(?:power|authority|discretion|control)\b", re.I)
 _ROLE_WORD = re.compile(r"partner|member|manager|trustee|director|president|officer|owner|holder|shareholder|"
