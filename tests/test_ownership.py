@@ -525,3 +525,18 @@ def test_footnote_subsidiary_controlling_stockholder_and_appointed_manager():
     # the subsidiary holds the row; the chain above it is reached through the CONTROLS edges
     assert [f.entity(r.source).name for r in _by_section(f, "Table I, row 1")] == ["Pinecrest Casualty Company"]
     assert not [e for e in f.entities if e.name in ("Issuer", "the Issuer", "Tallis Re Ltd.")]
+
+
+def test_footnote_controlled_by_statements():
+    """"Tamsin Holdings is controlled by an entity that is controlled by the reporting person and the reporting
+    person's spouse" makes the reporting person the (indirect) controller of the holder; "Orrin Ventures LP is
+    controlled by Brightwater Partners LLC" is a CONTROLS edge from the named controller.  The issuer is never
+    the controlled entity."""
+    f = load_path(OWN / "form4_controlled_by_footnotes.xml")
+    ctl = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ("Odette Varga", "Tamsin Holdings, LLC", "indirectly controlled by") in ctl
+    assert ("Brightwater Partners LLC", "Orrin Ventures LP", "controlled by") in ctl
+    assert ("Odette Varga", "Brightwater Partners LLC", "wholly owns") in ctl
+    assert all(r.props["stated"] for r in _rels(f, EdgeKind.CONTROLS))
+    assert not [r for r in _rels(f, EdgeKind.CONTROLS) if r.target == "issuer"]
+    assert not [e for e in f.entities if e.name.lower().startswith(("an entity", "the reporting", "no single"))]

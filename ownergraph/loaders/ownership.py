@@ -40,7 +40,9 @@ What a filing yields
   "shared voting and investment power", "controlling stockholder" -- "X, as the controlling
   stockholder of Y" --, section "footnote F2").  "X, a subsidiary of Y" makes the parent control
   the subsidiary (``basis`` "subsidiary", "wholly owned subsidiary"); "X, which has been appointed
-  as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager").  When no
+  as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager"); "X is
+  controlled by Y" (``basis`` "controlled by"), "X, which is wholly owned by Y" ("wholly owns") and "X is
+  controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X.  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
@@ -855,6 +857,18 @@ _APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?
                            r"|[^.;]{0,200}?\bof\s+(?P<obj2>[A-Z(][^;]{0,120}?)['’]s?\s+(?:investments|assets|portfolio)\b)")
 
 
+# "X is controlled by Y", "X, which is wholly owned by Y", "X is controlled by an entity that is controlled by the
+# reporting person and the reporting person's spouse": Y controls X (through the unnamed entity: indirectly).  The
+# need pattern is what follows X; X is the capitalised run before it
+_CONTROLLED_NEED = re.compile(r"(?:,\s+(?:which|who))?\s+(?:is|are)\s+(?P<adv>(?:solely|jointly|ultimately|indirectly|"
+                              r"directly)\s+)?(?P<how>controlled|wholly[-\s]owned)\s+(?:(?:solely|jointly|indirectly|"
+                              r"ultimately)\s+)?by\s+")
+_CONTROLLED_VIA = re.compile(r"(?:an?|another)\s+(?:entity|entities|company|trust|partnership|corporation|limited\s+"
+                             r"liability\s+company)\s+(?:that|which)\s+(?:is|are)\s+(?:(?:solely|jointly|ultimately|"
+                             r"wholly)\s+)?(?:controlled|(?:wholly[-\s])?owned)\s+by\s+", re.I)
+_CONTROLLED_OBJ = re.compile(r"(?P<obj>.+?)" + _OBJ_END)
+_CONTROLLED_WORDS = ("controlled by", "owned by")  # what _CONTROLLED_NEED needs (lower-cased, single-spaced)
+
 def _is_role_matches(c: str):
     """``_IS_ROLE_RE.finditer(c)``, each search started near the next place a statement can be (the subject,
     up to 13 capitalised words or "the reporting person(s)", cannot contain "is", "are", "serves" or "acts")."""
@@ -1215,6 +1229,10 @@ class _Miner:
                 for s in self.sentences(text):
                     if "ubsidiar" in s:
                         self._subsidiary_statements(_DEFPAREN.sub("", s) if "(" in s else s, out)
+            # "X, which is wholly owned by Y" carries none of the hint words either
+            if _may_hold(text, _CONTROLLED_WORDS):
+                for s in self.sentences(text):
+                    self._controlled_by_statements(_DEFPAREN.sub("", s) if "(" in s else s, out)
             return out
         for s in self.sentences(text):
             if "(" in s:
@@ -1248,6 +1266,8 @@ class _Miner:
                                         else "voting and investment power", s))
             if "ubsidiar" in s:
                 self._subsidiary_statements(s, out)
+            if _may_hold(s, _CONTROLLED_WORDS):
+                self._controlled_by_statements(s, out)
             # "X, which has been appointed as manager ... of Y's investments": X controls Y
             if "appointed" in s:
                 for m in _near_matches(_APPOINTED_RE, _APPOINTED_NEED, s):
@@ -1277,6 +1297,39 @@ class _Miner:
             parent = self._object(_obj_text(s, m))
             if sub and parent and parent.lower() not in _ISSUER_WORDS:
                 out.append((parent, sub, "wholly owned subsidiary" if m.group("wholly") else "subsidiary", s))
+
+    def _controlled_by_statements(self, s: str, out: list[tuple[str, str, str, str]]) -> None:
+        """'X is controlled by Y', 'X, which is wholly owned by Y', 'X is controlled by an entity that is controlled
+        by the reporting person and his spouse': Y controls X.  A controller named only relative to another
+        ("the reporting person's spouse") is no entity and is skipped; the issuer is never the controlled one."""
+        s = " ".join(s.split())
+        for n in _CONTROLLED_NEED.finditer(s):
+            controlled = self._subject(s[max(0, n.start() - 200):n.start()].split(" of ")[-1])
+            if not controlled or controlled.lower() in _ISSUER_WORDS:
+                continue
+            rest = s[n.end():]
+            via = _CONTROLLED_VIA.match(rest)
+            if via:
+                rest = rest[via.end():]
+            m = _CONTROLLED_OBJ.match(rest)
+            if not m:
+                continue
+            how = n.group("how").lower()
+            if "owned" in how:
+                basis = "wholly owns"
+            elif via or (n.group("adv") or "").strip().lower() == "indirectly":
+                basis = "indirectly controlled by"
+            else:
+                basis = "controlled by"
+            for item in _split_list(_OBJ_CUT.split(m.group("obj"))[0]):
+                if _THE_RP_OR_OWNER.fullmatch(item.strip()):
+                    controller = "the Reporting Person"
+                elif "'s" in item or "’s" in item:
+                    continue
+                else:
+                    controller = self._object(item)
+                if controller and controller.lower() not in _ISSUER_WORDS:
+                    out.append((controller, controlled, basis, s))
 
     def _role_statements(self, c: str, sent: str, holder: str | None,
                          out: list[tuple[str, str, str, str]]) -> None:
