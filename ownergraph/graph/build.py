@@ -165,11 +165,7 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
                     learned.setdefault(k, nid)
                 return nid
             if not c6:
-                for k in _alias_keys(e):
-                    hit = learned.get(k) or aliases.lookup_alias(k)
-                    if hit:
-                        return hit
-                return name_id(e.kind, e.name)
+                return _first_alias(_alias_keys(e), learned, aliases) or name_id(e.kind, e.name)
             # an issuer's CUSIP number names it better than its (often abbreviated) name does; the names
             # it was found under become aliases of the node
             nid = (_first_alias(c6, learned, aliases) or _first_alias(_alias_keys(e), learned, aliases)
