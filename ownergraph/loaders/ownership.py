@@ -42,7 +42,9 @@ What a filing yields
   the subsidiary (``basis`` "subsidiary", "wholly owned subsidiary"); "X, which has been appointed
   as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager"); "X is
   controlled by Y" (``basis`` "controlled by"), "X, which is wholly owned by Y" ("wholly owns") and "X is
-  controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X.  When no
+  controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X; "one of the
+  managing members of X" is a role as "the managing member of X" is; "X is the beneficial owner of Y and has sole
+  voting and investment power over the securities held by Y" makes X control Y.  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
@@ -543,6 +545,8 @@ _POWER_STMT = re.compile(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)
                          r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
                          r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
                          r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$")
+# "X is the beneficial owner of Y and" (what precedes "has sole voting ... power"): X is the subject
+_FIRST_CLAUSE_SUBJ = re.compile(r"^((?i:the\s+reporting\s+persons?)|[A-Z][^,;]{0,80}?)\s+(?:is|are)\s+[^;]+?,?\s+and$")
 _THESE_SHARES = re.compile(r"\b(?:such|these|the)\s+shares\b", re.I)
 _COMMITTEE_STMT = re.compile(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
                              r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$")
@@ -773,7 +777,7 @@ _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:
                   r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
                   r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner|"
                   r"controlling\s+(?:stockholder|shareholder))")
-_ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
+_ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+|one\s+of\s+(?:the\s+|its\s+|their\s+)?)*"
          r"(?P<role>" + _ROLE_WORDS_RX + r")"
          # "a director and stockholder of": the first role is the basis
          r"(?:\s+and\s+(?:a\s+|the\s+|an\s+)?" + _ROLE_WORDS_RX + r"(?=s?\s+(?:of|to|for)\s))?")
@@ -1269,7 +1273,7 @@ class _Miner:
                     self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
-            names = self._names(m.group("subj")) if m else None  # read once: the same list both uses read
+            names = self._power_subjects(m.group("subj")) if m else None  # read once: both uses read it
             if names is not None:
                 obj = self.holder_in(m.group("obj")) or (holder if _THESE_SHARES.search(m.group("obj")) else None)
                 if obj:
@@ -1395,6 +1399,16 @@ class _Miner:
             for o in (self._object(x) for x in _split_list(m.group("obj"))):
                 if o:
                     out.append((subj, o, basis, sent))
+
+    def _power_subjects(self, text: str) -> list[str] | None:
+        """The subjects of a power statement: 'A and B' (have ... power), or the subject of a first clause
+        joined to it ('The Reporting Person is the beneficial owner of X and has sole voting ... power')."""
+        names = self._names(text)
+        if names is None:
+            m = _FIRST_CLAUSE_SUBJ.match(text)
+            if m:
+                names = self._names(m.group(1))
+        return names
 
     def _names(self, text: str) -> list[str] | None:
         """'Peter Thiel and Brian Singerman' -> both names; None when the text is not just a list of names."""
