@@ -556,3 +556,14 @@ def test_footnote_one_of_the_managing_members_and_first_clause_power_subject():
     }
     # each fund holds its row; the chain reaches it, so the reporting person keeps no separate indirect row
     assert [f.entity(r.source).name for r in _by_section(f, "Table I, row 2")] == ["Corvid Ventures III, LP"]
+
+
+def test_conversion_ratio_in_word_basis_ratio_and_warrant_terms():
+    """"on a one-for-one basis" gives ratio 1, "at a 1:10 ratio" ratio 10, and "Each warrant is exercisable for one
+    Class A ordinary share" (a footnote on the warrant's exercisable and expiration dates only) ratio 1."""
+    f = load_path(OWN / "form3_ratio_basis_words_and_warrants.xml")
+    conv = {f.entity(r.source).name.split(" (")[0]: r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO)}
+    assert conv["Class B ordinary shares"].props["ratio"] == 1
+    assert conv["Series B Preferred Shares"].props["ratio"] == 10
+    assert conv["Private Placement Warrants"].props["ratio"] == 1
+    assert conv["Private Placement Warrants"].props["conversion_price"] == Decimal("11.50")

@@ -1520,18 +1520,25 @@ def _fmt(d: Decimal) -> str:
     return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
 
 
-_RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
-                    r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+# "on a 1-for-1 basis", "on a one-for-one basis", "at a 1:10 ratio": units of the instrument, then underlying shares
+_RATIO_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_RATIO = re.compile(r"\b" + _RATIO_NUM + r"\s*(?:-for-|:|\s+for\s+)\s*" + _RATIO_NUM + r"\s+(?:basis|ratio)\b", re.I)
 # a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
 # Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
-_WORD_RATIO = re.compile(r"\b(?:into|receive)\s+(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
-                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?shares?\s+of\s+", re.I)
+# (or the class named before the noun: "exercisable for one Class A ordinary share")
+_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for)\s+"
+                         r"(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
+                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?"
+                         r"(?:shares?\s+of\s+|(?P<cls>(?-i:[A-Z][\w.\-]*\s+)+(?:(?:ordinary|common)\s+)?)shares?\b)", re.I)
 _WORD_NUMBERS = {"one": Decimal(1), "two": Decimal(2), "three": Decimal(3), "four": Decimal(4), "five": Decimal(5),
                  "six": Decimal(6), "seven": Decimal(7), "eight": Decimal(8), "nine": Decimal(9), "ten": Decimal(10),
                  "one-half": Decimal("0.5"), "one half": Decimal("0.5")}
 _EACH = re.compile(r"\beach\b", re.I)
 _FOR_EACH = re.compile(r"^[^.;]{0,120}?\bfor\s+each\b", re.I)
 _FOR_EVERY = re.compile(r"\bfor\s+every\b|\bper\s+\d", re.I)
+
+
+_GENERIC_HEADS = frozenset(("share", "stock", "securitie", "security", "interest", "right", "unit", "award"))
 
 
 def _mentions(title: str, text: str) -> bool:
@@ -1544,7 +1551,12 @@ def _mentions(title: str, text: str) -> bool:
     if words[0].lower() in low:
         return True
     ini = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    return len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None
+    if len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None:
+        return True
+    # its head noun ("Each warrant ..." for "Private Placement Warrants"), unless that is as generic as "shares"
+    head = words[-1].lower().rstrip(",.")
+    head = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return head not in _GENERIC_HEADS and re.search(r"\b" + re.escape(head) + r"s?\b", low) is not None
 
 
 def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
@@ -1552,7 +1564,7 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
     B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
     says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
     low = text.lower()
-    if "share" not in low or ("into " not in low and "receive " not in low):
+    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low):
         return None
     und = underlying.split()
     if not und:
@@ -1567,7 +1579,7 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
         before, after = text[start:m.start()], text[m.end():stop]
         if not (_EACH.search(before) or _FOR_EACH.match(after)) or _FOR_EVERY.search(after):
             continue
-        if not _mentions(title, text[start:stop]) or und[0].lower() not in after[:80].lower():
+        if not _mentions(title, text[start:stop]) or und[0].lower() not in ((m.group("cls") or "") + after[:80]).lower():
             continue
         return _WORD_NUMBERS[" ".join(m.group("n").lower().split())]
     return None
@@ -1905,14 +1917,20 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     fn_props(cprops, "conversion_price", r["conversion_or_exercise_price"])
                     fn_props(cprops, "exercise_date", r["exercise_date"])
                     fn_props(cprops, "expiration_date", r["expiration_date"])
-                    for f in (r["conversion_or_exercise_price"] or {}).get("footnotes", []) + \
-                            (r["underlying_title"] or {}).get("footnotes", []):
+                    # the terms of the instrument: in the footnotes of its price, its underlying title or its
+                    # exercisable / expiration dates ("Each warrant is exercisable for one share ...")
+                    term_fns = list(dict.fromkeys(
+                        (r["conversion_or_exercise_price"] or {}).get("footnotes", []) +
+                        (r["underlying_title"] or {}).get("footnotes", []) +
+                        (r["exercise_date"] or {}).get("footnotes", []) +
+                        (r["expiration_date"] or {}).get("footnotes", [])))
+                    for f in term_fns:
                         ftext = footnotes.get(f, "")
-                        m = _RATIO.search(ftext) if _may_hold(ftext, ("basis",)) else None
+                        m = _RATIO.search(ftext) if _may_hold(ftext, ("basis", "ratio")) else None
                         if m and (title or "").split()[0].lower() in footnotes.get(f, "").lower():
-                            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                            a, b = (_WORD_NUMBERS.get(x.lower()) or Decimal(x) for x in (m.group(1), m.group(2)))
                             try:
-                                cprops["ratio"] = Decimal(b) / Decimal(a)
+                                cprops["ratio"] = b / a
                                 cprops["conversion_terms"] = excerpt(footnotes[f], 300)
                             except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
                                 pass
