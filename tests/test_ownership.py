@@ -540,3 +540,30 @@ def test_footnote_controlled_by_statements():
     assert all(r.props["stated"] for r in _rels(f, EdgeKind.CONTROLS))
     assert not [r for r in _rels(f, EdgeKind.CONTROLS) if r.target == "issuer"]
     assert not [e for e in f.entities if e.name.lower().startswith(("an entity", "the reporting", "no single"))]
+
+
+def test_footnote_one_of_the_managing_members_and_first_clause_power_subject():
+    """"The Reporting Person is one of the managing members of X, which is the general partner of Y" is a chain
+    (the reporting person -> X -> Y), as "is the managing member of" is; "The Reporting Person is the beneficial
+    owner of Z and has sole voting and investment power over the securities held by Z" makes the reporting
+    person control Z (the subject of the first clause is the subject of the power statement)."""
+    f = load_path(OWN / "form3_one_of_managing_members.xml")
+    ctl = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {
+        ("Ansel Kestrel", "Ansel Heron Investments LLC", "voting and investment power"),
+        ("Ansel Kestrel", "Corvid Ventures III Management, LLC", "managing member"),
+        ("Corvid Ventures III Management, LLC", "Corvid Ventures III, LP", "general partner"),
+    }
+    # each fund holds its row; the chain reaches it, so the reporting person keeps no separate indirect row
+    assert [f.entity(r.source).name for r in _by_section(f, "Table I, row 2")] == ["Corvid Ventures III, LP"]
+
+
+def test_conversion_ratio_in_word_basis_ratio_and_warrant_terms():
+    """"on a one-for-one basis" gives ratio 1, "at a 1:10 ratio" ratio 10, and "Each warrant is exercisable for one
+    Class A ordinary share" (a footnote on the warrant's exercisable and expiration dates only) ratio 1."""
+    f = load_path(OWN / "form3_ratio_basis_words_and_warrants.xml")
+    conv = {f.entity(r.source).name.split(" (")[0]: r for r in _rels(f, EdgeKind.CONVERTIBLE_INTO)}
+    assert conv["Class B ordinary shares"].props["ratio"] == 1
+    assert conv["Series B Preferred Shares"].props["ratio"] == 10
+    assert conv["Private Placement Warrants"].props["ratio"] == 1
+    assert conv["Private Placement Warrants"].props["conversion_price"] == Decimal("11.50")

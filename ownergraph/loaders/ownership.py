@@ -42,7 +42,9 @@ What a filing yields
   the subsidiary (``basis`` "subsidiary", "wholly owned subsidiary"); "X, which has been appointed
   as manager ... of Y's investments" makes the manager control the fund (``basis`` "manager"); "X is
   controlled by Y" (``basis`` "controlled by"), "X, which is wholly owned by Y" ("wholly owns") and "X is
-  controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X.  When no
+  controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X; "one of the
+  managing members of X" is a role as "the managing member of X" is; "X is the beneficial owner of Y and has sole
+  voting and investment power over the securities held by Y" makes X control Y.  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
@@ -543,6 +545,8 @@ _POWER_STMT = re.compile(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)
                          r"(?P<what>voting(?:,?\s+(?:and\s+)?(?:investment|dispositive))*(?:\s+and\s+"
                          r"(?:investment|dispositive))?|investment(?:\s+and\s+voting)?|dispositive)\s+"
                          r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$")
+# "X is the beneficial owner of Y and" (what precedes "has sole voting ... power"): X is the subject
+_FIRST_CLAUSE_SUBJ = re.compile(r"^((?i:the\s+reporting\s+persons?)|[A-Z][^,;]{0,80}?)\s+(?:is|are)\s+[^;]+?,?\s+and$")
 _THESE_SHARES = re.compile(r"\b(?:such|these|the)\s+shares\b", re.I)
 _COMMITTEE_STMT = re.compile(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
                              r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$")
@@ -773,7 +777,7 @@ _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:
                   r"investment\s+(?:manager|adviser|advisor)|director|president|chief\s+executive\s+officer|"
                   r"managing\s+director|managing\s+partner|(?:sole\s+)?limited\s+partner|"
                   r"controlling\s+(?:stockholder|shareholder))")
-_ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+)*"
+_ROLE = (r"(?:a\s+|the\s+|an\s+|its\s+|their\s+|one\s+of\s+(?:the\s+|its\s+|their\s+)?)*"
          r"(?P<role>" + _ROLE_WORDS_RX + r")"
          # "a director and stockholder of": the first role is the basis
          r"(?:\s+and\s+(?:a\s+|the\s+|an\s+)?" + _ROLE_WORDS_RX + r"(?=s?\s+(?:of|to|for)\s))?")
@@ -1254,7 +1258,7 @@ class _Miner:
                     self._role_statements(clause, s, holder, out)
             # "A and B have shared voting and investment power over the shares held by Y"
             m = None if not (_may_hold(s, _POWER_WORDS) and _POWER_HINT.search(s)) else _POWER_STMT.search(s)
-            names = self._names(m.group("subj")) if m else None  # read once: the same list both uses read
+            names = self._power_subjects(m.group("subj")) if m else None  # read once: both uses read it
             if names is not None:
                 obj = self.holder_in(m.group("obj")) or (holder if _THESE_SHARES.search(m.group("obj")) else None)
                 if obj:
@@ -1381,6 +1385,16 @@ class _Miner:
                 if o:
                     out.append((subj, o, basis, sent))
 
+    def _power_subjects(self, text: str) -> list[str] | None:
+        """The subjects of a power statement: 'A and B' (have ... power), or the subject of a first clause
+        joined to it ('The Reporting Person is the beneficial owner of X and has sole voting ... power')."""
+        names = self._names(text)
+        if names is None:
+            m = _FIRST_CLAUSE_SUBJ.match(text)
+            if m:
+                names = self._names(m.group(1))
+        return names
+
     def _names(self, text: str) -> list[str] | None:
         """'Peter Thiel and Brian Singerman' -> both names; None when the text is not just a list of names."""
         t = _EACH_OF_BOTH.sub("", " ".join(text.split()).strip(" ,"))
@@ -1491,18 +1505,25 @@ def _fmt(d: Decimal) -> str:
     return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
 
 
-_RATIO = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:-for-|:|\s+for\s+)\s*(\d+(?:\.\d+)?)\s+basis\b|"
-                    r"\bon\s+a\s+(\d+(?:\.\d+)?)\s*(?:-for-|:)\s*(\d+(?:\.\d+)?)\s+basis", re.I)
+# "on a 1-for-1 basis", "on a one-for-one basis", "at a 1:10 ratio": units of the instrument, then underlying shares
+_RATIO_NUM = r"(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_RATIO = re.compile(r"\b" + _RATIO_NUM + r"\s*(?:-for-|:|\s+for\s+)\s*" + _RATIO_NUM + r"\s+(?:basis|ratio)\b", re.I)
 # a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
 # Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
-_WORD_RATIO = re.compile(r"\b(?:into|receive)\s+(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
-                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?shares?\s+of\s+", re.I)
+# (or the class named before the noun: "exercisable for one Class A ordinary share")
+_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for)\s+"
+                         r"(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
+                         r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?"
+                         r"(?:shares?\s+of\s+|(?P<cls>(?-i:[A-Z][\w.\-]*\s+)+(?:(?:ordinary|common)\s+)?)shares?\b)", re.I)
 _WORD_NUMBERS = {"one": Decimal(1), "two": Decimal(2), "three": Decimal(3), "four": Decimal(4), "five": Decimal(5),
                  "six": Decimal(6), "seven": Decimal(7), "eight": Decimal(8), "nine": Decimal(9), "ten": Decimal(10),
                  "one-half": Decimal("0.5"), "one half": Decimal("0.5")}
 _EACH = re.compile(r"\beach\b", re.I)
 _FOR_EACH = re.compile(r"^[^.;]{0,120}?\bfor\s+each\b", re.I)
 _FOR_EVERY = re.compile(r"\bfor\s+every\b|\bper\s+\d", re.I)
+
+
+_GENERIC_HEADS = frozenset(("share", "stock", "securitie", "security", "interest", "right", "unit", "award"))
 
 
 def _mentions(title: str, text: str) -> bool:
@@ -1515,7 +1536,12 @@ def _mentions(title: str, text: str) -> bool:
     if words[0].lower() in low:
         return True
     ini = "".join(w[0] for w in words if w[:1].isupper()).lower()
-    return len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None
+    if len(ini) >= 2 and re.search(r"\b" + re.escape(ini) + r"s?\b", low) is not None:
+        return True
+    # its head noun ("Each warrant ..." for "Private Placement Warrants"), unless that is as generic as "shares"
+    head = words[-1].lower().rstrip(",.")
+    head = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    return head not in _GENERIC_HEADS and re.search(r"\b" + re.escape(head) + r"s?\b", low) is not None
 
 
 def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
@@ -1523,7 +1549,7 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
     B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
     says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
     low = text.lower()
-    if "share" not in low or ("into " not in low and "receive " not in low):
+    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low):
         return None
     und = underlying.split()
     if not und:
@@ -1538,7 +1564,7 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
         before, after = text[start:m.start()], text[m.end():stop]
         if not (_EACH.search(before) or _FOR_EACH.match(after)) or _FOR_EVERY.search(after):
             continue
-        if not _mentions(title, text[start:stop]) or und[0].lower() not in after[:80].lower():
+        if not _mentions(title, text[start:stop]) or und[0].lower() not in ((m.group("cls") or "") + after[:80]).lower():
             continue
         return _WORD_NUMBERS[" ".join(m.group("n").lower().split())]
     return None
@@ -1876,14 +1902,20 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     fn_props(cprops, "conversion_price", r["conversion_or_exercise_price"])
                     fn_props(cprops, "exercise_date", r["exercise_date"])
                     fn_props(cprops, "expiration_date", r["expiration_date"])
-                    for f in (r["conversion_or_exercise_price"] or {}).get("footnotes", []) + \
-                            (r["underlying_title"] or {}).get("footnotes", []):
+                    # the terms of the instrument: in the footnotes of its price, its underlying title or its
+                    # exercisable / expiration dates ("Each warrant is exercisable for one share ...")
+                    term_fns = list(dict.fromkeys(
+                        (r["conversion_or_exercise_price"] or {}).get("footnotes", []) +
+                        (r["underlying_title"] or {}).get("footnotes", []) +
+                        (r["exercise_date"] or {}).get("footnotes", []) +
+                        (r["expiration_date"] or {}).get("footnotes", [])))
+                    for f in term_fns:
                         ftext = footnotes.get(f, "")
-                        m = _RATIO.search(ftext) if _may_hold(ftext, ("basis",)) else None
+                        m = _RATIO.search(ftext) if _may_hold(ftext, ("basis", "ratio")) else None
                         if m and (title or "").split()[0].lower() in footnotes.get(f, "").lower():
-                            a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+                            a, b = (_WORD_NUMBERS.get(x.lower()) or Decimal(x) for x in (m.group(1), m.group(2)))
                             try:
-                                cprops["ratio"] = Decimal(b) / Decimal(a)
+                                cprops["ratio"] = b / a
                                 cprops["conversion_terms"] = excerpt(footnotes[f], 300)
                             except Exception:  # noqa: BLE001 - a zero ratio is just not a ratio
                                 pass
