@@ -567,3 +567,48 @@ def test_conversion_ratio_in_word_basis_ratio_and_warrant_terms():
     assert conv["Series B Preferred Shares"].props["ratio"] == 10
     assert conv["Private Placement Warrants"].props["ratio"] == 1
     assert conv["Private Placement Warrants"].props["conversion_price"] == Decimal("11.50")
+
+
+def test_footnote_shared_control_of_a_sponsor_and_funds_named_with_the():
+    """"may be deemed a beneficial owner of securities held by the Sponsor by virtue of her shared control over
+    and indirect pecuniary interest in the Sponsor" makes the reporting person control the sponsor; a capital "The"
+    after "by" or "of" is part of a fund's name ("held of record by The Quillon Fund II, LP") and is kept, while
+    the defined terms ("QF-II", "QFM") still resolve to those names."""
+    f = load_path(OWN / "form4_spac_sponsor_the_funds.xml")
+    ctl = {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"]) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ctl == {
+        ("Odile Brannock", "Tessaline Sponsor LLC", "shared control"),
+        ("Odile Brannock", "The Quillon Fund II Management, LLC", "managing member"),
+        ("The Quillon Fund II Management, LLC", "The Quillon Fund II, LP", "general partner"),
+    }
+    held = {(f.entity(r.source).name, r.props["shares"]) for r in _rels(f, EdgeKind.HOLDS)}
+    assert held == {("Tessaline Sponsor LLC", Decimal("8625000")), ("The Quillon Fund II, LP", Decimal("1200000")),
+                    ("Odile Brannock", Decimal("40000"))}
+    assert not any(e.name.startswith("Quillon") for e in f.entities)
+
+
+def test_footnote_without_control_words_gives_no_control():
+    """The same sponsor sentence without a statement of control ("by virtue of her pecuniary interest") is
+    no CONTROLS edge: the record holder stays a holder, and the person's indirect holding is kept."""
+    data = (OWN / "form4_spac_sponsor_the_funds.xml").read_bytes().replace(
+        b"by virtue of her shared control over and indirect pecuniary interest in the Sponsor",
+        b"by virtue of her indirect pecuniary interest in the Sponsor")
+    f = load_bytes(data, "sponsor-no-control.xml")
+    assert not any(f.entity(r.target).name == "Tessaline Sponsor LLC" for r in _rels(f, EdgeKind.CONTROLS))
+    assert {f.entity(r.source).name for r in _rels(f, EdgeKind.HOLDS)} >= {"Tessaline Sponsor LLC"}
+
+
+def test_referenced_but_undefined_footnotes_are_warned_about():
+    """Cells that cite footnotes the document does not define (F7 on a title, F12 on an amount) give one warning
+    naming the file and the ids in natural order; the values themselves are still loaded, and a filing whose
+    footnotes are all defined gives no such warning."""
+    f = load_path(OWN / "form4_spac_sponsor_the_funds.xml")
+    missing = [w for w in f.warnings if "not defined in <footnotes>" in w]
+    assert missing == [f"{OWN / 'form4_spac_sponsor_the_funds.xml'}: footnotes F7, F12 referenced in the tables "
+                       "but not defined in <footnotes>"]
+    data = (OWN / "form4_spac_sponsor_the_funds.xml").read_bytes()
+    fixed = data.replace(b'<footnoteId id="F7"/>', b"").replace(b'<footnoteId id="F12"/>', b"")
+    assert not [w for w in load_bytes(fixed, "fixed.xml").warnings if "not defined" in w]
+    one = data.replace(b'<footnoteId id="F7"/>', b"")
+    assert [w for w in load_bytes(one, "one.xml").warnings if "not defined" in w] == [
+        "one.xml: footnote F12 referenced in the tables but not defined in <footnotes>"]

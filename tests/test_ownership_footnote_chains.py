@@ -107,6 +107,6 @@ def test_a_footnote_without_a_vesting_date_keeps_the_footnote_reference():
     data = data.replace(b"The units vest in sixteen quarterly installments beginning on February 15, 2023.",
                         b"The units vest on the later of the first anniversary of the grant and a listing.")
     names = _tranche_names(data)
-    assert "Restricted Stock Units (exercise price $0, exercisable see footnote F2)" in names
-    assert "Restricted Stock Units (exercise price $0, exercisable see footnote F3)" in names
+    assert "Restricted Stock Units (exercise price $0, terms in footnote F2)" in names
+    assert "Restricted Stock Units (exercise price $0, terms in footnote F3)" in names
     assert "Restricted Stock Units (exercise price $0, vesting from 2024-02-15)" in names

@@ -44,7 +44,11 @@ What a filing yields
   controlled by Y" (``basis`` "controlled by"), "X, which is wholly owned by Y" ("wholly owns") and "X is
   controlled by an entity that is controlled by Y" ("indirectly controlled by") make Y control X; "one of the
   managing members of X" is a role as "the managing member of X" is; "X is the beneficial owner of Y and has sole
-  voting and investment power over the securities held by Y" makes X control Y.  When no
+  voting and investment power over the securities held by Y" makes X control Y, and so does "X may be deemed a
+  beneficial owner of securities held by the Sponsor by virtue of his shared control over ... the Sponsor"
+  (``basis`` "shared control").  A capital "The" after "by" or "of" stays part of the name ("held of record by
+  The Founders Fund VII, LP").  A footnote id a cell cites but ``<footnotes>`` does not define is a warning.
+  When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
@@ -547,6 +551,12 @@ _POWER_STMT = re.compile(r"^(?P<subj>.+?)\s+(?:has|have|share|shares|exercises?)
                          r"(?:power|control|authority|discretion)\s+(?:over|with\s+respect\s+to)\s+(?P<obj>.+)$")
 # "X is the beneficial owner of Y and" (what precedes "has sole voting ... power"): X is the subject
 _FIRST_CLAUSE_SUBJ = re.compile(r"^((?i:the\s+reporting\s+persons?)|[A-Z][^,;]{0,80}?)\s+(?:is|are)\s+[^;]+?,?\s+and$")
+# "The reporting person may be deemed a beneficial owner of securities held by the Sponsor by virtue of his shared
+# control over and indirect pecuniary interest in the Sponsor": the subject controls the object (SPAC sponsors)
+_VIRTUE_CONTROL = re.compile(r"^(?P<subj>(?i:the\s+reporting\s+persons?)|[A-Z][^,;]{0,80}?)\s+(?:may|might|could)\s+"
+                             r"be\s+deemed\s+(?:to\s+be\s+)?(?:a|the)\s+beneficial\s+owners?\s+of\s+[^;]*?\bby\s+"
+                             r"virtue\s+of\s+(?:his|her|its|their)\s+(?P<shared>shared\s+|sole\s+|joint\s+)?control\s+"
+                             r"(?:over|of)\s+(?:and\s+(?:\w+\s+){1,4}?(?:in|of)\s+)?(?P<obj>.+?)\.?$")
 _THESE_SHARES = re.compile(r"\b(?:such|these|the)\s+shares\b", re.I)
 _COMMITTEE_STMT = re.compile(r"^(?P<subj>.+?)\s+are\s+(?:the\s+)?members\s+of\s+(?:the\s+)?investment\s+committee\s+"
                              r"(?:of|established\s+by)\s+(?P<obj>.+?)\.?$")
@@ -559,7 +569,8 @@ _AND_ALSO_EACH = re.compile(r"^(?:and|also|each\s+of|both)\s+", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _QUOTE_PAREN = re.compile(r'\([\"“]')
 _LEADING_DET = re.compile(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])")
-_OBJ_LEADING = re.compile(r"^(?:the\s+|each\s+of\s+(?:the\s+)?)", re.I)
+# a capital "The" after "of" is part of the name ("the general partner of The Founders Fund VII, LP")
+_OBJ_LEADING = re.compile(r"^(?:the\s+|[Ee]ach\s+of\s+(?:[Tt]he\s+)?)")
 _OBJ_DEFPAREN = re.compile(r'\s*\((?:the\s+)?[\"“][^)]*\)\s*$')
 _OBJ_CUT = re.compile(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)")
 _SEE_REMARKS = re.compile(r"see\s+remarks?\.?", re.I)
@@ -1126,26 +1137,31 @@ class _Miner:
             if '("' not in text and "(“" not in text and "(the " not in text and "collectively" not in text:
                 continue
             for m in _definitions(text):
-                full = self._trim_def(m.group("name"))
+                before = text[max(0, m.start("name") - 30):m.start("name")].split()
+                full = self._trim_def(m.group("name"), bool(before) and before[-1].isalpha() and before[-1].islower())
                 alias = m.group("alias").strip()
                 if full and alias and alias.lower() not in ("issuer", "company", "reporting person",
                                                             "reporting persons"):
                     self.aliases.setdefault(alias, full)
 
     @staticmethod
-    def _trim_def(name: str) -> str | None:
+    def _trim_def(name: str, after_lower: bool = False) -> str | None:
         s = name.strip()
         # keep the trailing capitalised run: "These shares are held of record by Mithril LP" -> "Mithril LP"
         words = s.split()
         keep: list[str] = []
+        mid_sentence = after_lower  # the run follows a lower-case word ("by"), not a sentence start
         for w in reversed(words):
             if keep and w.endswith(".") and len(w) > 2 and w[:-1].lower().rsplit(".", 1)[-1] not in _ABBREV:
                 break  # the previous sentence ended here
             if w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "and", "&", "de", "du", "la"):
                 keep.insert(0, w)
             else:
+                mid_sentence = True
                 break
-        while keep and keep[0].lower() in ("of", "and", "&", "the"):
+        # a capital "The" inside a sentence is part of the name ("held of record by The Founders Fund VII, LP");
+        # at a sentence start it may be the article
+        while keep and keep[0].lower() in ("of", "and", "&", "the") and not (mid_sentence and keep[0] == "The"):
             keep.pop(0)
         out = " ".join(keep).strip(" ,")
         return out or None
@@ -1268,6 +1284,12 @@ class _Miner:
                             out.append((subj, obj, "shared voting and investment power"
                                         if "shared" in s[:m.end("what") + 20].lower() or " and " in m.group("subj")
                                         else "voting and investment power", s))
+            m = _VIRTUE_CONTROL.search(s) if "by virtue of" in s and "control" in s else None
+            if m:
+                subj, obj = self._subject(m.group("subj")), self._object(m.group("obj"))
+                if subj and obj and obj.lower() not in _ISSUER_WORDS:
+                    shared = (m.group("shared") or "").strip().lower()
+                    out.append((subj, obj, "shared control" if shared in ("shared", "joint") else "control", s))
             if "ubsidiar" in s:
                 self._subsidiary_statements(s, out)
             if _may_hold(s, _CONTROLLED_WORDS):
@@ -1447,6 +1469,8 @@ class _Miner:
             return None
         if t in self.aliases:
             return self.aliases[t]
+        if t.startswith("The ") and t[4:] in self.aliases:  # "of The Fund": the defined term "Fund"
+            return self.aliases[t[4:]]
         return t if _is_proper(t) and len(t) < 160 else None
 
 
@@ -1858,7 +1882,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                         # 15, 2022"), which other filings repeat, rather than by this filing's footnote id
                         vest = _vesting_date(footnotes, ec["footnotes"])
                         terms.append(f"vesting from {vest.isoformat()}" if vest else
-                                     f"exercisable {_fn_text(ec['footnotes'])}")
+                                     f"terms in {_fn_text(ec['footnotes'])[4:]}")
                 name = f"{label} ({', '.join(terms)})" if terms else label
                 target = security(name, section)
                 te = ents[target]
@@ -2008,8 +2032,24 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
     if doc["no_securities_owned"]:
         warnings.append(f"{source}: no securities owned (Form 3 box checked)")
+    missing = _missing_footnotes(doc)
+    if missing:
+        warnings.append(f"{source}: {'footnotes' if len(missing) > 1 else 'footnote'} {', '.join(missing)} "
+                        "referenced in the tables but not defined in <footnotes>")
     return _construct(FilingFacts, {"filing": info, "document": doc, "entities": entities, "relations": relations,
                                     "warnings": warnings})
+
+
+def _missing_footnotes(doc: dict) -> list[str]:
+    """The footnote ids that table cells refer to but the document does not define, in natural order."""
+    defined = doc["footnotes"]
+    missing: set[str] = set()
+    for row in (*doc["non_derivative"], *doc["derivative"]):
+        missing.update(f for f in row["coding_footnotes"] if f not in defined)
+        for c in row.values():
+            if type(c) is dict and c.get("footnotes"):
+                missing.update(f for f in c["footnotes"] if f not in defined)
+    return sorted(missing, key=lambda f: (len(f), f))
 
 
 def _tranched_instruments(rows: list[dict]) -> set[tuple]:
