@@ -295,6 +295,7 @@ _CELL_FIELDS = {
 }
 _PLAIN_FIELDS = {"transactionFormType": "form_type", "transactionCode": "code",
                  "equitySwapInvolved": "equity_swap_involved"}
+_CELL_NAMES = tuple(dict.fromkeys(_CELL_FIELDS.values()))
 _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
 
 
@@ -2043,13 +2044,16 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 def _missing_footnotes(doc: dict) -> list[str]:
     """The footnote ids that table cells refer to but the document does not define, in natural order."""
     defined = doc["footnotes"]
-    missing: set[str] = set()
+    cited: set[str] = set()
     for row in (*doc["non_derivative"], *doc["derivative"]):
-        missing.update(f for f in row["coding_footnotes"] if f not in defined)
-        for c in row.values():
-            if type(c) is dict and c.get("footnotes"):
-                missing.update(f for f in c["footnotes"] if f not in defined)
-    return sorted(missing, key=lambda f: (len(f), f))
+        cited.update(row["coding_footnotes"])
+        for f in _CELL_NAMES:
+            c = row[f]
+            if c is not None and c["footnotes"]:
+                cited.update(c["footnotes"])
+    if not cited or cited.issubset(defined):
+        return []
+    return sorted(cited.difference(defined), key=lambda f: (len(f), f))
 
 
 def _tranched_instruments(rows: list[dict]) -> set[tuple]:
