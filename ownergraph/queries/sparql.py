@@ -24,6 +24,7 @@ fewest steps, then smallest path.  ``holdings``, ``officers``,
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -213,11 +214,19 @@ def as_graph(graph_or_path: Any):
     return load_rdf(str(graph_or_path))
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared(text: str):
+    """A canned query's text parsed and translated once (rdflib would redo both on every call)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
+
+
 def _select(g, text: str, **bind: Any) -> Iterator[dict[str, Any]]:
     from rdflib import Literal
     from rdflib.term import Identifier
 
-    res = g.query(text, initBindings={k: v if isinstance(v, Identifier) else Literal(v) for k, v in bind.items()})
+    res = g.query(_prepared(text), initBindings={k: v if isinstance(v, Identifier) else Literal(v) for k, v in bind.items()})
     names = [str(v) for v in res.vars]
     for row in res:
         yield {n: (None if v is None else v.toPython()) for n, v in zip(names, row)}
@@ -267,6 +276,8 @@ def _chains(g, issuer_id: str, info: dict[str, dict] | None = None
     steps: dict[str, list[tuple[str, Decimal | None, str, bool]]] = {}
     seen = set()
     upstream = {r["s"] for r in _select(g, _UPSTREAM_Q.replace("* ?issuer .", f"* {_iri(node['iri'])} ."))}
+    if len(upstream) <= 1:  # only the issuer itself (the path's zero-length match): no step leads into it
+        return
     for r in _select(g, _STEPS):
         if r["s"] not in upstream:
             continue
@@ -316,11 +327,12 @@ def control_chain(g, holder_id: str, issuer_id: str) -> list[dict]:
 
 
 def holdings(g, entity_id: str) -> list[dict]:
+    held = list(_select(g, _HOLDINGS, entity_id=entity_id))
     issuers: dict[str, list[tuple[str, str | None]]] = {}
-    for r in _select(g, _ISSUERS):
-        issuers.setdefault(str(r["sec_id"]), []).append((str(r["iss_id"]), _str(r["iss_name"])))
+    for sec_id in {str(r["sec_id"]) for r in held}:  # the issuers of the securities held, not of every one
+        issuers[sec_id] = [(str(r["iss_id"]), _str(r["iss_name"])) for r in _select(g, _ISSUERS, sec_id=sec_id)]
     rows = []
-    for r in _select(g, _HOLDINGS, entity_id=entity_id):
+    for r in held:
         iss = sorted(issuers.get(str(r["sec_id"]), []))
         rows.append({
             "security_id": str(r["sec_id"]),
