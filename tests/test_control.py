@@ -226,6 +226,39 @@ def test_group_of_disjoint_positions_is_summed(store):
     assert [p.name for p in rep.reportable] == ["Bob Disjoint", "Ann Disjoint"]
 
 
+def test_group_of_identical_cover_pages_counts_the_position_once(store):
+    """A parent and its subsidiary each report sole power over the same shares (a joint 13G whose
+    Item 2 states no relationship): one position, not twice it; a different split of powers is not."""
+    f = _target(FB("0000000001-24-000016", "2024-03-01", shares_outstanding=1000))
+    f.org("sub", "Example Securities Products Inc.", cik=92, filer=True)
+    f.org("par", "Example Group plc", cik=93, filer=True)
+    for k, page in (("sub", 1), ("par", 2)):
+        f.holds(k, "c", 51, "5.1", sv=51, shv=0, sd=51, shd=0, section=f"cover page {page}, row 9")
+        f.member(k)
+    store.add(f.facts())
+    (grp,) = who_controls(graph_view(store), "cik:0000000010").groups
+    assert grp["shares"] == 51 and _r(grp["percent"]) == 5.1 and len(grp["counted"]) == 1
+    assert grp["largest_aggregate"] == 51
+
+    f = _target(FB("0000000001-24-000017", "2024-03-01", shares_outstanding=1000))
+    f.person("a", "Ann Split", cik=94, filer=True).person("b", "Bob Split", cik=95, filer=True)
+    f.holds("a", "c", 51, "5.1", sv=51, shv=0, sd=51, shd=0)
+    f.holds("b", "c", 51, "5.1", sv=31, shv=20, sd=31, shd=20)
+    f.member("a").member("b")
+    store.add(f.facts())
+    grp = next(g for g in who_controls(graph_view(store), "cik:0000000010").groups
+               if g["filing_id"] == "0000000001-24-000017")
+    assert grp["shares"] == 102 and sorted(grp["counted"]) == ["Ann Split", "Bob Split"]
+
+
+def test_marex_parent_and_subsidiary_group_is_one_position(store, shared_filings):
+    _load_or_skip(store, shared_filings / "schedule13dg_xml" / "13G_Marex_Jushi_2025-11.xml")
+    issuer = resolve(store, "1909747", "issuer", ("Organization",))
+    (grp,) = who_controls(graph_view(store), issuer.id).groups
+    # both cover pages: sole power over 10,000,000 shares, 5.1%; Item 4 states 10,000,000 for the filing
+    assert grp["shares"] == 10000000 and _r(grp["percent"], 1) == 5.1
+
+
 def test_superseded_amendment_and_as_of(store):
     f1 = _gp_structure(_target(FB("0000000001-24-000015", "2024-03-01", shares_outstanding=1000)))
     store.add(f1.facts())

@@ -820,9 +820,12 @@ class _Analysis:
     def _group_roots(members: list[str], pos: dict, closure) -> list[str]:
         """R4 for a filing group: the members whose positions no other member's position includes.
 
-        x's position includes y's when x controls y and x's aggregate is at least y's, or when y has
+        x's position includes y's when x controls y and x's aggregate is at least y's, when y has
         no sole power and x's shared power covers all of y's shares (joint filers restating the same
-        shares: a fund, its general partner, the manager, the individuals).  Equal mutual cover: the
+        shares: a fund, its general partner, the manager, the individuals), or when the two cover
+        pages are the same position: the same aggregate, the same four powers and the same stated
+        percent (a parent and its subsidiary each reporting sole power over the subsidiary's shares,
+        as 13G parent holding companies do without saying so in Item 2).  Equal mutual cover: the
         larger aggregate, then the first id, is kept.  The group holds the sum of the roots: the
         largest aggregate when everybody restates the same shares, the sum when positions are disjoint.
         """
@@ -832,13 +835,19 @@ class _Analysis:
         def shared(p: Position) -> Decimal:
             return max(p.shared_voting or ZERO, p.shared_dispositive or ZERO)
 
+        def same_position(px: Position, py: Position) -> bool:
+            return (px.shares == py.shares and px.percent_stated == py.percent_stated
+                    and px.percent_stated is not None
+                    and (px.sole_voting, px.shared_voting, px.sole_dispositive, px.shared_dispositive)
+                    == (py.sole_voting, py.shared_voting, py.sole_dispositive, py.shared_dispositive))
+
         def covers(x: str, y: str) -> bool:
             px, py = pos[x], pos[y]
             if not py.shares or px.shares is None:
                 return False
             if y in closure(x) and px.shares >= py.shares:
                 return True
-            return no_sole(py) and shared(px) >= py.shares
+            return (no_sole(py) and shared(px) >= py.shares) or same_position(px, py)
 
         roots = []
         for y in members:
