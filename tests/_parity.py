@@ -62,3 +62,15 @@ def param_sets(st, g) -> list[tuple[str, dict]]:
     for h, i in sorted(pairs):
         out.append(("control_chain", {"holder_id": h, "issuer_id": i}))
     return out
+
+
+def compare_all(st, g, run) -> int:
+    """Every canned query over the store: ``run(name, **params)`` (the engine under test) must give the rows
+    of the Python twin; returns how many non-empty answers were compared."""
+    nonempty = 0
+    for name, params in param_sets(st, g):
+        want = canned.run(g, name, **params)
+        got = run(name, **params)
+        assert same_rows(name, got, want), f"{name}({params}): {got} != {want}"
+        nonempty += bool(want)
+    return nonempty

@@ -22,7 +22,7 @@ from ownergraph.graph.view import build_graph, graph_view
 from ownergraph.queries import canned, cypher
 
 from _control_facts import FB, seed_like, two_paths_like
-from _parity import param_sets, same_rows
+from _parity import compare_all, param_sets, same_rows
 from _reliability import development_files, load_into
 
 
@@ -30,14 +30,7 @@ def assert_same(st, backend, *, push_first: bool = True) -> int:
     """Push the store and compare every canned query; returns how many non-empty answers were compared."""
     if push_first:
         push(st, backend)
-    g = graph_view(st)
-    nonempty = 0
-    for name, params in param_sets(st, g):
-        want = canned.run(g, name, **params)
-        got = cypher.run_canned(backend, name, **params)
-        assert same_rows(name, got, want), f"{name}({params}): {got} != {want}"
-        nonempty += bool(want)
-    return nonempty
+    return compare_all(st, graph_view(st), lambda name, **params: cypher.run_canned(backend, name, **params))
 
 
 # ----------------------------------------------------------------- hand-made graphs
