@@ -18,7 +18,8 @@ the time spent mining item prose.  Then, per loader, where the time goes:
 Each stage is timed on its own (the prose share by difference), so the split adds up to the
 total only approximately.  The loaders remember a few pure functions of short strings across filings
 (dates as filed, ``_prose.classify_role`` of a role phrase): the rounds repeat the same filings, so those
-always hit here, as they mostly do on a real bulk load (a small shared vocabulary).  No assertion: this is a
+always hit here, as they mostly do on a real bulk load (a small shared vocabulary).  Last, the floors of
+bench_parse_345 on the same XML: what any Python loader pays before its first fact.  No assertion: this is a
 measurement, not a test.
 """
 
@@ -33,7 +34,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_parse_345 import best_of  # noqa: E402  (the sibling bench: one timer for both)
+from bench_parse_345 import best_of, print_floors  # noqa: E402  (the sibling bench: one timer, one floor)
 from ownergraph.errors import OwnergraphError  # noqa: E402
 from ownergraph.loaders import detect, load_bytes  # noqa: E402
 from ownergraph.loaders import schedule13_xml  # noqa: E402
@@ -127,6 +128,8 @@ def main() -> None:
         parts = "  ".join(f"{k} {v / n * 1e3:.3f} ({v / total:4.0%}, {v / bare_total[ld]:4.1f}x)"
                           for k, v in stages[ld].items() if ld == "submission" or k != "container")
         print(f"{ld:15} {parts}")
+    print()
+    print_floors([_xml_of(n, d).lstrip() for n, d in files], parser, args.rounds)
 
 
 def _stage_times(name: str, data: bytes, xml: bytes, ld: str, rounds: int) -> dict[str, float]:
