@@ -25,7 +25,7 @@ SEED_FILING = URIRef("https://www.sec.gov/Archives/edgar/data/1086745/0001213900
 
 
 def _validate(g) -> tuple[bool, str]:
-    conforms, _report, text = pyshacl.validate(g, shacl_graph=SHAPES, ont_graph=None, inference="none")
+    conforms, _report, text = pyshacl.validate(g, shacl_graph=SHAPES, ont_graph=ONTOLOGY, inference="none")
     return conforms, text
 
 

@@ -386,10 +386,12 @@ class _Walk:
                 if etype == "PARTY_TO":
                     shortcuts += ((o, _T["FIBO_CTR.hasContractParty"], s),)
             if etype == "MEMBER_OF_GROUP":
-                grp = _u(base + "group/" + quote(dst[7:] if dst.startswith("filing:") else dst, safe="-._~"))
+                gid = dst[7:] if dst.startswith("filing:") else dst
+                grp = _u(base + "group/" + quote(gid, safe="-._~"))
                 if grp not in groups:
                     groups.add(grp)
                     yield grp, RDF_TYPE, _T["OG.FilingGroup"], None
+                    yield grp, _T["OG.id"], lit("group:" + gid), None  # an org:Organization: identified
                     yield grp, RDFS_LABEL, lit("reporting persons filing jointly"), None
                     yield grp, _T["OG.groupOf"], o, None
                 o = grp
