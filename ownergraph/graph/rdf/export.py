@@ -204,6 +204,7 @@ PROP_PRED: dict[str, str] = {
     "filed_date": OG.filedDate,
     "signed_date": OG.signedDate,
     "family": OG.family,
+    "member_of_group": OG.memberOfGroupBox,  # the row 2 box ('a' / 'b'), not a link to the group
 }
 #: never exported: store bookkeeping and local paths
 SKIP_PROPS = {"position_key", "seq", "source"}

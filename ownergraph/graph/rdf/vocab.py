@@ -204,6 +204,7 @@ class OG(DefinedNamespace):
     tenPercentOwnerOf: URIRef
     subsidiaryOf: URIRef
     memberOfGroup: URIRef
+    memberOfGroupBox: URIRef
     property: URIRef
 
 
