@@ -385,3 +385,42 @@ def test_shares_outstanding_from_cover_comments():
     f = load_path(FIX / "13g_reporting_ciks.xml")
     assert f.filing.shares_outstanding == Decimal("12000000")
     assert f.filing.shares_outstanding_date == dt.date(2025, 11, 5)
+
+
+def test_13g_filer_ciks_joined_by_the_agents_filer_names():
+    """Published 13G cover pages carry no CIKs; a filer agent's pseudo-tag comment names each filer beside
+    its CIK, an individual in EDGAR's LAST FIRST MIDDLE order ('EXAMPLE MORROW J' is 'Morrow J. Example')."""
+    f = load_path(FIX / "13g_filer_names_pseudo_tags.xml")
+    ents = _by_name(f)
+    assert ents["Larkspur Example Advisers LP"].cik == "0009000201"
+    assert ents["Morrow J. Example"].cik == "0009000202"
+    assert ents["Morrow J. Example"].prop("cik_from") == "filer credentials (filer name beside the CIK)"
+    assert ents["Larkspur Example Offshore Fund Ltd."].cik is None
+    # the same words are needed, not a shared surname
+    from ownergraph.loaders.schedule13_xml import _same_person_sec_order
+    assert _same_person_sec_order("ICAHN CARL C", "Carl C. Icahn")
+    assert not _same_person_sec_order("EXAMPLE MORROW J", "Jane Example")
+    assert not _same_person_sec_order("EXAMPLE", "Example")
+
+
+def test_signature_title_names_the_general_partner_signed_through():
+    """'Dana Okafor / Authorized Signatory, Birchline GP LP, its general partner' (no 'By:'): the entity named
+    is the reporting person's general partner, the signer only its signatory -- never the fund's general partner."""
+    f = load_path(FIX / "13d_signature_through_gp.xml")
+    names = {e.key: e.name for e in f.entities}
+    ctl = {(names[r.source], names[r.target], r.props.get("basis")) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ("Birchline GP LP", "Birchline Fund I LP", "general partner") in ctl
+    assert ("Birchline Co-Invest GP LLC", "Birchline Co-Invest LP", "general partner") in ctl
+    assert ("Dana Okafor", "Birchline Co-Invest GP LLC", "managing member") in ctl
+    assert not any(src == "Dana Okafor" and dst in ("Birchline Fund I LP", "Birchline Co-Invest LP")
+                   for src, dst, _ in ctl)
+    assert not [r for r in f.relations if names.get(r.source) == "Dana Okafor" and r.type == EdgeKind.OFFICER_OF]
+
+
+def test_signature_and_title_lines_do_not_make_a_reversed_alias():
+    """'/s/ Dana Okafor' above the title 'Dana Okafor': the line break between them is no name
+    ('Okafor Dana' read as EDGAR's LAST FIRST order of the person)."""
+    f = load_path(FIX / "13d_signature_through_gp.xml")
+    (dana,) = [e for e in f.entities if e.name == "Dana Okafor"]
+    assert dana.key.startswith("rp:") and dana.kind == NodeKind.PERSON
+    assert "Okafor Dana" not in dana.aliases

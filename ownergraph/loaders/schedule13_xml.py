@@ -693,6 +693,19 @@ def _kind_of(rp: ReportingPerson) -> NodeKind:
     return NodeKind.ORGANIZATION if looks_like_organization(rp.name) else NodeKind.PERSON
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a person's name longer than an initial, lower-cased ('ICAHN CARL C' -> {icahn, carl})."""
+    return frozenset(w for w in _NON_WORD.sub(" ", name.lower()).split() if len(w) > 1)
+
+
+def _same_person_sec_order(filer_name: str, name: str) -> bool:
+    """EDGAR names an individual filer LAST FIRST MIDDLE ('GRIFFIN KENNETH C'), the cover page as the person
+    signs ('Kenneth Griffin', 'Carl C. Icahn'): the same person when the words beyond initials are the same
+    (at least two of them, so a lone surname never matches)."""
+    a, b = _name_words(filer_name), _name_words(name)
+    return len(a) >= 2 and a == b
+
+
 def _fmt(d: Decimal | None) -> str:
     return "-" if d is None else str(d)
 
@@ -822,10 +835,44 @@ _ATTORNEY_FOR = re.compile(
     r"(?P<who>[^,;]+?)\s*(?:[,;]\s*(?:its\s+|as\s+)?(?P<role>[^,;]+))?\s*$", re.I)
 
 
+#: "Authorized Signatory, Affinity Partners GP LP, its general partner" / "Managing Member of Foo GP LLC, the
+#: general partner": the signer holds the first role in the entity named, which is the reporting person's second
+_ROLE_ENTITY_ROLE = re.compile(
+    r"^(?P<role1>[A-Za-z][\w .&'-]{1,60}?)(?:\s*,\s*|\s+of\s+)"
+    r"(?P<ent>[A-Z0-9][^,]{1,120}?(?:,\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLLP|N\.?A\.?))?)"
+    r"\s*,\s*(?:its|the|as(?:\s+its)?)\s+(?P<role2>[A-Za-z][\w .&'-]{1,60}?)\s*$")
+
+
+def _role_entity_role(signer: str, title: str) -> list[tuple[str, str | None]] | None:
+    """[(entity, role2), (signer, role1)] for a title that names the intermediate entity it is signed through
+    (without 'By:'), the signer's name perhaps written first ('Ian Brekke / Authorized Signatory, ...')."""
+    t = title
+    for sep in ("/", " - "):
+        if sep in t:
+            head, rest = t.split(sep, 1)
+            if signer and normalize_name(head, NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+                t = rest.strip()
+            break
+    m = _ROLE_ENTITY_ROLE.match(t)
+    if not m:
+        return None
+    role1, ent, role2 = m.group("role1").strip(), m.group("ent").strip(" ,"), m.group("role2").strip()
+    if not looks_like_organization(ent) or not any(p.search(role2) for p, _ in _CONTROL_TITLES):
+        return None
+    if not (_OFFICER_TITLES.search(role1) or _NO_RELATION_TITLES.search(role1)
+            or any(p.search(role1) for p, _ in _CONTROL_TITLES) or _DIRECTOR_ONLY.fullmatch(role1)):
+        return None
+    return [(ent, role2), (signer, role1)] if signer else [(ent, role2)]
+
+
 def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
+    if "," in title and not _BY.search(title):
+        steps = _role_entity_role(signer, title)
+        if steps:
+            return steps
     if "ttorney" in title or "gent" in title:
         am = _ATTORNEY_FOR.search(title) if not _BY.search(title) else None
         if am:
@@ -926,8 +973,10 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             prop("comment", rp.comment, None, sect + ", comments", rp.comment)
         cik = normalize_cik(rp.cik)
         if cik is None and rp.no_cik is not True:
+            person = _kind_of(rp) == NodeKind.PERSON
             named = [c for c, n in doc.filer_names.items()
-                     if normalize_name(n, NodeKind.ORGANIZATION) == normalize_name(rp.name, NodeKind.ORGANIZATION)]
+                     if normalize_name(n, NodeKind.ORGANIZATION) == normalize_name(rp.name, NodeKind.ORGANIZATION)
+                     or person and _same_person_sec_order(n, rp.name)]
             if len(named) == 1 and not any(normalize_cik(p.cik) == normalize_cik(named[0])
                                            for p in doc.reporting_persons):
                 cik = normalize_cik(named[0])
@@ -1084,8 +1133,10 @@ def _item_texts(doc: Schedule13XmlDocument, b: _Builder | None = None) -> list[t
 def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
     """Names the filing's own text uses for its reporting persons and issuer."""
     texts = [t for _, t in _item_texts(doc, b)] + [rp.comment or "" for rp in doc.reporting_persons]
-    texts += [f"{s.signature or ''}\n{s.title or ''}" for s in doc.signatures]
-    corpus = "\n".join(texts)
+    # each text, and a signature's name and title lines, kept apart: "/s/ Jared Kushner" above the title "Jared
+    # Kushner" is no "Kushner Jared" (a name in EDGAR's LAST FIRST order)
+    texts += [f"{s.signature or ''}\n|\n{s.title or ''}" for s in doc.signatures]
+    corpus = "\n|\n".join(texts)
     for e in b.entities:
         if e.kind == NodeKind.PERSON:
             for a in _sec_order_aliases(e.name, corpus):
