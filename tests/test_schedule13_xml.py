@@ -37,6 +37,8 @@ def test_edgar_codes():
     assert code_name("DE") == "Delaware"
     assert country_of("DE") == "United States" and country_of("A6") == "Canada"
     assert code_name("??") is None and code_name(None) is None
+    assert code_name("VI") == "Virgin Islands, U.S."  # not title-cased to "U.s."
+    assert code_name("XX") == "Unknown" and country_of("XX") is None  # EDGAR's unknown code names no country
 
 
 def test_13g_without_ciks_nested_cusips_group():
@@ -332,3 +334,93 @@ def test_issuer_address_parts_with_their_own_trailing_comma_join_once():
     facts = load_path(FIX / "13d_placeholder_marks_in_names.xml")
     issuer = _by_name(facts)["Harbor Lane Therapeutics, Inc."]
     assert issuer.prop("address") == "200 Quarry Road, Suite 4, Lowell, Massachusetts, 01851"
+
+
+def test_13g_reporting_person_ciks_are_read():
+    """13G cover pages name a reporting person's CIK in ``reportingCik`` and the no-CIK box in
+    ``reportingCikNotPresentInEdgarFlag`` (the 13G schema's names; 13D uses reportingPersonCIK / NoCIK)."""
+    f = load_path(FIX / "13g_reporting_ciks.xml")
+    ents = _by_name(f)
+    assert ents["Larkspur Example Advisers LP"].cik == "0009000201"
+    assert ents["Morrow Example"].cik == "0009000202"
+    assert ents["Larkspur Example Offshore Fund Ltd."].cik is None
+    assert ents["Larkspur Example Offshore Fund Ltd."].prop("no_cik") is True
+    assert ents["Larkspur Example Advisers LP"].prop("no_cik") is False
+    rps = f.document["reporting_persons"]
+    assert [rp["cik"] for rp in rps] == ["0009000201", None, "0009000202"]
+    assert [rp["no_cik"] for rp in rps] == [False, True, False]
+    # the CIK is never guessed for a sole reporting person whose no-CIK box is checked
+    data = (FIX / "13g_reporting_ciks.xml").read_bytes()
+    start = data.index(b"<coverPageHeaderReportingPersonDetails>")
+    second = data.index(b"<coverPageHeaderReportingPersonDetails>", start + 1)
+    end = data.index(b"<items>")
+    solo = data[:start] + data[second:data.index(b"<coverPageHeaderReportingPersonDetails>", second + 1)] + data[end:]
+    g = load_bytes(solo, "solo.xml")
+    (rp,) = [e for e in g.entities if e.key.startswith("rp:")]
+    assert rp.name == "Larkspur Example Offshore Fund Ltd." and rp.cik is None
+
+
+def test_13ga_sole_person_empty_cover_rows_read_from_item4():
+    """A 13G/A whose cover rows are empty (the schema makes them optional on amendments) states the sole
+    reporting person's position in Item 4: plain numbers there become the beneficial HOLDS, cited to Item 4;
+    text ("See the cover page.") gives nothing, and the document model keeps the cover as filed."""
+    f = load_path(FIX / "13ga_cover_rows_empty_item4.xml")
+    (h,) = _rels(f, EdgeKind.HOLDS)
+    assert h.prov.section == "Item 4"
+    assert h.props["shares"] == Decimal("1250")
+    assert h.props["percent"] == Decimal("0.1") and h.props["percent_bound"] == "<"
+    assert h.props["percent_text"] == "Less than 0.1%"
+    assert h.props["sole_voting"] == Decimal("1250") and h.props["shared_voting"] == Decimal("0")
+    assert h.props["sole_dispositive"] == Decimal("1250") and "shared_dispositive" not in h.props
+    (rp,) = f.document["reporting_persons"]
+    assert rp["aggregate"] is None and rp["percent"] is None
+    # cover rows filed: they stay the fact, cited to the cover page
+    g = load_path(FIX / "13ga_zero_below5.xml")
+    (h,) = _rels(g, EdgeKind.HOLDS)
+    assert h.prov.section == "cover page 1, row 9" and h.props["shares"] == Decimal("0")
+
+
+def test_shares_outstanding_from_cover_comments():
+    """No item states the class's shares outstanding, a cover page's comments do (row 11's denominator)."""
+    f = load_path(FIX / "13g_reporting_ciks.xml")
+    assert f.filing.shares_outstanding == Decimal("12000000")
+    assert f.filing.shares_outstanding_date == dt.date(2025, 11, 5)
+
+
+def test_13g_filer_ciks_joined_by_the_agents_filer_names():
+    """Published 13G cover pages carry no CIKs; a filer agent's pseudo-tag comment names each filer beside
+    its CIK, an individual in EDGAR's LAST FIRST MIDDLE order ('EXAMPLE MORROW J' is 'Morrow J. Example')."""
+    f = load_path(FIX / "13g_filer_names_pseudo_tags.xml")
+    ents = _by_name(f)
+    assert ents["Larkspur Example Advisers LP"].cik == "0009000201"
+    assert ents["Morrow J. Example"].cik == "0009000202"
+    assert ents["Morrow J. Example"].prop("cik_from") == "filer credentials (filer name beside the CIK)"
+    assert ents["Larkspur Example Offshore Fund Ltd."].cik is None
+    # the same words are needed, not a shared surname
+    from ownergraph.loaders.schedule13_xml import _same_person_sec_order
+    assert _same_person_sec_order("ICAHN CARL C", "Carl C. Icahn")
+    assert not _same_person_sec_order("EXAMPLE MORROW J", "Jane Example")
+    assert not _same_person_sec_order("EXAMPLE", "Example")
+
+
+def test_signature_title_names_the_general_partner_signed_through():
+    """'Dana Okafor / Authorized Signatory, Birchline GP LP, its general partner' (no 'By:'): the entity named
+    is the reporting person's general partner, the signer only its signatory -- never the fund's general partner."""
+    f = load_path(FIX / "13d_signature_through_gp.xml")
+    names = {e.key: e.name for e in f.entities}
+    ctl = {(names[r.source], names[r.target], r.props.get("basis")) for r in _rels(f, EdgeKind.CONTROLS)}
+    assert ("Birchline GP LP", "Birchline Fund I LP", "general partner") in ctl
+    assert ("Birchline Co-Invest GP LLC", "Birchline Co-Invest LP", "general partner") in ctl
+    assert ("Dana Okafor", "Birchline Co-Invest GP LLC", "managing member") in ctl
+    assert not any(src == "Dana Okafor" and dst in ("Birchline Fund I LP", "Birchline Co-Invest LP")
+                   for src, dst, _ in ctl)
+    assert not [r for r in f.relations if names.get(r.source) == "Dana Okafor" and r.type == EdgeKind.OFFICER_OF]
+
+
+def test_signature_and_title_lines_do_not_make_a_reversed_alias():
+    """'/s/ Dana Okafor' above the title 'Dana Okafor': the line break between them is no name
+    ('Okafor Dana' read as EDGAR's LAST FIRST order of the person)."""
+    f = load_path(FIX / "13d_signature_through_gp.xml")
+    (dana,) = [e for e in f.entities if e.name == "Dana Okafor"]
+    assert dana.key.startswith("rp:") and dana.kind == NodeKind.PERSON
+    assert "Okafor Dana" not in dana.aliases

@@ -295,7 +295,7 @@ CODES: dict[str, str] = {
     "V7": "Sweden",
     "V8": "Switzerland",
     "V9": "Syrian Arab Republic",
-    "VI": "Virgin Islands, U.s.",
+    "VI": "Virgin Islands, U.S.",
     "W0": "Tanzania, United Republic of",
     "W1": "Thailand",
     "W2": "Togo",
@@ -367,7 +367,7 @@ def country_of(code: str | None) -> str | None:
     if c in US_STATES or c == "X1":
         return "United States"
     name = CODES.get(c)
-    if name is None:
+    if name is None or c == "XX":  # 'XX' is EDGAR's "Unknown": no country
         return None
     if name.endswith(", Canada") or c == "Z4":
         return "Canada"

@@ -11,7 +11,8 @@ What is read (the document model below is what ``ownergraph extract`` prints):
 * cover page header: amendment number, class title, date of event, issuer
   (CIK, name, CUSIPs, address), rule designations (13G), person authorized
   to receive notices (13D);
-* every reporting person: CIK or the no-CIK flag, name *as filed*, group
+* every reporting person: CIK or the no-CIK flag (13D ``reportingPersonCIK`` /
+  ``reportingPersonNoCIK``, 13G ``reportingCik`` / ``reportingCikNotPresentInEdgarFlag``), name *as filed*, group
   box (a/b), fund types, citizenship code and its name (EDGAR codes, see
   :mod:`._edgar_codes`), the four powers, aggregate, percent, types,
   comments -- values exactly as filed (``11615772.8`` stays that Decimal);
@@ -22,7 +23,9 @@ the CUSIP (``000000000`` means none) and ``ISSUED_BY``; one beneficial
 ``HOLDS`` per reporting person with the four powers, provenance "cover page N,
 row 11" (13D) / "row 9" (13G), with the "aggregate excludes certain shares" box
 (``aggregate_excludes_certain_shares``) and the 13G rule designations
-(``filed_pursuant_to`` "Rule 13d-1(c)"); ``MEMBER_OF_GROUP`` when group box (a) is
+(``filed_pursuant_to`` "Rule 13d-1(c)"); a sole reporting person whose 13G/A cover rows are
+empty takes the plain numbers of Item 4 (the HOLDS is then cited to "Item 4"); the class's shares
+outstanding come from Items 4/5, else from the cover pages' comments; ``MEMBER_OF_GROUP`` when group box (a) is
 checked; reporting persons as ``filer_keys``.  Item texts and cover-page
 comments go through the shared prose miner (:mod:`._prose`, the same code the
 classic loader uses), so "Platinum Holdings, the sole owner of Platinum
@@ -128,7 +131,8 @@ class ReportingPerson(BaseModel):
     page: int = Field(description="Cover page number (1-based, in filing order)")
     name: str = Field(description="Name as filed")
     cik: str | None = None
-    no_cik: bool | None = Field(default=None, description="reportingPersonNoCIK (13D): True when the person has no CIK")
+    no_cik: bool | None = Field(default=None, description=(
+        "reportingPersonNoCIK (13D) / reportingCikNotPresentInEdgarFlag (13G): True when the person has no CIK"))
     member_of_group: str | None = Field(default=None, description="Group box checked: 'a' (group) or 'b' (not a group)")
     fund_types: list[str] = Field(default_factory=list, description="Source of funds codes (13D row 4): WC, PF, OO ...")
     citizenship_code: str | None = None
@@ -435,8 +439,9 @@ def _reporting_person(el: etree._Element, page: int, schedule: str) -> Reporting
     return _construct_doc(ReportingPerson, {
         "page": page,
         "name": _name_text(name),
-        "cik": _ctext(el, "reportingPersonCIK", "reportingPersonCik", "cik"),
-        "no_cik": _yn(_ctext(el, "reportingPersonNoCIK", "reportingPersonNoCik")),
+        # 13D reportingPersonCIK / reportingPersonNoCIK; 13G reportingCik / reportingCikNotPresentInEdgarFlag
+        "cik": _ctext(el, "reportingPersonCIK", "reportingCik", "reportingPersonCik", "cik"),
+        "no_cik": _yn(_ctext(el, "reportingPersonNoCIK", "reportingCikNotPresentInEdgarFlag", "reportingPersonNoCik")),
         "member_of_group": _ctext(el, "memberOfGroup", "memberGroup"),
         "fund_types": [t for c in _children(el, "fundType") if (t := _text(c))],
         "citizenship_code": code,
@@ -688,6 +693,19 @@ def _kind_of(rp: ReportingPerson) -> NodeKind:
     return NodeKind.ORGANIZATION if looks_like_organization(rp.name) else NodeKind.PERSON
 
 
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a person's name longer than an initial, lower-cased ('ICAHN CARL C' -> {icahn, carl})."""
+    return frozenset(w for w in _NON_WORD.sub(" ", name.lower()).split() if len(w) > 1)
+
+
+def _same_person_sec_order(filer_name: str, name: str) -> bool:
+    """EDGAR names an individual filer LAST FIRST MIDDLE ('GRIFFIN KENNETH C'), the cover page as the person
+    signs ('Kenneth Griffin', 'Carl C. Icahn'): the same person when the words beyond initials are the same
+    (at least two of them, so a lone surname never matches)."""
+    a, b = _name_words(filer_name), _name_words(name)
+    return len(a) >= 2 and a == b
+
+
 def _fmt(d: Decimal | None) -> str:
     return "-" if d is None else str(d)
 
@@ -817,10 +835,44 @@ _ATTORNEY_FOR = re.compile(
     r"(?P<who>[^,;]+?)\s*(?:[,;]\s*(?:its\s+|as\s+)?(?P<role>[^,;]+))?\s*$", re.I)
 
 
+#: "Authorized Signatory, Affinity Partners GP LP, its general partner" / "Managing Member of Foo GP LLC, the
+#: general partner": the signer holds the first role in the entity named, which is the reporting person's second
+_ROLE_ENTITY_ROLE = re.compile(
+    r"^(?P<role1>[A-Za-z][\w .&'-]{1,60}?)(?:\s*,\s*|\s+of\s+)"
+    r"(?P<ent>[A-Z0-9][^,]{1,120}?(?:,\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|LLLP|N\.?A\.?))?)"
+    r"\s*,\s*(?:its|the|as(?:\s+its)?)\s+(?P<role2>[A-Za-z][\w .&'-]{1,60}?)\s*$")
+
+
+def _role_entity_role(signer: str, title: str) -> list[tuple[str, str | None]] | None:
+    """[(entity, role2), (signer, role1)] for a title that names the intermediate entity it is signed through
+    (without 'By:'), the signer's name perhaps written first ('Ian Brekke / Authorized Signatory, ...')."""
+    t = title
+    for sep in ("/", " - "):
+        if sep in t:
+            head, rest = t.split(sep, 1)
+            if signer and normalize_name(head, NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+                t = rest.strip()
+            break
+    m = _ROLE_ENTITY_ROLE.match(t)
+    if not m:
+        return None
+    role1, ent, role2 = m.group("role1").strip(), m.group("ent").strip(" ,"), m.group("role2").strip()
+    if not looks_like_organization(ent) or not any(p.search(role2) for p, _ in _CONTROL_TITLES):
+        return None
+    if not (_OFFICER_TITLES.search(role1) or _NO_RELATION_TITLES.search(role1)
+            or any(p.search(role1) for p, _ in _CONTROL_TITLES) or _DIRECTOR_ONLY.fullmatch(role1)):
+        return None
+    return [(ent, role2), (signer, role1)] if signer else [(ent, role2)]
+
+
 def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
+    if "," in title and not _BY.search(title):
+        steps = _role_entity_role(signer, title)
+        if steps:
+            return steps
     if "ttorney" in title or "gent" in title:
         am = _ATTORNEY_FOR.search(title) if not _BY.search(title) else None
         if am:
@@ -892,10 +944,16 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     filer_keys = []
     rules = ", ".join(doc.rule_designations) or None  # 13G: Rule 13d-1(b) / (c) / (d), for every person
     single_no_cik = len(doc.reporting_persons) == 1 and not doc.reporting_persons[0].cik and len(doc.filer_ciks) == 1
+    item4 = _item4_values(doc) if len(doc.reporting_persons) == 1 else {}
     for rp in doc.reporting_persons:
         key = f"rp:{rp.page}"
         filer_keys.append(key)
         sect = f"{cover} {rp.page}"
+        filled = [f for f in item4 if getattr(rp, f) is None]
+        if filled:  # a sole person's cover rows left empty (an exit 13G/A): Item 4 states the same values
+            rp = rp.model_copy(update={f: item4[f][0] for f in filled})
+            if "percent" in filled:
+                rp.percent_bound = item4["percent"][1]
         text = _cover_excerpt(rp)
         props: list[PropFact] = []
 
@@ -915,8 +973,10 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
             prop("comment", rp.comment, None, sect + ", comments", rp.comment)
         cik = normalize_cik(rp.cik)
         if cik is None and rp.no_cik is not True:
+            person = _kind_of(rp) == NodeKind.PERSON
             named = [c for c, n in doc.filer_names.items()
-                     if normalize_name(n, NodeKind.ORGANIZATION) == normalize_name(rp.name, NodeKind.ORGANIZATION)]
+                     if normalize_name(n, NodeKind.ORGANIZATION) == normalize_name(rp.name, NodeKind.ORGANIZATION)
+                     or person and _same_person_sec_order(n, rp.name)]
             if len(named) == 1 and not any(normalize_cik(p.cik) == normalize_cik(named[0])
                                            for p in doc.reporting_persons):
                 cik = normalize_cik(named[0])
@@ -942,8 +1002,12 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
                 if m and hp.get("shares" if f == "aggregate" else f) is None:
                     hp[f"{'shares' if f == 'aggregate' else f}_footnote"] = f"see footnote {m.group(1) or m.group(2) or '*'}"
             row = "row 11" if r13d else "row 9"
-            b.relate(EdgeKind.HOLDS, key, sec_key, {k: v for k, v in hp.items() if v is not None},
-                     f"{sect}, {row}", text)
+            hsect = f"{sect}, {row}"
+            if "aggregate" in filled:
+                hsect = "Item 4"
+                if rp.percent_bound and "percent" in filled:
+                    hp["percent_text"] = item4["percent"][2]
+            b.relate(EdgeKind.HOLDS, key, sec_key, {k: v for k, v in hp.items() if v is not None}, hsect, text)
         if (rp.member_of_group or "").strip().lower() == "a":
             b.relate(EdgeKind.MEMBER_OF_GROUP, key, "filing", {}, f"{sect}, row 2",
                      f"{rp.name}: member of a group (box (a) checked)")
@@ -980,6 +1044,46 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     if doc.schedule == "13G":
         _item7_subsidiaries(doc, facts)
     return facts
+
+
+#: 13G Item 4 fields -> the cover rows they restate
+_ITEM4_FIELDS = (
+    ("amountBeneficiallyOwned", "aggregate"),
+    ("classPercent", "percent"),
+    ("numberOfSharesPersonHas.solePowerOrDirectToVote", "sole_voting"),
+    ("numberOfSharesPersonHas.sharedPowerOrDirectToVote", "shared_voting"),
+    ("numberOfSharesPersonHas.solePowerOrDirectToDispose", "sole_dispositive"),
+    ("numberOfSharesPersonHas.sharedPowerOrDirectToDispose", "shared_dispositive"),
+)
+_ITEM4_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ITEM4_PERCENT = re.compile(r"(?:less\s+than\s+)?\d*\.?\d+\s*%?", re.I)
+
+
+def _item4_values(doc: Schedule13XmlDocument) -> dict[str, tuple]:
+    """13G Item 4 values that are plain numbers ("0", "1,250,000", "4.9%"): {field: (value, bound, text)}.
+
+    Item 4 restates the cover rows; a 13G/A reporting a holding that fell to nothing often leaves the
+    cover rows empty and answers only here.  Text ("See row 9 of the cover page", a sentence) gives nothing.
+    """
+    if doc.schedule != "13G":
+        return {}
+    item4 = doc.items.get("item4") or {}
+    out: dict[str, tuple] = {}
+    for name, field in _ITEM4_FIELDS:
+        t = item4.get(name)
+        if not isinstance(t, str) or len(t) > 40:
+            continue
+        t = t.strip().rstrip(".").strip()
+        if field == "percent":
+            if _ITEM4_PERCENT.fullmatch(t):
+                pct, bound = parse_percent(t)
+                if pct is not None:
+                    out[field] = (pct, bound, t)
+        elif _ITEM4_NUMBER.fullmatch(t):
+            d = parse_decimal(t)
+            if d is not None:
+                out[field] = (d, None, t)
+    return out
 
 
 def _item7_subsidiaries(doc: Schedule13XmlDocument, facts: FilingFacts) -> None:
@@ -1029,8 +1133,10 @@ def _item_texts(doc: Schedule13XmlDocument, b: _Builder | None = None) -> list[t
 def _name_aliases(b: _Builder, doc: Schedule13XmlDocument) -> None:
     """Names the filing's own text uses for its reporting persons and issuer."""
     texts = [t for _, t in _item_texts(doc, b)] + [rp.comment or "" for rp in doc.reporting_persons]
-    texts += [f"{s.signature or ''}\n{s.title or ''}" for s in doc.signatures]
-    corpus = "\n".join(texts)
+    # each text, and a signature's name and title lines, kept apart: "/s/ Jared Kushner" above the title "Jared
+    # Kushner" is no "Kushner Jared" (a name in EDGAR's LAST FIRST order)
+    texts += [f"{s.signature or ''}\n|\n{s.title or ''}" for s in doc.signatures]
+    corpus = "\n|\n".join(texts)
     for e in b.entities:
         if e.kind == NodeKind.PERSON:
             for a in _sec_order_aliases(e.name, corpus):
@@ -1271,6 +1377,17 @@ def _shares_outstanding(doc: Schedule13XmlDocument):
                 m = _SO_RE.search(t) if t and _may_state_outstanding(t) else None
                 if m:
                     return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
+    # then the cover pages' comments, where many filers state the denominator of row 11 / row 13
+    # ("* Based on 514,694,504 shares outstanding as of April 29, 2025"), each person's the same
+    seen = set()
+    for rp in doc.reporting_persons:
+        t = rp.comment
+        if not t or t in seen:
+            continue
+        seen.add(t)
+        m = _SO_RE.search(t) if _may_state_outstanding(t) else None
+        if m:
+            return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
     return None, None
 
 
