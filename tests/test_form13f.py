@@ -270,3 +270,40 @@ def test_text_13f_that_is_neither_cover_nor_table_is_a_clear_error():
     with pytest.raises(LoadError) as e:
         load_bytes(b"FORM 13F\nCOVER PAGE\nnothing else here\n", "empty13f.txt", loader="form13f_text")
     assert "empty13f.txt" in str(e.value)
+
+
+def test_text_13f_names_over_several_lines_spaced_cusips_further_rows_and_x_marks():
+    # the layout of large filers: a name printed over lines above its CUSIP ("025816 10 9"), further rows of the
+    # same security under the value column, discretion marked with an X, managers listed "1, 2"
+    f = load_path(F13 / "13fhr_text_wrapped_names_x_marks.txt")
+    assert f.entity("manager").name == "Contoso Example Holdings Inc." and not f.warnings
+    assert f.document["value_unit"] == "thousands"
+    others = {e.prop("other_manager_sequence"): e for e in f.entities if e.prop("other_manager_sequence")}
+    assert others["2"].name == "Contoso Sample Reinsurance Corp." and others["2"].prop("form13f_file_number") is None
+    assert others["3"].prop("form13f_file_number") == "28-4003"
+    rows = f.document["rows"]
+    assert [r["nameOfIssuer"] for r in rows] == [
+        "Fabrikam Sample Co.", "Fabrikam Sample Co.", "Northwind Example Traders Inc.", "Litware Corp.",
+        "Woodgrove Sample Bank", "Woodgrove Sample Bank"]
+    assert [r["cusip"] for r in rows][:3] == ["99990A101", "99990A101", "99990B208"]
+    assert [r["investmentDiscretion"] for r in rows] == [
+        "SHARED-DEFINED", "SHARED-DEFINED", "SHARED-DEFINED", "SOLE", "SHARED-OTHER", "SHARED-DEFINED"]
+    assert [r["otherManager"] for r in rows] == ["1,2", "3", "1,2,3", None, "3", "1"]
+    assert rows[4]["votingNone"] == "1000000" and rows[4]["votingSole"] is None
+    holds = {f.entity(r.target).cusip: r.props for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert holds["99990A101"]["shares"] == Decimal(15000000) and holds["99990A101"]["rows"] == 2
+    assert holds["99990D105"]["sole_voting"] == Decimal(45000000) and holds["99990D105"]["no_voting"] == Decimal(1000000)
+
+
+def test_text_13f_padded_cusips_without_sh_column_and_manager_named_above_the_table():
+    f = load_path(F13 / "13fhr_text_padded_cusips.txt")
+    assert f.entity("manager").name == "ADATUM SAMPLE & CO." and not f.warnings
+    assert f.document["value_unit"] is None  # fair market value, unit not stated, no period
+    rows = {r["cusip"]: r for r in f.document["rows"]}
+    assert set(rows) == {"99991E102", "99991F109", "99991G107"}
+    assert rows["99991G107"]["nameOfIssuer"] == "CONTOSO SAMPLE STORES INC; CONTOSO SAMPLE GROUP"
+    assert [rows[c]["investmentDiscretion"] for c in ("99991E102", "99991F109", "99991G107")] == [
+        "SHARED", "SOLE", "OTHER"]
+    assert (rows["99991E102"]["votingSole"], rows["99991E102"]["votingShared"], rows["99991E102"]["votingNone"]) == (
+        "33", "0", "7967")
+    assert all(r["sshPrnamtType"] == "SH" for r in rows.values())

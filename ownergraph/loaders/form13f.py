@@ -434,10 +434,15 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
 
 _TEXT_HEAD = re.compile(rb"(?i)form\s+13f|13f\s+information\s+table")
 _TEXT_TABLE_HINT = re.compile(rb"(?i)cusip|title\s+of\s+class|information\s+table|cover\s+page|summary\s+page")
-#: a holdings row: issuer and class, a 9-character CUSIP, the value, the amount, SH/PRN, put/call, the rest
+#: a holdings row: issuer and class, a CUSIP ("025816109", "025816 10 9", "00504W100000" with the padding some
+#: filers add), the value, the amount, SH/PRN, put/call, the rest
 _TEXT_ROW = re.compile(
-    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{8}[0-9])\s+\$?\s*(?P<value>\d[\d,]*(?:\.\d+)?)\s+"
-    r"(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{6} ?[0-9A-Z*@#]{2} ?[0-9])(?:000)?\s+\$?\s*(?P<value>\d[\d,]*(?:\.\d+)?)"
+    r"\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+#: a further row of the security above (another manager or discretion): value and amount only, under their columns
+_TEXT_CONT = re.compile(
+    r"^(?P<lead>\s{12,})\$?(?P<value>\d[\d,]*(?:\.\d+)?)\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*"
+    r"(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
 _DISCRETION = re.compile(r"(?i)^(?P<d>SHARED[- ]DEFINED|SHARED[- ]OTHER|SH-DEF|SH-OTH|SHARED|DEFINED|SOLE|OTHER|DFND|DEF|"
                          r"OTR|SHR|OTH)\b\s*")
 _AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -467,42 +472,70 @@ def sniff_text(data: bytes) -> float:
 
 
 def _header_columns(lines: list[str]) -> dict[str, float]:
-    """Centres of the voting columns (SOLE, SHARED, NONE) and the start of the class column (TITLE) in the
-    table's header lines."""
+    """Column positions in the table's header lines: the start of the class column (TITLE / CLASS on the line
+    naming the CUSIP), the centres of the voting columns (the last SOLE, SHARED, NONE), of the investment
+    discretion columns marked with an X (the first SOLE, SHARED / DEFINED, OTHER before them) and of the other
+    managers column."""
     cols: dict[str, float] = {}
     for ln in lines:
         up = ln.upper()
-        if "CUSIP" in up and "TITLE" in up and "title" not in cols:
-            cols["title"] = float(up.find("TITLE"))
-            cols["cusip"] = float(up.find("CUSIP"))
+        if "CUSIP" in up and "title" not in cols:
+            m = re.search(r"TITLE|CLASS", up)
+            if m and m.start() < up.find("CUSIP"):
+                cols["title"] = float(m.start())
+        v = re.search(r"SOLE(?!.*SOLE).*?SHARED.*?NONE", up)
+        if v is None:
+            continue
         for word in ("SOLE", "SHARED", "NONE"):
-            j = up.rfind(word)
-            if j >= 0 and "CUSIP" not in up[j:] and re.search(r"SOLE.*SHARED.*NONE", up):
-                cols[word.lower()] = j + len(word) / 2
-        m = re.search(r"OTHER|MANAGERS|MGRS", up)
-        if m and re.search(r"SOLE.*SHARED.*NONE", up) and "other" not in cols:
-            cols["other"] = float(m.start())
+            j = up.find(word, v.start())
+            cols[word.lower()] = j + len(word) / 2
+        head = up[:v.start()]
+        m = re.search(r"MANAGERS|MGRS|MGR", head) or None
+        if m is None:
+            others = [x.start() for x in re.finditer(r"OTHER", head)]
+            if len(others) >= 2 or (others and "SOLE" not in head):
+                m = re.compile("OTHER").search(head, others[-1])
+        if m:
+            cols["other"] = m.start() + len(m.group(0)) / 2
+        ds = head.find("SOLE")
+        if ds >= 0:
+            cols["d_sole"] = ds + 2
+            for word, key in (("DEFINED", "d_shared"), ("SHARED", "d_shared"), ("OTHER", "d_other")):
+                j = head.find(word, ds + 4)
+                if j >= 0 and key not in cols and (m is None or j < m.start()):
+                    cols[key] = j + len(word) / 2
+            cols["d_names"] = 1.0 if "DEFINED" in head else 0.0
     return cols
 
 
-def _text_row(m: re.Match, line: str, cols: dict[str, float]) -> dict[str, Any]:
-    pre = m["pre"].rstrip()
+def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int) -> dict[str, Any]:
+    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``)."""
     t = cols.get("title")
-    if t is not None and 0 < t < len(pre) and pre[int(t) - 1] == " " and pre[:int(t)].strip():
-        issuer, title = pre[:int(t)].strip(), pre[int(t):].strip()
+    t = None if t is None else int(t) - shift
+    if t is not None and 0 < t < len(pre) and pre[t - 1] == " " and pre[:t].strip():
+        issuer, title = pre[:t].strip(), pre[t:].strip()
     else:
-        parts = re.split(r"\s{2,}", pre, maxsplit=1)
-        issuer, title = (parts[0], parts[1]) if len(parts) == 2 else (pre, None)
+        parts = re.split(r"\s{2,}", pre.strip())
+        issuer, title = (" ".join(parts[:-1]), parts[-1]) if len(parts) >= 2 else (pre.strip(), None)
     rest = m["rest"]
     disc = None
     d = _DISCRETION.match(rest)
     if d:
         disc = d["d"].upper()
         rest = rest[d.end():]
-    offset = m.start("rest") + (d.end() if d else 0)
+    offset = m.start("rest") + (d.end() if d else 0) + shift
     tokens = [(x.group(0), offset + x.start(), offset + x.end()) for x in re.finditer(r"\S+", rest)]
     voting: dict[str, str | None] = {"sole": None, "shared": None, "none": None}
     managers: list[str] = []
+    marks = [tk for tk in tokens if tk[0] in ("X", "x")]
+    if marks and disc is None:
+        tokens = [tk for tk in tokens if tk[0] not in ("X", "x")]
+        cand = [k for k in ("d_sole", "d_shared", "d_other") if k in cols]
+        if cand:
+            centre = (marks[0][1] + marks[0][2]) / 2
+            k = min(cand, key=lambda k: abs(cols[k] - centre))
+            disc = {"d_sole": "SOLE", "d_shared": "SHARED-DEFINED" if cols.get("d_names") else "SHARED",
+                    "d_other": "SHARED-OTHER" if cols.get("d_names") else "OTHER"}[k]
     if {"sole", "shared", "none"} <= cols.keys():
         for tok, a, b in tokens:
             centre = (a + b) / 2
@@ -528,10 +561,11 @@ def _text_row(m: re.Match, line: str, cols: dict[str, float]) -> dict[str, Any]:
         for key, val in zip(("sole", "shared", "none"), nums[k:]):
             voting[key] = val
     amt = m["amt"].replace(",", "")
-    return {"nameOfIssuer": issuer or None, "titleOfClass": title or None, "cusip": m["cusip"].upper(), "figi": None,
+    mgr = re.sub(r"\s*,\s*", ",", " ".join(managers)).strip(", ") or None
+    return {"nameOfIssuer": issuer or None, "titleOfClass": title or None, "cusip": cusip, "figi": None,
             "value": m["value"].replace(",", ""), "sshPrnamt": amt, "sshPrnamtType": (m["type"] or "SH").upper(),
             "putCall": (m["pc"] or "").title() or None, "investmentDiscretion": disc,
-            "otherManager": ",".join(managers) or None,
+            "otherManager": mgr,
             "votingSole": voting["sole"].replace(",", "") if voting["sole"] else None,
             "votingShared": voting["shared"].replace(",", "") if voting["shared"] else None,
             "votingNone": voting["none"].replace(",", "") if voting["none"] else None}
@@ -557,31 +591,52 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     rows: list[dict] = []
     header: list[str] = []
     cols: dict[str, float] = {}
+    pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
+    last: dict | None = None
     for ln in lines:
         if len(ln) > 400:
+            pending, last = [], None
             continue
         ln = ln.expandtabs(8) if "\t" in ln else ln
+        stripped = ln.strip()
+        if not stripped or re.fullmatch(r"[-=_\s]+", stripped):
+            pending = []
+            continue
         up = ln.upper()
-        if "CUSIP" in up or ("SOLE" in up and "SHARED" in up) or "TITLE OF" in up:
+        if "CUSIP" in up or re.search(r"SOLE.*SHARED.*NONE", up) or "TITLE OF" in up:
             header.append(ln)
-            cols = _header_columns(header[-4:])
+            cols = _header_columns(header[-6:])
+            pending, last = [], None
             continue
-        if not any(c.isdigit() for c in ln):
-            continue
-        m = _TEXT_ROW.match(ln.strip())
-        if m is None:
-            continue
-        c = m["cusip"].upper()
-        if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
-            continue
-        # column positions are of the line as printed: match again on the line itself
-        m2 = _TEXT_ROW.match(ln.lstrip()) or m
         shift = len(ln) - len(ln.lstrip())
-        rows.append(_text_row(m2, " " * shift + ln.lstrip(), {k: v - shift for k, v in cols.items()})
-                    if shift else _text_row(m2, ln, cols))
+        m = _TEXT_ROW.match(stripped) if any(c.isdigit() for c in ln) else None
+        if m is not None:
+            c = m["cusip"].replace(" ", "").upper()
+            if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
+                m = None
+        if m is not None:
+            row = _text_row(m["pre"], c, m, cols, shift)
+            if pending and shift > 0:  # "American" / "   Express Co.     Com    025816 10 9 ..."
+                row["nameOfIssuer"] = " ".join([*pending, row["nameOfIssuer"] or ""]).strip() or None
+            rows.append(row)
+            last, pending = row, []
+            continue
+        k = _TEXT_CONT.match(ln) if last is not None and not pending else None
+        if k is not None:
+            row = _text_row("", last["cusip"], k, cols, 0)
+            row["nameOfIssuer"], row["titleOfClass"] = last["nameOfIssuer"], last["titleOfClass"]
+            rows.append(row)
+            continue
+        if re.search(r"[A-Za-z]", stripped) and len(stripped) <= 60 and len(_AMOUNT.findall(stripped)) < 2:
+            pending.append(stripped)
+            if len(pending) > 4:
+                pending = pending[-4:]
+        else:
+            pending = []
+        last = None if pending else last
     head = "\n".join(lines[:400])
     name = _cover_value(head, r"Filing\s+this\s+Report:?\s*\n?(?:\s*\n)*\s*Name:\s*(.+)$") or _cover_value(
-        head, r"^\s*Name:\s*(.+)$")
+        head, r"Name\s+of\s+Reporting\s+Manager:\s*(\S.*)$") or _cover_value(head, r"^\s*Name:\s*(.+)$")
     period = _cover_value(head, r"Quarter\s+Ended:?\s*(.+)$")
     amend = _cover_value(head, r"Amendment\s*\[\s*([Xx])\s*\]")
     amend_no = _cover_value(head, r"Amendment\s+Number:?[ \t]*(\d+)")
@@ -595,9 +650,10 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     others = []
     om = re.search(r"(?is)List\s+of\s+Other\s+Included\s+Managers:?(.{0,3000})", head)
     if om:
-        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-\d{3,6})"
+        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-\d{0,6})"
                              r"[ \t]+(\S[^\n]{1,100}?)\s*$", om.group(1)):
-            others.append({"sequence": m.group(1), "cik": None, "file_number": m.group(2), "name": m.group(3)})
+            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-": a number not yet assigned
+            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3)})
     if not rows and not name:
         raise LoadError(source, "not a Form 13F report (no manager name and no information table rows)")
     digest = sha256(data)
@@ -620,11 +676,21 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
                            props=props, prov=cp)]
     for i, o in enumerate(others, start=1):
         entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"],
-                                   props=[_PF(name="other_manager_sequence", value=o["sequence"], prov=cp),
-                                          _PF(name="form13f_file_number", value=o["file_number"], prov=cp)],
+                                   props=[_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] + (
+                                       [_PF(name="form13f_file_number", value=o["file_number"], prov=cp)]
+                                       if o["file_number"] else []),
                                    prov=prov("summary page", f"{o['sequence']} {o['file_number']} {o['name']}")))
     more, relations, total = _holdings(rows, prov, "manager")
     entities.extend(more)
+    # the unit of the value column: as the table header or the summary page states it ("(x$1000)", "(In
+    # Thousands)", "$000"), else the rule of the period (thousands before 2023), else not known
+    stated = " ".join(header) + " " + (_cover_value(head, r"Value\s+Total:?([^\n]*\n[^\n]*)") or "")
+    if re.search(r"(?i)x\s*\$?\s*1,?000|thousands|\(\s*000\s*'?s?\s*\)|\$\s*000\b|000'?s\s+omitted", stated):
+        unit = "thousands"
+    elif pdate is not None:
+        unit = "dollars" if pdate >= dt.date(2022, 12, 31) else "thousands"
+    else:
+        unit = None
     warnings = []
     if entry_total and entry_total.replace(",", "").isdigit() and int(entry_total.replace(",", "")) != len(rows):
         warnings.append(f"{source}: the summary page gives {entry_total} information table entries, "
@@ -633,7 +699,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
            "report_type": rtype, "form13f_file_number": file_no, "is_amendment": is_amend or None,
            "amendment_number": amend_no if is_amend else None, "table_entry_total": entry_total,
            "table_value_total": value_total, "other_managers": others,
-           "value_unit": "thousands" if pdate is None or pdate < dt.date(2022, 12, 31) else "dollars",
+           "value_unit": unit,
            "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
 
