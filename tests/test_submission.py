@@ -398,3 +398,32 @@ def test_header_filer_with_edgar_state_tag_matches_the_document_name():
                    "suffixed.txt")
     assert f.entity("rp:1").cik == "0009000002"
     assert not any("only filer without a CIK" in w for w in f.warnings)
+
+
+def test_header_former_names_address_and_state_join_the_cik_entities(store):
+    # FORMER COMPANY blocks: the names the company filed under before; a later (or older) filing naming it so,
+    # without a CIK, resolves to the CIK's node
+    from ownergraph.graph.ids import normalize_name
+
+    f = load_path(FIX / "13g_xml_submission.txt")
+    issuer = f.entity(f.filing.issuer_key)
+    assert issuer.cik == "0009000100"
+    assert "NORTHWIND EXAMPLE CORP" in issuer.aliases
+    assert issuer.prop("former_names") == "NORTHWIND EXAMPLE CORP"
+    assert issuer.prop("address").startswith("1 Harbour Road")  # the document's address is kept
+    assert issuer.prop("state_of_incorporation") == "E9"
+    sect = {p.name: p.prov.section for p in issuer.props}
+    assert sect["former_names"] == "header" and sect["state_of_incorporation"] == "header"
+    store.add(f)
+    key = "organization:" + normalize_name("NORTHWIND EXAMPLE CORP", NodeKind.ORGANIZATION)
+    assert store.lookup_alias(key) == "cik:0009000100"
+
+
+def test_header_business_address_of_a_party_no_document_describes():
+    data = (FIX / "f4_header_only.txt").read_bytes().replace(
+        b"\tFORMER COMPANY:", b"\tBUSINESS ADDRESS:\n\t\tSTREET 1:\t\t9 SAMPLE ROAD\n\t\tCITY:\t\t\tMUNCIE\n"
+        b"\t\tSTATE:\t\t\tIN\n\t\tZIP:\t\t\t47305\n\n\tFORMER COMPANY:", 1)
+    f = load_bytes(data, "f4.txt")
+    issuer = f.entity(f.filing.issuer_key)
+    assert issuer.prop("address") == "9 SAMPLE ROAD, MUNCIE, IN 47305"
+    assert "NEW TAILSPIN EXAMPLE INC" in issuer.aliases

@@ -63,7 +63,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, best_loader, register, sha256
-from ._text import DATE_RE, decode, html_to_text, is_container, parse_date
+from ._text import DATE_RE, decode, html_to_text, is_container, join_address, parse_date
 
 # exhibit facts are built from values already typed: every field passed, in the model's order (see
 # graph.model.constructor)
@@ -413,7 +413,7 @@ def _party_kind(party: HeaderParty, name: str) -> NodeKind:
 
 def _display(name: str) -> str:
     """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped."""
-    return re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", name).strip()
+    return re.sub(r"\s*/(?:[A-Z]{2,3}/?)?\s*$", "", name).strip()
 
 
 def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -> None:
@@ -604,6 +604,7 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
         e = _party_entity(facts, p, hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
         people.append(e)
         facts.filing.filer_keys.append(e.key)
+    _header_details(facts, hdr, hprov)
     # old headers state the reporting owner's relationship to the issuer (<RELATIONSHIP>DIRECTOR)
     issuer = facts.entity(facts.filing.issuer_key) if facts.filing.issuer_key else None
     for p in hdr.parties:
@@ -623,6 +624,55 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
             props = {"title": "Director"} if etype == EdgeKind.DIRECTOR_OF else {}
             facts.relations.append(RelationFact(type=etype, source=owner.key, target=issuer.key, props=props,
                                                 prov=hprov(f"REPORTING-OWNER: {p.name} RELATIONSHIP: {r}")))
+
+
+def _party_address(p: HeaderParty) -> str | None:
+    """The party's BUSINESS ADDRESS (else MAIL ADDRESS) block, both dialects ("STREET 1" / "STREET1")."""
+    for block in ("BUSINESS ADDRESS", "MAIL ADDRESS"):
+        v = {k.split("/", 1)[1].replace(" ", ""): x for k, x in p.values.items() if k.startswith(block + "/")}
+        if v.get("STREET1") or v.get("CITY"):
+            state_zip = " ".join(x for x in (v.get("STATE"), v.get("ZIP")) if x)
+            return join_address([v.get("STREET1"), v.get("STREET2"), v.get("CITY"), state_zip])
+    return None
+
+
+def _header_details(facts: FilingFacts, hdr: SubmissionHeader, hprov) -> None:
+    """What the header says of a party the facts know by its CIK: the conformed name and the former names
+    (FORMER COMPANY / FORMER NAME blocks) become aliases -- a later filing that names the company as it was
+    then called, without a CIK, resolves to the same node --, the business address and the state of
+    incorporation become properties when the documents did not give them."""
+    by_cik: dict[str, list[EntityFact]] = {}
+    for e in facts.entities:
+        if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION) and e.cik:
+            by_cik.setdefault(normalize_cik(e.cik), []).append(e)
+    for p in hdr.parties:
+        if not p.cik:
+            continue
+        ents = by_cik.get(normalize_cik(p.cik)) or []
+        if len(ents) != 1:
+            continue
+        e = ents[0]
+        have = {normalize_name(n, e.kind) for n in (e.name, *e.aliases)}
+        names = ([p.name] if p.name else []) + p.former_names
+        for n in names:
+            shown = _display(n)
+            key = normalize_name(shown, e.kind)
+            if key and key not in have:
+                have.add(key)
+                e.aliases.append(shown)
+        current = normalize_name(_display(p.name or e.name), e.kind)
+        former = [_display(n) for n in p.former_names if normalize_name(_display(n), e.kind) != current]
+        if former and e.prop("former_names") is None:  # (not "FOO CORP /DE" of today's "FOO CORP")
+            prov = hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) formerly " + "; ".join(p.former_names[:5]))
+            e.props.append(PropFact(name="former_names", value="; ".join(dict.fromkeys(former)), prov=prov))
+        addr = _party_address(p)
+        if addr and e.prop("address") is None and e.kind == NodeKind.ORGANIZATION:
+            e.props.append(PropFact(name="address", value=addr,
+                                    prov=hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) BUSINESS ADDRESS: {addr}")))
+        if p.state_of_incorporation and e.prop("state_of_incorporation") is None and e.kind == NodeKind.ORGANIZATION:
+            e.props.append(PropFact(name="state_of_incorporation", value=p.state_of_incorporation,
+                                    prov=hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) STATE OF INCORPORATION: "
+                                               f"{p.state_of_incorporation}")))
 
 
 def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> None:
