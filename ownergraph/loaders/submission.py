@@ -686,6 +686,8 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
 
         dtype = fields.get("type", "EX")
         head = as_text(body[:30_000])[:3000]  # look at the title before reading a long exhibit
+        if _power_of_attorney(facts, filers, fields, head, as_text, body, source):
+            continue
         if not re.search(r"joint\s+filing|agreement", head + " " + fields.get("description", ""), re.I):
             continue
         text = as_text(body[:2_000_000]) if len(body) > 30_000 else as_text(body)
@@ -701,7 +703,7 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
                 continue
             title = "Joint Filing Agreement"
         section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
-        dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
+        dm = re.search(r"dated:?\s*(?:as\s+of:?\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
         date = parse_date(dm.group(1) if dm.lastindex else dm.group(0)) if dm else None
         low = " " + _fold_text(text) + " "
         parties = []
@@ -733,6 +735,81 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
                 facts.relations.append(_construct(RelationFact, {
                     "type": EdgeKind.PARTY_TO, "source": e.key, "target": ag.key, "props": {"role": "party"},
                     "prov": prov, "discriminator": None}))
+
+
+#: the attorneys a power of attorney appoints: "constitutes and appoints Jane Roe and John Doe, and each of them,"
+_POA_APPOINTS = re.compile(
+    r"(?:constitutes?|appoints?|designates?)\s*(?:,\s*)?(?:and\s+(?:appoints?|designates?)\s+)?(?P<names>.{3,400}?)"
+    r"(?:,?\s*(?:and\s+)?(?:each\s+of\s+them|any\s+of\s+them|signing\s+singly|acting\s+(?:singly|alone)|"
+    r"individually|severally|jointly)|,?\s+(?:as\s+(?:the\s+)?(?:undersigned|his|her|its|my|true)|"
+    r"(?:the\s+)?(?:undersigned|his|her|its|my)['’]s?\s+(?:true|lawful)|(?:his|her|its|my|their)\s+true|"
+    r"with\s+full\s+power|true\s+and\s+lawful|to\s+be\s+the\s+undersigned|attorneys?-in-fact))",
+    re.I | re.S)
+_POA_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){1,4}$")
+
+
+def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str, as_text, body: bytes,
+                       source: str) -> bool:
+    """An exhibit that is a power of attorney (EX-24, "POWER OF ATTORNEY"): an Agreement "Power of Attorney"
+    with the filers it names (the grantors; the only filer when it names none) PARTY_TO it with role
+    "grantor", and the people it appoints with role "attorney-in-fact".  True when the exhibit was one."""
+    title = " ".join(head.split()[:40])
+    dtype = fields.get("type", "EX")
+    if not (re.search(r"power\s+of\s+attorney", title + " " + fields.get("description", ""), re.I)
+            or dtype.upper().startswith("EX-24")):
+        return False
+    text = as_text(body[:200_000])
+    if not re.search(r"attorney", text, re.I):
+        return False
+    low = " " + _fold_text(text) + " "
+    grantors = [e for e in filers if any(len(n) > 3 and f" {n} " in low
+                                         for n in (normalize_name(x, e.kind) for x in (e.name, *e.aliases)))]
+    if not grantors and len(filers) == 1:
+        grantors = filers
+    attorneys: list[str] = []
+    m = _POA_APPOINTS.search(" ".join(text.split())[:20_000])
+    if m:
+        for part in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", m["names"]):
+            part = re.sub(r"(?i)^(?:each\s+of\s+)?(?:the\s+undersigned['’]s\s+)?", "", part).strip(" .\"'()")
+            if _POA_PERSON.match(part) and not _looks_org(part) and not re.search(r"(?i)\b(?:the|each|any|undersigned|attorney|hereby|"
+                                                         r"presents|all|whom|these)\b", part):
+                attorneys.append(part)
+    if not grantors and not attorneys:
+        return True  # a power of attorney naming no one the filing knows: nothing to state
+    section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
+    prov = _construct(Provenance, {"filing_id": facts.filing.id, "accession": facts.filing.accession,
+                                   "source": source, "section": section,
+                                   "excerpt": excerpt((m.group(0) if m else " ".join(head.split()))[:400])})
+    key = f"exhibit:{len(facts.entities)}"
+    ag = _construct(EntityFact, {"key": key, "kind": NodeKind.AGREEMENT, "name": "Power of Attorney", "cik": None,
+                                 "cusip": None, "aliases": [], "props": [], "prov": prov})
+    facts.entities.append(ag)
+    ag.props.append(_construct(PropFact, {"name": "exhibit", "value": dtype, "prov": prov}))
+    dm = re.search(r"(?:dated|executed|signed)[^.]{0,40}?(?:as\s+of\s+|this\s+|on\s+)?(" + DATE_RE + ")", text, re.I)
+    d = parse_date(dm.group(1)) if dm else None
+    if d is None:  # "executed as of this 3rd day of March, 2025"
+        dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
+        d = parse_date(f"{dm.group(2)} {dm.group(1)}, {dm.group(3)}") if dm else None
+    if d:
+        ag.props.append(_construct(PropFact, {"name": "date", "value": d, "prov": prov}))
+    for e in grantors:
+        facts.relations.append(_construct(RelationFact, {
+            "type": EdgeKind.PARTY_TO, "source": e.key, "target": key, "props": {"role": "grantor"},
+            "prov": prov, "discriminator": None}))
+    known = {normalize_name(n, NodeKind.PERSON): e for e in facts.entities if e.kind == NodeKind.PERSON
+             for n in (e.name, *e.aliases)}
+    for name in dict.fromkeys(attorneys):
+        e = known.get(normalize_name(name, NodeKind.PERSON))
+        if e is None:
+            e = _construct(EntityFact, {"key": f"exhibit:{len(facts.entities)}", "kind": NodeKind.PERSON,
+                                        "name": name, "cik": None, "cusip": None, "aliases": [], "props": [],
+                                        "prov": prov})
+            facts.entities.append(e)
+            known[normalize_name(name, NodeKind.PERSON)] = e
+        facts.relations.append(_construct(RelationFact, {
+            "type": EdgeKind.PARTY_TO, "source": e.key, "target": key, "props": {"role": "attorney-in-fact"},
+            "prov": prov, "discriminator": None}))
+    return True
 
 
 _PUNCT = re.compile(r"[^\w\s]")
