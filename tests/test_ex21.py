@@ -102,3 +102,58 @@ def test_a_10k_that_mentions_its_exhibit_21_is_not_the_exhibit():
          b"<table><tr><td>Revenue</td><td>100</td></tr></table></body></html>")
     assert sniff(k) == 0.0
     assert sniff((EX / "ex21_percent_table.html").read_bytes()) > 0
+
+
+def test_column_aligned_text_list_with_indented_hierarchy():
+    # old text exhibits: name and jurisdiction in columns separated by runs of spaces, nesting by indentation
+    f = load_path(EX / "ex21_columns_indented.txt")
+    assert f.entity(f.filing.issuer_key).name == "CONTOSO SAMPLE INDUSTRIES, INC."
+    subs = _subs(f)
+    assert {n: r.props["jurisdiction"] for n, r in subs.items()} == {
+        "Contoso Holdings, Inc.": "Delaware", "Contoso Manufacturing Co.": "Ohio",
+        "Contoso Europe B.V.": "Netherlands", "Contoso GmbH": "Germany", "Northwind Supply LLC": "Texas",
+        "Tailspin Insurance Ltd.": "Bermuda"}
+    assert all(r.target == f.filing.issuer_key for r in subs.values())  # every entry is the registrant's
+    assert "held_through" not in subs["Contoso Holdings, Inc."].props
+    assert subs["Contoso Manufacturing Co."].props["held_through"] == "Contoso Holdings, Inc."
+    assert subs["Contoso GmbH"].props["held_through"] == "Contoso Europe B.V."
+    assert "held_through" not in subs["Northwind Supply LLC"].props  # back at the top level
+    assert subs["Northwind Supply LLC"].props["percent"] == Decimal(80)
+    assert [s["parent"] for s in f.document["subsidiaries"]][:4] == [
+        None, "Contoso Holdings, Inc.", "Contoso Holdings, Inc.", "Contoso Europe B.V."]
+
+
+def test_sgml_table_tags_in_a_text_exhibit():
+    f = load_path(EX / "ex21_sgml_table.txt")
+    subs = _subs(f)
+    assert {n: (r.props["jurisdiction"], r.props["percent"]) for n, r in subs.items()} == {
+        "Fabrikam Example Corp.": ("Delaware", Decimal(100)),
+        "Fabrikam Example Canada Ltd.": ("Ontario, Canada", Decimal(100)),
+        "Litware Sample Partners, L.P.": ("Delaware", Decimal(60))}
+
+
+def test_ownership_notes_and_footnote_marks_after_names():
+    f = load_path(EX / "ex21_ownership_notes.txt")
+    assert f.entity(f.filing.issuer_key).name == "WOODGROVE SAMPLE CORP"  # the title line only
+    subs = _subs(f)
+    assert set(subs) == {"Woodgrove Services, Inc.", "Woodgrove International Limited", "Woodgrove Japan K.K.",
+                         "Woodgrove Finance LLC", "Woodgrove Brasil Ltda."}
+    assert subs["Woodgrove International Limited"].props["jurisdiction"] == "United Kingdom"
+    assert subs["Woodgrove International Limited"].props["percent"] == Decimal(51)
+    assert subs["Woodgrove Japan K.K."].props["jurisdiction"] == "Japan"
+    assert subs["Woodgrove Japan K.K."].props["percent"] == Decimal(100)
+    assert subs["Woodgrove Brasil Ltda."].props["jurisdiction"] == "Brazil"
+
+
+def test_html_table_footnote_marks_and_padding_indentation():
+    f = load_path(EX / "ex21_footnote_marks_nested.html")
+    assert f.entity(f.filing.issuer_key).name == "Adatum Example Corporation"
+    subs = _subs(f)
+    assert set(subs) == {"Adatum Example Holdings LLC", "Adatum Sample Pipeline Company",
+                         "Adatum Sample Pipeline Services Ltd.", "Adatum Example Marketing Limited"}
+    pipe = subs["Adatum Sample Pipeline Company"].props
+    assert pipe["percent"] == Decimal(50) and pipe["jurisdiction"] == "Texas" and pipe["footnotes"] == "2, 3"
+    assert pipe["held_through"] == "Adatum Example Holdings LLC"
+    svc = subs["Adatum Sample Pipeline Services Ltd."].props
+    assert svc["held_through"] == "Adatum Sample Pipeline Company" and svc["jurisdiction"] == "Alberta/Canada"
+    assert "held_through" not in subs["Adatum Example Marketing Limited"].props

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -218,3 +219,91 @@ def test_cover_address_parts_with_trailing_commas_and_placeholders():
     f = load_path(F13 / "cover_13fnt_address_placeholders.xml")
     mgr = next(e for e in f.entities if e.name == "Example Harbour Capital Ltd")
     assert mgr.prop("address") == "12th Floor, 8 Sample Road, Kowloon, K3"
+
+
+def test_text_13f_in_a_submission_positions_by_cusip_with_voting_columns():
+    # a 13F-HR filed as text (before 2013): cover page, summary page, table rows read by their CUSIP
+    f = load_path(F13 / "13fhr_text_2009.txt")
+    assert f.filing.loader == "form13f_text" and f.filing.family == "13f"
+    assert f.filing.accession == "0009990077-09-000004" and f.filing.form_type == "13F-HR"
+    assert f.filing.event_date == dt.date(2008, 12, 31)
+    mgr = f.entity(f.filing.filer_keys[0])
+    assert mgr.name == "Fabrikam Example Advisors, LLC" and mgr.cik == "0009990077"
+    assert mgr.prop("form13f_file_number") == "28-99999"
+    other = [e for e in f.entities if e.prop("other_manager_sequence") == "01"]
+    assert [e.name for e in other] == ["Litware Sample Trust Company"]
+    holds = {(f.entity(r.target).cusip, r.props.get("nature")): r for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert set(holds) == {("002824100", None), ("00206R102", "Call"), ("594918104", None), ("369604AY9", None)}
+    assert all(r.source == mgr.key for r in holds.values())
+    abt = holds[("002824100", None)].props  # two rows (sole; defined with manager 01) added up
+    assert abt["shares"] == Decimal(55441) and abt["value"] == Decimal(2890) and abt["rows"] == 2
+    assert abt["sole_voting"] == Decimal(45441) and abt["shared_voting"] == Decimal(10000)
+    assert abt["investment_discretion"] == "SOLE, DEFINED" and abt["other_managers"] == "01"
+    msft = holds[("594918104", None)].props  # the third number sits under NONE, not SHARED
+    assert msft["sole_voting"] == Decimal(200000) and msft["no_voting"] == Decimal(8000)
+    assert "shared_voting" not in msft
+    note = holds[("369604AY9", None)].props
+    assert note["principal_amount"] == Decimal(500000) and "shares" not in note
+    sec = f.entity(holds[("369604AY9", None)].target)
+    assert sec.prop("title_of_class") == "NOTE 5.000% 2/0"
+    assert f.entity(next(r.target for r in f.relations if r.type == EdgeKind.ISSUED_BY and r.source == sec.key)
+                    ).name == "GENERAL ELEC CO"
+    assert f.document["submission"]["documents"][0]["loader"] == "form13f_text"
+    assert not f.warnings
+
+
+def test_text_13f_amendment_without_voting_header_positions():
+    data = (F13 / "13fhra_text_no_voting_header.txt").read_bytes()
+    assert detect(data).name == "form13f_text"
+    f = load_bytes(data, "13fa.txt")
+    assert f.filing.form_type == "13F-HR/A" and f.filing.is_amendment and f.filing.amendment_no == 1
+    assert f.entity("manager").name == "Northwind Sample Capital Management, L.P."
+    rows = {r["cusip"]: r for r in f.document["rows"]}
+    assert rows["30231G102"]["otherManager"] == "1,2" and rows["30231G102"]["votingShared"] == "30700"
+    assert rows["717081103"]["investmentDiscretion"] == "SHARED-DEFINED"
+    assert rows["717081103"]["otherManager"] == "02" and rows["717081103"]["votingNone"] == "31000"
+    assert rows["037833100"]["votingSole"] == "27000" and rows["037833100"]["otherManager"] is None
+    assert f.document["value_unit"] == "thousands"
+
+
+def test_text_13f_that_is_neither_cover_nor_table_is_a_clear_error():
+    with pytest.raises(LoadError) as e:
+        load_bytes(b"FORM 13F\nCOVER PAGE\nnothing else here\n", "empty13f.txt", loader="form13f_text")
+    assert "empty13f.txt" in str(e.value)
+
+
+def test_text_13f_names_over_several_lines_spaced_cusips_further_rows_and_x_marks():
+    # the layout of large filers: a name printed over lines above its CUSIP ("025816 10 9"), further rows of the
+    # same security under the value column, discretion marked with an X, managers listed "1, 2"
+    f = load_path(F13 / "13fhr_text_wrapped_names_x_marks.txt")
+    assert f.entity("manager").name == "Contoso Example Holdings Inc." and not f.warnings
+    assert f.document["value_unit"] == "thousands"
+    others = {e.prop("other_manager_sequence"): e for e in f.entities if e.prop("other_manager_sequence")}
+    assert others["2"].name == "Contoso Sample Reinsurance Corp." and others["2"].prop("form13f_file_number") is None
+    assert others["3"].prop("form13f_file_number") == "28-4003"
+    rows = f.document["rows"]
+    assert [r["nameOfIssuer"] for r in rows] == [
+        "Fabrikam Sample Co.", "Fabrikam Sample Co.", "Northwind Example Traders Inc.", "Litware Corp.",
+        "Woodgrove Sample Bank", "Woodgrove Sample Bank"]
+    assert [r["cusip"] for r in rows][:3] == ["99990A101", "99990A101", "99990B208"]
+    assert [r["investmentDiscretion"] for r in rows] == [
+        "SHARED-DEFINED", "SHARED-DEFINED", "SHARED-DEFINED", "SOLE", "SHARED-OTHER", "SHARED-DEFINED"]
+    assert [r["otherManager"] for r in rows] == ["1,2", "3", "1,2,3", None, "3", "1"]
+    assert rows[4]["votingNone"] == "1000000" and rows[4]["votingSole"] is None
+    holds = {f.entity(r.target).cusip: r.props for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert holds["99990A101"]["shares"] == Decimal(15000000) and holds["99990A101"]["rows"] == 2
+    assert holds["99990D105"]["sole_voting"] == Decimal(45000000) and holds["99990D105"]["no_voting"] == Decimal(1000000)
+
+
+def test_text_13f_padded_cusips_without_sh_column_and_manager_named_above_the_table():
+    f = load_path(F13 / "13fhr_text_padded_cusips.txt")
+    assert f.entity("manager").name == "ADATUM SAMPLE & CO." and not f.warnings
+    assert f.document["value_unit"] is None  # fair market value, unit not stated, no period
+    rows = {r["cusip"]: r for r in f.document["rows"]}
+    assert set(rows) == {"99991E102", "99991F109", "99991G107"}
+    assert rows["99991G107"]["nameOfIssuer"] == "CONTOSO SAMPLE STORES INC; CONTOSO SAMPLE GROUP"
+    assert [rows[c]["investmentDiscretion"] for c in ("99991E102", "99991F109", "99991G107")] == [
+        "SHARED", "SOLE", "OTHER"]
+    assert (rows["99991E102"]["votingSole"], rows["99991E102"]["votingShared"], rows["99991E102"]["votingNone"]) == (
+        "33", "0", "7967")
+    assert all(r["sshPrnamtType"] == "SH" for r in rows.values())

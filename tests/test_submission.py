@@ -398,3 +398,66 @@ def test_header_filer_with_edgar_state_tag_matches_the_document_name():
                    "suffixed.txt")
     assert f.entity("rp:1").cik == "0009000002"
     assert not any("only filer without a CIK" in w for w in f.warnings)
+
+
+def test_header_former_names_address_and_state_join_the_cik_entities(store):
+    # FORMER COMPANY blocks: the names the company filed under before; a later (or older) filing naming it so,
+    # without a CIK, resolves to the CIK's node
+    from ownergraph.graph.ids import normalize_name
+
+    f = load_path(FIX / "13g_xml_submission.txt")
+    issuer = f.entity(f.filing.issuer_key)
+    assert issuer.cik == "0009000100"
+    assert "NORTHWIND EXAMPLE CORP" in issuer.aliases
+    assert issuer.prop("former_names") == "NORTHWIND EXAMPLE CORP"
+    assert issuer.prop("address").startswith("1 Harbour Road")  # the document's address is kept
+    assert issuer.prop("state_of_incorporation") == "E9"
+    sect = {p.name: p.prov.section for p in issuer.props}
+    assert sect["former_names"] == "header" and sect["state_of_incorporation"] == "header"
+    store.add(f)
+    key = "organization:" + normalize_name("NORTHWIND EXAMPLE CORP", NodeKind.ORGANIZATION)
+    assert store.lookup_alias(key) == "cik:0009000100"
+
+
+def test_header_business_address_of_a_party_no_document_describes():
+    data = (FIX / "f4_header_only.txt").read_bytes().replace(
+        b"\tFORMER COMPANY:", b"\tBUSINESS ADDRESS:\n\t\tSTREET 1:\t\t9 SAMPLE ROAD\n\t\tCITY:\t\t\tMUNCIE\n"
+        b"\t\tSTATE:\t\t\tIN\n\t\tZIP:\t\t\t47305\n\n\tFORMER COMPANY:", 1)
+    f = load_bytes(data, "f4.txt")
+    issuer = f.entity(f.filing.issuer_key)
+    assert issuer.prop("address") == "9 SAMPLE ROAD, MUNCIE, IN 47305"
+    assert "NEW TAILSPIN EXAMPLE INC" in issuer.aliases
+
+
+def test_power_of_attorney_exhibit_names_grantor_and_attorneys():
+    f = load_path(FIX / "f4_xml_with_poa.txt")
+    poa = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]
+    assert [e.name for e in poa] == ["Power of Attorney"]
+    assert poa[0].prop("exhibit") == "EX-24" and poa[0].prop("date") == dt.date(2025, 3, 3)
+    roles = {(f.entity(r.source).name, r.props["role"]) for r in f.relations
+             if r.type == EdgeKind.PARTY_TO and r.target == poa[0].key}
+    assert roles == {("Morgan T Example", "grantor"), ("Jordan Q. Sample", "attorney-in-fact"),
+                     ("Riley Example", "attorney-in-fact"), ("Casey T. Placeholder", "attorney-in-fact")}
+    grantor = next(r for r in f.relations if r.type == EdgeKind.PARTY_TO and r.props["role"] == "grantor")
+    assert f.entity(grantor.source).cik == "0009000070" and grantor.prov.section == "Exhibit 24"
+    # the holdings are untouched
+    assert [r.props["shares"] for r in f.relations if r.type == EdgeKind.HOLDS] == [1000]
+
+
+def test_joint_filing_agreement_dated_with_a_colon():
+    from ownergraph.loaders.submission import _exhibit_agreements
+    from ownergraph.graph.model import EntityFact, FilingFacts, FilingInfo, Provenance
+
+    prov = Provenance(filing_id="x", source="x", section="cover page 1")
+    fi = FilingInfo(id="x", form_type="SC 13D", family="schedule13", loader="t", source="x", sha256="0",
+                    filer_keys=["a", "b"])
+    facts = FilingFacts(filing=fi, entities=[
+        EntityFact(key="a", kind=NodeKind.ORGANIZATION, name="Fabrikam Example Fund LP", prov=prov),
+        EntityFact(key="b", kind=NodeKind.PERSON, name="Jordan Sample", prov=prov)])
+    body = (b"JOINT FILING AGREEMENT\n\nThe undersigned agree to the joint filing of this Schedule 13D relating to "
+            b"the Common Stock of Contoso Example Inc. filed on January 5, 2024.\n\nDated: March 1, 2024\n\n"
+            b"FABRIKAM EXAMPLE FUND, L.P.\nBy: /s/ Jordan Sample\n\n/s/ Jordan Sample\n")
+    _exhibit_agreements(facts, [({"type": "EX-99.1"}, body, "text")], "x")
+    ag = next(e for e in facts.entities if e.kind == NodeKind.AGREEMENT)
+    assert ag.prop("date") == dt.date(2024, 3, 1)
+    assert {r.source for r in facts.relations if r.type == EdgeKind.PARTY_TO} == {"a", "b"}

@@ -146,7 +146,11 @@ class RelationFact(BaseModel):
         ``conversion_price``, ``conversion_terms``, ``ratio``, ``exercise_date``,
         ``expiration_date``, ``stated_value``.
     PARTY_TO
-        ``role``.
+        ``role`` ('party'; for a power of attorney exhibit 'grantor' / 'attorney-in-fact').
+    SUBSIDIARY_OF (Exhibit 21)
+        ``jurisdiction``, ``percent`` (+``percent_text``; "wholly owned" is 100), ``held_through`` (the
+        listed entity an indented list nests it under; the edge still points at the registrant),
+        ``footnotes`` (the marks after the name: "4, 5").
     CONTROLS
         ``basis`` (e.g. 'general partner', 'managing member', 'sole owner',
         'officer', 'by virtue of relationship', 'subsidiary' for a 13G Item 7 list), ``stated`` (bool),

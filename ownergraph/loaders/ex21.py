@@ -16,15 +16,25 @@ The parent, in this order:
    merged with another file's unknown parent -- with ``parent_unknown=True``.
 
 The parent is the filing's issuer (``issuer_key``) and its filer.  The as-of date
-("as of December 31, 2025") is the filing's event date.  Subsidiaries nested under an
-intermediate parent by indentation are all attached to the registrant (the list does
-not state the intermediate ownership reliably).
+("as of December 31, 2025") is the filing's event date.
+
+Layouts: HTML tables (name, jurisdiction and percent cells in any order), text lists
+("Foo Ltd. (Ireland)", "Foo Inc., a Delaware corporation", "Foo - Bermuda"), and text
+columns separated by runs of spaces, with or without the SGML ``<TABLE>`` / ``<S>`` /
+``<C>`` marks of old text exhibits.  Notes after a name are read, not kept in it:
+"(80% owned)", "(51%)", "- wholly owned" (percent 100) and footnote marks "(4) (5)", "*"
+(edge property ``footnotes``).  Subsidiaries nested under an intermediate entity by
+indentation (leading spaces of a text line; padding, margin, text-indent or leading
+non-breaking spaces of an HTML cell) keep their SUBSIDIARY_OF edge to the registrant --
+Exhibit 21 lists what the registrant owns directly or indirectly -- and name the entity
+they are nested under in ``held_through`` (document: ``parent``).
 """
 
 from __future__ import annotations
 
 import html
 import re
+from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
@@ -44,6 +54,8 @@ class Subsidiary(BaseModel):
     name: str
     jurisdiction: str | None = None
     percent: str | None = None
+    parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
+    footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
 
 
 class Exhibit21(BaseModel):
@@ -77,15 +89,77 @@ _HEADER_WORDS = re.compile(r"^(?:name(?:\s+of\s+(?:subsidiary|company|entity))?|
                            r"(?:percent(?:age)?|%)\s*(?:of\s+)?(?:ownership|owned|voting).*|entity\s+name)$", re.I)
 
 
-def _cells(row_html: str) -> list[str]:
-    cells = re.findall(r"(?is)<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", row_html)
+_STYLE_LEN = re.compile(r"(-?\d+(?:\.\d+)?)\s*(pt|px|em|rem|in|%)?")
+_UNIT = {"pt": 1.0, "px": 0.75, "em": 10.0, "rem": 10.0, "in": 72.0, "%": 0.0, None: 0.75}
+
+
+def _length(v: str) -> float:
+    m = _STYLE_LEN.match(v.strip())
+    return float(m.group(1)) * _UNIT[m.group(2)] if m else 0.0
+
+
+def _indent(cell_html: str) -> float:
+    """How far a cell's text is indented (points): padding-left / margin-left / text-indent of the cell and of
+    the elements before its text, and leading non-breaking spaces."""
+    total = 0.0
+    head = cell_html[:600]
+    for style in re.findall(r"""(?i)style\s*=\s*["']([^"']*)["']""", head.split(">", 1)[0] + ">" +
+                            re.split(r">[^<\s&]", head, maxsplit=1)[0]):
+        for prop, val in re.findall(r"(?i)(padding-left|margin-left|text-indent|padding)\s*:\s*([^;]+)", style):
+            if prop.lower() == "padding":
+                parts = val.split()
+                val = parts[3] if len(parts) == 4 else parts[1] if len(parts) in (2, 3) else "0"
+            total += max(_length(val), 0.0)
+    text = re.sub(r"(?s)<[^>]+>", "", cell_html)
+    lead = re.match(r"(?:\s|&nbsp;|&#160;|&#xa0;|\u00a0)*", text, re.I).group(0)
+    total += 4.0 * len(re.findall(r"&nbsp;|&#160;|&#xa0;|\u00a0", lead, re.I))
+    return total
+
+
+def _cells(row_html: str) -> tuple[list[str], float]:
+    cells = re.findall(r"(?is)<t[dh]\b([^>]*>.*?)</t[dh]\s*>", row_html)
     out = []
+    indent = None
     for c in cells:
-        c = re.sub(r"(?is)<br\s*/?>|</(?:div|p)\s*>", " ", c)
-        c = re.sub(r"(?s)<[^>]+>", " ", c)
-        c = " ".join(html.unescape(c).replace("\u00a0", " ").split())
-        out.append(c)
-    return [c for c in out if c]
+        t = re.sub(r"(?is)<br\s*/?>|</(?:div|p)\s*>", " ", c.split(">", 1)[1] if ">" in c else c)
+        t = re.sub(r"(?s)<[^>]+>", " ", t)
+        t = " ".join(html.unescape(t).replace("\u00a0", " ").split())
+        if t and indent is None:
+            indent = _indent("<td " + c)
+        out.append(t)
+    return [c for c in out if c], indent or 0.0
+
+
+#: footnote marks after a name: "(4) (5)", "(a)", "*", "†"
+_FOOTMARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|[*†‡§]+))+\s*$")
+#: an ownership note after a name: "(80% owned)", "(51%)", "- wholly owned", "(wholly-owned by Foo Inc.)"
+_OWN_NOTE = re.compile(
+    r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
+    r"equity\s+interest|owned\s+subsidiary))?|(?P<wholly>wholly[\s-]*owned(?:\s+subsidiary)?))"
+    r"(?:\s+(?:by|of|through)\s+(?P<by>[^()\[\]]{3,120}?))?\s*[)\]]?\s*$", re.I)
+
+
+def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
+    """'Foo Ltd. (4) (5)' -> ('Foo Ltd.', ['4', '5'], None, None); 'Bar LLC (80% owned)' -> ('Bar LLC', [], '80%
+    owned', None); 'Baz Inc. - wholly owned by Foo Ltd.' -> ('Baz Inc.', [], 'wholly owned', 'Foo Ltd.')."""
+    marks: list[str] = []
+    pct = by = None
+    for _ in range(3):
+        m = _FOOTMARKS.search(name)
+        if m and m.start() > 0:
+            marks[:0] = [a or b for a, b in re.findall(r"\(\s*(\w+)\s*\)|([*†‡§]+)", m.group(0))]
+            name = name[:m.start()].rstrip()
+            continue
+        m = _OWN_NOTE.search(name)
+        if m and m.start() > 0 and pct is None:
+            pct = " ".join(m.group(0).strip(" -–—,;()[]").split())
+            if m["by"]:
+                by = m["by"].strip(" .,;")
+                pct = pct[: pct.lower().rfind(" by ") if " by " in pct.lower() else len(pct)].strip()
+            name = name[:m.start()].rstrip(" ,;-–—")
+            continue
+        break
+    return name, marks, pct, by
 
 
 def _row_to_sub(cells: list[str]) -> dict | None:
@@ -96,58 +170,119 @@ def _row_to_sub(cells: list[str]) -> dict | None:
                                                r"(?:state|country|place)\s+of\s+(?:incorporation|organization)", c)
            for c in cells):
         return None  # a header row
-    name = cells[0]
+    name, marks, note, by = _split_notes(cells[0])
     jur = None
-    pct = None
+    pct = note
     for c in cells[1:]:
-        if re.fullmatch(r"\(?\d{1,3}(?:\.\d+)?\s*%?\)?", c) and pct is None:
+        if re.fullmatch(r"\(?\d{1,3}(?:\.\d+)?\s*%?\)?", c) and (pct is None or pct is note):
+            pct = c
+        elif re.fullmatch(r"(?i)wholly[\s-]*owned", c) and pct is None:
             pct = c
         elif jur is None:
-            jur = c
+            jur, jmarks, jnote, jby = _split_notes(c)
+            marks += jmarks
+            pct, by = pct or jnote, by or jby
     if not re.search(r"[A-Za-z]", name):
         return None
-    return {"name": name, "jurisdiction": jur, "percent": pct}
+    return {"name": name, "jurisdiction": jur or None, "percent": pct, "footnotes": marks, "held_by": by}
 
 
 _LINE_PATTERNS = [
-    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>[A-Z][\w .,'&-]{1,60})\)\.?$"),  # "Foo Ltd. (Ireland)"
+    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>[A-Z][\w .,'&/-]{1,60})\)\.?$"),  # "Foo Ltd. (Ireland)"
     re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?)\s+(?:corporation|company|limited liability"
                r"\s+company|partnership|limited partnership|entity)\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
 ]
+#: a line that ends as an entity's name does ("Foo Holdings, Inc."): a list of names without jurisdictions
+_ENTITY_END = re.compile(
+    r"(?i)(?:\b(?:inc|incorporated|corp|corporation|co|company|llc|l\.l\.c|ltd|limited|l\.?p|llp|plc|gmbh|ag|s\.?a|"
+    r"n\.?v|b\.?v|k\.?k|s\.?r\.?l|s\.?p\.?a|pty|trust|partnership|holdings|ab|oy|s\.?a\.?r\.?l|ltda|de\s+c\.?v|pte|"
+    r"bhd|pvt|s\.?a\.?s|kg|se|n\.?a)\.?)$")
+_PROSE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|which|the\s+following|owned\s+by|listed|omitted|except|"
+                    r"pursuant|registrant|percent|hereto|includes?|consists?)\b")
+_NOTE_LINE = re.compile(r"^(?:\*+|[†‡§]|\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}[.)]|[a-z]\))\s*\S")
+_SGML_TAGS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN|F\d{1,2}|R)>", re.I)
+_JUR_CELL = re.compile(r"[A-Z][A-Za-z .,'&()/-]{1,60}")
+
+
+def _text_line_sub(ln: str) -> dict | None:
+    if "\t" in ln:
+        cells = [c for c in ln.split("\t") if c.strip()]
+    else:
+        cells = [c for c in re.split(r"\s{2,}", ln) if c.strip()]
+    if len(cells) >= 2:
+        sub = _row_to_sub(cells)
+        if sub and len(sub["name"]) < 150 and not _PROSE.search(sub["name"]) and (
+                sub["jurisdiction"] is None or (_JUR_CELL.fullmatch(sub["jurisdiction"])
+                                                and len(sub["jurisdiction"].split()) <= 6)):
+            return sub
+        if "\t" in ln:
+            return None
+    name, marks, note, by = _split_notes(" ".join(ln.split()))
+    for pat in _LINE_PATTERNS:
+        m = pat.match(name)
+        if m and len(m["name"]) < 150 and not _PROSE.search(m["name"]):
+            n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
+            return {"name": n2, "jurisdiction": m["jur"].strip(), "percent": note or note2,
+                    "footnotes": marks2 + marks, "held_by": by or by2}
+    if (_ENTITY_END.search(name) and len(name.split()) >= 2 and len(name) < 120 and not _PROSE.search(name)
+            and not name.endswith(":")):
+        return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by}
+    return None
 
 
 def _subs_from_text(text: str) -> list[dict]:
     out = []
-    for ln in text.splitlines():
-        ln = ln.strip(" *†‡")
-        if not ln or _TITLE_RE.search(ln) or _HEADER_WORDS.match(ln):
+    for raw in text.splitlines():
+        if "<" in raw:
+            raw = _SGML_TAGS.sub(lambda m: " " * len(m.group(0)), raw)
+        raw = raw.expandtabs(8) if "\t" in raw and raw.lstrip().find("\t") < 0 else raw
+        ln = raw.strip()
+        if not ln or re.fullmatch(r"[-=_.\s]+", ln) or _TITLE_RE.search(ln) or _HEADER_WORDS.match(ln):
             continue
-        if "\t" in ln:
-            cells = [c for c in ln.split("\t") if c.strip()]
-            if len(cells) >= 2:
-                sub = _row_to_sub(cells)
-                if sub:
-                    out.append(sub)
-                continue
-        for pat in _LINE_PATTERNS:
-            m = pat.match(ln)
-            if m and len(m["name"]) < 150:
-                out.append({"name": m["name"].strip(" ,"), "jurisdiction": m["jur"].strip(), "percent": None})
-                break
+        if _NOTE_LINE.match(ln) and len(ln.split()) >= 4 and _PROSE.search(ln):
+            continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
+        sub = _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)
+        if sub:
+            sub["indent"] = float(len(raw) - len(raw.lstrip(" ")))
+            out.append(sub)
     return out
+
+
+def _nest(subs: list[dict]) -> None:
+    """Indented lists: each entry is held through the nearest entry above it that is indented less."""
+    levels = {s.get("indent", 0.0) for s in subs}
+    if len(levels) < 2 or subs[0].get("indent", 0.0) != min(levels):
+        return
+    stack: list[tuple[float, str]] = []
+    for s in subs:
+        d = s.get("indent", 0.0)
+        while stack and stack[-1][0] >= d:
+            stack.pop()
+        if stack and not s.get("held_by"):
+            s["held_by"] = stack[-1][1]
+        stack.append((d, s["name"]))
+
+
+_PARENT_END = re.compile(r"(?i)\s*\*|\s*\(\s*\d|\s+[-–—,]?\s*(?:as\s+of|at)\s+(?:[A-Z][a-z]+\s+\d|\d)|"
+                         r"\s+(?:Jurisdiction|Name|State|Country)\b|\s{2,}|\s+\(|$")
 
 
 def _parent(text: str) -> str | None:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:40]
-    joined = " ".join(lines)
-    m = re.search(r"subsidiaries\s+of\s+(?!the\s+(?:registrant|company|corporation)\b)(?P<p>.+?)(?:\s*\*|\s+as\s+of\b|"
-                  r"\s+(?:Jurisdiction|Name|State|Country)\b|$)", joined, re.I)
-    if m:
-        p = m["p"].strip(" *:")
-        p = re.split(r"\s{2,}|\s+\(", p)[0]
-        if 2 < len(p) < 120:
+    for i, ln in enumerate(lines):
+        m = re.search(r"(?i)subsidiaries\s+of\s*(?P<p>.*)$", ln)
+        if not m or len(ln) > 200:
+            continue
+        rest = m["p"].strip()
+        if not rest and i + 1 < len(lines):
+            rest = lines[i + 1]  # "LIST OF SUBSIDIARIES OF" / "ACME CORP"
+        if re.match(r"(?i)the\s+(?:registrant|company|corporation)\b", rest):
+            break
+        p = _PARENT_END.split(rest, maxsplit=1)[0].strip(" *:")
+        if 2 < len(p) < 120 and not _PROSE.search(p):
             return p
+        break
     for i, ln in enumerate(lines):
         if re.fullmatch(r"(?:list\s+of\s+)?(?:significant\s+)?subsidiaries(?:\s+of\s+the\s+registrant)?", ln, re.I) and i:
             cand = lines[i - 1].strip(" *")
@@ -156,20 +291,26 @@ def _parent(text: str) -> str | None:
     return None
 
 
+_HTML_RE = re.compile(r"(?i)<(?:html|body|div|p|tr|td|font|span)\b")
+
+
 def parse(data: bytes, source: str) -> FilingFacts:
     raw = decode(data)
-    is_html = bool(re.search(r"(?i)<(?:html|body|table|div|p|tr)\b", raw[:20000]))
+    is_html = bool(_HTML_RE.search(raw[:20000]))  # (an SGML <TABLE> with <S> <C> columns is text)
     text = html_to_text(raw) if is_html else raw
     subs: list[dict] = []
     if is_html:
         for row in re.findall(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>", raw):
-            sub = _row_to_sub(_cells(row))
+            cells, indent = _cells(row)
+            sub = _row_to_sub(cells)
             if sub:
+                sub["indent"] = indent
                 subs.append(sub)
     if not subs:
         subs = _subs_from_text(text)
     if not subs:
         raise LoadError(source, "no subsidiaries found (expected a table or lines of name and jurisdiction)")
+    _nest(subs)
     parent = _parent(text)
     dates = find_dates(" ".join(text.split()[:400]))
     digest = sha256(data)
@@ -183,10 +324,16 @@ def parse(data: bytes, source: str) -> FilingFacts:
                            props=pprops, prov=pp)]
     relations: list[RelationFact] = []
     seen: set[str] = set()
+    doc_subs = []
     for i, s in enumerate(subs, start=1):
         if s["name"] in seen or (parent and s["name"] == parent):
             continue
         seen.add(s["name"])
+        via = s.get("held_by")
+        if via and parent and via == parent:
+            via = None
+        doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"], "percent": s["percent"],
+                         "parent": via, "footnotes": s.get("footnotes") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
                        excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
         key = f"sub:{i}"
@@ -195,11 +342,19 @@ def parse(data: bytes, source: str) -> FilingFacts:
         rprops: dict = {"jurisdiction": s["jurisdiction"]}
         if s["percent"]:
             pct, bound = parse_percent(s["percent"])
+            if pct is None and re.search(r"(?i)wholly", s["percent"]):
+                pct = Decimal(100)
             rprops["percent"] = pct
             rprops["percent_text"] = s["percent"]
+            if bound:
+                rprops["percent_bound"] = bound
+        if via:
+            rprops["held_through"] = via
+        if s.get("footnotes"):
+            rprops["footnotes"] = ", ".join(s["footnotes"])
         relations.append(RelationFact(type=EdgeKind.SUBSIDIARY_OF, source=key, target="parent",
                                       props={k: v for k, v in rprops.items() if v is not None}, prov=p))
-    doc = {"parent": parent, "as_of": dates[0].isoformat() if dates else None, "subsidiaries": subs}
+    doc = {"parent": parent, "as_of": dates[0].isoformat() if dates else None, "subsidiaries": doc_subs}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=[])
 
 

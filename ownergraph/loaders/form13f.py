@@ -25,6 +25,16 @@ discretion are added up (``shares`` = ``sshPrnamt`` for ``SH`` rows, else
 rows 3-5"``.  Options rows (``putCall``) are their own position with ``nature`` "Put" /
 "Call".  Every row as filed is in the document model.
 
+Before the XML information table (2013) a 13F was one text document: ``form13f_text``
+reads its cover page (manager, period, amendment, report type, 13F file number), its
+summary page (entry and value totals, the numbered list of other included managers) and
+the table's rows, found by their CUSIP (check digit verified unless SH/PRN follows): name
+of issuer and title of class before it (split at the header's TITLE column, else at a run
+of spaces), then value (thousands), amount, SH/PRN, put/call, discretion, other managers
+and the sole / shared / none voting amounts, placed by the header's SOLE SHARED NONE
+columns when the table prints them.  The rows make the same HOLDS edges as the XML table;
+the holder is the cover's manager.
+
 The table does not name its filer.  Its holder is an entity with the property
 ``stands_for="filer"``: inside a submission the submission loader merges the table
 beside the cover page and the builder joins it to the cover's filing manager; a table
@@ -58,7 +68,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
-from ._text import join_address, parse_date, parse_decimal
+from ._text import decode, join_address, parse_date, parse_decimal
 from ._xml import check_xml_input, parse_xml, strip_ns
 from .ownership import _EF, _PF, _PV, _RF, is_submission
 
@@ -223,26 +233,10 @@ def _span(rows: list[int]) -> str:
     return "information table, rows " + ", ".join(str(r) for r in rows[:20]) + (", ..." if len(rows) > 20 else "")
 
 
-def parse_table(data: bytes, source: str) -> FilingFacts:
-    warnings: list[str] = []
-    rows = _iter_rows(data, source, warnings)
-    kept = [r for r in rows if r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"]]
-    if len(kept) < len(rows):
-        warnings.append(f"{source}: {len(rows) - len(kept)} empty information table row(s) skipped")
-        rows = kept
-    digest = sha256(data)
-    fid = filing_id(None, digest)
-    info = FilingInfo(id=fid, form_type="13F-HR information table", family="13f", loader="form13f_table",
-                      source=source, sha256=digest, filer_keys=["filer"])
-
-    def prov(section: str, text: str) -> Provenance:
-        return _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
-
-    hp = prov("information table", "filer of this information table (not named in the table)")
-    entities: list[EntityFact] = [EntityFact(
-        key="filer", kind=NodeKind.ORGANIZATION, name=f"Unknown 13F filer ({fid})",
-        props=[PropFact(name="stands_for", value="filer", prov=hp)], prov=hp,
-    )]
+def _holdings(rows: list[dict], prov, holder: str) -> tuple[list[EntityFact], list[RelationFact], Decimal]:
+    """Rows of an information table (values as filed) -> issuers, securities and the holder's HOLDS edges: one per
+    CUSIP and put/call, rows split by other manager or investment discretion added up."""
+    entities: list[EntityFact] = []
     relations: list[RelationFact] = []
     issuers: dict[str, str] = {}
     securities: dict[str, str] = {}
@@ -305,8 +299,33 @@ def parse_table(data: bytes, source: str) -> FilingFacts:
             "amount_type": ", ".join(sorted(pos["type"])), "nature": put_call,
         }
         relations.append(_RF(
-            type=EdgeKind.HOLDS, source="filer", target=skey, props={k: v for k, v in props.items() if v is not None},
+            type=EdgeKind.HOLDS, source=holder, target=skey, props={k: v for k, v in props.items() if v is not None},
             prov=prov(_span(pos["rows"]), " / ".join(pos["text"])), discriminator=put_call))
+    return entities, relations, total
+
+
+def parse_table(data: bytes, source: str) -> FilingFacts:
+    warnings: list[str] = []
+    rows = _iter_rows(data, source, warnings)
+    kept = [r for r in rows if r["cusip"] or r["nameOfIssuer"] or r["value"] or r["sshPrnamt"]]
+    if len(kept) < len(rows):
+        warnings.append(f"{source}: {len(rows) - len(kept)} empty information table row(s) skipped")
+        rows = kept
+    digest = sha256(data)
+    fid = filing_id(None, digest)
+    info = FilingInfo(id=fid, form_type="13F-HR information table", family="13f", loader="form13f_table",
+                      source=source, sha256=digest, filer_keys=["filer"])
+
+    def prov(section: str, text: str) -> Provenance:
+        return _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(text))
+
+    hp = prov("information table", "filer of this information table (not named in the table)")
+    entities: list[EntityFact] = [EntityFact(
+        key="filer", kind=NodeKind.ORGANIZATION, name=f"Unknown 13F filer ({fid})",
+        props=[PropFact(name="stands_for", value="filer", prov=hp)], prov=hp,
+    )]
+    more, relations, total = _holdings(rows, prov, "filer")
+    entities.extend(more)
     doc = {"rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
 
@@ -411,9 +430,298 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     return FilingFacts(filing=info, document=doc, entities=entities, relations=[], warnings=warnings)
 
 
+# ----------------------------------------------------------------- text report (before the XML table, 2013)
+
+_TEXT_HEAD = re.compile(rb"(?i)form\s+13f|13f\s+information\s+table")
+_TEXT_TABLE_HINT = re.compile(rb"(?i)cusip|title\s+of\s+class|information\s+table|cover\s+page|summary\s+page")
+#: a holdings row: issuer and class, a CUSIP ("025816109", "025816 10 9", "00504W100000" with the padding some
+#: filers add), the value, the amount, SH/PRN, put/call, the rest
+_TEXT_ROW = re.compile(
+    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{6} ?[0-9A-Z*@#]{2} ?[0-9])(?:000)?\s+\$?\s*(?P<value>\d[\d,]*(?:\.\d+)?)"
+    r"\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+#: a further row of the security above (another manager or discretion): value and amount only, under their columns
+_TEXT_CONT = re.compile(
+    r"^(?P<lead>\s{12,})\$?(?P<value>\d[\d,]*(?:\.\d+)?)\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*"
+    r"(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+_DISCRETION = re.compile(r"(?i)^(?P<d>SHARED[- ]DEFINED|SHARED[- ]OTHER|SH-DEF|SH-OTH|SHARED|DEFINED|SOLE|OTHER|DFND|DEF|"
+                         r"OTR|SHR|OTH)\b\s*")
+_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_MANAGERS = re.compile(r"\d{1,2}(?:\s*[,&-]\s*\d{1,2})*")
+
+
+def _cusip_ok(c: str) -> bool:
+    """The CUSIP check digit (modulus 10, double add double)."""
+    total = 0
+    for i, ch in enumerate(c[:8]):
+        v = int(ch) if ch.isdigit() else (ord(ch) - 55 if ch.isalpha() else {"*": 36, "@": 37, "#": 38}.get(ch, 0))
+        if i % 2:
+            v *= 2
+        total += v // 10 + v % 10
+    return (10 - total % 10) % 10 == int(c[8])
+
+
+def sniff_text(data: bytes) -> float:
+    head = data[:8000]
+    if is_submission(head) or head.lstrip()[:5] in (b"<?xml", b"<edga", b"<info"):
+        return 0.0
+    if not _TEXT_HEAD.search(head) or not _TEXT_TABLE_HINT.search(head):
+        return 0.0
+    if b"<html" in head[:2000].lower() or re.search(rb"(?i)schedule\s+13[dg]|ownershipDocument", head):
+        return 0.0
+    return 0.8
+
+
+def _header_columns(lines: list[str]) -> dict[str, float]:
+    """Column positions in the table's header lines: the start of the class column (TITLE / CLASS on the line
+    naming the CUSIP), the centres of the voting columns (the last SOLE, SHARED, NONE), of the investment
+    discretion columns marked with an X (the first SOLE, SHARED / DEFINED, OTHER before them) and of the other
+    managers column."""
+    cols: dict[str, float] = {}
+    for ln in lines:
+        up = ln.upper()
+        if "CUSIP" in up and "title" not in cols:
+            m = re.search(r"TITLE|CLASS", up)
+            if m and m.start() < up.find("CUSIP"):
+                cols["title"] = float(m.start())
+        v = re.search(r"SOLE(?!.*SOLE).*?SHARED.*?NONE", up)
+        if v is None:
+            continue
+        for word in ("SOLE", "SHARED", "NONE"):
+            j = up.find(word, v.start())
+            cols[word.lower()] = j + len(word) / 2
+        head = up[:v.start()]
+        m = re.search(r"MANAGERS|MGRS|MGR", head) or None
+        if m is None:
+            others = [x.start() for x in re.finditer(r"OTHER", head)]
+            if len(others) >= 2 or (others and "SOLE" not in head):
+                m = re.compile("OTHER").search(head, others[-1])
+        if m:
+            cols["other"] = m.start() + len(m.group(0)) / 2
+        ds = head.find("SOLE")
+        if ds >= 0:
+            cols["d_sole"] = ds + 2
+            for word, key in (("DEFINED", "d_shared"), ("SHARED", "d_shared"), ("OTHER", "d_other")):
+                j = head.find(word, ds + 4)
+                if j >= 0 and key not in cols and (m is None or j < m.start()):
+                    cols[key] = j + len(word) / 2
+            cols["d_names"] = 1.0 if "DEFINED" in head else 0.0
+    return cols
+
+
+def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int) -> dict[str, Any]:
+    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``)."""
+    t = cols.get("title")
+    t = None if t is None else int(t) - shift
+    if t is not None and 0 < t < len(pre) and pre[t - 1] == " " and pre[:t].strip():
+        issuer, title = pre[:t].strip(), pre[t:].strip()
+    else:
+        parts = re.split(r"\s{2,}", pre.strip())
+        issuer, title = (" ".join(parts[:-1]), parts[-1]) if len(parts) >= 2 else (pre.strip(), None)
+    rest = m["rest"]
+    disc = None
+    d = _DISCRETION.match(rest)
+    if d:
+        disc = d["d"].upper()
+        rest = rest[d.end():]
+    offset = m.start("rest") + (d.end() if d else 0) + shift
+    tokens = [(x.group(0), offset + x.start(), offset + x.end()) for x in re.finditer(r"\S+", rest)]
+    voting: dict[str, str | None] = {"sole": None, "shared": None, "none": None}
+    managers: list[str] = []
+    marks = [tk for tk in tokens if tk[0] in ("X", "x")]
+    if marks and disc is None:
+        tokens = [tk for tk in tokens if tk[0] not in ("X", "x")]
+        cand = [k for k in ("d_sole", "d_shared", "d_other") if k in cols]
+        if cand:
+            centre = (marks[0][1] + marks[0][2]) / 2
+            k = min(cand, key=lambda k: abs(cols[k] - centre))
+            disc = {"d_sole": "SOLE", "d_shared": "SHARED-DEFINED" if cols.get("d_names") else "SHARED",
+                    "d_other": "SHARED-OTHER" if cols.get("d_names") else "OTHER"}[k]
+    if {"sole", "shared", "none"} <= cols.keys():
+        for tok, a, b in tokens:
+            centre = (a + b) / 2
+            if _AMOUNT.fullmatch(tok):
+                near = min(("sole", "shared", "none"), key=lambda k: abs(cols[k] - centre))
+                other = cols.get("other")
+                is_vote = (abs(cols[near] - centre) < abs(other - centre)) if other is not None else \
+                    (b >= cols["sole"] - 4 or "," in tok or len(tok) > 3)
+                if is_vote and voting[near] is None:
+                    voting[near] = tok
+                    continue
+            managers.append(tok)
+    else:
+        nums = [tok for tok, _, _ in tokens]
+        k = len(nums)
+        while k > 0 and _AMOUNT.fullmatch(nums[k - 1]) and len(nums) - k < 3:
+            k -= 1
+        # a manager number before the voting amounts ("DEFINED 01 10,000"; "1,2" is a list of managers)
+        if k == 0 and nums and _MANAGERS.fullmatch(nums[0]) and (len(nums) > 3 or (disc not in (None, "SOLE")
+                                                                                     and len(nums) > 1)):
+            k = 1
+        managers = nums[:k]
+        for key, val in zip(("sole", "shared", "none"), nums[k:]):
+            voting[key] = val
+    amt = m["amt"].replace(",", "")
+    mgr = re.sub(r"\s*,\s*", ",", " ".join(managers)).strip(", ") or None
+    return {"nameOfIssuer": issuer or None, "titleOfClass": title or None, "cusip": cusip, "figi": None,
+            "value": m["value"].replace(",", ""), "sshPrnamt": amt, "sshPrnamtType": (m["type"] or "SH").upper(),
+            "putCall": (m["pc"] or "").title() or None, "investmentDiscretion": disc,
+            "otherManager": mgr,
+            "votingSole": voting["sole"].replace(",", "") if voting["sole"] else None,
+            "votingShared": voting["shared"].replace(",", "") if voting["shared"] else None,
+            "votingNone": voting["none"].replace(",", "") if voting["none"] else None}
+
+
+_SGML_MARKS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN)>", re.I)
+
+
+def _cover_value(text: str, pattern: str) -> str | None:
+    m = re.search(pattern, text, re.I | re.M)
+    return " ".join(m.group(1).split()).strip(" _-") or None if m else None
+
+
+def parse_text(data: bytes, source: str) -> FilingFacts:
+    """A Form 13F filed as text (before the XML information table of 2013): the cover page (manager, period,
+    amendment, report type, file number), the summary page (totals, other included managers) and the table's
+    rows, read by their CUSIP: name of issuer and title of class before it, then value (thousands of dollars),
+    amount, SH/PRN, put/call, investment discretion, other managers and the three voting columns."""
+    text = decode(data)
+    if "<" in text:
+        text = _SGML_MARKS.sub(lambda m: " " * len(m.group(0)), text)
+    lines = text.splitlines()
+    rows: list[dict] = []
+    header: list[str] = []
+    cols: dict[str, float] = {}
+    pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
+    last: dict | None = None
+    for ln in lines:
+        if len(ln) > 400:
+            pending, last = [], None
+            continue
+        ln = ln.expandtabs(8) if "\t" in ln else ln
+        stripped = ln.strip()
+        if not stripped or re.fullmatch(r"[-=_\s]+", stripped):
+            pending = []
+            continue
+        up = ln.upper()
+        if "CUSIP" in up or re.search(r"SOLE.*SHARED.*NONE", up) or "TITLE OF" in up:
+            header.append(ln)
+            cols = _header_columns(header[-6:])
+            pending, last = [], None
+            continue
+        shift = len(ln) - len(ln.lstrip())
+        m = _TEXT_ROW.match(stripped) if any(c.isdigit() for c in ln) else None
+        if m is not None:
+            c = m["cusip"].replace(" ", "").upper()
+            if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
+                m = None
+        if m is not None:
+            row = _text_row(m["pre"], c, m, cols, shift)
+            if pending and shift > 0:  # "American" / "   Express Co.     Com    025816 10 9 ..."
+                row["nameOfIssuer"] = " ".join([*pending, row["nameOfIssuer"] or ""]).strip() or None
+            rows.append(row)
+            last, pending = row, []
+            continue
+        k = _TEXT_CONT.match(ln) if last is not None and not pending else None
+        if k is not None:
+            row = _text_row("", last["cusip"], k, cols, 0)
+            row["nameOfIssuer"], row["titleOfClass"] = last["nameOfIssuer"], last["titleOfClass"]
+            rows.append(row)
+            continue
+        if re.search(r"[A-Za-z]", stripped) and len(stripped) <= 60 and len(_AMOUNT.findall(stripped)) < 2:
+            pending.append(stripped)
+            if len(pending) > 4:
+                pending = pending[-4:]
+        else:
+            pending = []
+        last = None if pending else last
+    head = "\n".join(lines[:400])
+    name = _cover_value(head, r"Filing\s+this\s+Report:?\s*\n?(?:\s*\n)*\s*Name:\s*(.+)$") or _cover_value(
+        head, r"Name\s+of\s+Reporting\s+Manager:\s*(\S.*)$") or _cover_value(head, r"^\s*Name:\s*(.+)$")
+    period = _cover_value(head, r"Quarter\s+Ended:?\s*(.+)$")
+    amend = _cover_value(head, r"Amendment\s*\[\s*([Xx])\s*\]")
+    amend_no = _cover_value(head, r"Amendment\s+Number:?[ \t]*(\d+)")
+    file_no = _cover_value(head, r"13F\s+File\s+Number:?\s*(0?28-\d+)")
+    rtype = None
+    for label in ("HOLDINGS REPORT", "NOTICE", "COMBINATION REPORT"):
+        if re.search(r"\[\s*[Xx]\s*\]\s*13F\s+" + label, head, re.I):
+            rtype = "13F " + label
+    entry_total = _cover_value(head, r"Information\s+Table\s+Entry\s+Total:?\s*([\d,]+)")
+    value_total = _cover_value(head, r"Information\s+Table\s+Value\s+Total:?\s*\$?\s*([\d,.]+)")
+    others = []
+    om = re.search(r"(?is)List\s+of\s+Other\s+Included\s+Managers:?(.{0,3000})", head)
+    if om:
+        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-\d{0,6})"
+                             r"[ \t]+(\S[^\n]{1,100}?)\s*$", om.group(1)):
+            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-": a number not yet assigned
+            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3)})
+    if not rows and not name:
+        raise LoadError(source, "not a Form 13F report (no manager name and no information table rows)")
+    digest = sha256(data)
+    fid = filing_id(None, digest)
+    pdate = parse_date(period)
+    is_amend = bool(amend)
+    info = FilingInfo(id=fid, form_type="13F-HR/A" if is_amend else ("13F-NT" if rtype == "13F NOTICE" else "13F-HR"),
+                      family="13f", loader="form13f_text", is_amendment=is_amend,
+                      amendment_no=_amendment_no(amend_no) if is_amend else None, event_date=pdate, source=source,
+                      sha256=digest, filer_keys=["manager"])
+
+    def prov(section: str, txt: str) -> Provenance:
+        return _PV(filing_id=fid, source=source, section=section, excerpt=excerpt(txt))
+
+    cp = prov("cover page", f"Name: {name}" if name else "manager not named on the cover page")
+    props = [_PF(name="form13f_file_number", value=file_no, prov=cp)] if file_no else []
+    if not name:
+        props.append(_PF(name="stands_for", value="filer", prov=cp))
+    entities = [EntityFact(key="manager", kind=NodeKind.ORGANIZATION, name=name or f"Unknown 13F filer ({fid})",
+                           props=props, prov=cp)]
+    for i, o in enumerate(others, start=1):
+        entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"],
+                                   props=[_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] + (
+                                       [_PF(name="form13f_file_number", value=o["file_number"], prov=cp)]
+                                       if o["file_number"] else []),
+                                   prov=prov("summary page", f"{o['sequence']} {o['file_number']} {o['name']}")))
+    more, relations, total = _holdings(rows, prov, "manager")
+    entities.extend(more)
+    # the unit of the value column: as the table header or the summary page states it ("(x$1000)", "(In
+    # Thousands)", "$000"), else the rule of the period (thousands before 2023), else not known
+    stated = " ".join(header) + " " + (_cover_value(head, r"Value\s+Total:?([^\n]*\n[^\n]*)") or "")
+    if re.search(r"(?i)x\s*\$?\s*1,?000|thousands|\(\s*000\s*'?s?\s*\)|\$\s*000\b|000'?s\s+omitted", stated):
+        unit = "thousands"
+    elif pdate is not None:
+        unit = "dollars" if pdate >= dt.date(2022, 12, 31) else "thousands"
+    else:
+        unit = None
+    warnings = []
+    if entry_total and entry_total.replace(",", "").isdigit() and int(entry_total.replace(",", "")) != len(rows):
+        warnings.append(f"{source}: the summary page gives {entry_total} information table entries, "
+                        f"{len(rows)} rows were read")
+    doc = {"submission_type": info.form_type, "period_of_report": period, "manager_name": name,
+           "report_type": rtype, "form13f_file_number": file_no, "is_amendment": is_amend or None,
+           "amendment_number": amend_no if is_amend else None, "table_entry_total": entry_total,
+           "table_value_total": value_total, "other_managers": others,
+           "value_unit": unit,
+           "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
+    return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
+
+
+class Form13FText(BaseModel):
+    manager_name: str | None = None
+    period_of_report: str | None = None
+    report_type: str | None = None
+    form13f_file_number: str | None = None
+    table_entry_total: str | None = None
+    table_value_total: str | None = None
+    other_managers: list[OtherManager] = Field(default_factory=list)
+    value_unit: str | None = None
+    rows: list[InfoTableRow] = Field(default_factory=list)
+    row_count: int = 0
+
+
 register(Loader(name="form13f_table", family="13f", sniff=sniff_table, parse=parse_table,
                 document_model=InformationTable,
                 description="Form 13F information table (informationTable XML, streamed)"))
 register(Loader(name="form13f_cover", family="13f", sniff=sniff_cover, parse=parse_cover,
                 document_model=Form13FCover,
                 description="Form 13F cover page (edgarSubmission, thirteenffiler namespace)"))
+register(Loader(name="form13f_text", family="13f", sniff=sniff_text, parse=parse_text, document_model=Form13FText,
+                description="Form 13F filed as text (cover page, summary page, information table rows; before 2013)"))

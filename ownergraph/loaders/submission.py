@@ -63,7 +63,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, best_loader, register, sha256
-from ._text import DATE_RE, decode, html_to_text, is_container, parse_date
+from ._text import DATE_RE, decode, html_to_text, is_container, join_address, parse_date
 
 # exhibit facts are built from values already typed: every field passed, in the model's order (see
 # graph.model.constructor)
@@ -413,7 +413,7 @@ def _party_kind(party: HeaderParty, name: str) -> NodeKind:
 
 def _display(name: str) -> str:
     """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped."""
-    return re.sub(r"\s*/[A-Z]{2,3}/?\s*$", "", name).strip()
+    return re.sub(r"\s*/(?:[A-Z]{2,3}/?)?\s*$", "", name).strip()
 
 
 def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -> None:
@@ -604,6 +604,7 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
         e = _party_entity(facts, p, hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
         people.append(e)
         facts.filing.filer_keys.append(e.key)
+    _header_details(facts, hdr, hprov)
     # old headers state the reporting owner's relationship to the issuer (<RELATIONSHIP>DIRECTOR)
     issuer = facts.entity(facts.filing.issuer_key) if facts.filing.issuer_key else None
     for p in hdr.parties:
@@ -625,6 +626,55 @@ def _enrich(facts: FilingFacts, hdr: SubmissionHeader, source: str) -> None:
                                                 prov=hprov(f"REPORTING-OWNER: {p.name} RELATIONSHIP: {r}")))
 
 
+def _party_address(p: HeaderParty) -> str | None:
+    """The party's BUSINESS ADDRESS (else MAIL ADDRESS) block, both dialects ("STREET 1" / "STREET1")."""
+    for block in ("BUSINESS ADDRESS", "MAIL ADDRESS"):
+        v = {k.split("/", 1)[1].replace(" ", ""): x for k, x in p.values.items() if k.startswith(block + "/")}
+        if v.get("STREET1") or v.get("CITY"):
+            state_zip = " ".join(x for x in (v.get("STATE"), v.get("ZIP")) if x)
+            return join_address([v.get("STREET1"), v.get("STREET2"), v.get("CITY"), state_zip])
+    return None
+
+
+def _header_details(facts: FilingFacts, hdr: SubmissionHeader, hprov) -> None:
+    """What the header says of a party the facts know by its CIK: the conformed name and the former names
+    (FORMER COMPANY / FORMER NAME blocks) become aliases -- a later filing that names the company as it was
+    then called, without a CIK, resolves to the same node --, the business address and the state of
+    incorporation become properties when the documents did not give them."""
+    by_cik: dict[str, list[EntityFact]] = {}
+    for e in facts.entities:
+        if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION) and e.cik:
+            by_cik.setdefault(normalize_cik(e.cik), []).append(e)
+    for p in hdr.parties:
+        if not p.cik:
+            continue
+        ents = by_cik.get(normalize_cik(p.cik)) or []
+        if len(ents) != 1:
+            continue
+        e = ents[0]
+        have = {normalize_name(n, e.kind) for n in (e.name, *e.aliases)}
+        names = ([p.name] if p.name else []) + p.former_names
+        for n in names:
+            shown = _display(n)
+            key = normalize_name(shown, e.kind)
+            if key and key not in have:
+                have.add(key)
+                e.aliases.append(shown)
+        current = normalize_name(_display(p.name or e.name), e.kind)
+        former = [_display(n) for n in p.former_names if normalize_name(_display(n), e.kind) != current]
+        if former and e.prop("former_names") is None:  # (not "FOO CORP /DE" of today's "FOO CORP")
+            prov = hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) formerly " + "; ".join(p.former_names[:5]))
+            e.props.append(PropFact(name="former_names", value="; ".join(dict.fromkeys(former)), prov=prov))
+        addr = _party_address(p)
+        if addr and e.prop("address") is None and e.kind == NodeKind.ORGANIZATION:
+            e.props.append(PropFact(name="address", value=addr,
+                                    prov=hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) BUSINESS ADDRESS: {addr}")))
+        if p.state_of_incorporation and e.prop("state_of_incorporation") is None and e.kind == NodeKind.ORGANIZATION:
+            e.props.append(PropFact(name="state_of_incorporation", value=p.state_of_incorporation,
+                                    prov=hprov(f"{p.role.upper()}: {p.name} (CIK {p.cik}) STATE OF INCORPORATION: "
+                                               f"{p.state_of_incorporation}")))
+
+
 def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> None:
     filers = [facts.entity(k) for k in facts.filing.filer_keys]
     filers = [e for e in filers if e is not None]
@@ -636,6 +686,8 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
 
         dtype = fields.get("type", "EX")
         head = as_text(body[:30_000])[:3000]  # look at the title before reading a long exhibit
+        if _power_of_attorney(facts, filers, fields, head, as_text, body, source):
+            continue
         if not re.search(r"joint\s+filing|agreement", head + " " + fields.get("description", ""), re.I):
             continue
         text = as_text(body[:2_000_000]) if len(body) > 30_000 else as_text(body)
@@ -651,7 +703,7 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
                 continue
             title = "Joint Filing Agreement"
         section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
-        dm = re.search(r"dated\s+(?:as\s+of\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
+        dm = re.search(r"dated:?\s*(?:as\s+of:?\s+)?(" + DATE_RE + ")", text, re.I) or re.search(DATE_RE, text)
         date = parse_date(dm.group(1) if dm.lastindex else dm.group(0)) if dm else None
         low = " " + _fold_text(text) + " "
         parties = []
@@ -683,6 +735,81 @@ def _exhibit_agreements(facts: FilingFacts, exhibits: list[tuple[dict, bytes, st
                 facts.relations.append(_construct(RelationFact, {
                     "type": EdgeKind.PARTY_TO, "source": e.key, "target": ag.key, "props": {"role": "party"},
                     "prov": prov, "discriminator": None}))
+
+
+#: the attorneys a power of attorney appoints: "constitutes and appoints Jane Roe and John Doe, and each of them,"
+_POA_APPOINTS = re.compile(
+    r"(?:constitutes?|appoints?|designates?)\s*(?:,\s*)?(?:and\s+(?:appoints?|designates?)\s+)?(?P<names>.{3,400}?)"
+    r"(?:,?\s*(?:and\s+)?(?:each\s+of\s+them|any\s+of\s+them|signing\s+singly|acting\s+(?:singly|alone)|"
+    r"individually|severally|jointly)|,?\s+(?:as\s+(?:the\s+)?(?:undersigned|his|her|its|my|true)|"
+    r"(?:the\s+)?(?:undersigned|his|her|its|my)['’]s?\s+(?:true|lawful)|(?:his|her|its|my|their)\s+true|"
+    r"with\s+full\s+power|true\s+and\s+lawful|to\s+be\s+the\s+undersigned|attorneys?-in-fact))",
+    re.I | re.S)
+_POA_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){1,4}$")
+
+
+def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str, as_text, body: bytes,
+                       source: str) -> bool:
+    """An exhibit that is a power of attorney (EX-24, "POWER OF ATTORNEY"): an Agreement "Power of Attorney"
+    with the filers it names (the grantors; the only filer when it names none) PARTY_TO it with role
+    "grantor", and the people it appoints with role "attorney-in-fact".  True when the exhibit was one."""
+    title = " ".join(head.split()[:40])
+    dtype = fields.get("type", "EX")
+    if not (re.search(r"power\s+of\s+attorney", title + " " + fields.get("description", ""), re.I)
+            or dtype.upper().startswith("EX-24")):
+        return False
+    text = as_text(body[:200_000])
+    if not re.search(r"attorney", text, re.I):
+        return False
+    low = " " + _fold_text(text) + " "
+    grantors = [e for e in filers if any(len(n) > 3 and f" {n} " in low
+                                         for n in (normalize_name(x, e.kind) for x in (e.name, *e.aliases)))]
+    if not grantors and len(filers) == 1:
+        grantors = filers
+    attorneys: list[str] = []
+    m = _POA_APPOINTS.search(" ".join(text.split())[:20_000])
+    if m:
+        for part in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", m["names"]):
+            part = re.sub(r"(?i)^(?:each\s+of\s+)?(?:the\s+undersigned['’]s\s+)?", "", part).strip(" .\"'()")
+            if _POA_PERSON.match(part) and not _looks_org(part) and not re.search(r"(?i)\b(?:the|each|any|undersigned|attorney|hereby|"
+                                                         r"presents|all|whom|these)\b", part):
+                attorneys.append(part)
+    if not grantors and not attorneys:
+        return True  # a power of attorney naming no one the filing knows: nothing to state
+    section = "Exhibit " + re.sub(r"^EX-", "", dtype.split()[0]) if dtype.upper().startswith("EX-") else dtype
+    prov = _construct(Provenance, {"filing_id": facts.filing.id, "accession": facts.filing.accession,
+                                   "source": source, "section": section,
+                                   "excerpt": excerpt((m.group(0) if m else " ".join(head.split()))[:400])})
+    key = f"exhibit:{len(facts.entities)}"
+    ag = _construct(EntityFact, {"key": key, "kind": NodeKind.AGREEMENT, "name": "Power of Attorney", "cik": None,
+                                 "cusip": None, "aliases": [], "props": [], "prov": prov})
+    facts.entities.append(ag)
+    ag.props.append(_construct(PropFact, {"name": "exhibit", "value": dtype, "prov": prov}))
+    dm = re.search(r"(?:dated|executed|signed)[^.]{0,40}?(?:as\s+of\s+|this\s+|on\s+)?(" + DATE_RE + ")", text, re.I)
+    d = parse_date(dm.group(1)) if dm else None
+    if d is None:  # "executed as of this 3rd day of March, 2025"
+        dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
+        d = parse_date(f"{dm.group(2)} {dm.group(1)}, {dm.group(3)}") if dm else None
+    if d:
+        ag.props.append(_construct(PropFact, {"name": "date", "value": d, "prov": prov}))
+    for e in grantors:
+        facts.relations.append(_construct(RelationFact, {
+            "type": EdgeKind.PARTY_TO, "source": e.key, "target": key, "props": {"role": "grantor"},
+            "prov": prov, "discriminator": None}))
+    known = {normalize_name(n, NodeKind.PERSON): e for e in facts.entities if e.kind == NodeKind.PERSON
+             for n in (e.name, *e.aliases)}
+    for name in dict.fromkeys(attorneys):
+        e = known.get(normalize_name(name, NodeKind.PERSON))
+        if e is None:
+            e = _construct(EntityFact, {"key": f"exhibit:{len(facts.entities)}", "kind": NodeKind.PERSON,
+                                        "name": name, "cik": None, "cusip": None, "aliases": [], "props": [],
+                                        "prov": prov})
+            facts.entities.append(e)
+            known[normalize_name(name, NodeKind.PERSON)] = e
+        facts.relations.append(_construct(RelationFact, {
+            "type": EdgeKind.PARTY_TO, "source": e.key, "target": key, "props": {"role": "attorney-in-fact"},
+            "prov": prov, "discriminator": None}))
+    return True
 
 
 _PUNCT = re.compile(r"[^\w\s]")
