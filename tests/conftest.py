@@ -67,9 +67,13 @@ def falkordb_backend(falkordb_server):
     """A FalkorDB backend on a fresh, empty graph of the session server."""
     from ownergraph.graph.backends import connect
 
+    if not falkordb_server.alive():  # an earlier test's server crash fails that test, not all that follow
+        falkordb_server.restart()
     b = connect(falkordb_server.uri, database=f"test_{_os.getpid()}_{next(_graph_names)}")
     b.clear()
     yield b
+    if not falkordb_server.alive():
+        pytest.fail(falkordb_server.crash_report(), pytrace=False)
     b.clear()
     b.close()
 

@@ -120,6 +120,25 @@ class FalkorServer:
         except OSError:
             return False
 
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def crash_report(self) -> str:
+        """Why the server is gone: its exit status and the end of its log (redis prints a crash report there)."""
+        code = self.proc.returncode if self.proc is not None else None
+        return f"FalkorDB server on port {self.port} exited with status {code}; its log ends:\n{self.log()[-4000:]}"
+
+    def restart(self) -> "FalkorServer":
+        """A fresh server process on a new port, after a crash (the old log is kept beside the new one)."""
+        old = Path(self.dir, "server.log")
+        if old.exists():
+            old.rename(Path(self.dir, f"server.{self.port}.log"))
+        self.proc = None
+        self.port = free_port()
+        if self.bolt_port:
+            self.bolt_port = free_low_port()
+        return self.start()
+
     def log(self) -> str:
         try:
             return Path(self.dir, "server.log").read_text(errors="replace")

@@ -165,7 +165,9 @@ def _random_graph(draw):
 @given(_random_graph())
 def test_random_graphs(graph_backend, data):
     nodes, edges = data
-    graph_backend.clear()
+    # emptied in place, not dropped: deleting a graph while FalkorDB's background threads work on it is a known
+    # crash (FalkorDB issue 2126) and one CI run lost its server in this loop; the fixture drops it at the end
+    graph_backend.write("MATCH (n) DETACH DELETE n")
     write_graph(graph_backend, nodes, edges, {})
     g = build_graph(nodes, edges)
     for i in range(_N):
