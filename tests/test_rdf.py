@@ -226,6 +226,28 @@ def test_every_og_term_used_is_defined_in_the_ontology(seeded, store):
         assert (t, RDFS.comment, None) in ONTOLOGY, t
 
 
+def test_every_og_term_the_loaders_use_is_declared(store, seed_path):
+    """What the loaders read off the project's fixtures (and the development filings, when present) exports
+    only og: terms the ontology declares, with a label and a comment; loader facts are og:property's children."""
+    from conftest import FIXTURES, SHARED_FILINGS
+
+    files = [seed_path, *sorted(p for p in FIXTURES.rglob("*") if p.is_file())]
+    if SHARED_FILINGS.exists():
+        files += sorted(p for p in SHARED_FILINGS.rglob("*") if p.is_file() and p.suffix not in (".json", ".md"))
+    facts = _load_real(files)
+    assert len(facts) > 50
+    for f in facts:
+        store.add(f)
+    g = ex.to_rdflib(store)
+    used = {t for trip in g for t in trip if isinstance(t, URIRef) and str(t).startswith(OG_NS)}
+    undeclared = sorted(str(t)[len(OG_NS):] for t in used
+                        if (t, RDFS.label, None) not in ONTOLOGY or (t, RDFS.comment, None) not in ONTOLOGY)
+    assert not undeclared, f"og: terms used by the export but not declared in ontology.ttl: {undeclared}"
+    loader_props = set(ONTOLOGY.subjects(RDFS.subPropertyOf, OG.property))
+    assert loader_props & used and all(set(ONTOLOGY.objects(t, RDF.type)) == {rdflib.OWL.DatatypeProperty}
+                                       for t in loader_props)
+
+
 def test_unknown_format_is_a_clear_error(seeded):
     with pytest.raises(OwnergraphError, match="unknown RDF format"):
         ex.export(seeded, io.BytesIO(), "rdfxml")
