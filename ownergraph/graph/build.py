@@ -34,6 +34,7 @@ from typing import Protocol
 from .ids import (
     agreement_id,
     cik_id,
+    class_alias,
     cusip_id,
     edge_id,
     filing_node_id,
@@ -177,11 +178,21 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
         if e.kind == NodeKind.SECURITY:
             cusip = normalize_cusip(e.cusip)
             by_title = security_id(issuer_id, e.name)
+            # the class, however the title words it (a 13F table's "CL A" is a Form 4's "Class A Common Stock")
+            by_class = class_alias(issuer_id, str(e.prop("title_of_class") or e.name))
             if cusip:
                 nid = cusip_id(cusip)
                 learned.setdefault(by_title, nid)
+                if by_class:
+                    learned.setdefault(by_class, nid)
                 return nid
-            return learned.get(by_title) or aliases.lookup_alias(by_title) or by_title
+            nid = learned.get(by_title) or aliases.lookup_alias(by_title)
+            if nid is None and by_class:
+                nid = learned.get(by_class) or aliases.lookup_alias(by_class)
+            nid = nid or by_title
+            if by_class:
+                learned.setdefault(by_class, nid)
+            return nid
         if e.kind == NodeKind.AGREEMENT:
             d = e.prop("date")
             return agreement_id(fid, e.name, d.isoformat() if hasattr(d, "isoformat") else None)

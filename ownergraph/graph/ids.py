@@ -10,7 +10,10 @@ Id preference, highest first:
    ``organization:ault and company``; securities without CUSIP are keyed by
    their issuer and normalized class title
    (``security:cik:0001234567:class a common stock``); agreements by filing and
-   normalized title.
+   normalized title.  A class is also known by :func:`canonical_class` of its title
+   (the alias ``security-class:<issuer id>:class a common``), so "CL A" with a CUSIP in
+   a 13F table and "Class A Common Stock" in a Form 4 are one node; when an issuer
+   known by name gets its CIK, its securities are re-keyed under the CIK.
 
 Name normalization (:func:`normalize_name`):
 
@@ -120,6 +123,63 @@ def name_id(kind: NodeKind | str, name: str) -> str:
 
 def security_id(issuer_id: str | None, title: str) -> str:
     return f"security:{issuer_id or 'unknown'}:{normalize_name(title, NodeKind.SECURITY)}"
+
+
+# ----------------------------------------------------------------- classes of securities
+# One class goes by many titles: a Form 4's "Class A Common Stock", a 13F table's "CL A" or "COM CL A", a
+# 13D's "Common Stock, par value $0.0001 per share", an Irish issuer's "Ordinary Shares", a 13F's "SHS".
+# canonical_class() reads them to one key, so a security known by its CUSIP in one filing and only by its
+# issuer and title in another is one node.
+
+_CLASS_WORD = {
+    "cl": "class", "cla": "class", "com": "common", "comm": "common", "ordinary": "common", "ord": "common",
+    "stk": "stock", "shs": "shares", "sh": "shares", "shrs": "shares", "pfd": "preferred", "pref": "preferred",
+    "prf": "preferred", "ser": "series", "conv": "convertible", "cv": "convertible", "wt": "warrant",
+    "wts": "warrant", "wrnt": "warrant", "wrnts": "warrant", "warrants": "warrant", "rt": "right",
+    "rts": "right", "rights": "right", "units": "unit", "notes": "note", "options": "option",
+    "adrs": "adr", "ads": "adr", "debentures": "debenture", "cap": "capital", "ben": "beneficial",
+    "int": "interest", "red": "redeemable", "cum": "cumulative", "partnership": "partnership",
+}
+#: words that do not tell one class from another
+_CLASS_NOISE = {"stock", "shares", "share", "new", "sponsored", "spon", "the", "of", "per", "each", "capital",
+                "beneficial", "interest", "interests", "equity", "stoc"}
+_ADR = re.compile(r"\bamerican\s+depositary\s+(?:shares?|receipts?)\b", re.I)
+_PAR = re.compile(r"(?:\s*,?\s*(?:with\s+(?:a\s+)?|having\s+(?:a\s+)?)?(?:\$?\s*[\d.,]+\s+)?(?:no\s+)?par\s+value\b.*|"
+                  r"\s*,?\s*\$\s*[\d.,]+\s+(?:nominal|stated)\s+value\b.*)$", re.I | re.S)
+
+
+@functools.lru_cache(maxsize=16384)
+def canonical_class(title: str) -> str:
+    """The class a title names, as a key: "CL A", "COM CL A" and "Class A Common Stock, $0.01 par value" all
+    give "class a common"; "SHS", "COM" and "Common Shares of Beneficial Interest" give "common".
+
+    Titles that state terms (an option's exercise price and expiry) keep them; only the wording of the
+    class is normalized.  The empty string when nothing is left.
+    """
+    words = [_CLASS_WORD.get(w, w) for w in _fold(_ADR.sub("adr", _PAR.sub("", title))).split()]
+    out: list[str] = []
+    lead: list[str] = []  # "class a" / "series c" first, whatever order the title had them in
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("class", "series") and i + 1 < len(words) and len(words[i + 1]) <= 2:
+            lead += [w, words[i + 1]]
+            i += 2
+            continue
+        if w not in _CLASS_NOISE and not (out and out[-1] == w):
+            out.append(w)
+        i += 1
+    if not out:  # "CL A", "SHS", "Capital Stock": a class of common equity
+        out = ["common"]
+    elif not any(c.isdigit() for w in out for c in w):
+        out.sort()  # "Convertible Preferred Stock, Series C" is "PFD SER C CONV"; terms with numbers keep their order
+    return " ".join(lead + out)
+
+
+def class_alias(issuer_id: str | None, title: str) -> str | None:
+    """The alias of a class of an issuer's securities (None without an issuer or a title)."""
+    c = canonical_class(title) if title else ""
+    return f"security-class:{issuer_id}:{c}" if issuer_id and c else None
 
 
 def agreement_id(filing_id: str, title: str, date: str | None = None) -> str:

@@ -185,7 +185,7 @@ class Store:
 
     def _merge_node_into(self, old: str, new: str) -> None:
         """A name-keyed node turned out to be a CIK-keyed one: move its edges and evidence."""
-        row = self.db.execute("SELECT props FROM nodes WHERE id=?", (old,)).fetchone()
+        row = self.db.execute("SELECT kind FROM nodes WHERE id=?", (old,)).fetchone()
         if row is None:
             return
         self.db.execute("UPDATE edges SET source=? WHERE source=?", (new, old))
@@ -196,19 +196,50 @@ class Store:
         self.db.execute("DELETE FROM nodes WHERE id=?", (old,))
         # its id is its normalized name: a later mention by that name finds the merged node
         self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)", (old, new))
+        if row[0] == NodeKind.ORGANIZATION.value:
+            self._rekey_classes(old, new)
+
+    def _rekey_classes(self, old_issuer: str, new_issuer: str) -> None:
+        """An issuer merged into another: the securities and class aliases keyed by its old id follow it
+        ("security:organization:ault alliance:warrants" becomes "security:cik:0001086745:warrants")."""
+        for prefix in ("security-class:", "security:"):
+            old_p, new_p = f"{prefix}{old_issuer}:", f"{prefix}{new_issuer}:"
+            rows = self.db.execute("SELECT alias, node_id FROM aliases WHERE alias >= ? AND alias < ?",
+                                   (old_p, old_p[:-1] + ";")).fetchall()
+            for alias, nid in rows:
+                self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)",
+                                (new_p + alias[len(old_p):], nid))
+        old_p, new_p = f"security:{old_issuer}:", f"security:{new_issuer}:"
+        for (sid,) in self.db.execute("SELECT id FROM nodes WHERE id >= ? AND id < ?",
+                                      (old_p, old_p[:-1] + ";")).fetchall():
+            target = new_p + sid[len(old_p):]
+            self.db.execute("INSERT OR IGNORE INTO nodes(id, kind, name, props) "
+                            "SELECT ?, kind, name, props FROM nodes WHERE id=?", (target, sid))
+            self._merge_node_into(sid, target)
 
     def _write_delta(self, facts: FilingFacts, delta: GraphDelta) -> None:
         f = facts.filing
         kinds = {n.id: n.kind.value for n in delta.nodes}
+        late: list[tuple[str, str]] = []
         for alias, nid in delta.aliases.items():
             if alias != nid and self.db.execute("SELECT 1 FROM nodes WHERE id=?", (alias,)).fetchone():
                 self._merge_node_into(alias, nid)
-            elif nid.startswith("cik:"):
+            elif nid.startswith(("cik:", "cusip:")):
                 # an alias first learned for a name-keyed node (an issuer known only by its CUSIP number and
-                # name) that now names a CIK-keyed one: the same entity, merged into the CIK node
+                # name, a class known only by its issuer and title) that now names a CIK- or CUSIP-keyed one:
+                # the same entity, merged into that node
                 known = self.lookup_alias(alias)
-                if known and known != nid and not known.startswith("cik:") and self._kind(known) == kinds.get(nid):
+                if (known and known != nid and not known.startswith(("cik:", "cusip:"))
+                        and self._kind(known) == kinds.get(nid)):
                     self._merge_node_into(known, nid)
+            elif nid in kinds and alias != nid:
+                # the other way round: this filing's name-keyed node is one an alias already gives a CIK or
+                # CUSIP to, or a class already known under another title (learned, for instance, when this
+                # filing's issuer was merged just above and its securities followed it)
+                known = self.lookup_alias(alias)
+                if (known and known != nid and self._kind(known) == kinds[nid]
+                        and (known.startswith(("cik:", "cusip:")) or alias.startswith("security-class:"))):
+                    late.append((nid, known))
             self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)", (alias, nid))
         for n in delta.nodes:
             row = self.db.execute("SELECT props, name FROM nodes WHERE id=?", (n.id,)).fetchone()
@@ -235,6 +266,8 @@ class Store:
                 for e in delta.edges
             ],
         )
+        for nid, known in late:
+            self._merge_node_into(nid, known)
         self.db.execute(
             "INSERT INTO filings(id, accession, form_type, family, amendment_no, event_date, filed_date, source,"
             " sha256, loaded_at, info, facts) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
