@@ -319,6 +319,15 @@ def test_voting_far_below_dispositive(store):
     assert all(_r(p.percent) == 60.4 for p in eco.controllers)
     dis = who_controls(g, issuer, by="dispositive")
     assert dis.controllers[0].name == "Government of the Emirate of Abu Dhabi"
+    # by voting power nobody controls: the answer says which holders the other measures put above 50%
+    (note,) = vot.notes
+    assert note.startswith("by dispositive power and economic interest, above the 50% control threshold: ")
+    for name in ("Abu Dhabi Investment Authority", "Government of the Emirate of Abu Dhabi",
+                 "Platinum Falcon B 2018 RSC Limited", "Platinum International Investment Holdings RSC Limited"):
+        assert f"{name} 60.40% (voting: " in note
+    assert vot.to_dict()["notes"] == [note]
+    # voting power ranks nobody higher than the dispositive or economic measure does
+    assert dis.notes == [] and eco.notes == []
 
 
 def test_recomputed_percent_disagreeing_with_stated_falls_back_with_warning(store):

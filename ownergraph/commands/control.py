@@ -271,6 +271,8 @@ def print_report(report, show_holders: bool = False, excerpts: bool = False) -> 
                       f"shares counted once[/]", highlight=False)
     for cyc in report.cycles:
         console.print(f"[yellow]cycle:[/] " + " -> ".join(_name_of(report, n) for n in cyc), highlight=False)
+    for n in report.notes:
+        console.print(f"[yellow]note:[/] {escape(n)}", highlight=False)
     for w in report.warnings:
         err_console.print(f"[yellow]warning:[/] {w}", highlight=False)
 

@@ -437,6 +437,8 @@ class ControlReport:
     cycles: list[list[str]]
     classes: list[dict]
     warnings: list[str]
+    #: holders another measure ranks higher ("by dispositive power, above the control threshold: ...")
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return to_plain({
@@ -448,7 +450,7 @@ class ControlReport:
             "significant": [p.to_dict() for p in self.significant],
             "reportable": [p.to_dict() for p in self.reportable],
             "holders_below_threshold": [p.to_dict() for p in self.holders],
-            "groups": self.groups, "cycles": self.cycles, "warnings": self.warnings,
+            "groups": self.groups, "cycles": self.cycles, "warnings": self.warnings, "notes": self.notes,
         })
 
 
@@ -594,6 +596,7 @@ class _Analysis:
             return (order[p.role], False, 0, pct, p.name, p.id)
 
         ranked = sorted(all_parties.values(), key=rank)
+        notes = self._other_measures(ranked)
         return ControlReport(
             issuer_id=self.issuer, issuer=ix.name(self.issuer), by=self.by, as_of=g.graph.get("as_of"),
             thresholds=self.th,
@@ -601,8 +604,39 @@ class _Analysis:
             significant=[p for p in ranked if p.role == "significant"],
             reportable=[p for p in ranked if p.role == "reportable"],
             holders=[p for p in ranked if p.role == "holder"],
-            groups=groups, cycles=self.cycles, classes=classes, warnings=self.warnings,
+            groups=groups, cycles=self.cycles, classes=classes, warnings=self.warnings, notes=notes,
         )
+
+    def _other_measures(self, ranked: list[Party]) -> list[str]:
+        """Holders that another measure puts in a higher tier than the chosen one does (a 60% holder by
+        dispositive power with 4.9% of the votes is not left out of the answer unremarked)."""
+        th, order = self.th, {"controller": 0, "significant": 1, "reportable": 2, "holder": 3}
+
+        def tier(v: Decimal | None) -> str:
+            if v is None:
+                return "holder"
+            return ("controller" if v > th.control else "significant" if v >= th.significant
+                    else "reportable" if v >= th.reportable else "holder")
+
+        label = {"controller": f"above the {th.control}% control threshold",
+                 "significant": f"significant (>= {th.significant}%)", "reportable": f"reportable (>= {th.reportable}%)"}
+        found: dict[tuple[str, str], list[str]] = {}
+        for p in ranked:
+            for measure, v in p.percents.items():
+                if measure == self.by or order[tier(v)] >= order[p.role]:
+                    continue
+                mine = "n/a" if p.percent is None else f"{p.percent:.2f}%"
+                found.setdefault((measure, tier(v)), []).append(f"{p.name} {v:.2f}% ({self.by}: {mine})")
+        # one line per tier and list of holders, naming every measure that gives it
+        lines: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+        for (measure, t), names in sorted(found.items()):
+            lines.setdefault((t, tuple(names)), []).append(measure)
+        out = []
+        for (t, names), measures in sorted(lines.items(), key=lambda kv: (order[kv[0][0]], kv[1])):
+            what = " and ".join("economic interest" if m == "economic" else f"{m} power" for m in measures)
+            opts = " or ".join(f"--by {m}" for m in measures)
+            out.append(f"by {what}, {label[t]}: {'; '.join(names)} ({opts} ranks by it)")
+        return out
 
     def _note_cycle(self, cyc: list[str]) -> None:
         """Record a cycle given in owner -> owned order (rotated to start at its smallest id)."""
