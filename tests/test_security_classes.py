@@ -109,3 +109,19 @@ def test_securities_follow_their_issuer_when_it_gets_a_cik(tmp_path, cik_first):
             holders = {e.source for e in store.edges(target=sid, type=EdgeKind.HOLDS)}
             assert holders == {"person:jordan q sample", "cik:0000002021"}, (sid, holders)
             assert {e.target for e in store.edges(source=sid, type=EdgeKind.ISSUED_BY)} == {"cik:0000002020"}
+
+
+def test_graph_database_follows_the_re_keyed_securities(store, graph_backend):
+    """Pushed after each filing, the database drops the securities re-keyed under the issuer's CIK."""
+    from ownergraph.graph.backends.writer import push
+
+    first, second = _named_then_cik(cik_first=False)
+    store.add(first.facts())
+    push(store, graph_backend)
+    assert graph_backend.read("MATCH (s:Security) WHERE s.id STARTS WITH 'security:organization:' "
+                              "RETURN count(s) AS n") == [{"n": 2}]
+    store.add(second.facts())
+    push(store, graph_backend, filing_ids=["0000000020-24-000002"])
+    ids = {r["id"] for r in graph_backend.read("MATCH (s:Security) RETURN s.id AS id")}
+    assert ids == set(_securities(store))
+    assert graph_backend.counts() == {"nodes": store.counts()["nodes"], "relationships": store.counts()["edges"]}
