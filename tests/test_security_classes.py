@@ -73,6 +73,9 @@ def test_form4_classes_join_the_13f_cusips(tmp_path, order):
         # the managers' 13F rows and the officer's Form 4 row are on one node
         holders = {e.source for e in store.edges(target="cusip:21036X108", type=EdgeKind.HOLDS)}
         assert OFFICER in holders and len(holders) >= 3
+        # the node is named by the issuer-side title, not the 13F table's "CONTOSO EXMPL CORP CL B"
+        assert store.node("cusip:21036X108").name == "Common Stock"
+        assert store.node("cusip:21036X207").name == "Class B Common Stock, par value $0.001 per share"
         # the Form 4's own title is kept as evidence on the merged node
         names = {r[0] for r in store.db.execute(
             "SELECT value FROM node_props WHERE node_id='cusip:21036X207' AND name='name'")}

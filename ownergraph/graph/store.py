@@ -188,6 +188,14 @@ class Store:
         row = self.db.execute("SELECT kind FROM nodes WHERE id=?", (old,)).fetchone()
         if row is None:
             return
+        if row[0] == NodeKind.SECURITY.value:
+            # a class merged into its CUSIP node before that node is written keeps its name and properties;
+            # merged into one already there, its properties join the node's, and its title replaces a 13F
+            # table's "TESLA INC COM"
+            src = self.db.execute("SELECT name, props FROM nodes WHERE id=?", (old,)).fetchone()
+            self.db.execute("INSERT OR IGNORE INTO nodes(id, kind, name, props) VALUES(?, ?, ?, ?)",
+                            (new, row[0], src[0], src[1]))
+            self._merge_node_row(new, src[0], loads_props(src[1]))
         self.db.execute("UPDATE edges SET source=? WHERE source=?", (new, old))
         self.db.execute("UPDATE edges SET target=? WHERE target=?", (new, old))
         self.db.execute("UPDATE OR IGNORE node_props SET node_id=? WHERE node_id=?", (new, old))
@@ -198,6 +206,18 @@ class Store:
         self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)", (old, new))
         if row[0] == NodeKind.ORGANIZATION.value:
             self._rekey_classes(old, new)
+
+    def _merge_node_row(self, nid: str, name: str, props: dict, row=None) -> None:
+        """Add a mention's properties to a node's (first value wins).  A security named by a 13F table
+        ("TESLA INC COM", with its title_of_class) takes the class title of a filing that is not one."""
+        row = row or self.db.execute("SELECT props, name, kind FROM nodes WHERE id=?", (nid,)).fetchone()
+        merged = loads_props(row[0])
+        new_name = row[1]
+        if "title_of_class" in merged and "title_of_class" not in props and self._kind(nid) == NodeKind.SECURITY.value:
+            new_name = name
+        for k, v in props.items():
+            merged.setdefault(k, v)
+        self.db.execute("UPDATE nodes SET props=?, name=? WHERE id=?", (dumps_props(merged), new_name, nid))
 
     def _rekey_classes(self, old_issuer: str, new_issuer: str) -> None:
         """An issuer merged into another: the securities and class aliases keyed by its old id follow it
@@ -212,10 +232,7 @@ class Store:
         old_p, new_p = f"security:{old_issuer}:", f"security:{new_issuer}:"
         for (sid,) in self.db.execute("SELECT id FROM nodes WHERE id >= ? AND id < ?",
                                       (old_p, old_p[:-1] + ";")).fetchall():
-            target = new_p + sid[len(old_p):]
-            self.db.execute("INSERT OR IGNORE INTO nodes(id, kind, name, props) "
-                            "SELECT ?, kind, name, props FROM nodes WHERE id=?", (target, sid))
-            self._merge_node_into(sid, target)
+            self._merge_node_into(sid, new_p + sid[len(old_p):])
 
     def _write_delta(self, facts: FilingFacts, delta: GraphDelta) -> None:
         f = facts.filing
@@ -249,10 +266,7 @@ class Store:
                     (n.id, n.kind.value, n.name, dumps_props(n.props)),
                 )
             else:
-                merged = loads_props(row[0])
-                for k, v in n.props.items():
-                    merged.setdefault(k, v)
-                self.db.execute("UPDATE nodes SET props=? WHERE id=?", (dumps_props(merged), n.id))
+                self._merge_node_row(n.id, n.name, n.props, row)
         self.db.executemany(
             "INSERT OR IGNORE INTO node_props(node_id, name, value, filing_id, section, excerpt) VALUES(?,?,?,?,?,?)",
             [(p.node_id, p.name, dumps_value(p.value), p.filing_id, p.section, p.excerpt) for p in delta.node_props],
