@@ -374,6 +374,23 @@ def test_header_only_form4_gives_the_header_facts():
         load_path(FIX / "10k_unsupported.txt")
 
 
+def test_header_only_13f_gives_the_manager():
+    """A 13F-HR submission whose cover page and table are not kept: the manager with its CIK and Form 13F
+    file number files a report for the period; a header that names no filer by CIK is still refused."""
+    f = load_path(FIX / "13fhr_header_only.txt")
+    assert (f.filing.id, f.filing.form_type, f.filing.family, f.filing.loader) == (
+        "0009000060-12-000003", "13F-HR", "13f", "submission")
+    assert f.filing.event_date == dt.date(2011, 12, 31) and f.filing.filed_date == dt.date(2012, 2, 14)
+    (mgr,) = [f.entity(k) for k in f.filing.filer_keys]
+    assert (mgr.kind, mgr.name, mgr.cik) == (NodeKind.ORGANIZATION, "EXAMPLE CAPITAL MANAGEMENT LLC", "0009000060")
+    assert mgr.prop("form13f_file_number") == "028-99999" and mgr.prop("state_of_incorporation") == "DE"
+    assert any("only the header's facts" in w for w in f.warnings)
+    nameless = (FIX / "13fhr_header_only.txt").read_bytes().replace(b"\t\tCENTRAL INDEX KEY:\t\t\t0009000060\n", b"")
+    assert nameless != (FIX / "13fhr_header_only.txt").read_bytes()
+    with pytest.raises(LoadError, match="without any <DOCUMENT>"):
+        load_bytes(nameless, "nameless.txt")
+
+
 def test_header_only_filers_are_people_or_organizations_by_their_company_data():
     """FILED BY parties of a header-only 13D: an individual's filer record carries no company data (SIC, IRS
     number, fiscal year end, state of incorporation) and a personal name; an organisation's does, whatever

@@ -836,12 +836,44 @@ def _is_exhibit(doc_type: str) -> bool:
 _HEADER_FORMS = re.compile(r"(?:[345]|SC\s+13[DG]|SCHEDULE\s+13[DG])(?:/A)?", re.I)
 
 
+_HEADER_13F = re.compile(r"13F-(?:HR|NT)(?:/A)?", re.I)
+
+
+def _header_only_13f(data: bytes, hdr: SubmissionHeader, source: str, why: str, stype: str) -> FilingFacts | None:
+    """A 13F-HR / 13F-NT whose cover page and table are missing or unread: the manager (name, CIK, Form 13F
+    file number) filing a report for the period.  None when the header names no filer by CIK."""
+    filers = [p for p in hdr.parties if p.role in ("filer", "filed by") and p.cik]
+    if not filers:
+        return None
+    acc, digest = hdr.accession, sha256(data)
+    fi = FilingInfo(id=filing_id(acc, digest), accession=acc, form_type=stype, family="13f", loader="submission",
+                    is_amendment=stype.endswith("/A"), filed_date=parse_date(hdr.filed) if hdr.filed else None,
+                    event_date=parse_date(hdr.period) if hdr.period else None, source=source, sha256=digest)
+    facts = FilingFacts(filing=fi, warnings=[f"{source}: {why}; only the header's facts were loaded"])
+    seen: set[str | None] = set()
+    for p in filers:
+        if normalize_cik(p.cik) in seen:
+            continue
+        seen.add(normalize_cik(p.cik))
+        prov = Provenance(filing_id=fi.id, accession=acc, source=source, section="header",
+                          excerpt=excerpt(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
+        e = _party_entity(facts, p, prov, NodeKind.ORGANIZATION)
+        file_no = (p.values.get("FILING VALUES/SEC FILE NUMBER") or "").strip()
+        if re.fullmatch(r"028-\d{1,6}", file_no):
+            e.props.append(PropFact(name="form13f_file_number", value=file_no, prov=prov))
+        fi.filer_keys.append(e.key)
+    _enrich(facts, hdr, source)
+    return facts
+
+
 def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> FilingFacts | None:
-    """The header's facts of a Form 3/4/5 or Schedule 13D/G whose documents no loader reads (an old text
+    """The header's facts of a Form 3/4/5, Schedule 13D/G or 13F whose documents no loader reads (an old text
     Form 4, a header without its documents): the issuer, the reporting persons and their CIKs, the filing's
     FILED / SUBJECT_OF edges and the owner's stated relationship to the issuer.  None for other forms, or
     when the header does not name one issuer and at least one reporting person by CIK."""
     stype = " ".join((hdr.submission_type or "").split())
+    if stype and _HEADER_13F.fullmatch(stype):
+        return _header_only_13f(data, hdr, source, why, stype.upper())
     if not stype or not _HEADER_FORMS.fullmatch(stype):
         return None
     subjects = {normalize_cik(p.cik) for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik}
