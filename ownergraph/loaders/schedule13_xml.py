@@ -1250,10 +1250,124 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
             _mine_text(text, section=section, facts=facts, prov=b.prov(section), ctx=ctx)
         except Exception as e:  # noqa: BLE001 - prose mining must never lose the cover data
             b.warnings.append(f"{b.source}: {section}: prose mining failed ({type(e).__name__}: {e})")
+    try:
+        _stated_components(b, doc, facts, ctx)
+    except Exception as e:  # noqa: BLE001 - reading the components must never lose the cover data
+        b.warnings.append(f"{b.source}: components not read ({type(e).__name__}: {e})")
     b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
     for r in b.relations[n_relations:]:  # the miner's (it only appends)
         b._rel_seen.add((r.type, r.source, r.target, r.discriminator,
                          tuple(sorted((k, str(v)) for k, v in r.props.items() if k != "title"))))
+
+
+#: items that state what each holder holds: 13D Item 3 (how the shares were acquired, held by whom) and Item 5;
+#: 13G Item 4; and the cover pages' comments
+_COMPONENT_ITEMS_13D = {"3", "5"}
+_COMPONENT_ITEMS_13G = {"4"}
+_CONSISTING = re.compile(r"\b(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|represent(?:s|ing)|includ(?:es|ing))\s*:?\s*"
+                         r"(?=\(\s*(?:i|a|1)\s*\))", re.I)
+_OWNS_BEFORE = re.compile(r"\b(?:beneficially\s+owns?|owns?|holds?|is\s+the\s+beneficial\s+owner\s+of|"
+                          r"may\s+be\s+deemed\s+to\s+beneficially\s+own)\b", re.I)
+_AS_OF_LEAD = re.compile(r"^(?:As\s+(?:of|at)\s+(?:" + DATE_RE + r"|the\s+date\s+(?:hereof|of\s+this\s+[\w ]{1,40})|[^,]{3,40}),\s*)",
+                         re.I)
+_LIST_END = re.compile(r"\.\s+(?=[A-Z][a-z]+\s)")
+
+
+def _component_texts(doc: Schedule13XmlDocument, b: _Builder) -> list[tuple[str, str]]:
+    items = _COMPONENT_ITEMS_13D if doc.schedule == "13D" else _COMPONENT_ITEMS_13G
+    out = [(sec, t) for sec, t in _item_texts(doc, b) if _ITEM_SECTION.match(sec).group(1) in items]
+    out += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
+    return out
+
+
+def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None:
+    m = mention.strip(" ,")
+    if not m or set(_NON_WORD.sub(" ", m.lower()).split()) <= _GENERIC_WORDS:
+        key = res.resolve(m) if m else None  # "the Fund": a term this filing defined, else no one
+        return key
+    return res.resolve_or_create(m, section, b.prov(section, m))
+
+
+def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
+    """Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
+    purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
+    (ii) ...") as ``HOLDS`` with basis "component" (parts of the beneficial positions of the cover pages), cited
+    to the item; an instrument gets its own Security (``ISSUED_BY`` the issuer, ``CONVERTIBLE_INTO`` the class)."""
+    from ._components import instrument_title, parse_components, stated_holdings
+    from ._prose import Resolver, _seed_aliases
+    from ._prose import sentences as _sentences
+
+    if not any(e.key == "sec:class" for e in b.entities):
+        return
+    texts = [(sec, t) for sec, t in _component_texts(doc, b) if re.search(r"\d{1,3},\d{3}|\d{4}", t)]
+    if not texts:
+        return
+    res = Resolver(facts, ctx)
+    _seed_aliases(res, facts)
+    event = parse_date(doc.event_date) if doc.event_date else None
+    securities: dict[str, str] = {}
+
+    def security(raw: str, section: str, text: str) -> str:
+        title = instrument_title(raw)
+        norm = normalize_name(title, NodeKind.SECURITY)
+        key = securities.get(norm)
+        if key is None:
+            key = securities[norm] = f"sec:component:{len(securities) + 1}"
+            facts.entities.append(_entity(key, NodeKind.SECURITY, title, b.prov(section, text)))
+            b.relations = facts.relations
+            b.relate(EdgeKind.ISSUED_BY, key, "issuer", {}, section, text)
+            b.relate(EdgeKind.CONVERTIBLE_INTO, key, "sec:class", {}, section, text)
+        return key
+
+    def emit(holder: str, part: dict, section: str) -> None:
+        if part["kind"] == "direct":
+            if part.get("shares") is None:
+                return
+            b.relate(EdgeKind.HOLDS, holder, "sec:class", {"basis": "component", "shares": part["shares"],
+                                                           "as_of": event},
+                     section, part["text"], disc=f"component:{part['shares']}")
+            return
+        sk = security(part["instrument"], section, part["text"])
+        units, under = part.get("units"), part.get("underlying")
+        if units is None and re.search(r"warrant|option|unit", part["instrument"], re.I):
+            units = under  # one share per warrant / option unless the filing says otherwise
+        props = {k: v for k, v in (("basis", "component"), ("shares", units), ("underlying_shares", under),
+                                   ("as_of", event)) if v is not None}
+        b.relate(EdgeKind.HOLDS, holder, sk, props, section, part["text"], disc=f"component:{units}:{under}")
+
+    b.relations = facts.relations
+    for section, text in texts:
+        flat = " ".join(text.split())
+        # "X beneficially owns N Shares, consisting of (i) ... held by A, (ii) ..."
+        for cm in _CONSISTING.finditer(flat):
+            pre = flat[max(0, cm.start() - 300):cm.start()]
+            om = None
+            for om in _OWNS_BEFORE.finditer(pre):
+                pass
+            subject = None
+            if om is not None:
+                head = re.split(r"(?<=[.;])\s+|\(\w{1,4}\)\s+", pre[:om.start()])[-1]
+                head = _AS_OF_LEAD.sub("", head.strip())
+                head = re.sub(r"\s+(?:may\s+be\s+deemed\s+to|is\s+deemed\s+to|directly|indirectly|has|had)\s*$", "", head)
+                subject = _holder_key(res, head, section, b) if head else None
+            rest = flat[cm.end():]
+            end_at = _LIST_END.search(rest, 0, 2000)  # the list ends with its sentence
+            span = rest[:end_at.start()] if end_at else rest[:2000]
+            for part in parse_components(span, res.resolve):
+                holder = part.get("held_by") or subject
+                if holder is None:
+                    continue
+                if part["kind"] == "derivative":
+                    part = {**part, "underlying": part["shares"]}
+                emit(holder, part, section)
+        for sent in _sentences(text):
+            if _CONSISTING.search(sent):
+                continue
+            for h in stated_holdings(sent):
+                key = _holder_key(res, h["holder"], section, b)
+                if key is None or key == "issuer":
+                    continue
+                emit(key, h, section)
 
 
 class _Pending:
