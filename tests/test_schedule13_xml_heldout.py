@@ -4,6 +4,7 @@ denominators stated as sums, officers of a filer and of its general partner."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from ownergraph.graph.model import EdgeKind
 from ownergraph.loaders import load_bytes, load_path
 from ownergraph.loaders._components import stated_holdings
-from ownergraph.queries.check import check
+from ownergraph.loaders._denominator import parse_denominator
+from ownergraph.queries.check import check, recompute_percentages
 
 FIX = Path(__file__).parent / "fixtures" / "xml13"
 COMPONENTS = FIX / "13d_item5_components_plus_issuable.xml"
@@ -113,3 +115,57 @@ def test_consisting_of_list_names_each_part_holder():
     assert fund["Warrants"].props["underlying_shares"] == Decimal("15000")
     (own,) = _components(f, "Harrowgate Example Partners, L.P.")  # "held directly by it": the subject's
     assert own.props["shares"] == Decimal("20000")
+
+
+# ----------------------------------------------------------------- denominators
+
+
+def test_denominator_plus_issuable_under_rule_13d3_d1():
+    f = load_path(COMPONENTS)
+    assert f.filing.shares_outstanding == Decimal("2000000")  # the issuer's; the warrants are Fund II's alone
+    assert f.filing.shares_outstanding_date == dt.date(2026, 3, 1)
+    d = f.document["denominator"]
+    assert d["base"] == "2000000" and d["rule_13d3_d1"] is True and d["section"] == "Item 5(a)"
+    assert d["added"][0]["shares"] == "15000" and d["added"][0]["issuable"] is True
+    assert d["total"] == "2015000"
+    # Fund II's 8.2% is recomputed on 2,000,000 + its own 15,000 acquirable shares
+    rows = {r["holder"]: r for r in recompute_percentages(f)}
+    fund = rows["Harrowgate Example Fund II, L.P."]
+    assert fund["acquirable"] == Decimal("15000") and fund["consistent"]  # 165,000 / 2,015,000 = 8.19%
+
+
+@pytest.mark.parametrize("text,base,added,total,outstanding", [
+    ("(based upon (i) the 672,000,000 Depositary Units stated to be outstanding as of May 6, 2026, by the Issuer "
+     "in its Form 10-Q, plus (ii) the 36,000,000 Depositary Units issued to the Reporting Persons by the Issuer on "
+     "June 25, 2026)", "672000000", [("36000000", False)], "708000000", "708000000"),
+    ("All percentages are based on a total of 10,500,000 shares, consisting of (i) 10,000,000 shares of Common "
+     "Stock outstanding as of May 1, 2025 and (ii) 500,000 shares issuable upon conversion of the Notes.",
+     "10000000", [("500000", True)], "10500000", "10000000"),
+    ("Percent of class is based on 10,500,000 shares of Common Stock outstanding, which includes 500,000 shares "
+     "issuable upon the exercise of warrants, in accordance with Rule 13d-3(d)(1).",
+     "10500000", [("500000", True)], "10500000", "10000000"),
+    ("Percentage ownership is calculated based on 30,000,000 shares of Common Stock outstanding as reported in "
+     "the 10-Q, and assumes the exercise of warrants to purchase 2,000,000 shares held by the Reporting Person, "
+     "as required by Rule 13d-3(d)(1)(i).", "30000000", [("2000000", True)], "32000000", "30000000"),
+    ("Ownership percentages are based on 37,000,000 shares of Common Stock outstanding, which is the sum of "
+     "(i) 27,000,000 shares of Common Stock outstanding as of November 3, 2025, as reported in the issuer's Form "
+     "10-Q, (ii) 8,000,000 shares of Common Stock issued in connection with a private placement that closed on "
+     "March 10, 2026, and (iii) 2,000,000 shares of Common Stock which the Filers may acquire upon the exercise "
+     "of the Pre-Funded Warrant.", "27000000", [("8000000", False), ("2000000", True)], "37000000", "35000000"),
+    ("* Based on 514,000,000 shares outstanding of Example Corp. as of April 29, 2025.",
+     "514000000", [], None, "514000000"),
+    ("As of the date hereof, there were 25,000,000 Ordinary Shares issued and outstanding, according to the Issuer.",
+     "25000000", [], None, "25000000"),
+])
+def test_parse_denominator(text, base, added, total, outstanding):
+    d = parse_denominator(text)
+    assert d is not None
+    assert str(d.base) == base
+    assert [(str(a.shares), a.issuable) for a in d.added] == added
+    assert (str(d.total) if d.total is not None else None) == total
+    assert str(d.outstanding) == outstanding
+    assert all(not a.text.endswith(("and", "(iii)", ",")) for a in d.added)
+
+
+def test_no_denominator_in_a_holding_sentence():
+    assert parse_denominator("Fund II holds 150,000 shares of Common Stock.") is None

@@ -64,6 +64,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
+from ._denominator import parse_denominator
 from ._edgar_codes import code_name, country_of
 from ._text import (DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, join_address,
                     parse_decimal, parse_percent)
@@ -182,6 +183,9 @@ class Schedule13XmlDocument(BaseModel):
     signatures: list[Signature] = Field(default_factory=list)
     signature_comments: str | None = None
     documents: list[dict[str, str]] = Field(default_factory=list, description="Attached documents (name, type)")
+    denominator: dict[str, Any] | None = Field(default=None, description=(
+        "What the percentages are computed on, as stated (see loaders._denominator): base, base_date, added "
+        "(shares, issuable, text), total (total_stated), rule_13d3_d1, outstanding, and the section"))
 
 
 # The document model is built from values the reader has already typed (str / None, Decimal, int, bool, lists
@@ -198,7 +202,7 @@ _construct_doc = constructor({
     Schedule13XmlDocument: ("schedule", "submission_type", "schema_version", "previous_accession", "filer_ciks",
                             "filer_names", "amendment_no", "class_title", "event_date", "previously_filed",
                             "rule_designations", "issuer", "authorized_persons", "reporting_persons", "items",
-                            "exhibits", "signatures", "signature_comments", "documents"),
+                            "exhibits", "signatures", "signature_comments", "documents", "denominator"),
     FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
                  "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
                  "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
@@ -574,6 +578,7 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
         "signatures": _signatures(form),
         "signature_comments": sig_comment,
         "documents": docs,
+        "denominator": None,
     })
 
 
@@ -1018,7 +1023,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     _signature_relations(b, doc)
     _drop_generic_aliases(b)
 
-    so, so_date = _shares_outstanding(doc)
+    so, so_date, denominator = _shares_outstanding(doc)
+    doc.denominator = denominator
     info = _construct_doc(FilingInfo, {
         "id": b.fid,
         "accession": b.accession,
@@ -1476,6 +1482,9 @@ _SO_RE = re.compile(
     r"(?:\s*,?\s*(?:as\s+of|on)\s+(" + DATE_RE + "))?", re.I)
 
 
+_BASED_ON = re.compile(r"\bbased\s+(?:up)?on\b", re.I)
+
+
 def _may_state_outstanding(text: str) -> bool:
     """False when ``_SO_RE`` cannot match: it needs the word "outstanding" (a cheap test first)."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):
@@ -1483,26 +1492,36 @@ def _may_state_outstanding(text: str) -> bool:
     return "outstanding" in text.lower()
 
 
-def _shares_outstanding(doc: Schedule13XmlDocument):
+def _denominator_texts(doc: Schedule13XmlDocument):
+    """(section, text) where a filing states its denominator: Items 5 / 4 (13D) or 4 / 5 (13G), then the cover
+    pages' comments ("* Based on 514,694,504 shares outstanding as of April 29, 2025"), each person's the same."""
     keys = ("item5", "item4") if doc.schedule == "13D" else ("item4", "item5")
     for k in keys:
-        for v in doc.items.get(k, {}).values():
+        for name, v in doc.items.get(k, {}).items():
+            sub = _SUBITEM.get(name.split(".")[-1], "") if doc.schedule == "13D" and k == "item5" else ""
             for t in v if isinstance(v, list) else [v]:
-                m = _SO_RE.search(t) if t and _may_state_outstanding(t) else None
-                if m:
-                    return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
-    # then the cover pages' comments, where many filers state the denominator of row 11 / row 13
-    # ("* Based on 514,694,504 shares outstanding as of April 29, 2025"), each person's the same
+                if t:
+                    yield f"Item {k[4:]}{sub}", t
     seen = set()
     for rp in doc.reporting_persons:
         t = rp.comment
-        if not t or t in seen:
+        if t and t not in seen:
+            seen.add(t)
+            yield f"cover page {rp.page}, comments", t
+
+
+def _shares_outstanding(doc: Schedule13XmlDocument):
+    """(shares outstanding, as of, the statement as a dict or None): the first statement of the denominator."""
+    for section, t in _denominator_texts(doc):
+        if not _may_state_outstanding(t) and not _BASED_ON.search(t):
             continue
-        seen.add(t)
+        d = parse_denominator(t)
+        if d is not None and d.outstanding is not None:
+            return d.outstanding, d.base_date, {**d.as_dict(), "section": section}
         m = _SO_RE.search(t) if _may_state_outstanding(t) else None
         if m:
-            return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
-    return None, None
+            return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None, None
+    return None, None, None
 
 
 _PSEUDO_NAME = re.compile(
