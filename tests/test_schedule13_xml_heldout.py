@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ownergraph.graph.model import EdgeKind
+from ownergraph.graph.model import EdgeKind, NodeKind
 from ownergraph.loaders import load_bytes, load_path
 from ownergraph.loaders._components import stated_holdings
 from ownergraph.loaders._denominator import parse_denominator
@@ -18,6 +18,7 @@ from ownergraph.queries.check import check, recompute_percentages
 
 FIX = Path(__file__).parent / "fixtures" / "xml13"
 COMPONENTS = FIX / "13d_item5_components_plus_issuable.xml"
+GROUP = FIX / "13g_item8_group_members.xml"
 
 
 def _named(facts, name):
@@ -134,6 +135,16 @@ def test_denominator_plus_issuable_under_rule_13d3_d1():
     assert fund["acquirable"] == Decimal("15000") and fund["consistent"]  # 165,000 / 2,015,000 = 8.19%
 
 
+def test_depositary_units_stated_to_be_outstanding_plus_units_issued_since():
+    f = load_path(GROUP)
+    d = f.document["denominator"]
+    assert d["base"] == "48000000" and d["added"][0]["issuable"] is False and d["total"] == "50000000"
+    assert d["section"] == "cover page 1, comments"
+    # units issued since the 10-Q are outstanding: 6.2% of 50,000,000 is the cover's 3,100,000
+    assert f.filing.shares_outstanding == Decimal("50000000")
+    assert f.filing.shares_outstanding_date == dt.date(2025, 8, 1)
+
+
 @pytest.mark.parametrize("text,base,added,total,outstanding", [
     ("(based upon (i) the 672,000,000 Depositary Units stated to be outstanding as of May 6, 2026, by the Issuer "
      "in its Form 10-Q, plus (ii) the 36,000,000 Depositary Units issued to the Reporting Persons by the Issuer on "
@@ -169,3 +180,44 @@ def test_parse_denominator(text, base, added, total, outstanding):
 
 def test_no_denominator_in_a_holding_sentence():
     assert parse_denominator("Fund II holds 150,000 shares of Common Stock.") is None
+
+
+# ----------------------------------------------------------------- 13G Item 8 group members
+
+
+def _members(facts):
+    return {facts.entity(r.source).name: r for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+
+
+def test_item8_list_puts_each_named_member_in_the_group():
+    f = load_path(GROUP)
+    m = _members(f)
+    assert set(m) == {"Sorrelby Example Capital LLC", "Sorrelby Example Master Fund Ltd.", "Ilsa Example-Marrow",
+                      "Tamsin Example Partners LP"}
+    assert m["Sorrelby Example Capital LLC"].prov.section == "cover page 1, row 2"  # group box (a)
+    assert m["Ilsa Example-Marrow"].prov.section == "Item 8"
+    assert m["Ilsa Example-Marrow"].props["classification"] == "IN"
+    # a member who is no reporting person becomes an entity of the filing
+    tamsin = _named(f, "Tamsin Example Partners LP")
+    assert tamsin.kind == NodeKind.ORGANIZATION and tamsin.key not in f.filing.filer_keys
+    assert all(r.target == "filing" for r in m.values())
+
+
+ITEM8 = (b"The members of the group are:\nSorrelby Example Capital LLC - IA\nSorrelby Example Master Fund Ltd. - CO\n"
+         b"Ilsa Example-Marrow - IN\nTamsin Example Partners LP - PN")
+
+
+@pytest.mark.parametrize("text,expect", [
+    (b"This Schedule 13G is filed by a group consisting of (i) Sorrelby Example Master Fund Ltd. and "
+     b"(ii) Ilsa Example-Marrow.", {"Sorrelby Example Master Fund Ltd.", "Ilsa Example-Marrow"}),
+    (b"The Reporting Persons may be deemed to constitute a group.",
+     {"Sorrelby Example Master Fund Ltd.", "Ilsa Example-Marrow"}),
+    (b"The Reporting Persons do not affirm that they constitute a group for purposes of this Schedule 13G.", set()),
+    (b"Not applicable.", set()),
+    (b"See Exhibit 99.1.", set()),
+])
+def test_item8_forms(text, expect):
+    f = load_bytes(GROUP.read_bytes().replace(ITEM8, text), "g.xml")
+    m = _members(f)
+    m.pop("Sorrelby Example Capital LLC")  # its cover page's group box (a)
+    assert set(m) == expect

@@ -1021,6 +1021,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     _agreements(b, doc, filer_keys)
     _mine_prose(b, doc, issuer_key)
     _signature_relations(b, doc)
+    _item8_members(b, doc, filer_keys)
     _drop_generic_aliases(b)
 
     so, so_date, denominator = _shares_outstanding(doc)
@@ -1090,6 +1091,89 @@ def _item4_values(doc: Schedule13XmlDocument) -> dict[str, tuple]:
             if d is not None:
                 out[field] = (d, None, t)
     return out
+
+
+#: EDGAR's reporting person type codes (13G Item 8 classifies each member by one: "Alpha Capital LLC - IA")
+_TYPE_CODES = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO", "FI", "FS"}
+_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/?a|none|inapplicable)\b", re.I)
+_SEE_ONLY = re.compile(r"^\W*(?:see|refer\s+to)\s+(?:the\s+)?(?:item|exhibit|row|cover|response|attached|annex|schedule)",
+                       re.I)
+#: "the Reporting Persons do not affirm that they constitute a group", "disclaims membership in a group"
+_NO_GROUP = re.compile(
+    r"\b(?:not|n't|neither|nor)\s+(?:affirm|admit|concede|believe|intend|acknowledge)|"
+    r"\b(?:not|n't)\s+(?:be\s+)?(?:deemed\s+)?(?:to\s+)?(?:constitute|be|form|are|is|acting\s+as)\s+"
+    r"(?:a\s+)?(?:member\s+of\s+a\s+|part\s+of\s+a\s+)?[\"“]?group|"
+    r"\bdisclaim\w*\s+(?:\w+\s+){0,3}(?:membership|existence)\s+(?:in|of)\s+(?:a|any|such|the)\s+[\"“]?group|"
+    r"\bno\s+group\b", re.I)
+#: "The Reporting Persons are members of a group" / "may be deemed to constitute a 'group'"
+_COLLECTIVE_GROUP = re.compile(
+    r"\b(?:the|all|each\s+of\s+the)\s+reporting\s+persons\s+(?:are|is|may\s+be\s+deemed\s+(?:to\s+be\s+|to\s+constitute\s+)?|"
+    r"constitute|comprise|form|have\s+filed\s+as|are\s+filing\s+as|file\s+as)\s*(?:members\s+of\s+)?(?:a\s+)?[\"“]?group\b",
+    re.I)
+_LIST_INTRO = re.compile(r"(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|members\s+of\s+the\s+group\s+(?:are|is|include)|"
+                         r"group\s+(?:members\s+)?(?:are|is|include[sd]?)|following\s+(?:persons|entities|members)[^:]{0,40}|"
+                         r"filed\s+(?:by|on\s+behalf\s+of))\s*:?\s*", re.I)
+_MEMBER_SPLIT = re.compile(r"\n+|;\s*(?:and\s+)?|\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*|"
+                           r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|N\.A\.|S\.A\.|plc|AG|LLLP|Jr\.?|Sr\.?|II|III|IV)\b)|"
+                           r"\s+and\s+(?=[A-Z])")
+_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*)([A-Z]{2})\s*\)?\s*$")
+_MEMBER_LEAD = re.compile(r"^\s*(?:[-•*·]+|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,5}[.)])?\s*")
+_MEMBER_DESCRIPTOR = re.compile(r",?\s+(?:an?\s+|the\s+)(?:[a-z]|[A-Z][a-z]+\s+(?:limited|corporation|company|"
+                                r"partnership|LLC|entity|exempted|individual|citizen|investment|registered|bank|insurance))"
+                                r".*$")
+
+
+def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
+    """13G Item 8 (identification and classification of members of the group): ``MEMBER_OF_GROUP`` for each
+    member it names (a reporting person, else a new entity), or for every reporting person when it says the
+    Reporting Persons are a group; nothing when it is not applicable, only refers elsewhere, or disclaims a
+    group.  A member's classification code ("- IA", "(PN)") goes on the edge."""
+    if doc.schedule != "13G":
+        return
+    item8 = doc.items.get("item8") or {}
+    if (item8.get("notApplicableFlag") or "").strip().upper() == "Y":
+        return
+    text = item8.get("identificationAndClassificationOfGroupMembers")
+    if isinstance(text, list):
+        text = "\n".join(text)
+    if not text or _NOT_APPLICABLE.match(text) or _NO_GROUP.search(text):
+        return
+    section = "Item 8"
+    members: list[tuple[str, str | None, str]] = []  # (entity key, classification, excerpt)
+    if not _SEE_ONLY.match(text):
+        lm = _LIST_INTRO.search(text)
+        body = text[lm.end():] if lm else text
+        for piece in _MEMBER_SPLIT.split(body):
+            piece = (piece or "").strip()
+            if not piece or len(piece) > 200:
+                continue
+            name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
+            code = None
+            cm = _MEMBER_CODE.search(name)
+            if cm and cm.group(1) in _TYPE_CODES:
+                code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
+            name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
+            name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
+            if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
+                continue
+            ent = b.find(name)
+            if ent is None:
+                pend = _resolve(b, name)
+                words = name.split()
+                plausible = (pend is not None and all(w[0].isupper() or w.lower() in ("of", "and", "&", "de", "the", "for")
+                                                      or not w[0].isalpha() for w in words))
+                if not plausible or (pend.kind == NodeKind.PERSON and len(words) > 4):
+                    continue
+                ent = _materialize(b, pend, section)
+            if ent.key not in [k for k, _, _ in members]:
+                members.append((ent.key, code, piece))
+    if not members and _COLLECTIVE_GROUP.search(text):
+        members = [(k, None, text) for k in filer_keys]
+    grouped = {r.source for r in b.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+    for key, code, ex in members:
+        if key in grouped:
+            continue  # the cover page's group box (a) already says so
+        b.relate(EdgeKind.MEMBER_OF_GROUP, key, "filing", {"classification": code} if code else {}, section, ex)
 
 
 def _item7_subsidiaries(doc: Schedule13XmlDocument, facts: FilingFacts) -> None:
