@@ -221,3 +221,22 @@ def test_item8_forms(text, expect):
     m = _members(f)
     m.pop("Sorrelby Example Capital LLC")  # its cover page's group box (a)
     assert set(m) == expect
+
+
+# ----------------------------------------------------------------- signatures
+
+
+def test_officer_of_the_filer_and_of_its_general_partner_is_not_its_general_partner():
+    f = load_path(COMPONENTS)
+    person = _named(f, "Pellam Example")
+    fund = _named(f, "Harrowgate Example Fund II, L.P.")
+    gp = _named(f, "Harrowgate Example GP, Inc.")  # Item 2: the general partner of Fund II
+    out = [r for r in f.relations if r.source == person.key]
+    assert not any(r.type == EdgeKind.CONTROLS and r.target == fund.key for r in out)
+    offices = {(r.type, r.target): r.props.get("title") for r in out}
+    assert offices[(EdgeKind.OFFICER_OF, fund.key)] == "President, CEO"
+    assert offices[(EdgeKind.OFFICER_OF, gp.key)] == "President, CEO"
+    # a lone "General Partner" title still reads as the partnership's general partner
+    partners = _named(f, "Harrowgate Example Partners, L.P.")
+    assert any(r.type == EdgeKind.CONTROLS and r.target == partners.key and r.props.get("basis") == "general partner"
+               for r in out)

@@ -32,8 +32,15 @@ classic loader uses), so "Platinum Holdings, the sole owner of Platinum
 Falcon" becomes a ``CONTROLS`` edge.  Signature blocks are structure too:
 "Strome Mezzanine Fund II, LP / By: Strome Investment Management, LP, General
 Partner / By: /s/ Mark E. Strome, President" states a chain of general
-partners and an officer.  A joint filing agreement listed as an exhibit
+partners and an officer; "President, CEO, General Partner" (offices and no entity named) is an officer of
+the filer and of its general partner, not its general partner.  A joint filing agreement listed as an exhibit
 becomes an Agreement with every reporting person ``PARTY_TO`` it.
+
+Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
+purchase 15,000 shares") are component ``HOLDS`` (see :mod:`._components`); the denominator statement
+("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts
+(:mod:`._denominator`, the document's ``denominator``); 13G Item 8's list of group members gives
+``MEMBER_OF_GROUP`` with each member's classification.
 """
 
 from __future__ import annotations
@@ -870,10 +877,39 @@ def _role_entity_role(signer: str, title: str) -> list[tuple[str, str | None]] |
     return [(ent, role2), (signer, role1)] if signer else [(ent, role2)]
 
 
+_ROLE_LIST_SPLIT = re.compile(r"\s*[,;&]\s*|\s+and\s+", re.I)
+_GENERAL_PARTNER = re.compile(r"^(?:the\s+|its\s+|a\s+)?(?:sole\s+|managing\s+)?general\s+partner$", re.I)
+
+
+def _officer_of_gp(signer: str, title: str) -> str | None:
+    """'President, CEO, General Partner': a list of corporate offices and 'General Partner' names no entity, and
+    a partnership has no president: the signer is an officer of the filer *and* of its (corporate) general
+    partner, not its general partner.  Gives the offices ('President, CEO'), else None."""
+    if not title or "artner" not in title or _BY.search(title):
+        return None
+    parts = [p.strip(" .") for p in _ROLE_LIST_SPLIT.split(title) if p.strip(" .")]
+    if parts and signer and normalize_name(parts[0], NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+        parts = parts[1:]
+    if len(parts) < 2:
+        return None
+    gp = [p for p in parts if _GENERAL_PARTNER.fullmatch(p)]
+    offices = [p for p in parts if not _GENERAL_PARTNER.fullmatch(p)]
+    if not gp or not offices:
+        return None
+    for p in offices:
+        if (len(p.split()) > 5 or looks_like_organization(p) or any(c.search(p) for c, _ in _CONTROL_TITLES)
+                or not (_OFFICER_TITLES.search(p) or _DIRECTOR_ONLY.fullmatch(p))):
+            return None
+    return ", ".join(offices)
+
+
 def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
+    offices = _officer_of_gp(signer, title)
+    if offices is not None and signer:
+        return [(signer, offices)]
     if "," in title and not _BY.search(title):
         steps = _role_entity_role(signer, title)
         if steps:
@@ -1519,6 +1555,17 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
         chain: list[tuple[str, str | None]] = []
         for s in sigs:
             chain += _sig_steps(s)
+        for s in sigs:  # "President, CEO, General Partner": also an officer of the general partner the filing names
+            offices = _officer_of_gp(_clean_signer(s.signature), (s.title or "").strip())
+            if offices is None:
+                continue
+            gps = [r.source for r in b.relations if r.type == EdgeKind.CONTROLS and r.target == subject.key
+                   and r.props.get("basis") == "general partner"]
+            signer = _resolve(b, _clean_signer(s.signature))
+            if len(set(gps)) == 1 and signer is not None and signer.kind == NodeKind.PERSON:
+                src = _materialize(b, signer, section)
+                b.relate(EdgeKind.OFFICER_OF, src.key, gps[0], {"title": offices}, section,
+                         f"{who}: {src.name}, {s.title}")
         prev: EntityFact | _Pending = subject
         for name, role in chain:
             text = f"{who}: {name}" + (f", {role}" if role else "")
