@@ -163,6 +163,11 @@ def test_depositary_units_stated_to_be_outstanding_plus_units_issued_since():
      "10-Q, (ii) 8,000,000 shares of Common Stock issued in connection with a private placement that closed on "
      "March 10, 2026, and (iii) 2,000,000 shares of Common Stock which the Filers may acquire upon the exercise "
      "of the Pre-Funded Warrant.", "27000000", [("8000000", False), ("2000000", True)], "37000000", "35000000"),
+    ("The percentages reported in this Schedule 13G are based upon 16,400,000 Shares outstanding comprised of "
+     "(i) 16,000,000 Shares outstanding as of April 29, 2025 (according to the issuer's Form 10-K/A as filed with "
+     "the Securities and Exchange Commission on April 30, 2025), and (ii) 400,000 Shares issuable upon conversion "
+     "of certain warrants held by affiliates of the reporting persons.",
+     "16000000", [("400000", True)], "16400000", "16000000"),
     ("* Based on 514,000,000 shares outstanding of Example Corp. as of April 29, 2025.",
      "514000000", [], None, "514000000"),
     ("As of the date hereof, there were 25,000,000 Ordinary Shares issued and outstanding, according to the Issuer.",
@@ -176,6 +181,18 @@ def test_parse_denominator(text, base, added, total, outstanding):
     assert (str(d.total) if d.total is not None else None) == total
     assert str(d.outstanding) == outstanding
     assert all(not a.text.endswith(("and", "(iii)", ",")) for a in d.added)
+
+
+def test_denominator_date_is_the_as_of_date_not_the_report_filing_date():
+    d = parse_denominator("Such percentage was calculated based on the 53,000,000 shares outstanding following the "
+                          "IPO, as reported by the Issuer in its Prospectus filed with the Securities and Exchange "
+                          "Commission on May 1, 2026.")
+    assert d.base == Decimal("53000000") and d.base_date is None
+    assert parse_denominator("based on 1,000,000 shares outstanding on June 1, 2025").base_date == dt.date(2025, 6, 1)
+    d = parse_denominator("based upon (i) 16,000,000 Shares outstanding as of April 29, 2025 (according to the "
+                          "issuer's Form 10-K/A as filed on April 30, 2025), and (ii) 400,000 Shares issuable upon "
+                          "conversion of warrants")
+    assert d.base_date == dt.date(2025, 4, 29)
 
 
 def test_no_denominator_in_a_holding_sentence():

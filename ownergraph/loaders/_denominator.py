@@ -52,6 +52,7 @@ _INCLUDES = re.compile(r"\b(?:which\s+(?:number\s+)?includes?|including|consisti
                        r"comprising|which\s+is\s+the\s+sum\s+of|being\s+the\s+sum\s+of)\b", re.I)
 _SUM = re.compile(r"\b(?:which\s+(?:is|represents|equals)\s+the\s+sum\s+of|being\s+the\s+sum\s+of|(?:calculated|computed)\s+as\s+the\s+sum\s+of|"
                   r"consisting\s+of|comprised\s+of|comprising)\b", re.I)
+_REPORT_WORDS = re.compile(r"\b(?:filed|reported|report|Form|Prospectus|Commission|SEC|dated)\b", re.I)
 _RULE = re.compile(r"Rule\s+13d-3\s*\(\s*d\s*\)\s*\(\s*1\s*\)", re.I)
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|on)\s+(" + DATE_RE + ")", re.I)
 #: a full stop that ends the statement (not the one of "Inc." or "No.")
@@ -139,8 +140,9 @@ def _read(span: str, anchored: bool) -> Denominator | None:
                     return None
             d.base = n
             dm = _AS_OF.search(words)
-            if dm and not _amounts(words[:dm.start()]):
-                d.base_date = parse_date(dm.group(1))
+            if dm and not _amounts(words[:dm.start()]) and not (
+                    dm.group(0).lower().startswith("on") and _REPORT_WORDS.search(words[:dm.start()])):
+                d.base_date = parse_date(dm.group(1))  # not "... in its Prospectus filed ... on May 1, 2026"
             if _SUM.search(after[:80]):
                 # "37,011,357 shares outstanding, which is the sum of (i) 27,402,024 shares outstanding as of ...":
                 # the total stated; its first part is the base
