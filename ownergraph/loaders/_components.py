@@ -152,7 +152,9 @@ def stated_holdings(sentence: str) -> list[dict]:
         pre = s[:vm.start()]
         if re.search(r"\bbeneficially\s*$", pre, re.I) or _NOT_PRESENT.search(pre[-40:]):
             continue
-        sm = _SUBJECT.search(pre)
+        if re.search(r"\beach\s+of\b[^.;]*$", pre[-200:], re.I):
+            continue  # "Each of A and B holds 1,000 shares": each holder's, not one subject's
+        sm = _SUBJECT.search(pre[-250:])  # a name, not a clause: the words just before the verb
         if not sm:
             continue
         holder = sm.group(1).strip(" ,")

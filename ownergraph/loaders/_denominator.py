@@ -59,6 +59,7 @@ _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|on)\s+(" + DATE_RE + ")", re.I)
 _STOP = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bNo)(?<!\bL\.P)(?<!\bU\.S)(?<!\bS\.A)"
                    r"(?<!\bN\.V)(?<!\b[A-Z])\.(?=\s+[A-Z(\"“]|\s*$)")
 _WINDOW = 900
+_MAX_TRIES = 64
 #: "the exercise of warrants to purchase 2,000,000 shares": the words before the number say it is acquirable
 _ACQUIRE_BEFORE = re.compile(r"\b(?:to\s+purchase|to\s+acquire|exercise|conversion|warrants?|options?|convertible)\b", re.I)
 _TRAIL = re.compile(r"(?:[\s,;]+(?:and|plus)?\s*(?:\(\s*\w{1,4}\s*\))?)+$|[\s,;]+(?:and|plus)$")
@@ -178,7 +179,9 @@ def parse_denominator(text: str | None) -> Denominator | None:
     if not text or ("outstanding" not in text.lower() and not _ANCHOR.search(text)):
         return None
     t = " ".join(text.split())
-    for am in _ANCHOR.finditer(t):
+    for i, am in enumerate(_ANCHOR.finditer(t)):
+        if i >= _MAX_TRIES:
+            break
         span = _statement(t, am.end())
         if not _OUTSTANDING.search(span) and not re.search(r"\bissued\b|\bshares\b|\bunits\b", span, re.I):
             continue
@@ -188,7 +191,9 @@ def parse_denominator(text: str | None) -> Denominator | None:
         d = _read(span, anchored=True)
         if d is not None and (_OUTSTANDING.search(span) or d.total_stated):
             return d
-    for om in _OUTSTANDING.finditer(t):
+    for i, om in enumerate(_OUTSTANDING.finditer(t)):
+        if i >= _MAX_TRIES:
+            break  # bounded work on a hostile or run-on text
         # "... 25,000,000 Ordinary Shares issued and outstanding as of ...": the number before "outstanding"
         lo = max(0, om.start() - 200)
         cands = [m for m in _amounts(t[lo:om.start()])]
