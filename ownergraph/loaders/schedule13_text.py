@@ -52,6 +52,9 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
+from ._components import INSTRUMENT as _INSTRUMENT
+from ._components import instrument_title as _instrument_title
+from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
 from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
 from ._text import (DATE_RE, decode, find_dates, html_to_text, is_bare_document, is_container, parse_date,
@@ -1201,33 +1204,6 @@ def _transactions(text: str) -> list[dict]:
 
 # ----------------------------------------------------------------- instruments, components, Item 6
 
-_INSTRUMENT = re.compile(
-    r"\b((?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+|Redeemable\s+|Participating\s+)*Preferred\s+(?:Stock|Shares)|"
-    r"(?:Series\s+[A-Z0-9-]+\s+|Pre-Funded\s+|Prefunded\s+|Common\s+Stock\s+Purchase\s+|Class\s+[A-Z]\s+)?[Ww]arrants?|"
-    r"(?:stock\s+|share\s+)?options?\b|restricted\s+stock\s+units?|RSUs?\b|"
-    r"\d+(?:\.\d+)?%\s+(?:Senior\s+)?(?:Secured\s+)?(?:Convertible\s+)?(?:Promissory\s+)?(?:Notes?|Debentures?)|"
-    r"(?:Senior\s+)?(?:Secured\s+)?Convertible\s+(?:Promissory\s+)?(?:Notes?|Debentures?)|[Cc]onvertible\s+notes?)",
-    re.I)
-
-
-def _instrument_title(raw: str) -> str:
-    t = _flat(raw)
-    low = t.lower()
-    if re.fullmatch(r"(?:stock\s+|share\s+)?options?", low):
-        return "Stock Options"
-    if re.fullmatch(r"restricted\s+stock\s+units?|rsus?", low):
-        return "Restricted Stock Units"
-    if re.fullmatch(r"warrants?", low):
-        return "Warrants"
-    words = []
-    for w in t.split():
-        words.append(w if (w[:1].isupper() or w[:1].isdigit()) else w.capitalize())
-    s = " ".join(words)
-    if s.endswith("Warrant"):
-        s += "s"
-    return s
-
-
 class _Ctx:
     """Securities, components and agreements of one filing."""
 
@@ -1328,32 +1304,7 @@ class _Ctx:
                     self.convertible(sk, section, p["text"])
 
     def parse_components(self, text: str) -> list[dict]:
-        t = _flat(text)
-        pieces = re.split(r"\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*", t)
-        out = []
-        for piece in pieces[1:]:
-            piece = re.sub(r"[,;]?\s*(?:and|plus)?\s*$", "", piece.strip())
-            m = re.match(r"(?:an\s+aggregate\s+of\s+|up\s+to\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:shares?|Shares?|ordinary|units)", piece)
-            if not m:
-                continue
-            n = parse_decimal(m.group(1))
-            rest = piece[m.end():]
-            comp: dict[str, Any] = {"shares": n, "text": piece}
-            held = re.search(r"(?:held|owned)\s+(?:directly\s+)?(?:of\s+record\s+)?by\s+([A-Z][^,;()]{2,80}?)(?:[,;]|$|\s+and\b)", rest)
-            if held:
-                comp["held_by"] = self.res.resolve(held.group(1))
-            im = re.search(r"(?:issuable|underlying|subject\s+to|acquirable|issuable)\s*(?:upon|on)?\s*"
-                           r"(?:the\s+)?(?:conversion|exercise|vesting|settlement)?\s*(?:of|to)?\s*"
-                           r"(?:(\d[\d,]*(?:\.\d+)?)\s+(?:shares\s+of\s+)?)?(?:the\s+|outstanding\s+|its\s+)*(.+)", rest)
-            if re.search(r"issuable|underlying|subject\s+to|upon\s+(?:the\s+)?(?:conversion|exercise)|acquirable", rest) and im:
-                inst = _INSTRUMENT.search(im.group(2)) or _INSTRUMENT.search(rest)
-                comp["kind"] = "derivative"
-                comp["instrument"] = inst.group(0) if inst else "derivative securities"
-                comp["units"] = parse_decimal(im.group(1)) if im.group(1) else None
-            else:
-                comp["kind"] = "direct"
-            out.append(comp)
-        return out
+        return parse_components(_flat(text), self.res.resolve)
 
     def split_instrument(self, p: dict, holder: str) -> list[tuple[str, Decimal | None, Decimal | None]]:
         title = self.canonical(p["instrument"])

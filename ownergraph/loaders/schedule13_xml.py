@@ -32,8 +32,15 @@ classic loader uses), so "Platinum Holdings, the sole owner of Platinum
 Falcon" becomes a ``CONTROLS`` edge.  Signature blocks are structure too:
 "Strome Mezzanine Fund II, LP / By: Strome Investment Management, LP, General
 Partner / By: /s/ Mark E. Strome, President" states a chain of general
-partners and an officer.  A joint filing agreement listed as an exhibit
+partners and an officer; "President, CEO, General Partner" (offices and no entity named) is an officer of
+the filer and of its general partner, not its general partner.  A joint filing agreement listed as an exhibit
 becomes an Agreement with every reporting person ``PARTY_TO`` it.
+
+Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
+purchase 15,000 shares") are component ``HOLDS`` (see :mod:`._components`); the denominator statement
+("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts
+(:mod:`._denominator`, the document's ``denominator``); 13G Item 8's list of group members gives
+``MEMBER_OF_GROUP`` with each member's classification.
 """
 
 from __future__ import annotations
@@ -64,6 +71,7 @@ from ..graph.model import (
     excerpt,
 )
 from . import Loader, register, sha256
+from ._denominator import parse_denominator
 from ._edgar_codes import code_name, country_of
 from ._text import (DATE_RE, MAX_DIGITS as _MAX_DIGITS, is_bare_document, is_container, join_address,
                     parse_decimal, parse_percent)
@@ -182,6 +190,9 @@ class Schedule13XmlDocument(BaseModel):
     signatures: list[Signature] = Field(default_factory=list)
     signature_comments: str | None = None
     documents: list[dict[str, str]] = Field(default_factory=list, description="Attached documents (name, type)")
+    denominator: dict[str, Any] | None = Field(default=None, description=(
+        "What the percentages are computed on, as stated (see loaders._denominator): base, base_date, added "
+        "(shares, issuable, text), total (total_stated), rule_13d3_d1, outstanding, and the section"))
 
 
 # The document model is built from values the reader has already typed (str / None, Decimal, int, bool, lists
@@ -198,7 +209,7 @@ _construct_doc = constructor({
     Schedule13XmlDocument: ("schedule", "submission_type", "schema_version", "previous_accession", "filer_ciks",
                             "filer_names", "amendment_no", "class_title", "event_date", "previously_filed",
                             "rule_designations", "issuer", "authorized_persons", "reporting_persons", "items",
-                            "exhibits", "signatures", "signature_comments", "documents"),
+                            "exhibits", "signatures", "signature_comments", "documents", "denominator"),
     FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
                  "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
                  "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
@@ -574,6 +585,7 @@ def _read_document(root: etree._Element, source: str) -> Schedule13XmlDocument:
         "signatures": _signatures(form),
         "signature_comments": sig_comment,
         "documents": docs,
+        "denominator": None,
     })
 
 
@@ -865,10 +877,39 @@ def _role_entity_role(signer: str, title: str) -> list[tuple[str, str | None]] |
     return [(ent, role2), (signer, role1)] if signer else [(ent, role2)]
 
 
+_ROLE_LIST_SPLIT = re.compile(r"\s*[,;&]\s*|\s+and\s+", re.I)
+_GENERAL_PARTNER = re.compile(r"^(?:the\s+|its\s+|a\s+)?(?:sole\s+|managing\s+)?general\s+partner$", re.I)
+
+
+def _officer_of_gp(signer: str, title: str) -> str | None:
+    """'President, CEO, General Partner': a list of corporate offices and 'General Partner' names no entity, and
+    a partnership has no president: the signer is an officer of the filer *and* of its (corporate) general
+    partner, not its general partner.  Gives the offices ('President, CEO'), else None."""
+    if not title or "artner" not in title or _BY.search(title):
+        return None
+    parts = [p.strip(" .") for p in _ROLE_LIST_SPLIT.split(title) if p.strip(" .")]
+    if parts and signer and normalize_name(parts[0], NodeKind.PERSON) == normalize_name(signer, NodeKind.PERSON):
+        parts = parts[1:]
+    if len(parts) < 2:
+        return None
+    gp = [p for p in parts if _GENERAL_PARTNER.fullmatch(p)]
+    offices = [p for p in parts if not _GENERAL_PARTNER.fullmatch(p)]
+    if not gp or not offices:
+        return None
+    for p in offices:
+        if (len(p.split()) > 5 or looks_like_organization(p) or any(c.search(p) for c, _ in _CONTROL_TITLES)
+                or not (_OFFICER_TITLES.search(p) or _DIRECTOR_ONLY.fullmatch(p))):
+            return None
+    return ", ".join(offices)
+
+
 def _sig_steps(sig: Signature) -> list[tuple[str, str | None]]:
     """The 'By:' chain of one signature: [(name, role), ...], outermost first."""
     title = (sig.title or "").strip()
     signer = _clean_signer(sig.signature)
+    offices = _officer_of_gp(signer, title)
+    if offices is not None and signer:
+        return [(signer, offices)]
     if "," in title and not _BY.search(title):
         steps = _role_entity_role(signer, title)
         if steps:
@@ -1016,9 +1057,11 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
     _agreements(b, doc, filer_keys)
     _mine_prose(b, doc, issuer_key)
     _signature_relations(b, doc)
+    _item8_members(b, doc, filer_keys)
     _drop_generic_aliases(b)
 
-    so, so_date = _shares_outstanding(doc)
+    so, so_date, denominator = _shares_outstanding(doc)
+    doc.denominator = denominator
     info = _construct_doc(FilingInfo, {
         "id": b.fid,
         "accession": b.accession,
@@ -1084,6 +1127,89 @@ def _item4_values(doc: Schedule13XmlDocument) -> dict[str, tuple]:
             if d is not None:
                 out[field] = (d, None, t)
     return out
+
+
+#: EDGAR's reporting person type codes (13G Item 8 classifies each member by one: "Alpha Capital LLC - IA")
+_TYPE_CODES = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO", "FI", "FS"}
+_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/?a|none|inapplicable)\b", re.I)
+_SEE_ONLY = re.compile(r"^\W*(?:see|refer\s+to)\s+(?:the\s+)?(?:item|exhibit|row|cover|response|attached|annex|schedule)",
+                       re.I)
+#: "the Reporting Persons do not affirm that they constitute a group", "disclaims membership in a group"
+_NO_GROUP = re.compile(
+    r"\b(?:not|n't|neither|nor)\s+(?:affirm|admit|concede|believe|intend|acknowledge)|"
+    r"\b(?:not|n't)\s+(?:be\s+)?(?:deemed\s+)?(?:to\s+)?(?:constitute|be|form|are|is|acting\s+as)\s+"
+    r"(?:a\s+)?(?:member\s+of\s+a\s+|part\s+of\s+a\s+)?[\"“]?group|"
+    r"\bdisclaim\w*\s+(?:\w+\s+){0,3}(?:membership|existence)\s+(?:in|of)\s+(?:a|any|such|the)\s+[\"“]?group|"
+    r"\bno\s+group\b", re.I)
+#: "The Reporting Persons are members of a group" / "may be deemed to constitute a 'group'"
+_COLLECTIVE_GROUP = re.compile(
+    r"\b(?:the|all|each\s+of\s+the)\s+reporting\s+persons\s+(?:are|is|may\s+be\s+deemed\s+(?:to\s+be\s+|to\s+constitute\s+)?|"
+    r"constitute|comprise|form|have\s+filed\s+as|are\s+filing\s+as|file\s+as)\s*(?:members\s+of\s+)?(?:a\s+)?[\"“]?group\b",
+    re.I)
+_LIST_INTRO = re.compile(r"(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|members\s+of\s+the\s+group\s+(?:are|is|include)|"
+                         r"group\s+(?:members\s+)?(?:are|is|include[sd]?)|following\s+(?:persons|entities|members)[^:]{0,40}|"
+                         r"filed\s+(?:by|on\s+behalf\s+of))\s*:?\s*", re.I)
+_MEMBER_SPLIT = re.compile(r"\n+|;\s*(?:and\s+)?|\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*|"
+                           r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|N\.A\.|S\.A\.|plc|AG|LLLP|Jr\.?|Sr\.?|II|III|IV)\b)|"
+                           r"\s+and\s+(?=[A-Z])")
+_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*)([A-Z]{2})\s*\)?\s*$")
+_MEMBER_LEAD = re.compile(r"^\s*(?:[-•*·]+|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,5}[.)])?\s*")
+_MEMBER_DESCRIPTOR = re.compile(r",?\s+(?:an?\s+|the\s+)(?:[a-z]|[A-Z][a-z]+\s+(?:limited|corporation|company|"
+                                r"partnership|LLC|entity|exempted|individual|citizen|investment|registered|bank|insurance))"
+                                r".*$")
+
+
+def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
+    """13G Item 8 (identification and classification of members of the group): ``MEMBER_OF_GROUP`` for each
+    member it names (a reporting person, else a new entity), or for every reporting person when it says the
+    Reporting Persons are a group; nothing when it is not applicable, only refers elsewhere, or disclaims a
+    group.  A member's classification code ("- IA", "(PN)") goes on the edge."""
+    if doc.schedule != "13G":
+        return
+    item8 = doc.items.get("item8") or {}
+    if (item8.get("notApplicableFlag") or "").strip().upper() == "Y":
+        return
+    text = item8.get("identificationAndClassificationOfGroupMembers")
+    if isinstance(text, list):
+        text = "\n".join(text)
+    if not text or _NOT_APPLICABLE.match(text) or _NO_GROUP.search(text):
+        return
+    section = "Item 8"
+    members: list[tuple[str, str | None, str]] = []  # (entity key, classification, excerpt)
+    if not _SEE_ONLY.match(text):
+        lm = _LIST_INTRO.search(text)
+        body = text[lm.end():] if lm else text
+        for piece in _MEMBER_SPLIT.split(body):
+            piece = (piece or "").strip()
+            if not piece or len(piece) > 200:
+                continue
+            name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
+            code = None
+            cm = _MEMBER_CODE.search(name)
+            if cm and cm.group(1) in _TYPE_CODES:
+                code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
+            name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
+            name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
+            if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
+                continue
+            ent = b.find(name)
+            if ent is None:
+                pend = _resolve(b, name)
+                words = name.split()
+                plausible = (pend is not None and all(w[0].isupper() or w.lower() in ("of", "and", "&", "de", "the", "for")
+                                                      or not w[0].isalpha() for w in words))
+                if not plausible or (pend.kind == NodeKind.PERSON and len(words) > 4):
+                    continue
+                ent = _materialize(b, pend, section)
+            if ent.key not in [k for k, _, _ in members]:
+                members.append((ent.key, code, piece))
+    if not members and _COLLECTIVE_GROUP.search(text):
+        members = [(k, None, text) for k in filer_keys]
+    grouped = {r.source for r in b.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+    for key, code, ex in members:
+        if key in grouped:
+            continue  # the cover page's group box (a) already says so
+        b.relate(EdgeKind.MEMBER_OF_GROUP, key, "filing", {"classification": code} if code else {}, section, ex)
 
 
 def _item7_subsidiaries(doc: Schedule13XmlDocument, facts: FilingFacts) -> None:
@@ -1250,10 +1376,124 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
             _mine_text(text, section=section, facts=facts, prov=b.prov(section), ctx=ctx)
         except Exception as e:  # noqa: BLE001 - prose mining must never lose the cover data
             b.warnings.append(f"{b.source}: {section}: prose mining failed ({type(e).__name__}: {e})")
+    try:
+        _stated_components(b, doc, facts, ctx)
+    except Exception as e:  # noqa: BLE001 - reading the components must never lose the cover data
+        b.warnings.append(f"{b.source}: components not read ({type(e).__name__}: {e})")
     b.entities, b.relations, b.warnings = facts.entities, facts.relations, facts.warnings
     for r in b.relations[n_relations:]:  # the miner's (it only appends)
         b._rel_seen.add((r.type, r.source, r.target, r.discriminator,
                          tuple(sorted((k, str(v)) for k, v in r.props.items() if k != "title"))))
+
+
+#: items that state what each holder holds: 13D Item 3 (how the shares were acquired, held by whom) and Item 5;
+#: 13G Item 4; and the cover pages' comments
+_COMPONENT_ITEMS_13D = {"3", "5"}
+_COMPONENT_ITEMS_13G = {"4"}
+_CONSISTING = re.compile(r"\b(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|represent(?:s|ing)|includ(?:es|ing))\s*:?\s*"
+                         r"(?=\(\s*(?:i|a|1)\s*\))", re.I)
+_OWNS_BEFORE = re.compile(r"\b(?:beneficially\s+owns?|owns?|holds?|is\s+the\s+beneficial\s+owner\s+of|"
+                          r"may\s+be\s+deemed\s+to\s+beneficially\s+own)\b", re.I)
+_AS_OF_LEAD = re.compile(r"^(?:As\s+(?:of|at)\s+(?:" + DATE_RE + r"|the\s+date\s+(?:hereof|of\s+this\s+[\w ]{1,40})|[^,]{3,40}),\s*)",
+                         re.I)
+_LIST_END = re.compile(r"\.\s+(?=[A-Z][a-z]+\s)")
+
+
+def _component_texts(doc: Schedule13XmlDocument, b: _Builder) -> list[tuple[str, str]]:
+    items = _COMPONENT_ITEMS_13D if doc.schedule == "13D" else _COMPONENT_ITEMS_13G
+    out = [(sec, t) for sec, t in _item_texts(doc, b) if _ITEM_SECTION.match(sec).group(1) in items]
+    out += [(f"cover page {rp.page}, comments", rp.comment) for rp in doc.reporting_persons if rp.comment]
+    return out
+
+
+def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None:
+    m = mention.strip(" ,")
+    if not m or set(_NON_WORD.sub(" ", m.lower()).split()) <= _GENERIC_WORDS:
+        key = res.resolve(m) if m else None  # "the Fund": a term this filing defined, else no one
+        return key
+    return res.resolve_or_create(m, section, b.prov(section, m))
+
+
+def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
+    """Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
+    purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
+    (ii) ...") as ``HOLDS`` with basis "component" (parts of the beneficial positions of the cover pages), cited
+    to the item; an instrument gets its own Security (``ISSUED_BY`` the issuer, ``CONVERTIBLE_INTO`` the class)."""
+    from ._components import instrument_title, parse_components, stated_holdings
+    from ._prose import Resolver, _seed_aliases
+    from ._prose import sentences as _sentences
+
+    if not any(e.key == "sec:class" for e in b.entities):
+        return
+    texts = [(sec, t) for sec, t in _component_texts(doc, b) if re.search(r"\d{1,3},\d{3}|\d{4}", t)]
+    if not texts:
+        return
+    res = Resolver(facts, ctx)
+    _seed_aliases(res, facts)
+    event = parse_date(doc.event_date) if doc.event_date else None
+    securities: dict[str, str] = {}
+
+    def security(raw: str, section: str, text: str) -> str:
+        title = instrument_title(raw)
+        norm = normalize_name(title, NodeKind.SECURITY)
+        key = securities.get(norm)
+        if key is None:
+            key = securities[norm] = f"sec:component:{len(securities) + 1}"
+            facts.entities.append(_entity(key, NodeKind.SECURITY, title, b.prov(section, text)))
+            b.relations = facts.relations
+            b.relate(EdgeKind.ISSUED_BY, key, "issuer", {}, section, text)
+            b.relate(EdgeKind.CONVERTIBLE_INTO, key, "sec:class", {}, section, text)
+        return key
+
+    def emit(holder: str, part: dict, section: str) -> None:
+        if part["kind"] == "direct":
+            if part.get("shares") is None:
+                return
+            b.relate(EdgeKind.HOLDS, holder, "sec:class", {"basis": "component", "shares": part["shares"],
+                                                           "as_of": event},
+                     section, part["text"], disc=f"component:{part['shares']}")
+            return
+        sk = security(part["instrument"], section, part["text"])
+        units, under = part.get("units"), part.get("underlying")
+        if units is None and re.search(r"warrant|option|unit", part["instrument"], re.I):
+            units = under  # one share per warrant / option unless the filing says otherwise
+        props = {k: v for k, v in (("basis", "component"), ("shares", units), ("underlying_shares", under),
+                                   ("as_of", event)) if v is not None}
+        b.relate(EdgeKind.HOLDS, holder, sk, props, section, part["text"], disc=f"component:{units}:{under}")
+
+    b.relations = facts.relations
+    for section, text in texts:
+        flat = " ".join(text.split())
+        # "X beneficially owns N Shares, consisting of (i) ... held by A, (ii) ..."
+        for cm in _CONSISTING.finditer(flat):
+            pre = flat[max(0, cm.start() - 300):cm.start()]
+            om = None
+            for om in _OWNS_BEFORE.finditer(pre):
+                pass
+            subject = None
+            if om is not None:
+                head = re.split(r"(?<=[.;])\s+|\(\w{1,4}\)\s+", pre[:om.start()])[-1]
+                head = _AS_OF_LEAD.sub("", head.strip())
+                head = re.sub(r"\s+(?:may\s+be\s+deemed\s+to|is\s+deemed\s+to|directly|indirectly|has|had)\s*$", "", head)
+                subject = _holder_key(res, head, section, b) if head else None
+            rest = flat[cm.end():]
+            end_at = _LIST_END.search(rest, 0, 2000)  # the list ends with its sentence
+            span = rest[:end_at.start()] if end_at else rest[:2000]
+            for part in parse_components(span, res.resolve):
+                holder = part.get("held_by") or subject
+                if holder is None:
+                    continue
+                if part["kind"] == "derivative":
+                    part = {**part, "underlying": part["shares"]}
+                emit(holder, part, section)
+        for sent in _sentences(text):
+            if _CONSISTING.search(sent):
+                continue
+            for h in stated_holdings(sent):
+                key = _holder_key(res, h["holder"], section, b)
+                if key is None or key == "issuer":
+                    continue
+                emit(key, h, section)
 
 
 class _Pending:
@@ -1315,6 +1555,17 @@ def _signature_relations(b: _Builder, doc: Schedule13XmlDocument) -> None:
         chain: list[tuple[str, str | None]] = []
         for s in sigs:
             chain += _sig_steps(s)
+        for s in sigs:  # "President, CEO, General Partner": also an officer of the general partner the filing names
+            offices = _officer_of_gp(_clean_signer(s.signature), (s.title or "").strip())
+            if offices is None:
+                continue
+            gps = [r.source for r in b.relations if r.type == EdgeKind.CONTROLS and r.target == subject.key
+                   and r.props.get("basis") == "general partner"]
+            signer = _resolve(b, _clean_signer(s.signature))
+            if len(set(gps)) == 1 and signer is not None and signer.kind == NodeKind.PERSON:
+                src = _materialize(b, signer, section)
+                b.relate(EdgeKind.OFFICER_OF, src.key, gps[0], {"title": offices}, section,
+                         f"{who}: {src.name}, {s.title}")
         prev: EntityFact | _Pending = subject
         for name, role in chain:
             text = f"{who}: {name}" + (f", {role}" if role else "")
@@ -1362,6 +1613,9 @@ _SO_RE = re.compile(
     r"(?:\s*,?\s*(?:as\s+of|on)\s+(" + DATE_RE + "))?", re.I)
 
 
+_BASED_ON = re.compile(r"\bbased\s+(?:up)?on\b", re.I)
+
+
 def _may_state_outstanding(text: str) -> bool:
     """False when ``_SO_RE`` cannot match: it needs the word "outstanding" (a cheap test first)."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):
@@ -1369,26 +1623,36 @@ def _may_state_outstanding(text: str) -> bool:
     return "outstanding" in text.lower()
 
 
-def _shares_outstanding(doc: Schedule13XmlDocument):
+def _denominator_texts(doc: Schedule13XmlDocument):
+    """(section, text) where a filing states its denominator: Items 5 / 4 (13D) or 4 / 5 (13G), then the cover
+    pages' comments ("* Based on 514,694,504 shares outstanding as of April 29, 2025"), each person's the same."""
     keys = ("item5", "item4") if doc.schedule == "13D" else ("item4", "item5")
     for k in keys:
-        for v in doc.items.get(k, {}).values():
+        for name, v in doc.items.get(k, {}).items():
+            sub = _SUBITEM.get(name.split(".")[-1], "") if doc.schedule == "13D" and k == "item5" else ""
             for t in v if isinstance(v, list) else [v]:
-                m = _SO_RE.search(t) if t and _may_state_outstanding(t) else None
-                if m:
-                    return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
-    # then the cover pages' comments, where many filers state the denominator of row 11 / row 13
-    # ("* Based on 514,694,504 shares outstanding as of April 29, 2025"), each person's the same
+                if t:
+                    yield f"Item {k[4:]}{sub}", t
     seen = set()
     for rp in doc.reporting_persons:
         t = rp.comment
-        if not t or t in seen:
+        if t and t not in seen:
+            seen.add(t)
+            yield f"cover page {rp.page}, comments", t
+
+
+def _shares_outstanding(doc: Schedule13XmlDocument):
+    """(shares outstanding, as of, the statement as a dict or None): the first statement of the denominator."""
+    for section, t in _denominator_texts(doc):
+        if not _may_state_outstanding(t) and not _BASED_ON.search(t):
             continue
-        seen.add(t)
+        d = parse_denominator(t)
+        if d is not None and d.outstanding is not None:
+            return d.outstanding, d.base_date, {**d.as_dict(), "section": section}
         m = _SO_RE.search(t) if _may_state_outstanding(t) else None
         if m:
-            return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None
-    return None, None
+            return parse_decimal(m.group(1)), parse_date(m.group(2)) if m.group(2) else None, None
+    return None, None, None
 
 
 _PSEUDO_NAME = re.compile(
