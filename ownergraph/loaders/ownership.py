@@ -47,7 +47,12 @@ What a filing yields
   voting and investment power over the securities held by Y" makes X control Y, and so does "X may be deemed a
   beneficial owner of securities held by the Sponsor by virtue of his shared control over ... the Sponsor"
   (``basis`` "shared control").  A capital "The" after "by" or "of" stays part of the name ("held of record by
-  The Founders Fund VII, LP").  A footnote id a cell cites but ``<footnotes>`` does not define is a warning.
+  The Founders Fund VII, LP").  A footnote may name the holder without "held by": "By the Doe 2012 Trust, of which
+  ...", "The X Trust dated ..., for which the reporting person is trustee.", "X LLC is the record owner of these
+  shares"; a nature that names only a kind ("By Trust", "By LLC") is held by the one entity of that kind a footnote
+  of the row says a reporting owner controls.  A nature that only points elsewhere or states a capacity ("See
+  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder.  A footnote id a cell cites but
+  ``<footnotes>`` does not define is a warning.
   When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
@@ -541,6 +546,16 @@ _NATURE_BY = re.compile(r"^(?:held\s+)?(?:indirectly\s+)?(?:by|through|via|in)\s
 _NATURE_CUT = re.compile(r"\s+(?:dtd|dated|u/a|u/t/d|uad|u/d/t|f/b/o|fbo)\b|"
                          r",\s*(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*\s+(?:TTEE|Trustee)", re.I)
 _NATURE_FN_NOTE = re.compile(r"\s*\((?:see\s+)?(?:footnote|note)s?[^)]*\)\s*$", re.I)
+# footnote marks typed into the nature cell after its text: "By Trust (1)", "By LLC (2)(3)", "By Spouse [1]", "*"
+_NATURE_MARKS = re.compile(r"(?:\s*(?:\(\s*(?:F\s*)?\d{1,2}(?:\s*(?:,|and|&|-)\s*(?:F\s*)?\d{1,2})*\s*\)|"
+                           r"\[\s*\d{1,2}\s*\]|\*+))+\s*$", re.I)
+# a nature cell that only points elsewhere
+_NATURE_REFERENCE = re.compile(r"(?:see|refer\s+to)\b|(?:(?:foot)?notes?|fn\.?|remarks?)\s*(?:[\d(#]|F\d|$)|"
+                               r"explanation\s+of\s+responses|F\d+$|\(?\d+\)?$|[A-Z]$", re.I)
+# words that say in which capacity the owner holds ("As Trustee", "Indirectly as custodian"), not for whom
+_CAPACITY_WORDS = frozenset(("trustee", "trustees", "ttee", "ttees", "co", "beneficiary", "beneficial", "nominee",
+                             "ownership", "indirectly", "directly", "as", "under", "agreement", "plan", "rp"))
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LEGAL_FORM = re.compile(r"(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|N\.A\.|LLP|S\.A\.|plc|GP)", re.I)
 _THE_RP_OR_OWNER = re.compile(r"(?:the\s+)?reporting\s+(?:person|owner)", re.I)
@@ -571,7 +586,8 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _QUOTE_PAREN = re.compile(r'\([\"“]')
 _LEADING_DET = re.compile(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])")
 # a capital "The" after "of" is part of the name ("the general partner of The Founders Fund VII, LP")
-_OBJ_LEADING = re.compile(r"^(?:the\s+|[Ee]ach\s+of\s+(?:[Tt]he\s+)?)")
+# "the", "each of the", and the "of" that repeats the preposition in a list: "trustee of A and of the B Trust"
+_OBJ_LEADING = re.compile(r"^(?:(?:of|for)\s+(?=the\s|[A-Z]))?(?:the\s+|[Ee]ach\s+of\s+(?:[Tt]he\s+)?)?")
 _OBJ_DEFPAREN = re.compile(r'\s*\((?:the\s+)?[\"“][^)]*\)\s*$')
 _OBJ_CUT = re.compile(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)")
 _SEE_REMARKS = re.compile(r"see\s+remarks?\.?", re.I)
@@ -1060,15 +1076,41 @@ def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
         return None, None
     s = " ".join(nature.split())
     basis = "trustee" if _TTEE.search(s) and _TRUST.search(s) else None
+    s = _NATURE_MARKS.sub("", s)
+    if _NATURE_REFERENCE.match(s):
+        return None, None  # "See footnote (2)", "Footnote 3", "See Remarks", "F1": a pointer, not a holder
     s = _NATURE_BY.sub("", s)
     s = _NATURE_CUT.split(s, maxsplit=1)[0]
     s = _NATURE_FN_NOTE.sub("", s)
     s = s.strip(" ,;")
-    if not s or not _is_proper(s):
+    if not s or len(s) < 3 or not _is_proper(s) or not _names_something(s):
         return None, None
     return s, basis
 
 
+def _names_something(s: str) -> bool:
+    """Some word of a nature of ownership is neither generic, nor a bare number, nor the owner's capacity: "2012
+    Trust", "GRAT #2", "Indirect", "As Trustee" name no one; "Smith Family Trust", "Fund II", "5AM Ventures" do."""
+    for w in _WORD_RE.findall(s):
+        lw = w.lower()
+        if w[:1].isupper() and lw not in _GENERIC and lw not in _CAPACITY_WORDS:
+            return True
+        if w[:1].isdigit() and not w.isdigit() and not _ORDINAL.fullmatch(lw):
+            return True
+    return False
+
+
+# a footnote that starts with its holder: "By the Doe Trust, of which ...", "Through Doe Holdings LLC."
+_BY_START = re.compile(r"(?:By|Through)\s+(?:the\s+)?(?P<rest>[A-Z0-9].*)$")
+# "Doe Capital LLC is the record owner of these shares", "... are the direct holders of the securities"
+_IS_RECORD_HOLDER = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:]{1,150}?)\s+(?:is|are)\s+the\s+(?:sole\s+)?"
+                               r"(?:record|direct|registered|legal)\s+(?:and\s+beneficial\s+)?(?:holder|owner)s?\s+"
+                               r"of\s+(?:the|these|such|all|those)\b")
+# a footnote sentence that is only a name and a relative clause: "The X Trust dated ..., for which the reporting
+# person is trustee."
+_NAMED_ONLY = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:()]{1,150}?),?\s+(?:for|of)\s+which\s+(?P<tail>.*)$")
+# the main verb after a relative clause: "X, of which the RP is trustee, is the general partner of Y"
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:is|are|was|were|serves|acts|has|have|may|holds|owns)\b")
 _HELD_RE = re.compile(
     r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$", re.I
 )
@@ -1105,6 +1147,19 @@ _GROUP_PAREN = re.compile(r"\s*\((?:collectively|together)\b[^)]*\)")
 # one item of an object list that states another role of the same subject: "the managing member of C"
 _ROLE_OF = re.compile(_ROLE + r"\s+(?:of|to|for)\s+(?P<obj>.+)$")
 _LEGAL_END = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|L\.P|L\.L\.C|N\.V|S\.A|B\.V|P\.C)|\bL\.L\.C)$")
+
+
+# "X, of which the Reporting Person is the managing member, is the general partner of Y": the inserted clause
+# states a role of its own ("the Reporting Person is the managing member of X"), then X's main clause goes on
+_OF_WHICH_ROLE = re.compile(
+    r"(?P<x>[A-Z][\w.&'’\-]*(?:(?:\s+|,\s*(?=[A-Z]))(?:[A-Z0-9(][\w.&'’()\-]*|of|and|&))*),\s+(?:of|for)\s+which\s+"
+    r"(?P<y>[^,;]{1,80}?)\s+(?P<verb>is|are|serves\s+as|act\s+as|acts\s+as|serve\s+as)\s+(?P<role>[^,;]{1,80}?),\s+"
+    r"(?=(?:is|are|serves|acts)\s)")
+_OF_WHICH_ROLE_NEED = re.compile(r",\s+(?:of|for)\s+which\s")
+
+
+def _of_which_clauses(m: re.Match) -> str:
+    return f"{m.group('y')} {m.group('verb')} {m.group('role')} of {m.group('x')}; {m.group('x')} "
 
 
 def _drop_descriptions(s: str) -> str:
@@ -1215,6 +1270,9 @@ class _Miner:
 
     def _holder_in(self, text: str) -> str | None:
         for s in self.sentences(text):
+            name = self._named_at_start(s)
+            if name:
+                return name
             low = s.lower()
             if "held" not in low and "owned" not in low:
                 if "which" in low:
@@ -1241,6 +1299,42 @@ class _Miner:
                 return self.expand(name)
         return None
 
+    def _named_at_start(self, s: str) -> str | None:
+        """The record holder a footnote sentence names at its start without saying "held by": "By the Doe 2012
+        Trust, of which the Reporting Person is a co-trustee."; "The Elon Musk Revocable Trust dated July 22, 2003,
+        for which the reporting person is trustee." (a name and a relative clause, nothing else); "Doe Capital LLC
+        is the record owner of these shares."."""
+        if not s[:1].isupper():
+            return None
+        if "(" in s:
+            s = _DEFPAREN.sub("", s)
+        m = _BY_START.match(s)
+        if m:
+            rest = m.group("rest")[:300]
+            name = _NAME_STOP.split(rest, maxsplit=1)[0]
+            name = _clean_entity(_cut_lower(name))
+        else:
+            m = _IS_RECORD_HOLDER.match(s)
+            if m:
+                raw = m.group("name")
+                name = _clean_entity(raw)
+                if not name or _cut_lower(raw) != raw:
+                    return None
+            else:
+                m = _NAMED_ONLY.match(s)
+                if not m or _MAIN_VERB_AFTER.search(m.group("tail")):
+                    return None
+                raw = m.group("name")
+                parts = _NAME_STOP.split(raw, maxsplit=1)
+                if len(parts) > 1:
+                    return None  # a verb or a clause inside: a statement, not a name
+                name = _clean_entity(raw)
+                if not name or _cut_lower(raw) != raw or not looks_like_org(name) or len(name.split()) < 2:
+                    return None
+        if not name or _THE_RP_ANY.fullmatch(name) or not _is_proper(name) or len(name) >= 160:
+            return None
+        return self.expand(name)
+
     def statements(self, text: str, holder: str | None) -> list[tuple[str, str, str, str]]:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
@@ -1262,6 +1356,8 @@ class _Miner:
                     s = _GROUP_PAREN.sub("", s)
             if ", which " in s:
                 s = _drop_descriptions(s)
+            if " which " in s and _OF_WHICH_ROLE_NEED.search(s):
+                s = _OF_WHICH_ROLE.sub(_of_which_clauses, s)
             enum = _ENUM_HEAD.match(s) if "(i) " in s else None
             if enum:
                 # "X is (i) the general partner of A, which ...; (ii) the general partner of B ...": each item
@@ -1984,6 +2080,10 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     if f not in mined:
                         mined.add(f)
                         add_controls(miner.statements(footnotes.get(f, ""), holder_name or named), f)
+                if holder_name is None and d_i == "I" and nature and fn_ids:
+                    # "By Trust" and a footnote "The Reporting Person is a trustee of the Doe Family Trust": the one
+                    # trust (LLC, partnership, ...) of that kind a reporting owner is stated to control holds the row
+                    holder_name, holder_fn = _kind_holder(nature, fn_ids, relations, rp_keys, ents)
                 if holder_name:
                     h_key = entity_for(holder_name)
                     if nat_basis and len(rp_keys) == 1 and h_key not in rp_keys:
@@ -2039,6 +2139,36 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                         "referenced in the tables but not defined in <footnotes>")
     return _construct(FilingFacts, {"filing": info, "document": doc, "entities": entities, "relations": relations,
                                     "warnings": warnings})
+
+
+# the kind of holder a generic nature of ownership names, and how that kind shows in a name
+_HOLDER_KINDS = (
+    (re.compile(r"\b(?:trusts?|grats?)\b", re.I), re.compile(r"\btrust\b", re.I)),
+    (re.compile(r"\bL\.?L\.?C\b|\blimited\s+liability\s+company\b", re.I), re.compile(r"\bL\.?L\.?C\b", re.I)),
+    (re.compile(r"\bL\.?P\b|\bpartnerships?\b", re.I), re.compile(r"\bL\.?P\b|\bpartnership\b", re.I)),
+    (re.compile(r"\bfoundation\b", re.I), re.compile(r"\bfoundation\b", re.I)),
+    (re.compile(r"\bfunds?\b", re.I), re.compile(r"\bfund\b", re.I)),
+)
+
+
+def _kind_holder(nature: str, fn_ids: list[str], relations: list[RelationFact], rp_keys: list[str],
+                 ents: dict[str, EntityFact]) -> tuple[str | None, str | None]:
+    """The holder of a row whose nature of ownership names only a kind ("By Trust", "By LLC"): the single entity
+    of that kind that one of the row's footnotes states a reporting owner controls (trustee, managing member...)."""
+    for nature_rx, name_rx in _HOLDER_KINDS:
+        if not nature_rx.search(nature):
+            continue
+        sections = {f"footnote {f}": f for f in fn_ids}
+        found: dict[str, str] = {}
+        for r in relations:
+            if (r.type == EdgeKind.CONTROLS and r.source in rp_keys and r.target not in rp_keys
+                    and r.prov.section in sections and name_rx.search(ents[r.target].name)):
+                found.setdefault(r.target, sections[r.prov.section])
+        if len(found) == 1:
+            (key, fn), = found.items()
+            return ents[key].name, fn
+        return None, None
+    return None, None
 
 
 def _missing_footnotes(doc: dict) -> list[str]:

@@ -1,0 +1,95 @@
+"""Forms 3/4/5: structures found in real filings outside the development corpus (our own synthetic fixtures in
+tests/fixtures/ownership, modelled on those structures)."""
+
+from __future__ import annotations
+
+from ownergraph.graph.model import EdgeKind
+from ownergraph.loaders import load_path
+from ownergraph.loaders.ownership import holder_from_nature
+
+from conftest import FIXTURES
+
+OWN = FIXTURES / "ownership"
+
+
+def _holders(f):
+    """{(transaction date, holder name, shares)} of the HOLDS rows."""
+    return {(str(r.props["transaction_date"]), f.entity(r.source).name, str(r.props["shares"]))
+            for r in f.relations if r.type == EdgeKind.HOLDS}
+
+
+def _controls(f):
+    return {(f.entity(r.source).name, f.entity(r.target).name, r.props["basis"])
+            for r in f.relations if r.type == EdgeKind.CONTROLS}
+
+
+def test_nature_cells_that_point_at_a_footnote_name_no_holder():
+    # "See footnote (2)", "By Trust (1)", "By Spouse (1)", "Indirect (3)", "As Trustee (2)" and "F1" are how real
+    # nature cells cite their footnotes or state a capacity: none of them is the name of an entity
+    for nature in ("See footnote (2)", "See Footnote 2", "Footnote 3", "Footnotes 2, 3", "See Remarks",
+                   "See Explanation of Responses", "F1", "By Trust (1)", "By LLC (2)(3)", "By Spouse (1)",
+                   "Indirect (3)", "As Trustee (2)", "By 2012 Trust", "By GRAT #2", "I"):
+        assert holder_from_nature(nature) == (None, None), nature
+    # a name keeps its mark stripped, and names that merely start like a pointer stay names
+    assert holder_from_nature("By Smith Family Trust (1)(2)") == ("Smith Family Trust", None)
+    assert holder_from_nature("By 5AM Ventures IV, L.P.(1)") == ("5AM Ventures IV, L.P.", None)
+    assert holder_from_nature("By Notes Holdings LLC") == ("Notes Holdings LLC", None)
+    assert holder_from_nature("By Fund II") == ("Fund II", None)
+
+
+def test_footnotes_that_name_the_holder_without_saying_held_by():
+    f = load_path(OWN / "form4_holder_named_without_held_by.xml")
+    (me,) = f.filing.filer_keys
+    owner = f.entity(me).name
+    assert owner == "Dana P Harwell"
+    assert _holders(f) == {
+        # nature "See footnote (2)": the footnote's "held by" names the fund; no entity "See footnote (2)"
+        ("2024-03-01", "Larkspur Ventures III, L.P.", "880400"),
+        # "The Harwell Revocable Trust dated March 3, 2009, for which the reporting person is trustee."
+        ("2024-03-02", "Harwell Revocable Trust dated March 3, 2009", "1715000"),
+        # nature "By Trust (4)" and "The Reporting Person is a trustee of the Okonkwo Family Trust"
+        ("2024-03-03", "Okonkwo Family Trust", "62500"),
+        # "Pellworth Capital LLC is the record owner of these shares."
+        ("2024-03-04", "Pellworth Capital LLC", "44100"),
+        # "By the Harwell 2015 Irrevocable Trust, of which the Reporting Person is a co-trustee."
+        ("2024-03-05", "Harwell 2015 Irrevocable Trust", "9700"),
+        # "By Spouse (7)": the reporting person reports the spouse's shares himself
+        ("2024-03-06", owner, "3850"),
+        # the holder is named by "held by", not by the first name of the footnote
+        ("2024-03-07", "Tallow Growth Fund, L.P.", "120300"),
+    }
+    names = {e.name for e in f.entities}
+    assert not {n for n in names if "ootnote" in n or n.startswith(("Trust", "Spouse"))}
+    assert _controls(f) == {
+        (owner, "Larkspur Ventures GP III, LLC", "managing member"),
+        ("Larkspur Ventures GP III, LLC", "Larkspur Ventures III, L.P.", "general partner"),
+        (owner, "Harwell Revocable Trust dated March 3, 2009", "trustee"),
+        (owner, "Okonkwo Family Trust", "trustee"),
+        (owner, "Pellworth Capital LLC", "managing member"),
+        (owner, "Harwell 2015 Irrevocable Trust", "trustee"),
+        # "Brisket Management LLC, of which the Reporting Person is the managing member, is the general partner
+        # of Tallow Growth Fund, L.P.": two roles, not the reporting person as the fund's managing member
+        (owner, "Brisket Management LLC", "managing member"),
+        ("Brisket Management LLC", "Tallow Growth Fund, L.P.", "general partner"),
+    }
+    rows = {str(r.props["transaction_date"]): r for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert rows["2024-03-02"].props["holder_footnote"] == "F3"
+    assert rows["2024-03-03"].props["holder_footnote"] == "F4"
+    assert rows["2024-03-03"].props["nature"] == "By Trust (4)"  # the cell as filed stays
+
+
+def test_a_generic_nature_takes_no_holder_when_two_entities_of_its_kind_are_named():
+    # "By Trust" with a footnote naming two trusts the owner is trustee of: which one holds is not said
+    text = (OWN / "form4_holder_named_without_held_by.xml").read_text()
+    text = text.replace("The Reporting Person is a trustee of the Okonkwo Family Trust and",
+                        "The Reporting Person is a trustee of the Okonkwo Family Trust and of the Okonkwo Education "
+                        "Trust and")
+    from ownergraph.loaders import load_bytes
+    f = load_bytes(text.encode(), source="two_trusts.xml")
+    (me,) = f.filing.filer_keys
+    # "a trustee of A and of the B Trust": two trusts (the repeated "of the" is no part of the second name)
+    assert {t for s, t, b in _controls(f) if b == "trustee" and "Okonkwo" in t} == {
+        "Okonkwo Family Trust", "Okonkwo Education Trust"}
+    row = [r for r in f.relations if r.type == EdgeKind.HOLDS and str(r.props["transaction_date"]) == "2024-03-03"]
+    assert [r.source for r in row] == [me]
+
