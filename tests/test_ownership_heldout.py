@@ -93,3 +93,22 @@ def test_a_generic_nature_takes_no_holder_when_two_entities_of_its_kind_are_name
     row = [r for r in f.relations if r.type == EdgeKind.HOLDS and str(r.props["transaction_date"]) == "2024-03-03"]
     assert [r.source for r in row] == [me]
 
+
+def test_cells_whose_value_is_only_a_footnote_mark():
+    # "<exerciseDate><value>(1)</value></exerciseDate>": the mark typed as the value cites footnote F1; the cell
+    # has no value (not a date, not 0) and the footnote is attached to it as a footnoteId would be
+    f = load_path(OWN / "form3_footnote_marks_as_values.xml")
+    conv = {f.entity(r.source).name: r.props for r in f.relations if r.type == EdgeKind.CONVERTIBLE_INTO}
+    pref = conv["Series B Convertible Preferred Stock"]
+    assert "conversion_price" not in pref and "exercise_date" not in pref and "expiration_date" not in pref
+    assert pref["conversion_price_footnote"] == "see footnote F1"
+    assert pref["exercise_date_footnote"] == "see footnote F1"
+    assert pref["expiration_date_footnote"] == "see footnotes F1, F2"
+    # the footnote the mark cites is read for the terms: "convertible into Common Stock on a 1-for-1 basis"
+    assert str(pref["ratio"]) == "1"
+    (opt,) = [p for t, p in conv.items() if t.startswith("Stock Option")]
+    assert opt["exercise_date_footnote"] == "see footnote F3" and "exercise_date" not in opt
+    assert str(opt["conversion_price"]) == "4.12"
+    cell = f.document["derivative"][0]["exercise_date"]
+    assert (cell["value"], cell["footnotes"]) == (None, ["F1"])
+    assert not f.warnings  # F1, F2 and F3 are all defined

@@ -29,7 +29,8 @@ What a filing yields
   is convertible ... into one share of Class A Common Stock", "Each RSU represents a contingent right
   to receive one share of ..." -- one to ten, "one-half"; never "one or more shares").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
-  ("see footnote F3"); a cell holding only a footnote is ``None``, never 0.
+  ("see footnote F3"); a cell holding only a footnote is ``None``, never 0 (a value that is only a mark typed
+  into the cell, "(1)", "(1)(2)" or "F3", is that footnote).
 * **Indirect holdings** -- when the nature of ownership or a footnote names the
   record holder ("By DM Trust Aggregator, LLC", "The shares are held by the
   Scarpelli Family Trust for which the Reporting Person is a trustee", "These
@@ -304,6 +305,11 @@ _CELL_NAMES = tuple(dict.fromkeys(_CELL_FIELDS.values()))
 _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
 
 
+# a cell value that is only footnote marks: "(1)", "(1)(2)", "(F3)", "F3", "[2]"
+_MARK_ONLY = re.compile(r"(?:\(\s*F?\d{1,2}\s*\)|\[\s*F?\d{1,2}\s*\]|F\d{1,2})+")
+_MARK_NUMBERS = re.compile(r"\d{1,2}")
+
+
 def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
     """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare).
     ``ns``: the document is namespaced, tags are compared by their local name."""
@@ -353,7 +359,15 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
             cur = None  # a grouping element (postTransactionAmounts, ownershipNature, ...)
     for field in cells:
         c = row[field]
-        if c["value"] is None and not c["footnotes"]:
+        v = c["value"]
+        if v is not None and len(v) <= 9 and v[0] in "(F[" and v[-1] in ")]0123456789":
+            m = _MARK_ONLY.fullmatch(v)
+            if m:  # a cell holding only a footnote mark typed as its value, "(1)" or "F2": that footnote
+                for n in _MARK_NUMBERS.findall(v):
+                    if f"F{n}" not in c["footnotes"]:
+                        c["footnotes"].append(f"F{n}")
+                c["value"] = v = None
+        if v is None and not c["footnotes"]:
             row[field] = None
     row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
     row["table"] = table
