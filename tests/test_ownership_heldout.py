@@ -112,3 +112,25 @@ def test_cells_whose_value_is_only_a_footnote_mark():
     cell = f.document["derivative"][0]["exercise_date"]
     assert (cell["value"], cell["footnotes"]) == (None, ["F1"])
     assert not f.warnings  # F1, F2 and F3 are all defined
+
+
+def test_joint_filers_adviser_chain_and_held_for_the_account_of():
+    # three organization filers: the master fund, its investment adviser and the adviser's managing member, and a
+    # natural person named only in the footnote ("X (together with A, B and C, the "Reporting Persons") serves as
+    # managing member of Fund 7. Each of ...")
+    f = load_path(OWN / "form4_adviser_chain_held_for_account.xml")
+    fund7, master, adviser = f.filing.filer_keys
+    assert f.entity(fund7).name == "Fund 7 Holdings, LLC"
+    assert _controls(f) == {
+        ("Quayside Partners LLC", "Quayside Master Fund LP", "investment manager"),
+        # "Fund 7 Holdings, LLC ("Fund 7") serves as managing member of Quayside": the number is part of the name
+        ("Fund 7 Holdings, LLC", "Quayside Partners LLC", "managing member"),
+        ("Renata Okafor", "Fund 7 Holdings, LLC", "managing member"),
+    }
+    assert not [e for e in f.entities if e.name == "Holdings, LLC"]
+    # "held for the benefit of Quayside Master Fund LP", "held for the account of Master Fund": the fund, a
+    # reporting owner, holds the rows itself; the adviser and its member reach them through the chain
+    rows = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert {(r.source, str(r.props["shares"]), r.props["basis"]) for r in rows} == {
+        (master, "2412000", "direct"), (master, "2420000", "direct")}
+    assert all(r.props["ownership"] == "I" for r in rows)  # as filed

@@ -752,8 +752,8 @@ def sentences(text: str) -> list[str]:
             if word in _LEGAL_ABBREV and (len(word) > 1 or text[j - 1:j] == ".") \
                     and _VERB_BEFORE.search(text, start, j):
                 pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
-            elif word in _ABBREV or len(word) == 1:
-                continue
+            elif word in _ABBREV or (len(word) == 1 and not word.isdigit()):
+                continue  # a lone letter is an initial; a lone digit ends a sentence ("... of Fund 1. Each ...")
         out.append(text[start:i + 1].strip())
         start = m.end()
     tail = text[start:].strip()
@@ -811,7 +811,8 @@ def _definitions(text: str) -> list[re.Match]:
     return out
 
 
-_DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
+_DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?|together\s+with\s+[^()\"“]{1,160}?,\s+"
+                       r"(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
 # the role words, matched in any case ("a Director of", "the Managing Member of"); "limited partner" is a
 # link of a chain ("X is the sole limited partner of Y, which is the sole member of Z") but no control basis
 _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
@@ -842,7 +843,10 @@ def _basis(role: str) -> str | None:
     return _ROLE_BASIS.get(_ROLE_QUALIFIER.sub("", r))
 
 
-_SUBJ = r"(?P<subj>(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)"
+# the subject: "the Reporting Person(s)", or up to 13 capitalised words, of which all but the first may be numbers
+# ("Fund 1 Investments, LLC", "Acme 2010 Partners, L.P.")
+_SUBJ = (r"(?P<subj>(?i:the\s+reporting\s+persons?)|[A-Z(][\w.&'’()\-]*|[A-Z(][\w.,&'’()\-]*\s+"
+         r"(?:(?:[A-Z(][\w.,&'’()\-]*|\d[\w.&'’\-]*,?)\s+){0,11}?(?:[A-Z(][\w.&'’()\-]*|\d[\w.&'’\-]*))")
 _OBJ_END = (r"(?=,\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+be\b|,\s+may\b|\s+(?:and\s+|which\s+)(?:directly\s+|"
             r"indirectly\s+)?(?:holds?|owns?)\b|,?\s+or\s+collectively|,\s+(?:and\s+)?(?:accordingly|as\s+such)\b|"
             r";|\.\s*$|$)")
@@ -1126,7 +1130,8 @@ _NAMED_ONLY = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:()]{1,150}?),?\s+(?:f
 # the main verb after a relative clause: "X, of which the RP is trustee, is the general partner of Y"
 _MAIN_VERB_AFTER = re.compile(r",\s+(?:is|are|was|were|serves|acts|has|have|may|holds|owns)\b")
 _HELD_RE = re.compile(
-    r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$", re.I
+    r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?"
+    r"(?:by|through|for\s+the\s+(?:benefit|account)\s+of)\s+(?P<rest>.+)$", re.I
 )
 _DISCLAIM_RE = re.compile(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", re.I)
 _SHARES_FIRST_RE = re.compile(r"^(?:these\s+|the\s+)?(?:shares|securities)", re.I)
