@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ownergraph.graph.model import EdgeKind
 from ownergraph.loaders import load_path
-from ownergraph.loaders.ownership import holder_from_nature
+from ownergraph.loaders.ownership import display_name, holder_from_nature
 
 from conftest import FIXTURES
 
@@ -134,3 +134,16 @@ def test_joint_filers_adviser_chain_and_held_for_the_account_of():
     assert {(r.source, str(r.props["shares"]), r.props["basis"]) for r in rows} == {
         (master, "2412000", "direct"), (master, "2420000", "direct")}
     assert all(r.props["ownership"] == "I" for r in rows)  # as filed
+
+
+def test_display_name_keeps_surname_particles_with_the_surname():
+    # EDGAR files natural persons LAST FIRST MIDDLE; a surname that starts with a particle keeps it
+    assert display_name("VAN DER BERG PIETER J") == "Pieter J Van Der Berg"
+    assert display_name("DE LA CRUZ MARIA E") == "Maria E De La Cruz"
+    assert display_name("de Sousa Luis") == "Luis de Sousa"
+    assert display_name("DEL TORO BENICIO JR") == "Benicio Del Toro Jr"
+    assert display_name("DE JONG") == "De Jong"  # only a surname: nothing to move
+    # "LE" alone is a surname, not a particle; ordinary names are unchanged
+    assert display_name("LE THANH") == "Thanh Le"
+    assert display_name("TANG KEVIN C") == "Kevin C Tang"
+    assert display_name("AULT MILTON C III") == "Milton C Ault III"

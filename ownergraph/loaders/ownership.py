@@ -619,6 +619,10 @@ _ORG_WORDS = {
     "services", "systems", "university", "endowment", "plan", "retirement", "pension", "llc.", "incorporated",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "md", "phd", "esq", "cpa"}
+# words that begin a surname and are never a given name ("VAN DEN BERG", "DE LA CRUZ", "VON ...")
+_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "da", "di", "dos", "das", "ter", "ten", "st",
+                      "st."}
+_SECOND_PARTICLES = {"la", "le", "las", "los", "du"}  # only after a first particle: "DE LA", "VAN DE"
 
 
 def _words(name: str) -> list[str]:
@@ -645,7 +649,8 @@ def _cap(word: str) -> str:
 
 def display_name(name: str, is_org: bool = False) -> str:
     """'THIEL PETER' -> 'Peter Thiel'; 'McGuirk Richard L' -> 'Richard L McGuirk';
-    'Foster, Alan H.' -> 'Alan H. Foster'; 'AULT MILTON C III' -> 'Milton C Ault III'.
+    'Foster, Alan H.' -> 'Alan H. Foster'; 'AULT MILTON C III' -> 'Milton C Ault III';
+    'VAN DER BERG PIETER' -> 'Pieter Van Der Berg'.
     Organizations are returned as filed."""
     name = " ".join(name.split())
     if is_org:
@@ -664,7 +669,15 @@ def display_name(name: str, is_org: bool = False) -> str:
         suf = []
         while len(parts) > 2 and parts[-1].rstrip(".,").lower() in _SUFFIXES:
             suf.insert(0, parts.pop())
-        words = parts[1:] + parts[:1] + suf
+        # a surname with its particles: "VAN DER BERG PIETER" -> "Pieter Van Der Berg", "de Sousa Luis"
+        n = 0
+        while n < len(parts) and (parts[n].lower() in _SURNAME_PARTICLES or
+                                  (n and parts[n].lower() in _SECOND_PARTICLES)):
+            n += 1
+        if n and n >= len(parts) - 1:
+            words = parts + suf  # only a surname ("DE JONG", "DE LA CRUZ")
+        else:
+            words = parts[n + 1:] + parts[:n + 1] + suf
     all_upper = name.upper() == name
     return " ".join(_cap(w) if all_upper else w for w in words)
 
