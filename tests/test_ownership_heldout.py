@@ -147,3 +147,28 @@ def test_display_name_keeps_surname_particles_with_the_surname():
     assert display_name("LE THANH") == "Thanh Le"
     assert display_name("TANG KEVIN C") == "Kevin C Tang"
     assert display_name("AULT MILTON C III") == "Milton C Ault III"
+
+
+def test_a_nature_cell_that_says_see_remarks_reads_the_remarks():
+    f = load_path(OWN / "form4_remarks_explain_holder.xml")
+    (me,) = f.filing.filer_keys
+    assert f.entity(me).name == "Pieter J Van Der Berg"
+    assert _controls(f) == {
+        ("Pieter J Van Der Berg", "Saltmarsh Capital GP, LLC", "managing member"),
+        # the appositive's object at the very end of the text keeps the dot of "L.P."
+        ("Saltmarsh Capital GP, LLC", "Saltmarsh Opportunity Partners, L.P.", "general partner"),
+    }
+    ctl = [r for r in f.relations if r.type == EdgeKind.CONTROLS]
+    assert {r.prov.section for r in ctl} == {"remarks"}
+    rows = {r.props["basis"]: r for r in f.relations if r.type == EdgeKind.HOLDS}
+    assert f.entity(rows["indirect"].source).name == "Saltmarsh Opportunity Partners, L.P."
+    assert str(rows["indirect"].props["shares"]) == "1325000"
+    assert rows["direct"].source == me and str(rows["direct"].props["shares"]) == "40210"
+    assert len({e.key for e in f.entities if "Saltmarsh Opportunity" in e.name}) == 1
+    # "Other (specify below): See Remarks", and the remarks say the owner is a member of a 10% group
+    me_ent = f.entity(me)
+    props = {p.name: p.value for p in me_ent.props}
+    assert props["other_relationship"] == "See Remarks"
+    assert props["other_relationship_remarks"].startswith("The Reporting Person is a member of a group")
+    (ten,) = [r for r in f.relations if r.type == EdgeKind.TEN_PERCENT_OWNER_OF]
+    assert ten.source == me and ten.prov.section == "remarks"

@@ -10,7 +10,8 @@ What a filing yields
   display form ("Peter Thiel"); the name as filed in SEC order ("THIEL PETER") is
   kept in ``aliases`` and in the ``name_as_filed`` property.  The relationship
   boxes become ``DIRECTOR_OF`` (title "Director"), ``OFFICER_OF`` (title = the
-  officer title; "See Remarks" is resolved from a ``Title: ...`` remark) and
+  officer title; "See Remarks" is resolved from a ``Title: ...`` remark; an *Other* "See Remarks" keeps the remarks
+  in ``other_relationship_remarks``, and remarks that make the owner a member of a 10% group a ten-percent edge) and
   ``TEN_PERCENT_OWNER_OF`` edges to the issuer; *Other* keeps its text in the
   ``other_relationship`` property (and a "10% ... group" text is a ten-percent edge).
 * **Table I / Table II rows** -- one ``HOLDS`` edge per row with the shares owned
@@ -52,7 +53,8 @@ What a filing yields
   ...", "The X Trust dated ..., for which the reporting person is trustee.", "X LLC is the record owner of these
   shares"; a nature that names only a kind ("By Trust", "By LLC") is held by the one entity of that kind a footnote
   of the row says a reporting owner controls.  A nature that only points elsewhere or states a capacity ("See
-  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder.  A footnote id a cell cites but
+  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder; a nature "See Remarks" reads the remarks as
+  the row's footnote (section "remarks").  A footnote id a cell cites but
   ``<footnotes>`` does not define is a warning.
   When no
   statement links any reporting owner to the holder (the reporting person is only
@@ -606,6 +608,9 @@ _OBJ_DEFPAREN = re.compile(r'\s*\((?:the\s+)?[\"“][^)]*\)\s*$')
 _OBJ_CUT = re.compile(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)")
 _SEE_REMARKS = re.compile(r"see\s+remarks?\.?", re.I)
 _TEN_PERCENT = re.compile(r"10\s*%|ten\s+percent", re.I)
+# remarks that say the owner is a member of a group owning more than 10%
+_GROUP_TEN_PERCENT = re.compile(r"\bgroup\b[^.;]{0,160}?(?:10\s*%|ten\s+percent)|(?:10\s*%|ten\s+percent)[^.;]{0,80}?"
+                                r"\bgroup\b", re.I)
 _SHORT_PERSON = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*")
 
 
@@ -1532,7 +1537,7 @@ class _Miner:
             subj = self._subject(m.group("subj").split(" of ")[-1])
             if not (basis and subj):
                 continue
-            for o in (self._object(x) for x in _split_list(m.group("obj"))):
+            for o in (self._object(x) for x in _split_list(_obj_text(c, m))):
                 if o:
                     out.append((subj, o, basis, sent))
 
@@ -1813,14 +1818,25 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                           props={}, prov=prov(sec, "10% Owner")))
         if o["other_text"]:
-            ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
-            if _TEN_PERCENT.search(o["other_text"]) and not o["is_ten_percent_owner"]:
+            other = o["other_text"]
+            ents[key].props.append(_PF(name="other_relationship", value=other, prov=p))
+            if _SEE_REMARKS.fullmatch(other) and remarks:
+                # "Other (specify below): See Remarks": the remarks say what the relationship is
+                ents[key].props.append(_PF(name="other_relationship_remarks", value=excerpt(remarks, 300),
+                                           prov=prov("remarks", remarks)))
+                if _GROUP_TEN_PERCENT.search(remarks) and not o["is_ten_percent_owner"]:
+                    relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                                         props={"title": "member of a 10% group (remarks)"},
+                                         prov=prov("remarks", remarks)))
+            elif _TEN_PERCENT.search(other) and not o["is_ten_percent_owner"]:
                 relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
-                                     props={"title": o["other_text"]}, prov=prov(sec, f"Other ({o['other_text']})")))
+                                     props={"title": other}, prov=prov(sec, f"Other ({other})")))
     info.filer_keys.extend(rp_keys)
 
     footnotes: dict[str, str] = doc["footnotes"]
-    miner = _Miner(doc["reporting_owners"], footnotes)
+    # the footnotes a row's holder is read from; a nature cell "See Remarks" sends the reader to the remarks
+    notes = {**footnotes, _REMARKS: remarks} if remarks and _REMARKS not in footnotes else footnotes
+    miner = _Miner(doc["reporting_owners"], notes)
     owner_of_holder: dict[str, str] = {}  # normalized holder name -> entity key
     control_seen: set[tuple[str, str, str]] = set()
     securities: dict[str, str] = {}  # normalized title -> key
@@ -1876,7 +1892,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 if (s_key, o_key, "director") not in control_seen:
                     control_seen.add((s_key, o_key, "director"))
                     relations.append(_RF(type=EdgeKind.DIRECTOR_OF, source=s_key, target=o_key,
-                                                  props={"title": "Director"}, prov=prov(f"footnote {fn}", sent)))
+                                                  props={"title": "Director"}, prov=prov(_note_section(fn), sent)))
                 edges.append((s_key, o_key))
                 continue
             edges.append((s_key, o_key))
@@ -1885,7 +1901,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             control_seen.add((s_key, o_key, basis))
             relations.append(_RF(type=EdgeKind.CONTROLS, source=s_key, target=o_key,
                                           props={"stated": True, "basis": basis},
-                                          prov=prov(f"footnote {fn}", sent), discriminator=basis))
+                                          prov=prov(_note_section(fn), sent), discriminator=basis))
         reach = set(rp_keys)
         changed = True
         while changed:
@@ -2096,11 +2112,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     for f in (c or {}).get("footnotes", []):
                         if f not in fn_ids:
                             fn_ids.append(f)
+                if nature and notes is not footnotes and _SEE_REMARKS_CELL.search(nature):
+                    fn_ids.append(_REMARKS)
                 named, nat_basis = holder_from_nature(nature)
                 holder_name = None
                 holder_fn = None
                 for f in fn_ids:
-                    h = miner.holder_in(footnotes.get(f, ""))
+                    h = miner.holder_in(notes.get(f, ""))
                     if h:
                         holder_name, holder_fn = h, f
                         break
@@ -2111,7 +2129,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 for f in fn_ids:
                     if f not in mined:
                         mined.add(f)
-                        add_controls(miner.statements(footnotes.get(f, ""), holder_name or named), f)
+                        add_controls(miner.statements(notes.get(f, ""), holder_name or named), f)
                 if holder_name is None and d_i == "I" and nature and fn_ids:
                     # "By Trust" and a footnote "The Reporting Person is a trustee of the Doe Family Trust": the one
                     # trust (LLC, partnership, ...) of that kind a reporting owner is stated to control holds the row
@@ -2190,7 +2208,7 @@ def _kind_holder(nature: str, fn_ids: list[str], relations: list[RelationFact], 
     for nature_rx, name_rx in _HOLDER_KINDS:
         if not nature_rx.search(nature):
             continue
-        sections = {f"footnote {f}": f for f in fn_ids}
+        sections = {_note_section(f): f for f in fn_ids}
         found: dict[str, str] = {}
         for r in relations:
             if (r.type == EdgeKind.CONTROLS and r.source in rp_keys and r.target not in rp_keys
@@ -2201,6 +2219,14 @@ def _kind_holder(nature: str, fn_ids: list[str], relations: list[RelationFact], 
             return ents[key].name, fn
         return None, None
     return None, None
+
+
+_REMARKS = "Remarks"  # the remarks, read as one more footnote of the rows whose nature cell points to them
+_SEE_REMARKS_CELL = re.compile(r"\bremarks?\b", re.I)
+
+
+def _note_section(f: str) -> str:
+    return "remarks" if f == _REMARKS else f"footnote {f}"
 
 
 def _missing_footnotes(doc: dict) -> list[str]:
