@@ -172,3 +172,21 @@ def test_a_nature_cell_that_says_see_remarks_reads_the_remarks():
     assert props["other_relationship_remarks"].startswith("The Reporting Person is a member of a group")
     (ten,) = [r for r in f.relations if r.type == EdgeKind.TEN_PERCENT_OWNER_OF]
     assert ten.source == me and ten.prov.section == "remarks"
+
+
+def test_the_reporting_persons_of_a_joint_filing_are_its_owners_not_an_entity():
+    f = load_path(OWN / "form4_joint_spouses_reporting_persons.xml")
+    renata, david, llc = f.filing.filer_keys
+    # no entity is named after the phrase
+    assert not [e for e in f.entities if "reporting person" in e.name.lower()]
+    # "Shares held by the Okafor Family Trust, of which the Reporting Persons are co-trustees": both natural
+    # persons among the filers are trustees (the LLC co-filer is not), and the trust holds the row
+    assert _controls(f) == {("Renata Okafor", "Okafor Family Trust", "trustee"),
+                            ("David A Okafor", "Okafor Family Trust", "trustee")}
+    trust_rows = [r for r in f.relations if r.type == EdgeKind.HOLDS and str(r.props["shares"]) == "2995000"]
+    assert [f.entity(r.source).name for r in trust_rows] == ["Okafor Family Trust"]
+    # "The Reporting Person is the sole manager of Okafor Holdings LLC" in a filing by two natural persons says
+    # no one in particular: no CONTROLS edge; the LLC co-filer holds its own row directly
+    llc_rows = {r.source: r.props["basis"] for r in f.relations if r.type == EdgeKind.HOLDS
+                and str(r.props["shares"]) == "499000"}
+    assert llc_rows[llc] == "direct"

@@ -60,6 +60,9 @@ What a filing yields
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
 
+"The Reporting Persons" of a joint filing are its natural-person owners (all owners when none is a person);
+"the Reporting Person" among several natural persons is no one in particular (never an entity of that name).
+
 Multi-owner filings: a row whose holder no footnote names is attributed to every
 reporting owner (each reports it, as joint 13D filers restate a position).  A row whose
 record holder is itself one of the reporting owners ("By Farnam Street Partners, L.P.")
@@ -597,6 +600,7 @@ _RP_TRUSTEES = re.compile(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|al
 _SPOUSE_TRUSTEE = re.compile(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee", re.I)
 _EACH_OF_BOTH = re.compile(r"^(?:each\s+of|both)\s+", re.I)
 _THE_RP = re.compile(r"(?:the\s+)?reporting\s+persons?", re.I)
+_THE_RP_OR_OWNER_ANY = re.compile(r"(?:the\s+)?reporting\s+(?:person|owner)s?", re.I)
 _AND_ALSO_EACH = re.compile(r"^(?:and|also|each\s+of|both)\s+", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _QUOTE_PAREN = re.compile(r'\([\"“]')
@@ -1577,7 +1581,7 @@ class _Miner:
         t = " ".join(text.split()).strip(" ,")
         t = _AND_ALSO_EACH.sub("", t)
         if _THE_RP.fullmatch(t):
-            return "the Reporting Person"
+            return "the Reporting Persons" if t.lower().endswith("s") else "the Reporting Person"
         # drop a leading sentence fragment: keep the trailing capitalised run
         words = t.split()
         keep: list[str] = []
@@ -1880,11 +1884,31 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         if cell and cell["footnotes"]:
             props[f"{name}_footnote"] = _fn_text(cell["footnotes"])
 
+    persons = [k for k, o in zip(rp_keys, doc["reporting_owners"]) if o["kind"] == "Person"]
+
+    def _each_subject(stmts: list[tuple[str, str, str, str]]):
+        """The statements with their subject's key when the subject is "the Reporting Person(s)": every
+        reporting owner for "the Reporting Persons" (the natural persons among them when there are any), the one
+        owner -- or the one natural person among joint filers -- for "the Reporting Person"; else None (the
+        subject is a name).  "The Reporting Person" of a joint filing with several natural persons is no one
+        in particular: that statement is dropped, not made an entity."""
+        for subj, obj, basis, sent in stmts:
+            if not _THE_RP_OR_OWNER_ANY.fullmatch(subj):
+                yield subj, obj, basis, sent, None
+            elif len(rp_keys) == 1:
+                yield subj, obj, basis, sent, rp_keys[0]
+            elif subj.lower().endswith("s"):
+                for k in persons or rp_keys:
+                    yield subj, obj, basis, sent, k
+            elif len(persons) == 1:
+                yield subj, obj, basis, sent, persons[0]
+
     def add_controls(stmts: list[tuple[str, str, str, str]], fn: str) -> set[str]:
         """CONTROLS edges; returns the entity keys that are controlled by a reporting owner (transitively)."""
         edges: list[tuple[str, str]] = []
-        for subj, obj, basis, sent in stmts:
-            s_key = entity_for(subj)
+        for subj, obj, basis, sent, s_key in _each_subject(stmts):
+            if s_key is None:
+                s_key = entity_for(subj)
             o_key = entity_for(obj)
             if s_key == o_key or o_key == "issuer":
                 continue
