@@ -190,3 +190,24 @@ def test_the_reporting_persons_of_a_joint_filing_are_its_owners_not_an_entity():
     llc_rows = {r.source: r.props["basis"] for r in f.relations if r.type == EdgeKind.HOLDS
                 and str(r.props["shares"]) == "499000"}
     assert llc_rows[llc] == "direct"
+
+
+def test_holders_in_whose_name_shares_are_held_and_entities_the_owner_controls():
+    f = load_path(OWN / "form4_holder_in_the_name_of.xml")
+    assert _holders(f) == {
+        # "held in the name of Birchfield Capital LLC, an entity wholly owned by the Reporting Person"
+        ("2024-03-01", "Birchfield Capital LLC", "880400"),
+        # "registered in the name of the Marlow 2019 Dynasty Trust, of which the Reporting Person is trustee"
+        ("2024-03-02", "Marlow 2019 Dynasty Trust", "1715000"),
+        # "held by Harbor Light Inc., a corporation controlled by the Reporting Person"
+        ("2024-03-03", "Harbor Light Inc.", "62500"),
+        # nature "By GRAT": "held by the Reporting Person as trustee of the Edwin Marlow 2021 Grantor Retained
+        # Annuity Trust" -- the one trust the owner is trustee of holds the row
+        ("2024-03-04", "Edwin Marlow 2021 Grantor Retained Annuity Trust", "44100"),
+    }
+    assert _controls(f) == {
+        ("Edwin T Marlow", "Birchfield Capital LLC", "wholly owns"),
+        ("Edwin T Marlow", "Marlow 2019 Dynasty Trust", "trustee"),
+        ("Edwin T Marlow", "Harbor Light Inc.", "controlled by"),
+        ("Edwin T Marlow", "Edwin Marlow 2021 Grantor Retained Annuity Trust", "trustee"),
+    }

@@ -53,7 +53,9 @@ What a filing yields
   ...", "The X Trust dated ..., for which the reporting person is trustee.", "X LLC is the record owner of these
   shares"; a nature that names only a kind ("By Trust", "By LLC") is held by the one entity of that kind a footnote
   of the row says a reporting owner controls.  A nature that only points elsewhere or states a capacity ("See
-  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder; a nature "See Remarks" reads the remarks as
+  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder.  "held in the name of X", "registered in the
+  name of X", "X, an entity (a corporation ...) wholly owned / controlled by the Reporting Person" and "held by the
+  Reporting Person as trustee of X" are read as the holder and its control; a nature "See Remarks" reads the remarks as
   the row's footnote (section "remarks").  A footnote id a cell cites but
   ``<footnotes>`` does not define is a warning.
   When no
@@ -932,12 +934,20 @@ _APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?
 # "X is controlled by Y", "X, which is wholly owned by Y", "X is controlled by an entity that is controlled by the
 # reporting person and the reporting person's spouse": Y controls X (through the unnamed entity: indirectly).  The
 # need pattern is what follows X; X is the capitalised run before it
-_CONTROLLED_NEED = re.compile(r"(?:,\s+(?:which|who))?\s+(?:is|are)\s+(?P<adv>(?:solely|jointly|ultimately|indirectly|"
+_CONTROLLED_NEED = re.compile(r"(?:(?:,\s+(?:which|who))?\s+(?:is|are)|,\s+an?\s+(?:entity|corporation|company|limited\s+"
+                              r"liability\s+company|(?:limited\s+)?partnership|trust|LLC)(?:\s+(?:that|which)\s+is)?)"
+                              r"\s+(?P<adv>(?:solely|jointly|ultimately|indirectly|"
                               r"directly)\s+)?(?P<how>controlled|wholly[-\s]owned)\s+(?:(?:solely|jointly|indirectly|"
                               r"ultimately)\s+)?by\s+")
 _CONTROLLED_VIA = re.compile(r"(?:an?|another)\s+(?:entity|entities|company|trust|partnership|corporation|limited\s+"
                              r"liability\s+company)\s+(?:that|which)\s+(?:is|are)\s+(?:(?:solely|jointly|ultimately|"
                              r"wholly)\s+)?(?:controlled|(?:wholly[-\s])?owned)\s+by\s+", re.I)
+# "the Reporting Person as trustee of X", "the Reporting Person, in his capacity as general partner of Y"
+_RP_AS_ROLE = re.compile(r"(?P<rp>(?i:reporting\s+persons?)),?\s+(?:(?:in\s+(?:his|her|its|their)\s+capacity\s+)?as|"
+                         r"(?:holds|hold)\s+(?:these|the|such)\s+(?:shares|securities)\s+in\s+(?:his|her|its|their)\s+"
+                         r"capacity\s+as)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:(?:sole\s+|co-)?trustee|(?:sole\s+)?general\s+"
+                         r"partner|(?:sole\s+)?managing\s+member|(?:sole\s+)?manager))s?\s+of\s+(?:the\s+)?(?P<obj>[A-Z0-9].+?)"
+                         + _OBJ_END)
 _CONTROLLED_OBJ = re.compile(r"(?P<obj>.+?)" + _OBJ_END)
 _CONTROLLED_WORDS = ("controlled by", "owned by")  # what _CONTROLLED_NEED needs (lower-cased, single-spaced)
 
@@ -1152,8 +1162,8 @@ _NAMED_ONLY = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:()]{1,150}?),?\s+(?:f
 # the main verb after a relative clause: "X, of which the RP is trustee, is the general partner of Y"
 _MAIN_VERB_AFTER = re.compile(r",\s+(?:is|are|was|were|serves|acts|has|have|may|holds|owns)\b")
 _HELD_RE = re.compile(
-    r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?"
-    r"(?:by|through|for\s+the\s+(?:benefit|account)\s+of)\s+(?P<rest>.+)$", re.I
+    r"\b(?:held|owned|registered)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?"
+    r"(?:by|through|for\s+the\s+(?:benefit|account)\s+of|in\s+the\s+name\s+of)\s+(?P<rest>.+)$", re.I
 )
 _DISCLAIM_RE = re.compile(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", re.I)
 _SHARES_FIRST_RE = re.compile(r"^(?:these\s+|the\s+)?(?:shares|securities)", re.I)
@@ -1315,7 +1325,7 @@ class _Miner:
             if name:
                 return name
             low = s.lower()
-            if "held" not in low and "owned" not in low:
+            if "held" not in low and "owned" not in low and "registered" not in low:
                 if "which" in low:
                     s2 = _DEFPAREN.sub("", s) if "(" in s else s
                     m2 = _WHICH_HOLDS_RE.search(s2) if _WHICH_HOLDS_NEED.search(s2) else None
@@ -1440,6 +1450,14 @@ class _Miner:
                     basis = _basis(m.group("role"))
                     if subj and obj and basis and obj.lower() not in _ISSUER_WORDS:
                         out.append((subj, obj, basis, s))
+            # "held by the Reporting Person as trustee of the X Trust", "in his capacity as general partner of Y"
+            if " as " in s and "eporting" in s:
+                for m in _RP_AS_ROLE.finditer(s):
+                    basis = _basis(m.group("role"))
+                    obj = self._object(_obj_text(s, m))
+                    if basis and obj and obj.lower() not in _ISSUER_WORDS:
+                        out.append(("the Reporting Persons" if m.group("rp").lower().endswith("s")
+                                    else "the Reporting Person", obj, basis, s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
             m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
             names = self._names(m.group("subj")) if m else None
