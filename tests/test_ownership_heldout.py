@@ -3,7 +3,7 @@ tests/fixtures/ownership, modelled on those structures)."""
 
 from __future__ import annotations
 
-from ownergraph.graph.model import EdgeKind
+from ownergraph.graph.model import EdgeKind, NodeKind
 from ownergraph.loaders import load_path
 from ownergraph.loaders.ownership import display_name, holder_from_nature
 
@@ -211,3 +211,21 @@ def test_holders_in_whose_name_shares_are_held_and_entities_the_owner_controls()
         ("Edwin T Marlow", "Harbor Light Inc.", "controlled by"),
         ("Edwin T Marlow", "Edwin Marlow 2021 Grantor Retained Annuity Trust", "trustee"),
     }
+
+
+def test_footnote_marks_typed_after_a_title_are_footnotes_not_part_of_the_security():
+    # "Common Stock (4)" in one row and "Common Stock" in the next are one class of stock; the underlying
+    # "Common Stock(1)(2)" of the preferred stock is that class too
+    f = load_path(OWN / "form3_title_marks.xml")
+    secs = [e for e in f.entities if e.kind == NodeKind.SECURITY and "Common" in e.name]
+    assert [e.name for e in secs] == ["Common Stock"]
+    (common,) = secs
+    rows = sorted((str(r.props["shares"]), r.props.get("security_footnote")) for r in f.relations
+                  if r.type == EdgeKind.HOLDS and r.target == common.key)
+    assert rows == [("12500", "see footnote F4"), ("3000", None)]
+    (pref,) = [r for r in f.relations if r.type == EdgeKind.CONVERTIBLE_INTO
+               and f.entity(r.source).name == "Series B Convertible Preferred Stock"]
+    assert pref.target == common.key
+    row = f.document["derivative"][0]["underlying_title"]
+    assert (row["value"], row["footnotes"]) == ("Common Stock", ["F1", "F2"])
+    assert not f.warnings

@@ -31,7 +31,8 @@ What a filing yields
   to receive one share of ..." -- one to ten, "one-half"; never "one or more shares").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
   ("see footnote F3"); a cell holding only a footnote is ``None``, never 0 (a value that is only a mark typed
-  into the cell, "(1)", "(1)(2)" or "F3", is that footnote).
+  into the cell, "(1)", "(1)(2)" or "F3", is that footnote; so are marks typed after a title: "Common Stock (1)" is
+  the security "Common Stock" with footnote F1).
 * **Indirect holdings** -- when the nature of ownership or a footnote names the
   record holder ("By DM Trust Aggregator, LLC", "The shares are held by the
   Scarpelli Family Trust for which the Reporting Person is a trustee", "These
@@ -315,6 +316,9 @@ _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(
 # a cell value that is only footnote marks: "(1)", "(1)(2)", "(F3)", "F3", "[2]"
 _MARK_ONLY = re.compile(r"(?:\(\s*F?\d{1,2}\s*\)|\[\s*F?\d{1,2}\s*\]|F\d{1,2})+")
 _MARK_NUMBERS = re.compile(r"\d{1,2}")
+# footnote marks after a title's text: "Common Stock (1)", "Class B Common Stock(2)(3)"
+_TITLE_MARKS = re.compile(r"(?<=[A-Za-z.)])\s*(?:\(\s*F?\d{1,2}\s*\))+$")
+_TITLE_CELLS = frozenset(("security_title", "underlying_title"))
 
 
 def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
@@ -374,6 +378,13 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
                     if f"F{n}" not in c["footnotes"]:
                         c["footnotes"].append(f"F{n}")
                 c["value"] = v = None
+        elif v is not None and field in _TITLE_CELLS and v[-1] == ")" and _TITLE_MARKS.search(v):
+            # "Common Stock (1)": the title with the mark typed after it; the security is "Common Stock"
+            m = _TITLE_MARKS.search(v)
+            for n in _MARK_NUMBERS.findall(m.group(0)):
+                if f"F{n}" not in c["footnotes"]:
+                    c["footnotes"].append(f"F{n}")
+            c["value"] = v = v[:m.start()]
         if v is None and not c["footnotes"]:
             row[field] = None
     row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
