@@ -10,7 +10,8 @@ What a filing yields
   display form ("Peter Thiel"); the name as filed in SEC order ("THIEL PETER") is
   kept in ``aliases`` and in the ``name_as_filed`` property.  The relationship
   boxes become ``DIRECTOR_OF`` (title "Director"), ``OFFICER_OF`` (title = the
-  officer title; "See Remarks" is resolved from a ``Title: ...`` remark) and
+  officer title; "See Remarks" is resolved from a ``Title: ...`` remark; an *Other* "See Remarks" keeps the remarks
+  in ``other_relationship_remarks``, and remarks that make the owner a member of a 10% group a ten-percent edge) and
   ``TEN_PERCENT_OWNER_OF`` edges to the issuer; *Other* keeps its text in the
   ``other_relationship`` property (and a "10% ... group" text is a ten-percent edge).
 * **Table I / Table II rows** -- one ``HOLDS`` edge per row with the shares owned
@@ -29,7 +30,9 @@ What a filing yields
   is convertible ... into one share of Class A Common Stock", "Each RSU represents a contingent right
   to receive one share of ..." -- one to ten, "one-half"; never "one or more shares").
 * **Footnotes** -- every footnoted cell gets a ``<field>_footnote`` property
-  ("see footnote F3"); a cell holding only a footnote is ``None``, never 0.
+  ("see footnote F3"); a cell holding only a footnote is ``None``, never 0 (a value that is only a mark typed
+  into the cell, "(1)", "(1)(2)" or "F3", is that footnote; so are marks typed after a title: "Common Stock (1)" is
+  the security "Common Stock" with footnote F1).
 * **Indirect holdings** -- when the nature of ownership or a footnote names the
   record holder ("By DM Trust Aggregator, LLC", "The shares are held by the
   Scarpelli Family Trust for which the Reporting Person is a trustee", "These
@@ -47,10 +50,21 @@ What a filing yields
   voting and investment power over the securities held by Y" makes X control Y, and so does "X may be deemed a
   beneficial owner of securities held by the Sponsor by virtue of his shared control over ... the Sponsor"
   (``basis`` "shared control").  A capital "The" after "by" or "of" stays part of the name ("held of record by
-  The Founders Fund VII, LP").  A footnote id a cell cites but ``<footnotes>`` does not define is a warning.
+  The Founders Fund VII, LP").  A footnote may name the holder without "held by": "By the Doe 2012 Trust, of which
+  ...", "The X Trust dated ..., for which the reporting person is trustee.", "X LLC is the record owner of these
+  shares"; a nature that names only a kind ("By Trust", "By LLC") is held by the one entity of that kind a footnote
+  of the row says a reporting owner controls.  A nature that only points elsewhere or states a capacity ("See
+  footnote (2)", "By Trust (1)", "As Trustee", "F1") names no holder.  "held in the name of X", "registered in the
+  name of X", "X, an entity (a corporation ...) wholly owned / controlled by the Reporting Person" and "held by the
+  Reporting Person as trustee of X" are read as the holder and its control; a nature "See Remarks" reads the remarks as
+  the row's footnote (section "remarks").  A footnote id a cell cites but
+  ``<footnotes>`` does not define is a warning.
   When no
   statement links any reporting owner to the holder (the reporting person is only
   a beneficiary), the reporting owner also keeps the indirect row (``held_by``).
+
+"The Reporting Persons" of a joint filing are its natural-person owners (all owners when none is a person);
+"the Reporting Person" among several natural persons is no one in particular (never an entity of that name).
 
 Multi-owner filings: a row whose holder no footnote names is attributed to every
 reporting owner (each reports it, as joint 13D filers restate a position).  A row whose
@@ -299,6 +313,14 @@ _CELL_NAMES = tuple(dict.fromkeys(_CELL_FIELDS.values()))
 _ROW_TEMPLATE = dict.fromkeys(list(dict.fromkeys(_CELL_FIELDS.values())) + list(_PLAIN_FIELDS.values()))
 
 
+# a cell value that is only footnote marks: "(1)", "(1)(2)", "(F3)", "F3", "[2]"
+_MARK_ONLY = re.compile(r"(?:\(\s*F?\d{1,2}\s*\)|\[\s*F?\d{1,2}\s*\]|F\d{1,2})+")
+_MARK_NUMBERS = re.compile(r"\d{1,2}")
+# footnote marks after a title's text: "Common Stock (1)", "Class B Common Stock(2)(3)"
+_TITLE_MARKS = re.compile(r"(?<=[A-Za-z.)])\s*(?:\(\s*F?\d{1,2}\s*\))+$")
+_TITLE_CELLS = frozenset(("security_title", "underlying_title"))
+
+
 def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
     """One table row in a single pass over its elements (cells are ``<x><value/><footnoteId/></x>`` or bare).
     ``ns``: the document is namespaced, tags are compared by their local name."""
@@ -348,7 +370,22 @@ def _row(el: etree._Element, table: str, number: int, ns: bool = False) -> dict:
             cur = None  # a grouping element (postTransactionAmounts, ownershipNature, ...)
     for field in cells:
         c = row[field]
-        if c["value"] is None and not c["footnotes"]:
+        v = c["value"]
+        if v is not None and len(v) <= 9 and v[0] in "(F[" and v[-1] in ")]0123456789":
+            m = _MARK_ONLY.fullmatch(v)
+            if m:  # a cell holding only a footnote mark typed as its value, "(1)" or "F2": that footnote
+                for n in _MARK_NUMBERS.findall(v):
+                    if f"F{n}" not in c["footnotes"]:
+                        c["footnotes"].append(f"F{n}")
+                c["value"] = v = None
+        elif v is not None and field in _TITLE_CELLS and v[-1] == ")" and _TITLE_MARKS.search(v):
+            # "Common Stock (1)": the title with the mark typed after it; the security is "Common Stock"
+            m = _TITLE_MARKS.search(v)
+            for n in _MARK_NUMBERS.findall(m.group(0)):
+                if f"F{n}" not in c["footnotes"]:
+                    c["footnotes"].append(f"F{n}")
+            c["value"] = v = v[:m.start()]
+        if v is None and not c["footnotes"]:
             row[field] = None
     row["equity_swap_involved"] = _flag(row["equity_swap_involved"])
     row["table"] = table
@@ -541,6 +578,16 @@ _NATURE_BY = re.compile(r"^(?:held\s+)?(?:indirectly\s+)?(?:by|through|via|in)\s
 _NATURE_CUT = re.compile(r"\s+(?:dtd|dated|u/a|u/t/d|uad|u/d/t|f/b/o|fbo)\b|"
                          r",\s*(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*\s+(?:TTEE|Trustee)", re.I)
 _NATURE_FN_NOTE = re.compile(r"\s*\((?:see\s+)?(?:footnote|note)s?[^)]*\)\s*$", re.I)
+# footnote marks typed into the nature cell after its text: "By Trust (1)", "By LLC (2)(3)", "By Spouse [1]", "*"
+_NATURE_MARKS = re.compile(r"(?:\s*(?:\(\s*(?:F\s*)?\d{1,2}(?:\s*(?:,|and|&|-)\s*(?:F\s*)?\d{1,2})*\s*\)|"
+                           r"\[\s*\d{1,2}\s*\]|\*+))+\s*$", re.I)
+# a nature cell that only points elsewhere
+_NATURE_REFERENCE = re.compile(r"(?:see|refer\s+to)\b|(?:(?:foot)?notes?|fn\.?|remarks?)\s*(?:[\d(#]|F\d|$)|"
+                               r"explanation\s+of\s+responses|F\d+$|\(?\d+\)?$|[A-Z]$", re.I)
+# words that say in which capacity the owner holds ("As Trustee", "Indirectly as custodian"), not for whom
+_CAPACITY_WORDS = frozenset(("trustee", "trustees", "ttee", "ttees", "co", "beneficiary", "beneficial", "nominee",
+                             "ownership", "indirectly", "directly", "as", "under", "agreement", "plan", "rp"))
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _LEGAL_FORM = re.compile(r"(?:L\.?P\.?|LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|N\.A\.|LLP|S\.A\.|plc|GP)", re.I)
 _THE_RP_OR_OWNER = re.compile(r"(?:the\s+)?reporting\s+(?:person|owner)", re.I)
@@ -566,16 +613,21 @@ _RP_TRUSTEES = re.compile(r"\bReporting\s+Person\b.*\b(?:is|are)\s+(?:both\s+|al
 _SPOUSE_TRUSTEE = re.compile(r"spouse\s+is\s+(?:a\s+|the\s+)?trustee", re.I)
 _EACH_OF_BOTH = re.compile(r"^(?:each\s+of|both)\s+", re.I)
 _THE_RP = re.compile(r"(?:the\s+)?reporting\s+persons?", re.I)
+_THE_RP_OR_OWNER_ANY = re.compile(r"(?:the\s+)?reporting\s+(?:person|owner)s?", re.I)
 _AND_ALSO_EACH = re.compile(r"^(?:and|also|each\s+of|both)\s+", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _QUOTE_PAREN = re.compile(r'\([\"“]')
 _LEADING_DET = re.compile(r"^(?:The|These|Each|In|As|Accordingly)\s+(?=[A-Z])")
 # a capital "The" after "of" is part of the name ("the general partner of The Founders Fund VII, LP")
-_OBJ_LEADING = re.compile(r"^(?:the\s+|[Ee]ach\s+of\s+(?:[Tt]he\s+)?)")
+# "the", "each of the", and the "of" that repeats the preposition in a list: "trustee of A and of the B Trust"
+_OBJ_LEADING = re.compile(r"^(?:(?:of|for)\s+(?=the\s|[A-Z]))?(?:the\s+|[Ee]ach\s+of\s+(?:[Tt]he\s+)?)?")
 _OBJ_DEFPAREN = re.compile(r'\s*\((?:the\s+)?[\"“][^)]*\)\s*$')
 _OBJ_CUT = re.compile(r"\s+and\s+may\b|,\s+and\s+|\s+with\s+respect\b|\s+and\s+(?=[A-Z][\w ]{0,30}\s+is\b)")
 _SEE_REMARKS = re.compile(r"see\s+remarks?\.?", re.I)
 _TEN_PERCENT = re.compile(r"10\s*%|ten\s+percent", re.I)
+# remarks that say the owner is a member of a group owning more than 10%
+_GROUP_TEN_PERCENT = re.compile(r"\bgroup\b[^.;]{0,160}?(?:10\s*%|ten\s+percent)|(?:10\s*%|ten\s+percent)[^.;]{0,80}?"
+                                r"\bgroup\b", re.I)
 _SHORT_PERSON = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’.\-]*")
 
 
@@ -589,6 +641,10 @@ _ORG_WORDS = {
     "services", "systems", "university", "endowment", "plan", "retirement", "pension", "llc.", "incorporated",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi", "md", "phd", "esq", "cpa"}
+# words that begin a surname and are never a given name ("VAN DEN BERG", "DE LA CRUZ", "VON ...")
+_SURNAME_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "da", "di", "dos", "das", "ter", "ten", "st",
+                      "st."}
+_SECOND_PARTICLES = {"la", "le", "las", "los", "du"}  # only after a first particle: "DE LA", "VAN DE"
 
 
 def _words(name: str) -> list[str]:
@@ -615,7 +671,8 @@ def _cap(word: str) -> str:
 
 def display_name(name: str, is_org: bool = False) -> str:
     """'THIEL PETER' -> 'Peter Thiel'; 'McGuirk Richard L' -> 'Richard L McGuirk';
-    'Foster, Alan H.' -> 'Alan H. Foster'; 'AULT MILTON C III' -> 'Milton C Ault III'.
+    'Foster, Alan H.' -> 'Alan H. Foster'; 'AULT MILTON C III' -> 'Milton C Ault III';
+    'VAN DER BERG PIETER' -> 'Pieter Van Der Berg'.
     Organizations are returned as filed."""
     name = " ".join(name.split())
     if is_org:
@@ -634,7 +691,15 @@ def display_name(name: str, is_org: bool = False) -> str:
         suf = []
         while len(parts) > 2 and parts[-1].rstrip(".,").lower() in _SUFFIXES:
             suf.insert(0, parts.pop())
-        words = parts[1:] + parts[:1] + suf
+        # a surname with its particles: "VAN DER BERG PIETER" -> "Pieter Van Der Berg", "de Sousa Luis"
+        n = 0
+        while n < len(parts) and (parts[n].lower() in _SURNAME_PARTICLES or
+                                  (n and parts[n].lower() in _SECOND_PARTICLES)):
+            n += 1
+        if n and n >= len(parts) - 1:
+            words = parts + suf  # only a surname ("DE JONG", "DE LA CRUZ")
+        else:
+            words = parts[n + 1:] + parts[:n + 1] + suf
     all_upper = name.upper() == name
     return " ".join(_cap(w) if all_upper else w for w in words)
 
@@ -722,8 +787,8 @@ def sentences(text: str) -> list[str]:
             if word in _LEGAL_ABBREV and (len(word) > 1 or text[j - 1:j] == ".") \
                     and _VERB_BEFORE.search(text, start, j):
                 pass  # "... a director of SC US (TTGP), Ltd. SC US (TTGP), Ltd. is ...": a sentence ends here
-            elif word in _ABBREV or len(word) == 1:
-                continue
+            elif word in _ABBREV or (len(word) == 1 and not word.isdigit()):
+                continue  # a lone letter is an initial; a lone digit ends a sentence ("... of Fund 1. Each ...")
         out.append(text[start:i + 1].strip())
         start = m.end()
     tail = text[start:].strip()
@@ -781,7 +846,8 @@ def _definitions(text: str) -> list[re.Match]:
     return out
 
 
-_DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
+_DEFPAREN = re.compile(r"\s*\((?:the\s+|collectively,?\s+(?:the\s+)?|together\s+with\s+[^()\"“]{1,160}?,\s+"
+                       r"(?:the\s+)?)?[\"“][^\"”]{1,40}[\"”]\)")
 # the role words, matched in any case ("a Director of", "the Managing Member of"); "limited partner" is a
 # link of a chain ("X is the sole limited partner of Y, which is the sole member of Z") but no control basis
 _ROLE_WORDS_RX = (r"(?i:(?:sole\s+)?(?:member|owner|shareholder|stockholder)|(?:sole\s+|ultimate\s+|co-)?general\s+partner|"
@@ -812,7 +878,10 @@ def _basis(role: str) -> str | None:
     return _ROLE_BASIS.get(_ROLE_QUALIFIER.sub("", r))
 
 
-_SUBJ = r"(?P<subj>(?i:the\s+reporting\s+persons?)|(?:[A-Z(][\w.,&'’()\-]*\s+){0,12}?[A-Z(][\w.&'’()\-]*)"
+# the subject: "the Reporting Person(s)", or up to 13 capitalised words, of which all but the first may be numbers
+# ("Fund 1 Investments, LLC", "Acme 2010 Partners, L.P.")
+_SUBJ = (r"(?P<subj>(?i:the\s+reporting\s+persons?)|[A-Z(][\w.&'’()\-]*|[A-Z(][\w.,&'’()\-]*\s+"
+         r"(?:(?:[A-Z(][\w.,&'’()\-]*|\d[\w.&'’\-]*,?)\s+){0,11}?(?:[A-Z(][\w.&'’()\-]*|\d[\w.&'’\-]*))")
 _OBJ_END = (r"(?=,\s+which\s+|,\s+(?:the|a|an|its)\s+|\s+and\s+may\b|,?\s+may\s+be\b|,\s+may\b|\s+(?:and\s+|which\s+)(?:directly\s+|"
             r"indirectly\s+)?(?:holds?|owns?)\b|,?\s+or\s+collectively|,\s+(?:and\s+)?(?:accordingly|as\s+such)\b|"
             r";|\.\s*$|$)")
@@ -876,12 +945,20 @@ _APPOINTED_RE = re.compile(r"(?P<subj>" + _NAME_RUN + r"),?\s+(?:which|who)\s+(?
 # "X is controlled by Y", "X, which is wholly owned by Y", "X is controlled by an entity that is controlled by the
 # reporting person and the reporting person's spouse": Y controls X (through the unnamed entity: indirectly).  The
 # need pattern is what follows X; X is the capitalised run before it
-_CONTROLLED_NEED = re.compile(r"(?:,\s+(?:which|who))?\s+(?:is|are)\s+(?P<adv>(?:solely|jointly|ultimately|indirectly|"
+_CONTROLLED_NEED = re.compile(r"(?:(?:,\s+(?:which|who))?\s+(?:is|are)|,\s+an?\s+(?:entity|corporation|company|limited\s+"
+                              r"liability\s+company|(?:limited\s+)?partnership|trust|LLC)(?:\s+(?:that|which)\s+is)?)"
+                              r"\s+(?P<adv>(?:solely|jointly|ultimately|indirectly|"
                               r"directly)\s+)?(?P<how>controlled|wholly[-\s]owned)\s+(?:(?:solely|jointly|indirectly|"
                               r"ultimately)\s+)?by\s+")
 _CONTROLLED_VIA = re.compile(r"(?:an?|another)\s+(?:entity|entities|company|trust|partnership|corporation|limited\s+"
                              r"liability\s+company)\s+(?:that|which)\s+(?:is|are)\s+(?:(?:solely|jointly|ultimately|"
                              r"wholly)\s+)?(?:controlled|(?:wholly[-\s])?owned)\s+by\s+", re.I)
+# "the Reporting Person as trustee of X", "the Reporting Person, in his capacity as general partner of Y"
+_RP_AS_ROLE = re.compile(r"(?P<rp>(?i:reporting\s+persons?)),?\s+(?:(?:in\s+(?:his|her|its|their)\s+capacity\s+)?as|"
+                         r"(?:holds|hold)\s+(?:these|the|such)\s+(?:shares|securities)\s+in\s+(?:his|her|its|their)\s+"
+                         r"capacity\s+as)\s+(?:the\s+|a\s+|an\s+)?(?P<role>(?i:(?:sole\s+|co-)?trustee|(?:sole\s+)?general\s+"
+                         r"partner|(?:sole\s+)?managing\s+member|(?:sole\s+)?manager))s?\s+of\s+(?:the\s+)?(?P<obj>[A-Z0-9].+?)"
+                         + _OBJ_END)
 _CONTROLLED_OBJ = re.compile(r"(?P<obj>.+?)" + _OBJ_END)
 _CONTROLLED_WORDS = ("controlled by", "owned by")  # what _CONTROLLED_NEED needs (lower-cased, single-spaced)
 
@@ -1060,17 +1137,44 @@ def holder_from_nature(nature: str | None) -> tuple[str | None, str | None]:
         return None, None
     s = " ".join(nature.split())
     basis = "trustee" if _TTEE.search(s) and _TRUST.search(s) else None
+    s = _NATURE_MARKS.sub("", s)
+    if _NATURE_REFERENCE.match(s):
+        return None, None  # "See footnote (2)", "Footnote 3", "See Remarks", "F1": a pointer, not a holder
     s = _NATURE_BY.sub("", s)
     s = _NATURE_CUT.split(s, maxsplit=1)[0]
     s = _NATURE_FN_NOTE.sub("", s)
     s = s.strip(" ,;")
-    if not s or not _is_proper(s):
+    if not s or len(s) < 3 or not _is_proper(s) or not _names_something(s):
         return None, None
     return s, basis
 
 
+def _names_something(s: str) -> bool:
+    """Some word of a nature of ownership is neither generic, nor a bare number, nor the owner's capacity: "2012
+    Trust", "GRAT #2", "Indirect", "As Trustee" name no one; "Smith Family Trust", "Fund II", "5AM Ventures" do."""
+    for w in _WORD_RE.findall(s):
+        lw = w.lower()
+        if w[:1].isupper() and lw not in _GENERIC and lw not in _CAPACITY_WORDS:
+            return True
+        if w[:1].isdigit() and not w.isdigit() and not _ORDINAL.fullmatch(lw):
+            return True
+    return False
+
+
+# a footnote that starts with its holder: "By the Doe Trust, of which ...", "Through Doe Holdings LLC."
+_BY_START = re.compile(r"(?:By|Through)\s+(?:the\s+)?(?P<rest>[A-Z0-9].*)$")
+# "Doe Capital LLC is the record owner of these shares", "... are the direct holders of the securities"
+_IS_RECORD_HOLDER = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:]{1,150}?)\s+(?:is|are)\s+the\s+(?:sole\s+)?"
+                               r"(?:record|direct|registered|legal)\s+(?:and\s+beneficial\s+)?(?:holder|owner)s?\s+"
+                               r"of\s+(?:the|these|such|all|those)\b")
+# a footnote sentence that is only a name and a relative clause: "The X Trust dated ..., for which the reporting
+# person is trustee."
+_NAMED_ONLY = re.compile(r"(?:The\s+)?(?P<name>[A-Z0-9][^;:()]{1,150}?),?\s+(?:for|of)\s+which\s+(?P<tail>.*)$")
+# the main verb after a relative clause: "X, of which the RP is trustee, is the general partner of Y"
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:is|are|was|were|serves|acts|has|have|may|holds|owns)\b")
 _HELD_RE = re.compile(
-    r"\b(?:held|owned)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?(?:by|through)\s+(?P<rest>.+)$", re.I
+    r"\b(?:held|owned|registered)\s+(?:of\s+record\s+|directly\s+|indirectly\s+)?"
+    r"(?:by|through|for\s+the\s+(?:benefit|account)\s+of|in\s+the\s+name\s+of)\s+(?P<rest>.+)$", re.I
 )
 _DISCLAIM_RE = re.compile(r"\bdisclaims?\b|\bexcept\s+to\s+the\s+extent\b", re.I)
 _SHARES_FIRST_RE = re.compile(r"^(?:these\s+|the\s+)?(?:shares|securities)", re.I)
@@ -1105,6 +1209,19 @@ _GROUP_PAREN = re.compile(r"\s*\((?:collectively|together)\b[^)]*\)")
 # one item of an object list that states another role of the same subject: "the managing member of C"
 _ROLE_OF = re.compile(_ROLE + r"\s+(?:of|to|for)\s+(?P<obj>.+)$")
 _LEGAL_END = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|L\.P|L\.L\.C|N\.V|S\.A|B\.V|P\.C)|\bL\.L\.C)$")
+
+
+# "X, of which the Reporting Person is the managing member, is the general partner of Y": the inserted clause
+# states a role of its own ("the Reporting Person is the managing member of X"), then X's main clause goes on
+_OF_WHICH_ROLE = re.compile(
+    r"(?P<x>[A-Z][\w.&'’\-]*(?:(?:\s+|,\s*(?=[A-Z]))(?:[A-Z0-9(][\w.&'’()\-]*|of|and|&))*),\s+(?:of|for)\s+which\s+"
+    r"(?P<y>[^,;]{1,80}?)\s+(?P<verb>is|are|serves\s+as|act\s+as|acts\s+as|serve\s+as)\s+(?P<role>[^,;]{1,80}?),\s+"
+    r"(?=(?:is|are|serves|acts)\s)")
+_OF_WHICH_ROLE_NEED = re.compile(r",\s+(?:of|for)\s+which\s")
+
+
+def _of_which_clauses(m: re.Match) -> str:
+    return f"{m.group('y')} {m.group('verb')} {m.group('role')} of {m.group('x')}; {m.group('x')} "
 
 
 def _drop_descriptions(s: str) -> str:
@@ -1215,8 +1332,11 @@ class _Miner:
 
     def _holder_in(self, text: str) -> str | None:
         for s in self.sentences(text):
+            name = self._named_at_start(s)
+            if name:
+                return name
             low = s.lower()
-            if "held" not in low and "owned" not in low:
+            if "held" not in low and "owned" not in low and "registered" not in low:
                 if "which" in low:
                     s2 = _DEFPAREN.sub("", s) if "(" in s else s
                     m2 = _WHICH_HOLDS_RE.search(s2) if _WHICH_HOLDS_NEED.search(s2) else None
@@ -1241,6 +1361,42 @@ class _Miner:
                 return self.expand(name)
         return None
 
+    def _named_at_start(self, s: str) -> str | None:
+        """The record holder a footnote sentence names at its start without saying "held by": "By the Doe 2012
+        Trust, of which the Reporting Person is a co-trustee."; "The Elon Musk Revocable Trust dated July 22, 2003,
+        for which the reporting person is trustee." (a name and a relative clause, nothing else); "Doe Capital LLC
+        is the record owner of these shares."."""
+        if not s[:1].isupper():
+            return None
+        if "(" in s:
+            s = _DEFPAREN.sub("", s)
+        m = _BY_START.match(s)
+        if m:
+            rest = m.group("rest")[:300]
+            name = _NAME_STOP.split(rest, maxsplit=1)[0]
+            name = _clean_entity(_cut_lower(name))
+        else:
+            m = _IS_RECORD_HOLDER.match(s)
+            if m:
+                raw = m.group("name")
+                name = _clean_entity(raw)
+                if not name or _cut_lower(raw) != raw:
+                    return None
+            else:
+                m = _NAMED_ONLY.match(s)
+                if not m or _MAIN_VERB_AFTER.search(m.group("tail")):
+                    return None
+                raw = m.group("name")
+                parts = _NAME_STOP.split(raw, maxsplit=1)
+                if len(parts) > 1:
+                    return None  # a verb or a clause inside: a statement, not a name
+                name = _clean_entity(raw)
+                if not name or _cut_lower(raw) != raw or not looks_like_org(name) or len(name.split()) < 2:
+                    return None
+        if not name or _THE_RP_ANY.fullmatch(name) or not _is_proper(name) or len(name) >= 160:
+            return None
+        return self.expand(name)
+
     def statements(self, text: str, holder: str | None) -> list[tuple[str, str, str, str]]:
         """(controller, controlled, basis, sentence) stated in the footnote."""
         out: list[tuple[str, str, str, str]] = []
@@ -1262,6 +1418,8 @@ class _Miner:
                     s = _GROUP_PAREN.sub("", s)
             if ", which " in s:
                 s = _drop_descriptions(s)
+            if " which " in s and _OF_WHICH_ROLE_NEED.search(s):
+                s = _OF_WHICH_ROLE.sub(_of_which_clauses, s)
             enum = _ENUM_HEAD.match(s) if "(i) " in s else None
             if enum:
                 # "X is (i) the general partner of A, which ...; (ii) the general partner of B ...": each item
@@ -1303,6 +1461,14 @@ class _Miner:
                     basis = _basis(m.group("role"))
                     if subj and obj and basis and obj.lower() not in _ISSUER_WORDS:
                         out.append((subj, obj, basis, s))
+            # "held by the Reporting Person as trustee of the X Trust", "in his capacity as general partner of Y"
+            if " as " in s and "eporting" in s:
+                for m in _RP_AS_ROLE.finditer(s):
+                    basis = _basis(m.group("role"))
+                    obj = self._object(_obj_text(s, m))
+                    if basis and obj and obj.lower() not in _ISSUER_WORDS:
+                        out.append(("the Reporting Persons" if m.group("rp").lower().endswith("s")
+                                    else "the Reporting Person", obj, basis, s))
             # "Royan and Thiel are the members of the investment committee of GP LP"
             m = None if "committee" not in s else _COMMITTEE_STMT.search(s)
             names = self._names(m.group("subj")) if m else None
@@ -1404,7 +1570,7 @@ class _Miner:
             subj = self._subject(m.group("subj").split(" of ")[-1])
             if not (basis and subj):
                 continue
-            for o in (self._object(x) for x in _split_list(m.group("obj"))):
+            for o in (self._object(x) for x in _split_list(_obj_text(c, m))):
                 if o:
                     out.append((subj, o, basis, sent))
 
@@ -1444,7 +1610,7 @@ class _Miner:
         t = " ".join(text.split()).strip(" ,")
         t = _AND_ALSO_EACH.sub("", t)
         if _THE_RP.fullmatch(t):
-            return "the Reporting Person"
+            return "the Reporting Persons" if t.lower().endswith("s") else "the Reporting Person"
         # drop a leading sentence fragment: keep the trailing capitalised run
         words = t.split()
         keep: list[str] = []
@@ -1685,14 +1851,25 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
                                           props={}, prov=prov(sec, "10% Owner")))
         if o["other_text"]:
-            ents[key].props.append(_PF(name="other_relationship", value=o["other_text"], prov=p))
-            if _TEN_PERCENT.search(o["other_text"]) and not o["is_ten_percent_owner"]:
+            other = o["other_text"]
+            ents[key].props.append(_PF(name="other_relationship", value=other, prov=p))
+            if _SEE_REMARKS.fullmatch(other) and remarks:
+                # "Other (specify below): See Remarks": the remarks say what the relationship is
+                ents[key].props.append(_PF(name="other_relationship_remarks", value=excerpt(remarks, 300),
+                                           prov=prov("remarks", remarks)))
+                if _GROUP_TEN_PERCENT.search(remarks) and not o["is_ten_percent_owner"]:
+                    relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
+                                         props={"title": "member of a 10% group (remarks)"},
+                                         prov=prov("remarks", remarks)))
+            elif _TEN_PERCENT.search(other) and not o["is_ten_percent_owner"]:
                 relations.append(_RF(type=EdgeKind.TEN_PERCENT_OWNER_OF, source=key, target="issuer",
-                                     props={"title": o["other_text"]}, prov=prov(sec, f"Other ({o['other_text']})")))
+                                     props={"title": other}, prov=prov(sec, f"Other ({other})")))
     info.filer_keys.extend(rp_keys)
 
     footnotes: dict[str, str] = doc["footnotes"]
-    miner = _Miner(doc["reporting_owners"], footnotes)
+    # the footnotes a row's holder is read from; a nature cell "See Remarks" sends the reader to the remarks
+    notes = {**footnotes, _REMARKS: remarks} if remarks and _REMARKS not in footnotes else footnotes
+    miner = _Miner(doc["reporting_owners"], notes)
     owner_of_holder: dict[str, str] = {}  # normalized holder name -> entity key
     control_seen: set[tuple[str, str, str]] = set()
     securities: dict[str, str] = {}  # normalized title -> key
@@ -1736,11 +1913,31 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
         if cell and cell["footnotes"]:
             props[f"{name}_footnote"] = _fn_text(cell["footnotes"])
 
+    persons = [k for k, o in zip(rp_keys, doc["reporting_owners"]) if o["kind"] == "Person"]
+
+    def _each_subject(stmts: list[tuple[str, str, str, str]]):
+        """The statements with their subject's key when the subject is "the Reporting Person(s)": every
+        reporting owner for "the Reporting Persons" (the natural persons among them when there are any), the one
+        owner -- or the one natural person among joint filers -- for "the Reporting Person"; else None (the
+        subject is a name).  "The Reporting Person" of a joint filing with several natural persons is no one
+        in particular: that statement is dropped, not made an entity."""
+        for subj, obj, basis, sent in stmts:
+            if not _THE_RP_OR_OWNER_ANY.fullmatch(subj):
+                yield subj, obj, basis, sent, None
+            elif len(rp_keys) == 1:
+                yield subj, obj, basis, sent, rp_keys[0]
+            elif subj.lower().endswith("s"):
+                for k in persons or rp_keys:
+                    yield subj, obj, basis, sent, k
+            elif len(persons) == 1:
+                yield subj, obj, basis, sent, persons[0]
+
     def add_controls(stmts: list[tuple[str, str, str, str]], fn: str) -> set[str]:
         """CONTROLS edges; returns the entity keys that are controlled by a reporting owner (transitively)."""
         edges: list[tuple[str, str]] = []
-        for subj, obj, basis, sent in stmts:
-            s_key = entity_for(subj)
+        for subj, obj, basis, sent, s_key in _each_subject(stmts):
+            if s_key is None:
+                s_key = entity_for(subj)
             o_key = entity_for(obj)
             if s_key == o_key or o_key == "issuer":
                 continue
@@ -1748,7 +1945,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 if (s_key, o_key, "director") not in control_seen:
                     control_seen.add((s_key, o_key, "director"))
                     relations.append(_RF(type=EdgeKind.DIRECTOR_OF, source=s_key, target=o_key,
-                                                  props={"title": "Director"}, prov=prov(f"footnote {fn}", sent)))
+                                                  props={"title": "Director"}, prov=prov(_note_section(fn), sent)))
                 edges.append((s_key, o_key))
                 continue
             edges.append((s_key, o_key))
@@ -1757,7 +1954,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
             control_seen.add((s_key, o_key, basis))
             relations.append(_RF(type=EdgeKind.CONTROLS, source=s_key, target=o_key,
                                           props={"stated": True, "basis": basis},
-                                          prov=prov(f"footnote {fn}", sent), discriminator=basis))
+                                          prov=prov(_note_section(fn), sent), discriminator=basis))
         reach = set(rp_keys)
         changed = True
         while changed:
@@ -1968,11 +2165,13 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     for f in (c or {}).get("footnotes", []):
                         if f not in fn_ids:
                             fn_ids.append(f)
+                if nature and notes is not footnotes and _SEE_REMARKS_CELL.search(nature):
+                    fn_ids.append(_REMARKS)
                 named, nat_basis = holder_from_nature(nature)
                 holder_name = None
                 holder_fn = None
                 for f in fn_ids:
-                    h = miner.holder_in(footnotes.get(f, ""))
+                    h = miner.holder_in(notes.get(f, ""))
                     if h:
                         holder_name, holder_fn = h, f
                         break
@@ -1983,7 +2182,11 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 for f in fn_ids:
                     if f not in mined:
                         mined.add(f)
-                        add_controls(miner.statements(footnotes.get(f, ""), holder_name or named), f)
+                        add_controls(miner.statements(notes.get(f, ""), holder_name or named), f)
+                if holder_name is None and d_i == "I" and nature and fn_ids:
+                    # "By Trust" and a footnote "The Reporting Person is a trustee of the Doe Family Trust": the one
+                    # trust (LLC, partnership, ...) of that kind a reporting owner is stated to control holds the row
+                    holder_name, holder_fn = _kind_holder(nature, fn_ids, relations, rp_keys, ents)
                 if holder_name:
                     h_key = entity_for(holder_name)
                     if nat_basis and len(rp_keys) == 1 and h_key not in rp_keys:
@@ -2039,6 +2242,44 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                         "referenced in the tables but not defined in <footnotes>")
     return _construct(FilingFacts, {"filing": info, "document": doc, "entities": entities, "relations": relations,
                                     "warnings": warnings})
+
+
+# the kind of holder a generic nature of ownership names, and how that kind shows in a name
+_HOLDER_KINDS = (
+    (re.compile(r"\b(?:trusts?|grats?)\b", re.I), re.compile(r"\btrust\b", re.I)),
+    (re.compile(r"\bL\.?L\.?C\b|\blimited\s+liability\s+company\b", re.I), re.compile(r"\bL\.?L\.?C\b", re.I)),
+    (re.compile(r"\bL\.?P\b|\bpartnerships?\b", re.I), re.compile(r"\bL\.?P\b|\bpartnership\b", re.I)),
+    (re.compile(r"\bfoundation\b", re.I), re.compile(r"\bfoundation\b", re.I)),
+    (re.compile(r"\bfunds?\b", re.I), re.compile(r"\bfund\b", re.I)),
+)
+
+
+def _kind_holder(nature: str, fn_ids: list[str], relations: list[RelationFact], rp_keys: list[str],
+                 ents: dict[str, EntityFact]) -> tuple[str | None, str | None]:
+    """The holder of a row whose nature of ownership names only a kind ("By Trust", "By LLC"): the single entity
+    of that kind that one of the row's footnotes states a reporting owner controls (trustee, managing member...)."""
+    for nature_rx, name_rx in _HOLDER_KINDS:
+        if not nature_rx.search(nature):
+            continue
+        sections = {_note_section(f): f for f in fn_ids}
+        found: dict[str, str] = {}
+        for r in relations:
+            if (r.type == EdgeKind.CONTROLS and r.source in rp_keys and r.target not in rp_keys
+                    and r.prov.section in sections and name_rx.search(ents[r.target].name)):
+                found.setdefault(r.target, sections[r.prov.section])
+        if len(found) == 1:
+            (key, fn), = found.items()
+            return ents[key].name, fn
+        return None, None
+    return None, None
+
+
+_REMARKS = "Remarks"  # the remarks, read as one more footnote of the rows whose nature cell points to them
+_SEE_REMARKS_CELL = re.compile(r"\bremarks?\b", re.I)
+
+
+def _note_section(f: str) -> str:
+    return "remarks" if f == _REMARKS else f"footnote {f}"
 
 
 def _missing_footnotes(doc: dict) -> list[str]:
