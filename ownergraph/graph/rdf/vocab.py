@@ -223,6 +223,7 @@ class OG(DefinedNamespace):
     rule10b51: URIRef
     derivative: URIRef
     otherRelationship: URIRef
+    otherRelationshipRemarks: URIRef
     titleAsFiled: URIRef
     nameAsFiled: URIRef
     heldBy: URIRef
