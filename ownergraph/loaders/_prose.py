@@ -381,9 +381,15 @@ def _person_match(mention: list[str], cand: list[str]) -> bool:
 _ORG_FORM = re.compile(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w")
 
 
+_ORG_WORDS_NOT_INITIALS = frozenset(_ORG_WORDS - {"l", "p"})
+
+
 def _looks_org(name: str) -> bool:
-    words = set(normalize_name(name, NodeKind.PERSON).split())
-    return bool(words & _ORG_WORDS) or bool(_ORG_FORM.search(name))
+    toks = normalize_name(name, NodeKind.PERSON).split()
+    if not _ORG_WORDS_NOT_INITIALS.isdisjoint(toks) or _ORG_FORM.search(name):
+        return True
+    # "L. P." read as "l p" is a legal form; a lone "L." or "P." is a middle initial ("Marguerite L. Thale")
+    return any(a == "l" and b == "p" for a, b in zip(toks, toks[1:]))
 
 
 _PERSON_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
@@ -781,6 +787,12 @@ _NOT_A_TERM = re.compile(r"[A-Z]|[ivxIVX]+|[A-Z]\.")
 _CLAUSE_START = re.compile(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s")
 
 
+# never a defined term when bare in a parenthesis: legal forms, and the SEC's type-of-reporting-person codes a
+# 13G Item 7 prints after each subsidiary ("Acme Trust Company, N.A. (BK)")
+_NOT_AN_ALIAS = frozenset({"LLC", "LP", "USA", "US", "SEC", "BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP",
+                           "CO", "PN", "IN", "OO", "FI"})
+
+
 def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,
                         prov: Provenance | None = None) -> None:
     """``Full Name, a Delaware corporation ("Alias")`` -> alias of Full Name (rule 2).
@@ -797,8 +809,8 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
         alias = m.group(1).strip()
-        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in
-                                      ("LLC", "LP", "USA", "US", "SEC") or _NAME_GOES_ON.match(text, m.end())):
+        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in _NOT_AN_ALIAS
+                                      or _NAME_GOES_ON.match(text, m.end())):
             continue  # "BlackRock (Netherlands) B.V.", "SC US (TTGP), Ltd.": the parenthesis is inside a name
         if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
             continue
@@ -907,7 +919,9 @@ _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?
 
 _VERB_WORDS = {"who", "which", "that", "is", "are", "was", "were", "serves", "served", "serve", "acts", "acted", "act",
                "has", "have", "been", "being", "became", "becomes", "currently", "also", "presently", "now", "as",
-               "serving", "employed", "to", "acting", "in", "his", "her", "its", "capacity"}
+               "serving", "employed", "to", "acting", "in", "his", "her", "its", "capacity",
+               # "Mr. Alvarez was appointed a director of the Issuer": appointed to the role, he holds it
+               "appointed", "elected", "named", "reappointed", "re-elected"}
 
 
 def _strip_trailing_verbs(p: str) -> str:
@@ -1605,6 +1619,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
     prev_end, prev_subj, prev_obj = None, None, None
     prev_subjects: list[str] = []
     for m in (_role_of_matches(s) if role_hint else ()):
+        if prev_end is not None and m.start() < prev_end:
+            # the match began inside the previous object ("the managing member of the General Partner and a
+            # director of the Master Fund": "General Partner and a director of" is no role): the role after it
+            m = _ROLE_OF.search(s, prev_end, m.end())
+            if m is None:
+                continue
         roles = classify_role(m.group(1))
         if not roles:
             continue
