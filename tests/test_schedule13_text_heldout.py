@@ -29,7 +29,28 @@ def beneficial(facts, holder):
     return r
 
 
-G8 = FIX / "sc13ga_text_unnumbered_rows_item7_item8.txt"
+# ----------------------------------------------------------------- text 13D/A, rows (1)..(14)
+
+def test_text_13da_footnote_only_cell_is_a_reference_not_zero():
+    f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
+    covers = f.document["cover_pages"]
+    assert [c["name"] for c in covers] == ["Blue Harbor Capital Partners, L.P.",
+                                           "Blue Harbor Special Situations Master Fund, Ltd.",  # over two lines
+                                           "Peter J. Alvarez"]
+    fund = covers[1]
+    # row 11 holds only the mark "(1)": no amount, a pointer to the footnote
+    assert fund["aggregate"] is None and fund["aggregate_footnote"] == "see footnote 1"
+    assert fund["shared_voting"] is None and fund["shared_voting_footnote"] == "See Item 5"
+    h = beneficial(f, ent(f, "Blue Harbor Special Situations Master Fund, Ltd.")).props
+    assert h["shares_footnote"] == "see footnote 1" and h["percent"] == D("4.1")
+    # ... and Item 5 states the amount: "the Master Fund beneficially owns 812,000 shares ..., representing 4.1%"
+    assert h["shares"] == 812000 and h["shares_section"] == "Item 5(a)"
+    (rec,) = [p for p in f.document["item_5"]["persons"] if p["key"] == "rp:2"]
+    assert (rec["aggregate"], rec["percent"]) == (812000, D("4.1"))
+    lp = beneficial(f, ent(f, "Blue Harbor Capital Partners, L.P.")).props
+    assert (lp["sole_voting"], lp["shared_voting"], lp["shares"], lp["percent"]) == (0, 1234567, 1234567, D("6.2"))
+    assert covers[0]["footnote_refs"]["percent"] == ["*"]  # "6.2%*"
+    assert covers[2]["source_of_funds"] == ["AF", "PF"]
 
 
 def test_role_after_an_object_named_like_a_role():
@@ -64,6 +85,76 @@ def test_a_middle_initial_l_or_p_is_no_legal_form():
     assert not _looks_person("Acme Holdings L. P.")
 
 
+# ----------------------------------------------------------------- HTML 13D: row number, label and value in cells
+
+def test_html_13d_notices_block_printed_one_row_per_line():
+    """The notices block is a table, one row per line: the name is its first row (was: the telephone line, the
+    last row before the caption, as each row is its own paragraph)."""
+    f = load_path(FIX / "sc13d_html_row_cells_joint_cover.htm")
+    n = f.document["header"]["notices"]
+    assert n["name"] == "Kestrel Bay Asset Management Inc."
+    assert n["address"] == "120 Adelaide Street West, Suite 900, Toronto, ON M5H 1T1, Telephone: (416) 555-0142"
+    assert f.document["header"]["cusip"] == "58812Q207"
+
+
+def test_html_13d_cover_cells_and_footnote_marks():
+    f = load_path(FIX / "sc13d_html_row_cells_joint_cover.htm")
+    fund = ent(f, "Kestrel Bay Opportunities Fund SPC")  # "Opportunities<br>Fund SPC"
+    p = beneficial(f, fund).props
+    assert (p["sole_voting"], p["shared_voting"], p["shares"], p["percent"]) == (4120000, 0, 4120000, D("18.4"))
+    c = f.document["cover_pages"][0]
+    assert c["footnote_refs"]["aggregate"] == ["1"] and c["group_a"] is True and c["group_b"] is False
+    assert c["source_of_funds"] == ["WC"] and c["citizenship"] == "Cayman Islands"
+    # "common shares outstanding" (lower case) is the denominator too
+    assert f.filing.shares_outstanding == 20891554
+
+
+def test_one_cover_page_for_two_natural_persons():
+    """'Corwin A. Thale and Marguerite L. Thale, as joint tenants' (type IN) on one cover: two reporting
+    persons, each with the cover's numbers (was: one person named with both names and the tenancy)."""
+    f = load_path(FIX / "sc13d_html_row_cells_joint_cover.htm")
+    names = [f.entity(k).name for k in f.filing.filer_keys]
+    assert names == ["Kestrel Bay Opportunities Fund SPC", "Corwin A. Thale", "Marguerite L. Thale"]
+    for nm in names[1:]:
+        e = ent(f, nm)
+        assert e.kind == NodeKind.PERSON  # a middle initial "L." is no "L.P."
+        p = beneficial(f, e).props
+        assert (p["sole_voting"], p["shared_voting"], p["shares"], p["percent"]) == (0, 655300, 655300, D("3.1"))
+    covers = f.document["cover_pages"]
+    assert covers[1]["cover_names"] == covers[2]["cover_names"] == \
+        "Corwin A. Thale and Marguerite L. Thale, as joint tenants"
+    assert covers[1]["page"] == covers[2]["page"] == 2
+    thale = ent(f, "Corwin A. Thale")
+    assert [r.props["title"] for r in rels(f, EdgeKind.OFFICER_OF, thale, ent(f, "Kestrel Bay Asset Management Inc."))] \
+        == ["President"]
+    assert rels(f, EdgeKind.DIRECTOR_OF, thale, ent(f, "Kestrel Bay Opportunities Fund SPC"))
+    assert not rels(f, EdgeKind.CONTROLS, thale)
+
+
+def test_a_single_name_on_two_lines_is_one_person_and_an_org_stays_whole():
+    from ownergraph.loaders.schedule13_text import _joint_names
+
+    assert _joint_names("Mary Ann Smith-Jones", ["Mary Ann", "Smith-Jones"]) == ["Mary Ann Smith-Jones"]
+    assert _joint_names("John Smith N/A", ["John Smith", "N/A"]) == ["John Smith N/A"]
+    assert _joint_names("Lionel Q. Marsh Daphne R. Marsh", ["Lionel Q. Marsh", "Daphne R. Marsh"]) == \
+        ["Lionel Q. Marsh", "Daphne R. Marsh"]
+
+
+# ----------------------------------------------------------------- text 13G/A: captions without row numbers
+
+G8 = FIX / "sc13ga_text_unnumbered_rows_item7_item8.txt"
+
+
+def test_text_13g_cover_without_row_numbers():
+    f = load_path(G8)
+    (c,) = f.document["cover_pages"]
+    assert c["name"] == "Granite Peak Asset Management, Inc."  # the I.R.S. number line below it is no name
+    assert (c["sole_voting"], c["shared_voting"], c["sole_dispositive"], c["shared_dispositive"]) == (612400, 0, 798100, 0)
+    assert (c["aggregate"], c["percent"], c["types"]) == (798100, D("5.12"), ["HC"])
+    assert (c["group_a"], c["group_b"]) == (False, False)
+    assert f.document["header"]["rule_designation"] == ["Rule 13d-1(b)"]
+
+
 def test_13g_item7_type_codes_are_not_names():
     """'Granite Peak Trust Company, N.A. (BK)': the code in parentheses is the subsidiary's type, not a defined
     term (was: a person 'N.A.' with the alias 'BK')."""
@@ -71,3 +162,32 @@ def test_13g_item7_type_codes_are_not_names():
     subs = {f.entity(r.target).name for r in rels(f, EdgeKind.CONTROLS) if r.props.get("basis") == "subsidiary"}
     assert subs == {"Granite Peak Trust Company, N.A.", "Granite Peak Investment Advisors LLC"}
     assert not [e for e in f.entities if e.name == "N.A." or "BK" in e.aliases]
+
+
+def test_13g_item8_members_listed_one_a_line():
+    f = load_path(G8)
+    members = f.document["item_8"]["members"]
+    assert [m["name"] for m in members] == ["Granite Peak Asset Management, Inc.", "Hollis W. Brandt",
+                                            "Brandt Family Partners, L.P."]
+    grp = {f.entity(r.source).name for r in rels(f, EdgeKind.MEMBER_OF_GROUP)}
+    assert grp == {m["name"] for m in members}
+    assert ent(f, "Hollis W. Brandt").kind == NodeKind.PERSON
+    assert ent(f, "Brandt Family Partners, L.P.").kind == NodeKind.ORGANIZATION
+    assert all(r.prov.section == "Item 8" for r in rels(f, EdgeKind.MEMBER_OF_GROUP))
+
+
+def test_13g_item8_members_in_a_sentence_and_none():
+    from ownergraph.loaders import load_bytes
+
+    raw = G8.read_bytes()
+    listed = b"""            Granite Peak Asset Management, Inc. (IA)
+            Hollis W. Brandt (IN)
+            Brandt Family Partners, L.P. (PN)"""
+    assert listed in raw
+    f = load_bytes(raw.replace(listed, b"""            The members of the group are Granite Peak Asset Management, Inc. and
+            Hollis W. Brandt."""), "item8-sentence.txt")
+    assert [m["name"] for m in f.document["item_8"]["members"]] == ["Granite Peak Asset Management, Inc.",
+                                                                   "Hollis W. Brandt"]
+    for answer in (b"            Not applicable.", b"            See Exhibit 99.2."):
+        f = load_bytes(raw.replace(listed, answer), "item8-none.txt")
+        assert f.document["item_8"]["members"] == [] and not rels(f, EdgeKind.MEMBER_OF_GROUP)
