@@ -191,3 +191,35 @@ def test_13g_item8_members_in_a_sentence_and_none():
     for answer in (b"            Not applicable.", b"            See Exhibit 99.2."):
         f = load_bytes(raw.replace(listed, answer), "item8-none.txt")
         assert f.document["item_8"]["members"] == [] and not rels(f, EdgeKind.MEMBER_OF_GROUP)
+
+
+# ----------------------------------------------------------------- HTML 13G/A: every row in one paragraph
+
+P1 = FIX / "sc13ga_html_rows_in_one_paragraph.htm"
+
+
+def test_rows_in_one_paragraph_and_rule_printed_with_a_letter_l():
+    """'Rule 13d-l(d)' (a letter l for the one, as some filings print it) designates Rule 13d-1(d)."""
+    f = load_path(P1)
+    assert f.document["header"]["rule_designation"] == ["Rule 13d-1(d)"]
+    vance = beneficial(f, ent(f, "Odell R. Vance")).props
+    assert (vance["sole_voting"], vance["shared_voting"], vance["shares"], vance["percent"]) == \
+        (411022706, 0, 411022706, D("12.9"))
+    assert f.filing.shares_outstanding == 3178921391
+
+
+def test_irs_row_answered_na_is_not_part_of_the_name_and_star_after_a_word_is_a_mark():
+    f = load_path(P1)
+    c = f.document["cover_pages"][1]
+    assert c["name"] == "Vance Family Holdings LLC"  # "Vance Family Holdings LLC<br>N/A"
+    assert c["aggregate"] == 2150000 and c["footnote_refs"]["aggregate"] == ["*"]  # "2,150,000 shares*"
+    assert c["footnotes"] == ["* Held of record by Vance Family Holdings LLC, of which Odell R. Vance is the "
+                              "sole manager."]
+
+
+def test_of_which_y_is_the_role():
+    """'Held of record by Vance Family Holdings LLC, of which Odell R. Vance is the sole manager' (a cover
+    footnote): CONTROLS with the role as basis (was: nothing)."""
+    f = load_path(P1)
+    (r,) = rels(f, EdgeKind.CONTROLS, ent(f, "Odell R. Vance"), ent(f, "Vance Family Holdings LLC"))
+    assert r.props["basis"] == "sole manager" and r.prov.section == "cover page 2, footnote"

@@ -1066,6 +1066,9 @@ _VIRTUE = re.compile(
 _WHOSE = re.compile(
     r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are)\s+an?\s+[^.;]{0,80}?\s+whose\s+(?P<role>(?i:" + ROLE +
     r"))\s+(?:is|are)\s+(?P<y>(?:the\s+)?" + NAME + r")")
+_OF_WHICH = re.compile(
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,\s+of\s+which\s+(?P<y>(?:the\s+)?" + NAME + r")\s+(?:is|are|was)\s+"
+    r"(?P<role>(?i:" + ROLE + r"))(?![\w-])(?!\s+(?:of|to|for|at)\b)")
 _INVERTED = re.compile(
     r"(?:^|[.;]\s+|,\s+and\s+)(?:The|the)\s+(?P<role>(?i:" + ROLE + r"))\s+(?:of|to|for)\s+(?P<x>(?:the\s+)?" + NAME +
     r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
@@ -1556,7 +1559,7 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
     role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or _role_word_before_join(s)
-    whose = "whose" in s and _WHOSE_WORD.search(s) is not None
+    whose = "whose" in s and _WHOSE_WORD.search(s) is not None or ", of which " in s
     # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
     passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
         _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
@@ -1700,9 +1703,11 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                     _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj, prev_subjects = m.end() + oend, subj, objects[-1], subjects
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
-    for rx, need in ((_WHOSE, _WHOSE_WORD), (_INVERTED, _INVERTED_NEED)):
+    for rx, need in ((_WHOSE, _WHOSE_WORD), (_OF_WHICH, None), (_INVERTED, _INVERTED_NEED)):
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
+        elif rx is _OF_WHICH:  # "Held of record by X, of which Y is the sole manager"
+            found = rx.finditer(s) if whose_hint and "of which" in s else ()
         else:  # the pattern is cheaper than its guard: run it first
             found = _inverted_matches(s) if role_hint else ()
             if found and not need.search(s):

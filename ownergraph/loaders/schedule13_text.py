@@ -252,7 +252,7 @@ def sniff(data: bytes) -> float:
 # ----------------------------------------------------------------- small helpers
 
 _FOOTREF = re.compile(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![A-Za-z$,.])\((\d{1,2}|\*)\)|(?<=\s)\(([a-z])\)(?!\s*\w+\s*(?:of|and))|"
-                      r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\d%\s])(\*{1,3})(?=\s|$)")
+                      r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\w%\s)])(\*{1,3})(?=\s|$)")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\|")
 _CHECK_OFF = re.compile(r"☐|□|❑|¨|\[\s*_?\s*\]|\(\s*\)|(?<![\w])[oq](?![\w])|\|_\|")
@@ -433,6 +433,8 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             nm = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
             nm = re.sub(r"\b\d{2}-\d{7}\b|I\.?R\.?S\.?[^\n]*?No\.?:?\s*[\d-]*|\(?entities only\)?", " ", nm, flags=re.I)
             nm = re.sub(r"\(\s*\)", " ", nm)
+            # the I.R.S. number row answered "N/A" / "Not applicable" under the name
+            nm = re.sub(r"(?:\s+|^)(?:N/A|Not\s+Applicable|\(?Voluntary\)?)\.?\s*$", "", _flat(nm), flags=re.I)
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
             name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(seg)).split("\n")
@@ -599,7 +601,7 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
     h["event_date_text"] = ev
     h["event_date"] = _first_date(ev) if ev else None
     rules = []
-    for m in re.finditer(r"(\[\s*[xX ]?\s*\]|\S{1,3})?\s*Rule\s+13d-1\s*\(\s*([bcdk])\s*\)(?:[ \t]*(\S{1,3}))?", head):
+    for m in re.finditer(r"(\[\s*[xX ]?\s*\]|\S{1,3})?\s*Rule\s+13d\s?-\s?[1lI]\s*\(\s*([bcdk])\s*\)(?:[ \t]*(\S{1,3}))?", head):
         before = _checked(m.group(1) or "")
         state = before if before is not None else _checked(m.group(3) or "")
         if state:
