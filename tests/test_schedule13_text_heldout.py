@@ -60,8 +60,8 @@ def test_role_after_an_object_named_like_a_role():
     f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
     alvarez, fund, gp = ent(f, "Peter J. Alvarez"), ent(f, "Blue Harbor Special Situations Master Fund, Ltd."), \
         ent(f, "Blue Harbor GP LLC")
-    assert [r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, alvarez)] == ["managing member"]
-    assert rels(f, EdgeKind.CONTROLS, alvarez, gp)
+    assert [r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, alvarez, gp)] == ["managing member"]
+    assert not rels(f, EdgeKind.CONTROLS, alvarez, fund)
     assert [r.props["title"] for r in rels(f, EdgeKind.DIRECTOR_OF, alvarez, fund)] == ["director"]
     assert [r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, gp, ent(f, "Blue Harbor Capital Partners, L.P."))] \
         == ["general partner"]
@@ -223,3 +223,35 @@ def test_of_which_y_is_the_role():
     f = load_path(P1)
     (r,) = rels(f, EdgeKind.CONTROLS, ent(f, "Odell R. Vance"), ent(f, "Vance Family Holdings LLC"))
     assert r.props["basis"] == "sole manager" and r.prov.section == "cover page 2, footnote"
+
+
+def test_control_role_listed_with_offices():
+    """'Mr. Alvarez is also the sole shareholder, President and a director of Harbor Light Advisory Corp.':
+    CONTROLS (sole shareholder), OFFICER_OF (President) and DIRECTOR_OF (was: one CONTROLS with the basis
+    'sole shareholder, president and a director')."""
+    f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
+    alvarez, corp = ent(f, "Peter J. Alvarez"), ent(f, "Harbor Light Advisory Corp.")
+    assert [r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, alvarez, corp)] == ["sole shareholder"]
+    assert [r.props["title"] for r in rels(f, EdgeKind.OFFICER_OF, alvarez, corp)] == ["President"]
+    assert [r.props["title"] for r in rels(f, EdgeKind.DIRECTOR_OF, alvarez, corp)] == ["director"]
+    from ownergraph.loaders._prose import classify_role
+
+    # two control roles stay one basis
+    assert classify_role("general partner and investment manager") == [
+        (EdgeKind.CONTROLS, "general partner and investment manager")]
+
+
+def test_subject_before_a_descriptor_and_a_defined_term():
+    """'Blue Harbor GP LLC, a Delaware limited liability company (the "General Partner"), is the general partner
+    of the Partnership': the subject is the name before the descriptor (was: no subject, nothing read from
+    Item 2; only the signature block gave the edge)."""
+    f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
+    gp, lp = ent(f, "Blue Harbor GP LLC"), ent(f, "Blue Harbor Capital Partners, L.P.")
+    assert "Item 2" in {r.prov.section for r in rels(f, EdgeKind.CONTROLS, gp, lp)}
+    from ownergraph.loaders._prose import _role_of_matches, _subject_from
+
+    for s, subj in [("Acme Partners, L.P., a Cayman Islands exempted limited partnership, is the investment manager "
+                     "of the Fund.", "Acme Partners, L.P."),
+                    ("John Smith, a citizen of the United States, is the managing member of Acme GP LLC.", "John Smith")]:
+        (m,) = list(_role_of_matches(s))
+        assert _subject_from(s[:m.start()]) == subj

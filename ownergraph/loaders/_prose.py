@@ -754,6 +754,13 @@ def _classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
             if re.search(r"\bportfolio\s+manager\b", low) and not re.search(
                     r"general\s+partner|managing\s+member|investment\s+(?:manager|advis)", low):
                 return [(EdgeKind.EMPLOYED_BY, p)]
+            # "the sole shareholder, President and a director": the control role, and the offices beside it
+            parts = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", p) if x.strip()]
+            ctrl = [x for x in parts if any(r2.search(x.lower()) for r2, _ in _CONTROL_ROLES_RE)]
+            rest = [x for x in parts if x not in ctrl]
+            if ctrl and rest and all(_OFFICER_WORDS.search(x) or _DIRECTOR_PART.search(x) for x in rest):
+                basis = " and ".join(re.sub(r"^(?:the|a|an)\s+", "", x.lower()) for x in ctrl)
+                return [(EdgeKind.CONTROLS, basis)] + _classify_role(", and ".join(rest))
             return [(EdgeKind.CONTROLS, re.sub(r"^(?:the|a|an)\s+", "", low))]
     parts = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", p) if x.strip()]
     directors = [x for x in parts if _DIRECTOR_PART.search(x) and not _NOT_DIRECTOR.search(x)
@@ -953,6 +960,9 @@ def _subject_from(prefix: str) -> str | None:
     p = _POSSESSIVE_ROLE.sub("", p)
     if not p:
         return None
+    # "X, a Delaware limited liability company (the "General Partner"), is the general partner of": X
+    if "," in p[-160:]:
+        p = _DESCRIPTOR.sub("", p.rstrip(" ,")) if _DESCRIPTOR.search(p.rstrip(" ,") + ",") else p
     tail = p[-200:]
     if _PRONOUN_END.search(tail):
         return None
