@@ -255,3 +255,17 @@ def test_subject_before_a_descriptor_and_a_defined_term():
                     ("John Smith, a citizen of the United States, is the managing member of Acme GP LLC.", "John Smith")]:
         (m,) = list(_role_of_matches(s))
         assert _subject_from(s[:m.start()]) == subj
+
+
+def test_each_of_a_and_b_is_a_role():
+    """'Each of Mr. Alvarez and Lena K. Ortiz is a managing member of Blue Harbor Advisors LLC': both (was: Ms.
+    Ortiz only; 'Each of Mr. Alvarez' named no one)."""
+    f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
+    adv = ent(f, "Blue Harbor Advisors LLC")
+    ctl = {f.entity(r.source).name: r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, dst=adv)}
+    assert ctl == {"Peter J. Alvarez": "managing member", "Lena K. Ortiz": "managing member"}
+
+    # "are the co-managing members of": each one a co-managing member (was: no role read)
+    ven = ent(f, "Blue Harbor Ventures LLC")
+    ctl = {f.entity(r.source).name: r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, dst=ven)}
+    assert ctl == {"Peter J. Alvarez": "co-managing member", "Lena K. Ortiz": "co-managing member"}

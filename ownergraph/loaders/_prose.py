@@ -111,7 +111,7 @@ _ROLE_WORDS = (
     "regional", "division", "chairman's", "emeritus", "interim", "acting", "co-chief", "co-chairman",
     "co-president", "outside", "non-employee", "retired", "former", "sales", "product", "human",
     "resources", "people", "audit", "committee", "special", "registered", "authorized", "signatory",
-    "non-member",
+    "non-member", "co-managing", "co-general",
 )
 _TITLE_CORE = (
     "officer", "chairman", "chairwoman", "chairperson", "chair", "president", "director", "founder",
@@ -991,7 +991,8 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
             break
         if _AFTER_PREPOSITION.search(head, max(0, m.start(1) - 14), m.start(1)):
             break  # "(2) B which is the general partner of A, (3) C which is ...": A is B's object, not C's co-subject
-        out.append(m.group(1).strip())
+        # "Each of Mr. Alvarez and Lena K. Ortiz is ...": the list's lead is no part of the first name
+        out.append(re.sub(r"^(?:(?:each|both|all)\s+of\s+|both\s+)", "", m.group(1).strip(), flags=re.I))
         head = head[:m.start(1)]
     return out
 
