@@ -269,3 +269,24 @@ def test_each_of_a_and_b_is_a_role():
     ven = ent(f, "Blue Harbor Ventures LLC")
     ctl = {f.entity(r.source).name: r.props["basis"] for r in rels(f, EdgeKind.CONTROLS, dst=ven)}
     assert ctl == {"Peter J. Alvarez": "co-managing member", "Lena K. Ortiz": "co-managing member"}
+
+
+# ----------------------------------------------------------------- typed 13G/A: values in a right-hand column
+
+def test_typed_cover_with_captions_over_two_lines_and_blank_boxes():
+    """A typewriter-era cover: values in a right-hand column, the group caption broken by box (a), '___' for an
+    empty box, '_X_' for a marked one, the side caption 'Number of Shares' beside row 4's value."""
+    f = load_path(FIX / "sc13ga_text_typed_columns_blank_boxes.txt")
+    (c,) = f.document["cover_pages"]
+    assert c["name"] == "Tremont Hollis & Co."  # the I.R.S. number beside its caption is no part of it
+    assert c["citizenship"] == "New York"  # was: "New York Number of Shares"
+    assert (c["group_a"], c["group_b"]) == (False, False)  # was: no group row read
+    assert (c["sole_voting"], c["shared_voting"], c["sole_dispositive"], c["shared_dispositive"]) == \
+        (1204300, 0, 1320500, 0)
+    assert (c["aggregate"], c["percent"], c["types"]) == (1320500, D("5.6"), ["BD", "IA"])
+    assert f.document["header"]["rule_designation"] == ["Rule 13d-1(b)"]
+    from ownergraph.loaders import load_bytes
+
+    raw = (FIX / "sc13ga_text_typed_columns_blank_boxes.txt").read_bytes()
+    f2 = load_bytes(raw.replace(b"(a)  ___", b"(a)  _X_"), "marked.txt")
+    assert f2.document["cover_pages"][0]["group_a"] is True

@@ -254,8 +254,10 @@ def sniff(data: bytes) -> float:
 _FOOTREF = re.compile(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![A-Za-z$,.])\((\d{1,2}|\*)\)|(?<=\s)\(([a-z])\)(?!\s*\w+\s*(?:of|and))|"
                       r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\w%\s)])(\*{1,3})(?=\s|$)")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\|")
-_CHECK_OFF = re.compile(r"☐|□|❑|¨|\[\s*_?\s*\]|\(\s*\)|(?<![\w])[oq](?![\w])|\|_\|")
+_CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\||"
+                       r"(?<![\w])_+[xX]_+(?![\w])")
+# a blank line "___" is an empty box too ("(a)  ___" in a typed cover page)
+_CHECK_OFF = re.compile(r"☐|□|❑|¨|\[\s*_?\s*\]|\(\s*\)|(?<![\w])[oq](?![\w])|\|_\||(?<![\w])_{2,}(?![\w])")
 
 
 def _checked(text: str) -> bool | None:
@@ -280,7 +282,8 @@ COVER_LABELS: list[tuple[str, str]] = [
      r"(?:\s*[/.,]?\s*(?:S\.?S\.?\s+OR\s+)?I\.?\s?R\.?\s?S\.?\s+IDENTIFICATION\s+NOS?\.?\s+OF\s+(?:THE\s+)?ABOVE\s+"
      r"PERSONS?" + _OPT + r")?"),
     ("irs", r"(?:S\.?S\.?\s+OR\s+)?I\.?\s?R\.?\s?S\.?\s+IDENTIFICATION\s+NOS?\.?\s+OF\s+(?:THE\s+)?ABOVE\s+PERSONS?" + _OPT),
-    ("group", r"CHECK\s+THE\s+APPROPRIATE\s+BOX\s+IF\s+A\s+MEMBER\s+OF\s+A\s+GROUP" + _OPT),
+    # "Check the Appropriate Box   (a) ___" / "if a Member of a Group   (b) ___": the box (a) printed inside the caption
+    ("group", r"CHECK\s+THE\s+APPROPRIATE\s+BOX(?:[ \t]+\(a\)[^\n]{0,40}(?=\n))?\s+IF\s+A\s+MEMBER\s+OF\s+A\s+GROUP" + _OPT),
     ("sec", r"SEC\s+USE\s+ONLY"),
     ("funds", r"SOURCE\s+OF\s+FUNDS(?:\s+OR\s+OTHER\s+CONSIDERATION)?" + _OPT),
     ("legal", r"CHECK\s+(?:BOX\s+)?IF\s+DISCLOSURE\s+OF\s+LEGAL\s+PROCEEDINGS\s+IS\s+REQUIRED\s+PURSUANT\s+TO\s+"
@@ -440,6 +443,9 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(seg)).split("\n")
                           if ln.strip(" ,;") and not re.fullmatch(r"[\d\s-]+|\(?entities only\)?", ln.strip(), re.I)]
         elif k == "group":
+            inside = m.group(0).find("(a)")
+            if inside >= 0:
+                seg = m.group(0)[inside:] + " " + seg
             a = re.search(r"\(a\)(.*?)(?=\(b\)|$)", seg, re.S)
             b = re.search(r"\(b\)(.*)$", seg, re.S)
             pre_a = re.search(r"(\S+)\s*\(a\)", seg)
@@ -454,7 +460,7 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             out["legal_proceedings"] = bool(_checked(seg))
         elif k == "citizenship":
             c = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
-            c = re.sub(r"\s*\bNUMBER\s+OF\b.*$", "", c)
+            c = re.sub(r"\s*\bNUMBER\s+OF\b.*$", "", c, flags=re.I)  # the side caption beside the value
             out["citizenship"] = c.strip(" :,;") or None
         elif k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate"):
             v, note = _number(_PAGE_NOISE.sub(" ", seg))
