@@ -290,3 +290,12 @@ def test_typed_cover_with_captions_over_two_lines_and_blank_boxes():
     raw = (FIX / "sc13ga_text_typed_columns_blank_boxes.txt").read_bytes()
     f2 = load_bytes(raw.replace(b"(a)  ___", b"(a)  _X_"), "marked.txt")
     assert f2.document["cover_pages"][0]["group_a"] is True
+
+
+def test_each_of_a_and_b_is_managed_by_x():
+    """'Each of the Partnership and the Master Fund is managed by Blue Harbor Advisors LLC': both funds (was: the
+    Master Fund only)."""
+    f = load_path(FIX / "sc13da_text_footnote_only_cells.txt")
+    adv = ent(f, "Blue Harbor Advisors LLC")
+    managed = {f.entity(r.target).name for r in rels(f, EdgeKind.CONTROLS, adv) if r.props["basis"] == "investment manager"}
+    assert managed == {"Blue Harbor Capital Partners, L.P.", "Blue Harbor Special Situations Master Fund, Ltd."}

@@ -1747,6 +1747,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         y = res.resolve_or_create(m.group("y"), section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+        if x is not None and re.search(r"(?i)\b(?:each\s+of|both)\b", s[max(0, m.start("y") - 300):m.start("y")]):
+            # "Each of the Partnership and the Master Fund is managed by X": every one listed
+            lead = re.sub(r"(?i)\bthe\s*$", "", s[:m.start("y")]).rstrip() + " "
+            for other in _more_subjects(lead + m.group("y").strip(), m.group("y").strip()):
+                oy = res.resolve(other)
+                if oy is not None and oy != x:
+                    _add(facts, EdgeKind.CONTROLS, x, oy, {"basis": basis, "stated": True}, pv)
     for m in (_OWNS.finditer(s) if owns_hint else ()):
         how = " ".join(m.group("how").lower().split())
         if how == "controls":
