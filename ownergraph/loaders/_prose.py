@@ -111,7 +111,7 @@ _ROLE_WORDS = (
     "regional", "division", "chairman's", "emeritus", "interim", "acting", "co-chief", "co-chairman",
     "co-president", "outside", "non-employee", "retired", "former", "sales", "product", "human",
     "resources", "people", "audit", "committee", "special", "registered", "authorized", "signatory",
-    "non-member",
+    "non-member", "co-managing", "co-general",
 )
 _TITLE_CORE = (
     "officer", "chairman", "chairwoman", "chairperson", "chair", "president", "director", "founder",
@@ -381,9 +381,15 @@ def _person_match(mention: list[str], cand: list[str]) -> bool:
 _ORG_FORM = re.compile(r",\s*(?:Inc|LLC|L\.P|LP|Ltd)\b|\w\s*&\s*\w")
 
 
+_ORG_WORDS_NOT_INITIALS = frozenset(_ORG_WORDS - {"l", "p"})
+
+
 def _looks_org(name: str) -> bool:
-    words = set(normalize_name(name, NodeKind.PERSON).split())
-    return bool(words & _ORG_WORDS) or bool(_ORG_FORM.search(name))
+    toks = normalize_name(name, NodeKind.PERSON).split()
+    if not _ORG_WORDS_NOT_INITIALS.isdisjoint(toks) or _ORG_FORM.search(name):
+        return True
+    # "L. P." read as "l p" is a legal form; a lone "L." or "P." is a middle initial ("Marguerite L. Thale")
+    return any(a == "l" and b == "p" for a, b in zip(toks, toks[1:]))
 
 
 _PERSON_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*\.?|[A-Z]\.")
@@ -748,6 +754,13 @@ def _classify_role(phrase: str) -> list[tuple[EdgeKind, str]]:
             if re.search(r"\bportfolio\s+manager\b", low) and not re.search(
                     r"general\s+partner|managing\s+member|investment\s+(?:manager|advis)", low):
                 return [(EdgeKind.EMPLOYED_BY, p)]
+            # "the sole shareholder, President and a director": the control role, and the offices beside it
+            parts = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", p) if x.strip()]
+            ctrl = [x for x in parts if any(r2.search(x.lower()) for r2, _ in _CONTROL_ROLES_RE)]
+            rest = [x for x in parts if x not in ctrl]
+            if ctrl and rest and all(_OFFICER_WORDS.search(x) or _DIRECTOR_PART.search(x) for x in rest):
+                basis = " and ".join(re.sub(r"^(?:the|a|an)\s+", "", x.lower()) for x in ctrl)
+                return [(EdgeKind.CONTROLS, basis)] + _classify_role(", and ".join(rest))
             return [(EdgeKind.CONTROLS, re.sub(r"^(?:the|a|an)\s+", "", low))]
     parts = [x for x in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", p) if x.strip()]
     directors = [x for x in parts if _DIRECTOR_PART.search(x) and not _NOT_DIRECTOR.search(x)
@@ -781,6 +794,12 @@ _NOT_A_TERM = re.compile(r"[A-Z]|[ivxIVX]+|[A-Z]\.")
 _CLAUSE_START = re.compile(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s")
 
 
+# never a defined term when bare in a parenthesis: legal forms, and the SEC's type-of-reporting-person codes a
+# 13G Item 7 prints after each subsidiary ("Acme Trust Company, N.A. (BK)")
+_NOT_AN_ALIAS = frozenset({"LLC", "LP", "USA", "US", "SEC", "BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP",
+                           "CO", "PN", "IN", "OO", "FI"})
+
+
 def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,
                         prov: Provenance | None = None) -> None:
     """``Full Name, a Delaware corporation ("Alias")`` -> alias of Full Name (rule 2).
@@ -797,8 +816,8 @@ def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, secti
     found = sorted(list(_DEFINED.finditer(text)) + list(_DEFINED_BARE.finditer(text)), key=lambda m: m.start())
     for m in found:
         alias = m.group(1).strip()
-        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in
-                                      ("LLC", "LP", "USA", "US", "SEC") or _NAME_GOES_ON.match(text, m.end())):
+        if m.re is _DEFINED_BARE and (_NOT_A_TERM.fullmatch(alias) or alias.upper() in _NOT_AN_ALIAS
+                                      or _NAME_GOES_ON.match(text, m.end())):
             continue  # "BlackRock (Netherlands) B.V.", "SC US (TTGP), Ltd.": the parenthesis is inside a name
         if not alias or not alias[0].isupper() and not alias.lower().startswith("the "):
             continue
@@ -907,7 +926,9 @@ _OBJ_STOP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=(?:the\s+)?
 
 _VERB_WORDS = {"who", "which", "that", "is", "are", "was", "were", "serves", "served", "serve", "acts", "acted", "act",
                "has", "have", "been", "being", "became", "becomes", "currently", "also", "presently", "now", "as",
-               "serving", "employed", "to", "acting", "in", "his", "her", "its", "capacity"}
+               "serving", "employed", "to", "acting", "in", "his", "her", "its", "capacity",
+               # "Mr. Alvarez was appointed a director of the Issuer": appointed to the role, he holds it
+               "appointed", "elected", "named", "reappointed", "re-elected"}
 
 
 def _strip_trailing_verbs(p: str) -> str:
@@ -939,6 +960,9 @@ def _subject_from(prefix: str) -> str | None:
     p = _POSSESSIVE_ROLE.sub("", p)
     if not p:
         return None
+    # "X, a Delaware limited liability company (the "General Partner"), is the general partner of": X
+    if "," in p[-160:]:
+        p = _DESCRIPTOR.sub("", p.rstrip(" ,")) if _DESCRIPTOR.search(p.rstrip(" ,") + ",") else p
     tail = p[-200:]
     if _PRONOUN_END.search(tail):
         return None
@@ -967,7 +991,8 @@ def _more_subjects(prefix: str, last: str) -> list[str]:
             break
         if _AFTER_PREPOSITION.search(head, max(0, m.start(1) - 14), m.start(1)):
             break  # "(2) B which is the general partner of A, (3) C which is ...": A is B's object, not C's co-subject
-        out.append(m.group(1).strip())
+        # "Each of Mr. Alvarez and Lena K. Ortiz is ...": the list's lead is no part of the first name
+        out.append(re.sub(r"^(?:(?:each|both|all)\s+of\s+|both\s+)", "", m.group(1).strip(), flags=re.I))
         head = head[:m.start(1)]
     return out
 
@@ -1052,6 +1077,9 @@ _VIRTUE = re.compile(
 _WHOSE = re.compile(
     r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:is|are)\s+an?\s+[^.;]{0,80}?\s+whose\s+(?P<role>(?i:" + ROLE +
     r"))\s+(?:is|are)\s+(?P<y>(?:the\s+)?" + NAME + r")")
+_OF_WHICH = re.compile(
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,\s+of\s+which\s+(?P<y>(?:the\s+)?" + NAME + r")\s+(?:is|are|was)\s+"
+    r"(?P<role>(?i:" + ROLE + r"))(?![\w-])(?!\s+(?:of|to|for|at)\b)")
 _INVERTED = re.compile(
     r"(?:^|[.;]\s+|,\s+and\s+)(?:The|the)\s+(?P<role>(?i:" + ROLE + r"))\s+(?:of|to|for)\s+(?P<x>(?:the\s+)?" + NAME +
     r")\s+(?:is|are|was)\s+(?P<y>(?:the\s+)?" + NAME + r")")
@@ -1542,7 +1570,7 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     """(role phrase, "whose", passive, owns, "virtue") for one marked-up-stripped sentence; None when
     no pattern of :func:`_mine_sentence` can match it."""
     role = (not s.isascii() and _FOLDS_TO_ASCII.search(s) is not None) or _role_word_before_join(s)
-    whose = "whose" in s and _WHOSE_WORD.search(s) is not None
+    whose = "whose" in s and _WHOSE_WORD.search(s) is not None or ", of which " in s
     # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
     passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
         _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
@@ -1605,6 +1633,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
     prev_end, prev_subj, prev_obj = None, None, None
     prev_subjects: list[str] = []
     for m in (_role_of_matches(s) if role_hint else ()):
+        if prev_end is not None and m.start() < prev_end:
+            # the match began inside the previous object ("the managing member of the General Partner and a
+            # director of the Master Fund": "General Partner and a director of" is no role): the role after it
+            m = _ROLE_OF.search(s, prev_end, m.end())
+            if m is None:
+                continue
         roles = classify_role(m.group(1))
         if not roles:
             continue
@@ -1680,9 +1714,11 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                     _add_role(facts, etype, skey, okey, title, pv)
         prev_end, prev_subj, prev_obj, prev_subjects = m.end() + oend, subj, objects[-1], subjects
     # "X is a Delaware limited partnership whose sole general partner is Y"; "The managing member of X is Y"
-    for rx, need in ((_WHOSE, _WHOSE_WORD), (_INVERTED, _INVERTED_NEED)):
+    for rx, need in ((_WHOSE, _WHOSE_WORD), (_OF_WHICH, None), (_INVERTED, _INVERTED_NEED)):
         if rx is _WHOSE:
             found = rx.finditer(s) if whose_hint else ()
+        elif rx is _OF_WHICH:  # "Held of record by X, of which Y is the sole manager"
+            found = rx.finditer(s) if whose_hint and "of which" in s else ()
         else:  # the pattern is cheaper than its guard: run it first
             found = _inverted_matches(s) if role_hint else ()
             if found and not need.search(s):
@@ -1711,6 +1747,13 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         y = res.resolve_or_create(m.group("y"), section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+        if x is not None and re.search(r"(?i)\b(?:each\s+of|both)\b", s[max(0, m.start("y") - 300):m.start("y")]):
+            # "Each of the Partnership and the Master Fund is managed by X": every one listed
+            lead = re.sub(r"(?i)\bthe\s*$", "", s[:m.start("y")]).rstrip() + " "
+            for other in _more_subjects(lead + m.group("y").strip(), m.group("y").strip()):
+                oy = res.resolve(other)
+                if oy is not None and oy != x:
+                    _add(facts, EdgeKind.CONTROLS, x, oy, {"basis": basis, "stated": True}, pv)
     for m in (_OWNS.finditer(s) if owns_hint else ()):
         how = " ".join(m.group("how").lower().split())
         if how == "controls":

@@ -105,6 +105,7 @@ class Schedule13Document(BaseModel):
     item_5: dict[str, Any] = Field(default_factory=dict)
     item_6: dict[str, Any] = Field(default_factory=dict)
     item_7: dict[str, Any] = Field(default_factory=dict)
+    item_8: dict[str, Any] = Field(default_factory=dict, description="13G Item 8: the answer and the group's members")
     items: dict[str, str] = Field(default_factory=dict)
     schedule_a: list[dict[str, Any]] = Field(default_factory=list)
     signatures: dict[str, Any] = Field(default_factory=dict)
@@ -254,10 +255,12 @@ def sniff(data: bytes) -> float:
 # ----------------------------------------------------------------- small helpers
 
 _FOOTREF = re.compile(r"⁽([⁰¹²³⁴⁵⁶⁷⁸⁹]+)⁾|(?<![A-Za-z$,.])\((\d{1,2}|\*)\)|(?<=\s)\(([a-z])\)(?!\s*\w+\s*(?:of|and))|"
-                      r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\d%\s])(\*{1,3})(?=\s|$)")
+                      r"(?<=[\d%])([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(?<=[\w%\s)])(\*{1,3})(?=\s|$)")
 _SUP = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\|")
-_CHECK_OFF = re.compile(r"☐|□|❑|¨|\[\s*_?\s*\]|\(\s*\)|(?<![\w])[oq](?![\w])|\|_\|")
+_CHECK_ON = re.compile(r"☒|☑|✔|✓|■|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|(?<![\w])[xXýþ](?![\w])|\|\s*[xX]\s*\||"
+                       r"(?<![\w])_+[xX]_+(?![\w])")
+# a blank line "___" is an empty box too ("(a)  ___" in a typed cover page)
+_CHECK_OFF = re.compile(r"☐|□|❑|¨|\[\s*_?\s*\]|\(\s*\)|(?<![\w])[oq](?![\w])|\|_\||(?<![\w])_{2,}(?![\w])")
 
 
 def _checked(text: str) -> bool | None:
@@ -282,7 +285,8 @@ COVER_LABELS: list[tuple[str, str]] = [
      r"(?:\s*[/.,]?\s*(?:S\.?S\.?\s+OR\s+)?I\.?\s?R\.?\s?S\.?\s+IDENTIFICATION\s+NOS?\.?\s+OF\s+(?:THE\s+)?ABOVE\s+"
      r"PERSONS?" + _OPT + r")?"),
     ("irs", r"(?:S\.?S\.?\s+OR\s+)?I\.?\s?R\.?\s?S\.?\s+IDENTIFICATION\s+NOS?\.?\s+OF\s+(?:THE\s+)?ABOVE\s+PERSONS?" + _OPT),
-    ("group", r"CHECK\s+THE\s+APPROPRIATE\s+BOX\s+IF\s+A\s+MEMBER\s+OF\s+A\s+GROUP" + _OPT),
+    # "Check the Appropriate Box   (a) ___" / "if a Member of a Group   (b) ___": the box (a) printed inside the caption
+    ("group", r"CHECK\s+THE\s+APPROPRIATE\s+BOX(?:[ \t]+\(a\)[^\n]{0,40}(?=\n))?\s+IF\s+A\s+MEMBER\s+OF\s+A\s+GROUP" + _OPT),
     ("sec", r"SEC\s+USE\s+ONLY"),
     ("funds", r"SOURCE\s+OF\s+FUNDS(?:\s+OR\s+OTHER\s+CONSIDERATION)?" + _OPT),
     ("legal", r"CHECK\s+(?:BOX\s+)?IF\s+DISCLOSURE\s+OF\s+LEGAL\s+PROCEEDINGS\s+IS\s+REQUIRED\s+PURSUANT\s+TO\s+"
@@ -435,9 +439,16 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             nm = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
             nm = re.sub(r"\b\d{2}-\d{7}\b|I\.?R\.?S\.?[^\n]*?No\.?:?\s*[\d-]*|\(?entities only\)?", " ", nm, flags=re.I)
             nm = re.sub(r"\(\s*\)", " ", nm)
+            # the I.R.S. number row answered "N/A" / "Not applicable" under the name
+            nm = re.sub(r"(?:\s+|^)(?:N/A|Not\s+Applicable|\(?Voluntary\)?)\.?\s*$", "", _flat(nm), flags=re.I)
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
+            name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(seg)).split("\n")
+                          if ln.strip(" ,;") and not re.fullmatch(r"[\d\s-]+|\(?entities only\)?", ln.strip(), re.I)]
         elif k == "group":
+            inside = m.group(0).find("(a)")
+            if inside >= 0:
+                seg = m.group(0)[inside:] + " " + seg
             a = re.search(r"\(a\)(.*?)(?=\(b\)|$)", seg, re.S)
             b = re.search(r"\(b\)(.*)$", seg, re.S)
             pre_a = re.search(r"(\S+)\s*\(a\)", seg)
@@ -452,11 +463,13 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             out["legal_proceedings"] = bool(_checked(seg))
         elif k == "citizenship":
             c = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
-            c = re.sub(r"\s*\bNUMBER\s+OF\b.*$", "", c)
+            c = re.sub(r"\s*\bNUMBER\s+OF\b.*$", "", c, flags=re.I)  # the side caption beside the value
             out["citizenship"] = c.strip(" :,;") or None
         elif k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate"):
             v, note = _number(_PAGE_NOISE.sub(" ", seg))
             out[k] = v
+            if v is None and not note and refs:
+                note = f"see footnote {refs[0]}"  # the cell holds only a footnote mark: "(1)", "*"
             if note:
                 out[f"{k}_footnote"] = note
         elif k == "excludes":
@@ -466,8 +479,14 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             out["percent"], out["percent_bound"], out["percent_text"] = pct, bound, ptxt
             if pct is None:
                 note = _flat(seg)
+                if refs and not _flat(_strip_refs(_PAGE_NOISE.sub(" ", seg))):
+                    note = f"see footnote {refs[0]}"
                 if note:
                     out["percent_footnote"] = note[:200]
+    if set(out.get("types") or ()) == {"IN"} and out.get("name"):
+        joint = _joint_names(out["name"], locals().get("name_lines") or [])
+        if len(joint) > 1:
+            out["joint_names"] = joint
     if "type" not in seen and labels:
         # no row 14/12: the rows end with the last caption's value (its first paragraph)
         last_end = max(m.end() for m in labels if m.lastgroup in seen or m.lastgroup == "number_of")
@@ -491,6 +510,33 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
         paras = [_flat(_PAGE_NOISE.sub(" ", p)) for p in re.split(r"\n\s*\n|\n(?=\s*\(\d{1,2}\)\s)", footer)]
         out["footnotes"] = [p for p in paras if len(p) > 3]
     return out, where
+
+
+_JOINT_TAIL = re.compile(r"\s*[,(]?\s*(?:as\s+)?(?:joint\s+tenants(?:\s+with\s+(?:the\s+)?rights?\s+of\s+survivorship)?|"
+                         r"JTWROS|husband\s+and\s+wife|spouses|tenants\s+(?:in\s+common|by\s+the\s+entirety))\)?\s*$", re.I)
+
+
+_NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted|\(|(?:s\.?\s?s\.?|social\s+security|"
+                              r"i\.?\s?r\.?\s?s\.?|tax|ein|employer)\b)")
+
+
+def _joint_names(name: str, lines: list[str]) -> list[str]:
+    """Several natural persons named on one cover page (type IN): 'Lionel Q. Marsh and Daphne R. Marsh, as
+    joint tenants', or one name a line.  Each name must read as a person's; otherwise the cover names one."""
+    from ._prose import _looks_person
+
+    def people(parts: list[str]) -> bool:
+        return len(parts) > 1 and all(_looks_person(p) for p in parts)
+
+    bare = _JOINT_TAIL.sub("", name).strip(" ,;")
+    parts = [p.strip(" ,;") for p in re.split(r"\s*;\s*|,?\s+and\s+|\s+&\s+", bare) if p.strip(" ,;")]
+    if people(parts):
+        return parts
+    rows = [_JOINT_TAIL.sub("", ln).strip(" ,;") for ln in lines]
+    rows = [r for r in rows if r and not _NOT_A_NAME_LINE.match(r)]
+    if people(rows):
+        return rows
+    return [name]
 
 
 # ----------------------------------------------------------------- header
@@ -547,17 +593,24 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
         # the block above the caption, line by line: first line the name
         m = re.search(r"\(\s*Name,\s+Address,?\s+and\s+Telephone", head, re.I)
         block = []
+        # up to the caption above it ("(CUSIP Number)"): an HTML cover prints each line of the block as its own
+        # paragraph or table row, so blank lines do not end it; a rule line under text does
         for ln in reversed(head[:m.start()].rstrip().split("\n")):
-            if not ln.strip() or re.fullmatch(r"[_\-\s]*", ln):
+            st = ln.strip()
+            if re.fullmatch(r"[_\-=\s]*", st):
+                if block and st:
+                    break
+                continue
+            if re.fullmatch(r"\(\s*[A-Za-z][^()]*\)", st) or len(block) >= 10:
                 break
-            block.append(ln.strip())
+            block.append(st)
         block = list(reversed(block)) or [notice]
-        h["notices"] = {"name": block[0], "address": ", ".join(block[1:]) or None, "text": " ".join(block)}
+        h["notices"] = {"name": block[0], "address": ", ".join(x.rstrip(" ,") for x in block[1:]) or None, "text": " ".join(block)}
     ev, _ = _above(head, r"\(\s*Date\s+of\s+Event\s+(?:Which|that)\s+Requires")
     h["event_date_text"] = ev
     h["event_date"] = _first_date(ev) if ev else None
     rules = []
-    for m in re.finditer(r"(\[\s*[xX ]?\s*\]|\S{1,3})?\s*Rule\s+13d-1\s*\(\s*([bcdk])\s*\)(?:[ \t]*(\S{1,3}))?", head):
+    for m in re.finditer(r"(\[\s*[xX ]?\s*\]|\S{1,3})?\s*Rule\s+13d\s?-\s?[1lI]\s*\(\s*([bcdk])\s*\)(?:[ \t]*(\S{1,3}))?", head):
         before = _checked(m.group(1) or "")
         state = before if before is not None else _checked(m.group(3) or "")
         if state:
@@ -699,8 +752,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
         if not cv.get("name"):
             b.warnings.append(f"{source}: cover page {i + 1} has no reporting person name; skipped")
             continue
-        covers.append(cv)
-        where_all.append(where)
+        for nm in cv.pop("joint_names", None) or [cv["name"]]:
+            one = dict(cv)
+            if nm != cv["name"]:
+                one["name"], one["cover_names"] = nm, cv["name"]  # one cover page for several persons
+            covers.append(one)
+            where_all.append(where)
     if not covers:
         raise LoadError(source, "no cover page names a reporting person")
     sections = _sections(text, body_from)
@@ -846,6 +903,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     doc["instruments"] = [{k: v for k, v in d.items() if k != "text"} | {"text": _flat(d["text"])[-400:]}
                           for d in ctx.defs.values()]
     ctx.components(covers, where_all, item5)
+    _fill_from_item5(facts, item5)
     ctx.convertible_terms(text[body_start:])
 
     # Item 6
@@ -890,6 +948,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for cv, w in zip(covers, where_all):
         for fn in cv.get("footnotes") or []:
             mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts, ctx=res.ctx)
+    if is_13g and "item_8" in items:
+        doc["item_8"] = _item8(items["item_8"], facts, res, b)
     if is_13g and "item_7" in items:
         # 13G Item 7: the subsidiaries a parent holding company reports for, inline or in the exhibit it cites
         from ._item7 import item7_answer, mine_item7
@@ -908,6 +968,71 @@ def parse(data: bytes, source: str) -> FilingFacts:
         facts.warnings.append(f"{source}: document model: {type(e).__name__}")
     facts.document = doc
     return facts
+
+
+def _fill_from_item5(facts: FilingFacts, item5: dict) -> None:
+    """A cover page whose row 11 only points elsewhere ("See Item 5", "(1)") takes the amount (and percent) that
+    Item 5 states for that reporting person, with shares_section naming where it was read."""
+    for rec in item5.get("persons", []):
+        key, n = rec.get("key"), rec.get("aggregate")
+        if key is None or n is None:
+            continue
+        for r in facts.relations:
+            if r.type == EdgeKind.HOLDS and r.source == key and r.props.get("basis") == "beneficial" and \
+                    r.props.get("shares") is None and r.props.get("shares_footnote"):
+                r.props["shares"] = n
+                r.props["shares_section"] = rec.get("section", "Item 5")
+                if r.props.get("percent") is None and rec.get("percent") is not None:
+                    r.props["percent"] = rec["percent"]
+                    if rec.get("percent_bound"):
+                        r.props["percent_bound"] = rec["percent_bound"]
+
+
+_ITEM8_HEAD = re.compile(r"(?is)^\s*(?:Identification\s+and\s+Classification\s+of\s+)?Members\s+of\s+(?:the\s+)?Group"
+                         r"\s*[.:]?\s*")
+_ITEM8_NONE = re.compile(r"(?i)\s*(?:\(?not\s+applicable|n/?a\b|none\b|inapplicable|see\b|this\s+(?:statement|schedule)|"
+                         r"the\s+reporting\s+persons?\s+(?:are|is)\s+not)")
+_ITEM8_LEAD = re.compile(r"(?is)^.*?\b(?:members?\s+of\s+the\s+group\s+(?:are|is|consists?\s+of|include)|"
+                         r"group\s+(?:consisting|composed)\s+of|(?:are|is)\s+the\s+members?\s+of\s+the\s+group)"
+                         r"\s*:?\s*")
+
+
+def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
+    """13G Item 8, the members of the group: named ones (a list, one a line, or 'the members of the group are
+    A and B') are MEMBER_OF_GROUP of the filing's group; 'Not applicable' / 'See Exhibit 99.1' name none."""
+    from ._prose import _LISTED_SPLIT, _looks_org, _looks_person
+
+    answer = _flat(_ITEM8_HEAD.sub("", _drop_heading(s), count=1))
+    out: dict[str, Any] = {"answer": answer[:2000], "members": []}
+    if not answer or _ITEM8_NONE.match(answer):
+        return out
+    lead = _ITEM8_LEAD.match(answer)
+    listed = answer[lead.end():] if lead else None
+    if listed is None:
+        body = _ITEM8_HEAD.sub("", _drop_heading(s), count=1)
+        lines = [ln.strip(" .;,\t") for ln in body.split("\n") if ln.strip(" .;,\t")]
+        if len(lines) < 2:
+            return out
+        parts = lines
+    else:
+        listed = re.split(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$", listed)[0]
+        parts = [p for p in _LISTED_SPLIT.split(listed) if p and p.strip()]
+    have = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+    for part in parts:
+        nm = re.sub(r"\s*\((?:[A-Z]{2}(?:\s*,\s*[A-Z]{2})*)\)\s*$", "", _flat(part)).strip(" .;,")
+        nm = re.sub(r"^(?:and\s+|the\s+following\s*:?\s*)", "", nm, flags=re.I)
+        if not nm or not (_looks_org(nm) or _looks_person(nm) or res.resolve(nm)):
+            continue
+        key = res.resolve(nm) or res.resolve_or_create(nm, "Item 8", b.prov("Item 8", answer))
+        if key is None:
+            continue
+        e = facts.entity(key)
+        out["members"].append({"name": e.name if e else nm, "key": key})
+        if key not in have:
+            have.add(key)
+            facts.relations.append(RelationFact(type=EdgeKind.MEMBER_OF_GROUP, source=key, target="filing",
+                                                props={"basis": "Item 8"}, prov=b.prov("Item 8", answer)))
+    return out
 
 
 def _row_no(w: tuple[str, str] | None) -> str:
@@ -969,7 +1094,8 @@ def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str 
         if not re.search(r"outstanding|based\s+(?:up)?on", s, re.I):
             continue
         m = re.search(r"(?:based\s+(?:up)?on|of|by)\s+(?:the\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
-                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:outstanding\s+)?(?:shares|Shares|Common|ordinary|units)", s)
+                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:outstanding\s+)?(?:issued\s+and\s+outstanding\s+)?"
+                      r"(?:shares|Shares|[Cc]ommon|[Oo]rdinary|units|Units|Class\s+[A-Z]\b)", s)
         if not m:
             m = re.search(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:shares|Shares)[^.;]{0,120}?outstanding", s)
         if not m:
@@ -1149,7 +1275,32 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         has_powers = any(f in rec for f, _ in _POWER_LINES)
         if rec.get("key") or has_powers:
             out["persons"].append(rec)
+    # "As of the date hereof, the Master Fund beneficially owns 812,000 shares of Common Stock, representing 4.1%
+    # of the outstanding Common Stock": one holder's amount (and percent), said in a sentence
+    have = {p["key"] for p in out["persons"] if p.get("key") and p.get("aggregate") is not None}
+    for sent in sentences(_flat(body)):
+        m = _OWNS_SENTENCE.search(sent)
+        if not m:
+            continue
+        subj = re.sub(r"^.*?(?:\(\w\)\s*|As\s+of\s+[^,]{3,60},\s*|\bhereof,\s*)", "", sent[:m.start()]).strip(" ,")
+        subj = re.sub(r"\s+(?:may\s+be\s+deemed\s+to|is\s+deemed\s+to|directly|indirectly)\s*$", "", subj).strip(" ,")
+        key = res.resolve(subj) if subj and len(subj) < 120 else None
+        if key is None or key not in facts.filing.filer_keys or key in have:
+            continue
+        have.add(key)
+        rec = {"name": facts.entity(key).name if facts.entity(key) else subj, "key": key, "section": "Item 5(a)",
+               "aggregate": parse_decimal(m.group("n")), "text": sent[:400]}
+        if m.group("p"):
+            rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(m.group("p"))
+        out["persons"].append(rec)
     return out
+
+
+_OWNS_SENTENCE = re.compile(
+    r"\s(?:beneficially\s+own(?:s|ed)?|(?:is|was|may\s+be)\s+(?:deemed\s+)?(?:to\s+be\s+)?the\s+beneficial\s+owner\s+of)\s+"
+    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
+    r"(?:[^.;%]*?(?:representing|or|constituting|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
+    r"(?P<p>\d{1,3}(?:\.\d+)?\s*%))?")
 
 
 _TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
