@@ -241,6 +241,7 @@ class OG(DefinedNamespace):
     sharedVotingFootnote: URIRef
     sharedVotingText: URIRef
     sharesFootnote: URIRef
+    sharesSection: URIRef
     soleDispositiveFootnote: URIRef
     soleVotingFootnote: URIRef
     transactionCodeFootnote: URIRef
