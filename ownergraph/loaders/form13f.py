@@ -175,6 +175,8 @@ def _row_of(el: etree._Element) -> dict[str, Any]:
             txt = c.text
             if txt is not None:
                 txt = txt.strip()
+                if f == "otherManager" and txt and row[f]:  # <otherManager> repeated, one number each: all kept
+                    txt = f"{row[f]},{txt}"
                 row[f] = (sys.intern(txt) if len(txt) <= 12 else txt) if txt else None
     return row
 
@@ -508,8 +510,23 @@ def _header_columns(lines: list[str]) -> dict[str, float]:
     return cols
 
 
-def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int) -> dict[str, Any]:
-    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``)."""
+def _voting_spans(ruler: list[tuple[int, int]], cols: dict[str, float]) -> dict[str, tuple[int, int]] | None:
+    """The SOLE / SHARED / NONE columns as the ruler under the header draws them ("-------- -------- --------"):
+    its last three dash runs, when the header's voting words stand over them (numbers are right-aligned in a
+    column whose heading is left-aligned or centred, so the heading's centre alone misplaces them)."""
+    if len(ruler) < 4 or not {"sole", "shared", "none"} <= cols.keys():
+        return None
+    spans = dict(zip(("sole", "shared", "none"), ruler[-3:]))
+    for k, (a, b) in spans.items():
+        if not a - 3 <= cols[k] <= b + 3:
+            return None
+    return spans
+
+
+def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int,
+              spans: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``);
+    ``spans``: the voting columns drawn by the header's ruler, if any."""
     t = cols.get("title")
     t = None if t is None else int(t) - shift
     if t is not None and 0 < t < len(pre) and pre[t - 1] == " " and pre[:t].strip():
@@ -539,6 +556,12 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
     if {"sole", "shared", "none"} <= cols.keys():
         for tok, a, b in tokens:
             centre = (a + b) / 2
+            if spans is not None and _AMOUNT.fullmatch(tok):
+                # an amount printed inside a voting column's ruler is that column's, wherever its heading stands
+                inside = [k for k, (s, e) in spans.items() if s - 1 <= a and b <= e + 1]
+                if inside and voting[inside[0]] is None:
+                    voting[inside[0]] = tok
+                    continue
             if _AMOUNT.fullmatch(tok):
                 near = min(("sole", "shared", "none"), key=lambda k: abs(cols[k] - centre))
                 other = cols.get("other")
@@ -591,6 +614,8 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     rows: list[dict] = []
     header: list[str] = []
     cols: dict[str, float] = {}
+    ruler: list[tuple[int, int]] = []
+    spans: dict[str, tuple[int, int]] | None = None
     pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
     last: dict | None = None
     for ln in lines:
@@ -600,12 +625,17 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
         ln = ln.expandtabs(8) if "\t" in ln else ln
         stripped = ln.strip()
         if not stripped or re.fullmatch(r"[-=_\s]+", stripped):
+            runs = [(x.start(), x.end()) for x in re.finditer(r"[-=_]+", ln)]
+            if len(runs) >= 4:  # the ruler drawn under (or over) the header: the columns' extents
+                ruler = runs
+                spans = _voting_spans(ruler, cols)
             pending = []
             continue
         up = ln.upper()
         if "CUSIP" in up or re.search(r"SOLE.*SHARED.*NONE", up) or "TITLE OF" in up:
             header.append(ln)
             cols = _header_columns(header[-6:])
+            spans = _voting_spans(ruler, cols)
             pending, last = [], None
             continue
         shift = len(ln) - len(ln.lstrip())
@@ -615,7 +645,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
             if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
                 m = None
         if m is not None:
-            row = _text_row(m["pre"], c, m, cols, shift)
+            row = _text_row(m["pre"], c, m, cols, shift, spans)
             if pending and shift > 0:  # "American" / "   Express Co.     Com    025816 10 9 ..."
                 row["nameOfIssuer"] = " ".join([*pending, row["nameOfIssuer"] or ""]).strip() or None
             rows.append(row)
@@ -623,7 +653,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
             continue
         k = _TEXT_CONT.match(ln) if last is not None and not pending else None
         if k is not None:
-            row = _text_row("", last["cusip"], k, cols, 0)
+            row = _text_row("", last["cusip"], k, cols, 0, spans)
             row["nameOfIssuer"], row["titleOfClass"] = last["nameOfIssuer"], last["titleOfClass"]
             rows.append(row)
             continue
@@ -641,6 +671,19 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     amend = _cover_value(head, r"Amendment\s*\[\s*([Xx])\s*\]")
     amend_no = _cover_value(head, r"Amendment\s+Number:?[ \t]*(\d+)")
     file_no = _cover_value(head, r"13F\s+File\s+Number:?\s*(0?28-\d+)")
+    # "This Amendment (Check only one.): [ ] is a restatement. / [X] adds new holdings entries."
+    amend_type = None
+    if re.search(r"(?i)\[\s*[Xx]\s*\]\s*is\s+a\s+restatement", head):
+        amend_type = "RESTATEMENT"
+    elif re.search(r"(?i)\[\s*[Xx]\s*\]\s*adds\s+new\s+holdings", head):
+        amend_type = "NEW HOLDINGS"
+    # "Address: 500 Example Avenue" and the lines under it, up to a blank line or the next label
+    address = None
+    am = re.search(r"(?im)^[ \t]*Address:[ \t]*(\S[^\n]*)((?:\n[ \t]{4,}\S[^\n]*){0,3})", head)
+    if am:
+        parts = [am.group(1)] + [x.strip() for x in am.group(2).splitlines() if x.strip()]
+        parts = [x for x in parts if not re.match(r"(?i)(?:Form\s+13F|13F\s+File|Name|Title|Phone)\b", x)]
+        address = join_address(parts) if parts else None
     rtype = None
     for label in ("HOLDINGS REPORT", "NOTICE", "COMBINATION REPORT"):
         if re.search(r"\[\s*[Xx]\s*\]\s*13F\s+" + label, head, re.I):
@@ -670,6 +713,8 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
 
     cp = prov("cover page", f"Name: {name}" if name else "manager not named on the cover page")
     props = [_PF(name="form13f_file_number", value=file_no, prov=cp)] if file_no else []
+    if address:
+        props.append(_PF(name="address", value=address, prov=cp))
     if not name:
         props.append(_PF(name="stands_for", value="filer", prov=cp))
     entities = [EntityFact(key="manager", kind=NodeKind.ORGANIZATION, name=name or f"Unknown 13F filer ({fid})",
@@ -697,7 +742,9 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
                         f"{len(rows)} rows were read")
     doc = {"submission_type": info.form_type, "period_of_report": period, "manager_name": name,
            "report_type": rtype, "form13f_file_number": file_no, "is_amendment": is_amend or None,
-           "amendment_number": amend_no if is_amend else None, "table_entry_total": entry_total,
+           "amendment_number": amend_no if is_amend else None,
+           "amendment_type": amend_type if is_amend else None, "manager_address": address,
+           "table_entry_total": entry_total,
            "table_value_total": value_total, "other_managers": others,
            "value_unit": unit,
            "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
@@ -706,6 +753,8 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
 
 class Form13FText(BaseModel):
     manager_name: str | None = None
+    manager_address: str | None = None
+    amendment_type: str | None = Field(default=None, description="'RESTATEMENT' or 'NEW HOLDINGS' (amendments)")
     period_of_report: str | None = None
     report_type: str | None = None
     form13f_file_number: str | None = None

@@ -1,0 +1,56 @@
+"""Form 13F structures met on real filings beyond the development set (own synthetic fixtures, invented names)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ownergraph.graph.model import EdgeKind
+from ownergraph.loaders import load_bytes, load_path
+
+from conftest import FIXTURES
+
+F13 = FIXTURES / "13f"
+
+
+def test_text_13f_voting_amounts_read_by_the_ruler_under_left_aligned_headings():
+    # headings "SOLE SHARED NONE" stand at the left of their ruler runs, the amounts at the right: a "0" printed
+    # under SOLE is the sole amount (was: read as SHARED, and the shared amount pushed into the managers column)
+    f = load_path(F13 / "13fhra_text_ruler_new_holdings.txt")
+    assert f.filing.loader == "form13f_text" and not f.warnings
+    rows = f.document["rows"]
+    assert [(r["votingSole"], r["votingShared"], r["votingNone"]) for r in rows] == [
+        ("6700", "0", "0"), ("10000", "0", "0"), ("0", "300000", "0"), ("0", "900000", "0")]
+    assert [r["otherManager"] for r in rows] == [None, None, "01", "01,02"]
+    holds = {f.entity(r.target).cusip: r.props for r in f.relations if r.type == EdgeKind.HOLDS}
+    bond = holds["99991CAB2"]
+    assert bond["principal_amount"] == Decimal(1200000) and bond["value"] == Decimal(44428)
+    assert bond["shared_voting"] == Decimal(1200000) and bond["sole_voting"] == Decimal(0)
+    assert bond["other_managers"] == "01; 01,02"
+    assert holds["99991B207"]["nature"] == "Call"
+
+
+def test_text_13f_amendment_type_and_manager_address():
+    f = load_path(F13 / "13fhra_text_ruler_new_holdings.txt")
+    assert f.filing.is_amendment and f.filing.amendment_no == 1 and f.filing.form_type == "13F-HR/A"
+    assert f.document["amendment_type"] == "NEW HOLDINGS"
+    m = f.entity("manager")
+    assert m.name == "Quarry Lane Example Management, L.P."
+    assert m.prop("address") == "500 Sample Avenue, 12th Floor, New York, NY 10022"
+    restated = (F13 / "13fhra_text_ruler_new_holdings.txt").read_bytes().replace(
+        b"[ ] is a restatement.", b"[X] is a restatement.").replace(b"[X] adds new", b"[ ] adds new")
+    assert load_bytes(restated, "restated.txt").document["amendment_type"] == "RESTATEMENT"
+
+
+def test_xml_table_repeated_other_manager_elements_are_all_kept():
+    xml = b"""<?xml version="1.0" encoding="UTF-8"?>
+<n1:informationTable xmlns:n1="http://www.sec.gov/edgar/document/thirteenf/informationtable">
+  <n1:infoTable><n1:nameOfIssuer>FABRIKAM SAMPLE CO</n1:nameOfIssuer><n1:titleOfClass>COM</n1:titleOfClass>
+    <n1:cusip>99991A100</n1:cusip><n1:value>1000</n1:value>
+    <n1:shrsOrPrnAmt><n1:sshPrnamt>10</n1:sshPrnamt><n1:sshPrnamtType>SH</n1:sshPrnamtType></n1:shrsOrPrnAmt>
+    <n1:investmentDiscretion>DFND</n1:investmentDiscretion>
+    <n1:otherManager>1</n1:otherManager><n1:otherManager>4</n1:otherManager>
+    <n1:votingAuthority><n1:Sole>10</n1:Sole><n1:Shared>0</n1:Shared><n1:None>0</n1:None></n1:votingAuthority>
+  </n1:infoTable>
+</n1:informationTable>"""
+    f = load_bytes(xml, "table.xml")
+    assert f.document["rows"][0]["otherManager"] == "1,4"
