@@ -54,3 +54,20 @@ def test_xml_table_repeated_other_manager_elements_are_all_kept():
 </n1:informationTable>"""
     f = load_bytes(xml, "table.xml")
     assert f.document["rows"][0]["otherManager"] == "1,4"
+
+
+def test_xml_table_other_manager_zero_names_no_manager():
+    # real tables file <otherManager>0</otherManager> for "no other manager": sequence numbers start at 1
+    row = """<infoTable><nameOfIssuer>FABRIKAM SAMPLE CO</nameOfIssuer><titleOfClass>COM NEW </titleOfClass>
+    <cusip>99991A100</cusip><value>{v}</value>
+    <shrsOrPrnAmt><sshPrnamt>10</sshPrnamt><sshPrnamtType>SH</sshPrnamtType></shrsOrPrnAmt>
+    <investmentDiscretion>SOLE</investmentDiscretion><otherManager>{m}</otherManager>
+    <votingAuthority><Sole>10</Sole><Shared>0</Shared><None>0</None></votingAuthority></infoTable>"""
+    xml = ('<informationTable xmlns="http://www.sec.gov/edgar/document/thirteenf/informationtable">'
+           + row.format(v=100, m="0") + row.format(v=200, m="2") + "</informationTable>").encode()
+    f = load_bytes(xml, "table.xml")
+    assert [r["otherManager"] for r in f.document["rows"]] == ["0", "2"]  # the rows as filed
+    (h,) = [r.props for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert h["other_managers"] == "2" and h["value"] == Decimal(300) and h["rows"] == 2
+    sec = [e for e in f.entities if e.cusip == "99991A100"][0]
+    assert sec.prop("title_of_class") == "COM NEW"

@@ -235,6 +235,10 @@ def _span(rows: list[int]) -> str:
     return "information table, rows " + ", ".join(str(r) for r in rows[:20]) + (", ..." if len(rows) > 20 else "")
 
 
+#: an other-manager cell that names no manager (sequence numbers start at 1)
+_NO_MANAGER = re.compile(r"(?i)\s*(?:0+|none|n/?a|-+|nil)\s*")
+
+
 def _holdings(rows: list[dict], prov, holder: str) -> tuple[list[EntityFact], list[RelationFact], Decimal]:
     """Rows of an information table (values as filed) -> issuers, securities and the holder's HOLDS edges: one per
     CUSIP and put/call, rows split by other manager or investment discretion added up."""
@@ -290,8 +294,11 @@ def _holdings(rows: list[dict], prov, holder: str) -> tuple[list[EntityFact], li
                 pos[name] = val if pos[name] is None else pos[name] + val
         if r["investmentDiscretion"] and r["investmentDiscretion"] not in pos["disc"]:
             pos["disc"].append(r["investmentDiscretion"])
-        if r["otherManager"] and r["otherManager"] not in pos["mgr"]:
-            pos["mgr"].append(r["otherManager"])
+        mgr = r["otherManager"]
+        if mgr and _NO_MANAGER.fullmatch(mgr):  # "0", "NONE", "N/A", "-": filed for "no other manager"
+            mgr = None
+        if mgr and mgr not in pos["mgr"]:
+            pos["mgr"].append(mgr)
     for (skey, put_call), pos in positions.items():
         props = {
             "basis": "13f", "shares": pos["shares"], "principal_amount": pos["principal"], "value": pos["value"],
