@@ -71,3 +71,25 @@ def test_xml_table_other_manager_zero_names_no_manager():
     assert h["other_managers"] == "2" and h["value"] == Decimal(300) and h["rows"] == 2
     sec = [e for e in f.entities if e.cusip == "99991A100"][0]
     assert sec.prop("title_of_class") == "COM NEW"
+
+
+def test_text_13f_notice_lists_the_managers_reporting_for_it():
+    f = load_path(F13 / "13fnt_text_reporting_managers.txt")
+    assert f.filing.form_type == "13F-NT" and f.document["report_type"] == "13F NOTICE"
+    assert f.document["row_count"] == 0
+    assert [(o["file_number"], o["name"]) for o in f.document["other_managers"]] == [
+        ("28-44445", "Birchwood Example Advisors LLC"), ("28-44446", "Elmstead Sample Capital Management, Inc.")]
+    others = {e.name: e for e in f.entities if e.key.startswith("other:")}
+    assert others["Birchwood Example Advisors LLC"].prop("form13f_file_number") == "28-44445"
+    assert f.entity("manager").prop("address") == "77 Sample Road, Hartford, CT 06103"
+
+
+def test_xml_13f_notice_cover_other_managers_carry_cik_and_file_number():
+    f = load_path(F13 / "cover_13fnt_other_managers_reporting.xml")
+    assert f.filing.loader == "form13f_cover" and f.filing.form_type == "13F-NT"
+    m = f.entity("manager")
+    assert m.cik == "0009990041" and m.prop("form13f_file_number") == "028-44444"
+    others = {e.name: e for e in f.entities if e.key.startswith("other:")}
+    adv = others["Birchwood Example Advisors LLC"]
+    assert adv.cik == "0009990042" and adv.prop("form13f_file_number") == "028-44445"
+    assert others["Elmstead Sample Capital Management, Inc."].prop("form13f_file_number") == "028-44446"

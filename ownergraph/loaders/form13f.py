@@ -431,9 +431,11 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
                            prov=p)]
     for i, om in enumerate(others, start=1):
         if om["name"]:
+            oprops = [PropFact(name="other_manager_sequence", value=om["sequence"], prov=p)] if om["sequence"] else []
+            if om["file_number"]:  # as the text reports give it: the other manager's own Form 13F file number
+                oprops.append(PropFact(name="form13f_file_number", value=om["file_number"], prov=p))
             entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=om["name"], cik=om["cik"],
-                                       props=[PropFact(name="other_manager_sequence", value=om["sequence"],
-                                                       prov=p)] if om["sequence"] else [],
+                                       props=oprops,
                                        prov=Provenance(filing_id=fid, source=source, section="summary page",
                                                        excerpt=excerpt(f"{om['sequence'] or ''} {om['name']}"))))
     return FilingFacts(filing=info, document=doc, entities=entities, relations=[], warnings=warnings)
@@ -700,10 +702,19 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     others = []
     om = re.search(r"(?is)List\s+of\s+Other\s+Included\s+Managers:?(.{0,3000})", head)
     if om:
-        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-\d{0,6})"
+        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-[\d_]{0,10})"
                              r"[ \t]+(\S[^\n]{1,100}?)\s*$", om.group(1)):
-            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-": a number not yet assigned
+            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-", "28-____": not yet assigned
             others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3)})
+    # a 13F NOTICE (or COMBINATION REPORT) lists the managers whose reports hold this manager's securities:
+    # "Form 13F File Number   Name" / "28-01190   Frank Russell Company", without sequence numbers
+    rm = re.search(r"(?is)List\s+of\s+Other\s+Managers\s+Reporting\s+for\s+this\s+Manager:?(.{0,3000})", head)
+    if rm:
+        block = re.split(r"(?i)FORM\s+13F\s+SUMMARY\s+PAGE|Report\s+Summary|List\s+of\s+Other\s+Included", rm.group(1))[0]
+        for m in re.finditer(r"(?m)^\s*(?:(\d{1,3})[.)]?\s+)?(0?28-[\d_]{0,10})[ \t]+(\S[^\n]{1,100}?)\s*$", block):
+            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None
+            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3),
+                           "reporting": True})
     if not rows and not name:
         raise LoadError(source, "not a Form 13F report (no manager name and no information table rows)")
     digest = sha256(data)
@@ -727,11 +738,14 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     entities = [EntityFact(key="manager", kind=NodeKind.ORGANIZATION, name=name or f"Unknown 13F filer ({fid})",
                            props=props, prov=cp)]
     for i, o in enumerate(others, start=1):
-        entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"],
-                                   props=[_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] + (
-                                       [_PF(name="form13f_file_number", value=o["file_number"], prov=cp)]
-                                       if o["file_number"] else []),
-                                   prov=prov("summary page", f"{o['sequence']} {o['file_number']} {o['name']}")))
+        oprops = [_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] if o["sequence"] else []
+        if o["file_number"]:
+            oprops.append(_PF(name="form13f_file_number", value=o["file_number"], prov=cp))
+        where = "cover page" if o.get("reporting") else "summary page"
+        entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"], props=oprops,
+                                   prov=prov(where, " ".join(x for x in (o["sequence"], o["file_number"], o["name"])
+                                                             if x))))
+    doc_others = [{k: v for k, v in o.items() if k != "reporting"} for o in others]
     more, relations, total = _holdings(rows, prov, "manager")
     entities.extend(more)
     # the unit of the value column: as the table header or the summary page states it ("(x$1000)", "(In
@@ -752,7 +766,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
            "amendment_number": amend_no if is_amend else None,
            "amendment_type": amend_type if is_amend else None, "manager_address": address,
            "table_entry_total": entry_total,
-           "table_value_total": value_total, "other_managers": others,
+           "table_value_total": value_total, "other_managers": doc_others,
            "value_unit": unit,
            "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
