@@ -101,3 +101,21 @@ def test_a_trade_name_column_is_not_read_as_the_jurisdiction():
         ("Lakeshore Example Stores, LLC", "Michigan", "100%"),
         ("Lakeshore Example Credit Corp.", "Delaware", "80%"),
         ("Lakeshore Example Canada ULC", "Nova Scotia", None)]
+
+
+def test_brackets_naming_a_trade_name_or_the_holding_company():
+    f = load_path(E21 / "ex21_aliases_held_by_notes.txt")
+    subs = {s["name"]: s for s in f.document["subsidiaries"]}
+    assert set(subs) == {"Pinecrest Example Stores LLC", "Pinecrest Example Services B.V.",
+                         "Pinecrest Example Holdings Ltd.", "Pinecrest Example Finance LLC",
+                         "Pinecrest Example Media, Inc."}  # (was: the last two dropped, the first two misnamed)
+    stores = [e for e in f.entities if e.name == "Pinecrest Example Stores LLC"][0]
+    assert stores.aliases == ["Pinecrest Outlet"] and subs["Pinecrest Example Stores LLC"]["jurisdiction"] == "Ohio"
+    e = _edges(f)
+    assert e["Pinecrest Example Services B.V."]["held_through"] == "Pinecrest Example Holdings Ltd."
+    assert e["Pinecrest Example Services B.V."]["jurisdiction"] == "Netherlands"
+    fin = e["Pinecrest Example Finance LLC"]
+    assert fin["percent"] == Decimal(60) and fin["held_through"] == "Pinecrest Example Holdings Ltd."
+    assert fin["jurisdiction"] == "Delaware"
+    media = e["Pinecrest Example Media, Inc."]
+    assert media["percent"] == Decimal(51) and media["jurisdiction"] == "Texas"

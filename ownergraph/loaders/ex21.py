@@ -57,6 +57,7 @@ class Subsidiary(BaseModel):
     percent: str | None = None
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
+    aliases: list[str] = Field(default_factory=list, description="Other names in brackets: '(d/b/a Foo Outlet)'")
 
 
 class Exhibit21(BaseModel):
@@ -200,9 +201,38 @@ def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str]) -> 
 _FOOTMARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|[*†‡§]+))+\s*$")
 #: an ownership note after a name: "(80% owned)", "(51%)", "- wholly owned", "(wholly-owned by Foo Inc.)"
 _OWN_NOTE = re.compile(
-    r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
+    r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?:(?:owned|held)\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
     r"equity\s+interest|owned\s+subsidiary))?|(?P<wholly>wholly[\s-]*owned(?:\s+subsidiary)?))"
     r"(?:\s+(?:by|of|through)\s+(?P<by>[^()\[\]]{3,120}?))?\s*[)\]]?\s*$", re.I)
+
+
+#: another name of the entry in brackets: "(d/b/a Foo Outlet)", "(formerly Foo Corp.)", "(a/k/a Foo)"
+_ALIAS_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:d/?b/?a|doing\s+business\s+as|also\s+known\s+as|a/?k/?a|f/?k/?a|formerly(?:\s+known\s+as)?|"
+    r"trading\s+as|t/a)\b\.?\s*:?\s*(?P<alias>[^()\[\]]{2,120}?)\s*[)\]]", re.I)
+#: the company an entry is held through, in brackets: "(a subsidiary of Foo Ltd.)", "(owned by Foo LLC)"
+_SUB_OF = re.compile(
+    r"\s*[(\[]\s*(?:an?\s+)?(?:(?:direct|indirect|wholly[\s-]*owned|majority[\s-]*owned)\s+)*"
+    r"(?:(?:subsidiary|affiliate)\s+of|owned\s+by|held\s+(?:by|through))\s+(?P<by>[^()\[\]]{3,120}?)\s*[)\]]", re.I)
+
+
+def _trim_name(x: str) -> str:
+    """A company named inside a note, its abbreviation's period kept ('Foo Ltd.'), a sentence's dropped."""
+    x = x.strip(" ,;")
+    return x if x.endswith(".") and _ABBREV_END.search(x[:-1]) else x.rstrip(". ")
+
+
+def _strip_aliases(name: str) -> tuple[str, list[str], str | None]:
+    """'Foo LLC (d/b/a Foo Outlet)' -> ('Foo LLC', ['Foo Outlet'], None); 'Bar B.V. (a subsidiary of Foo Ltd.)'
+    -> ('Bar B.V.', [], 'Foo Ltd.'): the bracket is another name, or the company it is held through."""
+    aliases = [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
+    by = None
+    m = _SUB_OF.search(name)
+    if m and m.start() > 0:
+        by = _trim_name(m["by"])
+    if aliases or by:
+        name = " ".join(_SUB_OF.sub(" ", _ALIAS_NOTE.sub(" ", name)).split()).strip(" ,;")
+    return name, [a for a in aliases if a], by
 
 
 def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
@@ -220,7 +250,7 @@ def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
         if m and m.start() > 0 and pct is None:
             pct = " ".join(m.group(0).strip(" -–—,;()[]").split())
             if m["by"]:
-                by = m["by"].strip(" .,;")
+                by = _trim_name(m["by"])
                 pct = pct[: pct.lower().rfind(" by ") if " by " in pct.lower() else len(pct)].strip()
             name = name[:m.start()].rstrip(" ,;-–—")
             continue
@@ -236,7 +266,9 @@ def _row_to_sub(cells: list[str]) -> dict | None:
                                                r"(?:state|country|place)\s+of\s+(?:incorporation|organization)", c)
            for c in cells):
         return None  # a header row
-    name, marks, note, by = _split_notes(cells[0])
+    first, aliases, sub_of = _strip_aliases(cells[0])
+    name, marks, note, by = _split_notes(first)
+    by = by or sub_of
     jur = None
     pct = note
     for c in cells[1:]:
@@ -250,7 +282,8 @@ def _row_to_sub(cells: list[str]) -> dict | None:
             pct, by = pct or jnote, by or jby
     if not re.search(r"[A-Za-z]", name):
         return None
-    return {"name": name, "jurisdiction": jur or None, "percent": pct, "footnotes": marks, "held_by": by}
+    return {"name": name, "jurisdiction": jur or None, "percent": pct, "footnotes": marks, "held_by": by,
+            "aliases": aliases}
 
 
 _LINE_PATTERNS = [
@@ -284,16 +317,23 @@ def _text_line_sub(ln: str) -> dict | None:
             return sub
         if "\t" in ln:
             return None
-    name, marks, note, by = _split_notes(" ".join(ln.split()))
+    line, aliases, sub_of = _strip_aliases(" ".join(ln.split()))
+    name, marks, note, by = _split_notes(line)
+    by = by or sub_of
     for pat in _LINE_PATTERNS:
         m = pat.match(name)
-        if m and len(m["name"]) < 150 and not _PROSE.search(m["name"]):
+        if m and len(m["name"]) < 150:
+            # the notes inside the name first ("Foo LLC - 60% owned by Bar Ltd. (Delaware)"): prose is what
+            # is left after them
             n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
+            if _PROSE.search(n2):
+                continue
             return {"name": n2, "jurisdiction": m["jur"].strip(), "percent": note or note2,
-                    "footnotes": marks2 + marks, "held_by": by or by2}
+                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases}
     if (_ENTITY_END.search(name) and len(name.split()) >= 2 and len(name) < 120 and not _PROSE.search(name)
             and not name.endswith(":")):
-        return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by}
+        return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by,
+                "aliases": aliases}
     return None
 
 
@@ -554,12 +594,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
         if via and parent and _same_name(via, parent):
             via = None
         doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"], "percent": s["percent"],
-                         "parent": via, "footnotes": s.get("footnotes") or []})
+                         "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
                        excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
-        entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p))
+        entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
+                                   aliases=[a for a in s.get("aliases") or [] if a != s["name"]]))
         rprops: dict = {"jurisdiction": s["jurisdiction"]}
         if s["percent"]:
             pct, bound = parse_percent(s["percent"])
