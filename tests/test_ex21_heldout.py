@@ -119,3 +119,18 @@ def test_brackets_naming_a_trade_name_or_the_holding_company():
     assert fin["jurisdiction"] == "Delaware"
     media = e["Pinecrest Example Media, Inc."]
     assert media["percent"] == Decimal(51) and media["jurisdiction"] == "Texas"
+
+
+def test_entries_printed_side_by_side_are_each_read():
+    # "Name  Jurisdiction  Name  Jurisdiction": two entries a line (was: the second entry of a line lost, or its
+    # name read as the first one's jurisdiction)
+    want = [("Ashgrove Example Inc.", "Delaware"), ("Ashgrove Example GmbH", "Germany"),
+            ("Ashgrove Example Ltd.", "United Kingdom"), ("Ashgrove Example S.A.S.", "France"),
+            ("Ashgrove Example Pty Ltd", "Australia")]
+    f = load_path(E21 / "ex21_side_by_side.txt")
+    assert [(s["name"], s["jurisdiction"]) for s in f.document["subsidiaries"]] == want
+    rows = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td><td>{d}</td></tr>"
+                   for (a, b), (c, d) in zip(want[0::2], want[1::2]))
+    html = f"<html><body><p>EXHIBIT 21</p><p>LIST OF SUBSIDIARIES</p><table>{rows}</table></body></html>"
+    g = load_bytes(html.encode(), "ex21.htm")
+    assert [(s["name"], s["jurisdiction"]) for s in g.document["subsidiaries"]] == want[:4]

@@ -28,6 +28,15 @@ indentation (leading spaces of a text line; padding, margin, text-indent or lead
 non-breaking spaces of an HTML cell) keep their SUBSIDIARY_OF edge to the registrant --
 Exhibit 21 lists what the registrant owns directly or indirectly -- and name the entity
 they are nested under in ``held_through`` (document: ``parent``).
+
+Headings group entries: a row or line "Subsidiaries of Foo Holdings, Inc.:" makes the entries under it
+``held_through`` Foo Holdings (until the next heading, or an entry indented less than the heading), a
+jurisdiction heading ("Delaware:", "United Kingdom") gives the entries under it that jurisdiction, and section
+headings ("Domestic Subsidiaries", "Joint Ventures") are no entries.  Brackets after a name say more: "(d/b/a
+Foo Outlet)", "(formerly ...)" are aliases, "(a subsidiary of Foo Ltd.)" is ``held_through``.  The notes under
+the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's ``footnote_text`` and gives
+the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
+name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
 """
 
 from __future__ import annotations
@@ -258,6 +267,17 @@ def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
     return name, marks, pct, by
 
 
+def _pairs(cells: list[str]) -> list[list[str]] | None:
+    """A row listing two or three entries side by side ("Foo Inc. | Delaware | Bar Ltd. | England"): its
+    (name, jurisdiction) pairs, when every second cell is a place."""
+    cells = [c for c in cells if c.strip(" *†‡")]
+    if len(cells) not in (4, 6) or not all(code_of_place(_split_notes(c)[0]) for c in cells[1::2]):
+        return None
+    if any(code_of_place(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
+        return None
+    return [cells[i:i + 2] for i in range(0, len(cells), 2)]
+
+
 def _row_to_sub(cells: list[str]) -> dict | None:
     cells = [c.strip(" *†‡") for c in cells if c.strip(" *†‡")]
     if not cells or _HEADER_WORDS.match(cells[0]) or len(cells[0]) > 200:
@@ -446,11 +466,14 @@ def _subs_from_text(text: str) -> list[dict]:
             continue
         if _NOTE_LINE.match(ln) and len(ln.split()) >= 4 and _PROSE.search(ln):
             continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
-        sub = _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)
-        if sub:
-            sub["indent"] = indent
-            groups.apply(sub)
-            out.append(sub)
+        pairs = _pairs(re.split(r"\s{2,}|\t", ln)) if "  " in ln or "\t" in ln else None
+        found = [_row_to_sub(p) for p in pairs] if pairs else [
+            _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)]
+        for sub in found:
+            if sub:
+                sub["indent"] = indent
+                groups.apply(sub)
+                out.append(sub)
     return out
 
 
@@ -551,11 +574,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
             if head:  # a row of one cell heading the rows under it
                 groups.heading(head[0], head[1], indent, subs)
                 continue
-            sub = _row_to_sub(cells)
-            if sub:
-                sub["indent"] = indent
-                groups.apply(sub)
-                subs.append(sub)
+            for part in _pairs(cells) or [cells]:
+                sub = _row_to_sub(part)
+                if sub:
+                    sub["indent"] = indent
+                    groups.apply(sub)
+                    subs.append(sub)
     if not subs:
         subs = _subs_from_text(text)
     if not subs:
