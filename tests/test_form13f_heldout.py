@@ -93,3 +93,26 @@ def test_xml_13f_notice_cover_other_managers_carry_cik_and_file_number():
     adv = others["Birchwood Example Advisors LLC"]
     assert adv.cik == "0009990042" and adv.prop("form13f_file_number") == "028-44445"
     assert others["Elmstead Sample Capital Management, Inc."].prop("form13f_file_number") == "028-44446"
+
+
+def test_text_13f_table_typed_with_tabs_is_read_by_its_cells():
+    # tab stops move the cells off the header's print positions: the cells are read by the header's columns
+    # (was: "FABRIKAM SAMPLE CO" split as issuer "FABRIKAM SAMPLE" / class "CO  COM", voting amounts read as
+    # other managers "6700 0 0")
+    f = load_path(F13 / "13fhr_text_tab_typed.txt")
+    assert f.filing.loader == "form13f_text" and not f.warnings
+    assert f.entity("manager").name == "Hollowbrook Example Advisers, Inc."
+    assert f.document["value_unit"] == "thousands"
+    rows = f.document["rows"]
+    assert [(r["nameOfIssuer"], r["titleOfClass"], r["cusip"]) for r in rows] == [
+        ("FABRIKAM SAMPLE CO", "COM", "99991A100"), ("NORTHWIND EXAMPLE INC", "COM", "99991B207"),
+        ("LITWARE SAMPLE CORP", "SDCV 7/2", "99991CAB2"), ("NORTHWIND EXAMPLE INC", "COM", "99991B207")]
+    assert [(r["votingSole"], r["votingShared"], r["votingNone"]) for r in rows][:2] == [
+        ("6700", "0", "0"), ("0", "10000", "0")]
+    holds = {(f.entity(r.target).cusip, r.props.get("nature")): r.props for r in f.relations
+             if r.type == EdgeKind.HOLDS}
+    assert holds[("99991B207", "Call")]["shares"] == Decimal(10000)
+    assert holds[("99991B207", "Call")]["other_managers"] == "1"
+    assert holds[("99991B207", None)]["value"] == Decimal(1500) and "other_managers" not in holds[("99991B207", None)]
+    assert holds[("99991CAB2", None)]["principal_amount"] == Decimal(300000)
+    assert sum(r.props["value"] for r in f.relations if r.type == EdgeKind.HOLDS) == Decimal(3473)

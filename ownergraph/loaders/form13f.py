@@ -603,6 +603,56 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
             "votingNone": voting["none"].replace(",", "") if voting["none"] else None}
 
 
+#: the columns of a table typed with tabs, by the words of its header cells
+_TAB_WORDS = (("sole", r"^sole$|^\(a\)\s*sole$"), ("shared", r"^shared$|^\(b\)\s*shared$"),
+              ("none", r"^none$|^\(c\)\s*none$"), ("cusip", r"cusip"), ("pc", r"put"),
+              ("type", r"sh\s*/\s*prn|^prn$|^sh$"), ("disc", r"discretion|dscretn|invstmt|inv\.?\s*disc"),
+              ("mgr", r"manager|mgrs?\b"), ("value", r"value|x\s*\$?\s*1,?000"),
+              ("amt", r"shares|prn\s*amt|principal|amount|quantity"), ("title", r"title|class"),
+              ("name", r"issuer|name"))
+
+
+def _tab_columns(cells: list[str], cols: dict[str, int]) -> None:
+    """Header cells of a tab-typed table (one line or several) -> column index by field."""
+    for i, c in enumerate(cells):
+        low = " ".join(c.lower().split())
+        if not low:
+            continue
+        for key, pat in _TAB_WORDS:
+            if re.search(pat, low):
+                cols.setdefault(key, i)
+                break
+
+
+def _tab_row(cells: list[str], cols: dict[str, int]) -> dict[str, Any] | None:
+    """One row of a tab-typed table, read by the header's columns; None when its CUSIP cell holds no CUSIP."""
+    def cell(key: str) -> str | None:
+        i = cols.get(key)
+        v = cells[i].strip() if i is not None and i < len(cells) else ""
+        return v or None
+
+    c = (cell("cusip") or "").replace(" ", "").upper()
+    if len(c) == 12 and c.endswith("000"):
+        c = c[:9]
+    typ = (cell("type") or "").upper() or None
+    if not (len(c) == 9 and any(ch.isdigit() for ch in c[:6]) and (_cusip_ok(c) or typ in ("SH", "PRN"))):
+        return None
+
+    def num(key: str) -> str | None:
+        v = (cell(key) or "").replace(",", "").replace("$", "").strip()
+        return v if _AMOUNT.fullmatch(v) else None
+
+    if num("value") is None or num("amt") is None:
+        return None
+    pc = (cell("pc") or "").title() or None
+    disc = (cell("disc") or "").upper() or None
+    return {"nameOfIssuer": cell("name"), "titleOfClass": cell("title"), "cusip": c, "figi": None,
+            "value": num("value"), "sshPrnamt": num("amt"), "sshPrnamtType": typ or "SH",
+            "putCall": pc if pc in ("Put", "Call") else None, "investmentDiscretion": disc,
+            "otherManager": cell("mgr"), "votingSole": num("sole"), "votingShared": num("shared"),
+            "votingNone": num("none")}
+
+
 _SGML_MARKS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN)>", re.I)
 
 
@@ -627,10 +677,23 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     spans: dict[str, tuple[int, int]] | None = None
     pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
     last: dict | None = None
+    tab_cols: dict[str, int] = {}
     for ln in lines:
         if len(ln) > 400:
             pending, last = [], None
             continue
+        if ln.count("\t") >= 6:  # a table typed with tabs: cells, not print positions
+            cells = ln.split("\t")
+            up = ln.upper()
+            if "CUSIP" in up or re.search(r"\bSOLE\b.*\bSHARED\b|VOTING", up):
+                _tab_columns(cells, tab_cols)
+                header.append(" ".join(ln.split()))
+                continue
+            row = _tab_row(cells, tab_cols) if {"cusip", "value", "amt"} <= tab_cols.keys() else None
+            if row is not None:
+                rows.append(row)
+                last, pending = None, []
+                continue
         ln = ln.expandtabs(8) if "\t" in ln else ln
         stripped = ln.strip()
         if not stripped or re.fullmatch(r"[-=_\s]+", stripped):
