@@ -116,3 +116,20 @@ def test_text_13f_table_typed_with_tabs_is_read_by_its_cells():
     assert holds[("99991B207", None)]["value"] == Decimal(1500) and "other_managers" not in holds[("99991B207", None)]
     assert holds[("99991CAB2", None)]["principal_amount"] == Decimal(300000)
     assert sum(r.props["value"] for r in f.relations if r.type == EdgeKind.HOLDS) == Decimal(3473)
+
+
+def test_text_13f_included_managers_without_or_after_file_numbers():
+    f = load_path(F13 / "13fhr_text_included_managers_list.txt")
+    assert not f.warnings  # 3 managers stated, 3 read; 2 entries stated, 2 read
+    assert [(o["sequence"], o["file_number"], o["name"]) for o in f.document["other_managers"]] == [
+        ("1", "28-10001", "Quarry Example Bank, N.A."), ("2", None, "Quarry Example Trust Company"),
+        ("3", "28-10003", "Quarry Example Advisors LLC")]  # (was: only the first)
+    assert f.document["other_included_managers_count"] == "3"
+    assert [r["nameOfIssuer"] for r in f.document["rows"]] == ["FABRIKAM SAMPLE CO", "1 800 SAMPLE FLOWERS COM"]
+
+
+def test_text_13f_warns_when_the_managers_list_is_shorter_than_the_summary_says():
+    data = (F13 / "13fhr_text_included_managers_list.txt").read_bytes().replace(
+        b"Number of Other Included Managers:         3", b"Number of Other Included Managers:         4")
+    f = load_bytes(data, "13f.txt")
+    assert any("4 other included managers, 3 were read" in w for w in f.warnings)

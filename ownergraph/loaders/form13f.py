@@ -661,6 +661,28 @@ def _cover_value(text: str, pattern: str) -> str | None:
     return " ".join(m.group(1).split()).strip(" _-") or None if m else None
 
 
+def _included_managers(block: str) -> list[dict]:
+    """The summary page's numbered list of other included managers: "1  28-10001  Foo Bank, N.A.", a manager
+    whose file number is not assigned yet ("2  Foo Trust Company", "28-____"), the number after the name
+    ("3. Foo Advisors LLC (28-10003)"); the list ends where the information table begins."""
+    end = re.search(r"(?i)information\s+table|name\s+of\s+issuer|<table>|\bcusip\b|signature", block)
+    block = block[:end.start()] if end else block
+    out: list[dict] = []
+    for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})[.)]?[ \t]+(\S[^\n]{1,140}?)[ \t]*$", block):
+        rest = re.sub(r"(?i)Form\s+13F\s+File\s+(?:Number|No\.?):?", " ", m.group(2))
+        fm = re.search(r"\(?\s*\b(0?28-[\d_]{0,10})\s*\)?", rest)
+        fno = None
+        if fm:
+            fno = fm.group(1) if re.search(r"-\d", fm.group(1)) else None  # "28-", "28-____": not yet assigned
+            rest = rest[:fm.start()] + " " + rest[fm.end():]
+        name = " ".join(rest.split()).strip(" ,;-")
+        if (not re.search(r"[A-Za-z]{2}", name) or re.fullmatch(r"(?i)name|none|n/a", name)
+                or len(_AMOUNT.findall(name)) >= 3):
+            continue
+        out.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": name})
+    return out
+
+
 def parse_text(data: bytes, source: str) -> FilingFacts:
     """A Form 13F filed as text (before the XML information table of 2013): the cover page (manager, period,
     amendment, report type, file number), the summary page (totals, other included managers) and the table's
@@ -765,10 +787,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     others = []
     om = re.search(r"(?is)List\s+of\s+Other\s+Included\s+Managers:?(.{0,3000})", head)
     if om:
-        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-[\d_]{0,10})"
-                             r"[ \t]+(\S[^\n]{1,100}?)\s*$", om.group(1)):
-            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-", "28-____": not yet assigned
-            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3)})
+        others.extend(_included_managers(om.group(1)))
     # a 13F NOTICE (or COMBINATION REPORT) lists the managers whose reports hold this manager's securities:
     # "Form 13F File Number   Name" / "28-01190   Frank Russell Company", without sequence numbers
     rm = re.search(r"(?is)List\s+of\s+Other\s+Managers\s+Reporting\s+for\s+this\s+Manager:?(.{0,3000})", head)
@@ -821,6 +840,11 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     else:
         unit = None
     warnings = []
+    n_others = _cover_value(head, r"Number\s+of\s+Other\s+Included\s+Managers:?[ \t]*(\d{1,3})\b")
+    included = sum(1 for o in others if not o.get("reporting"))
+    if n_others and int(n_others) != included:
+        warnings.append(f"{source}: the summary page gives {n_others} other included managers, {included} "
+                        f"were read from its list")
     if entry_total and entry_total.replace(",", "").isdigit() and int(entry_total.replace(",", "")) != len(rows):
         warnings.append(f"{source}: the summary page gives {entry_total} information table entries, "
                         f"{len(rows)} rows were read")
@@ -830,6 +854,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
            "amendment_type": amend_type if is_amend else None, "manager_address": address,
            "table_entry_total": entry_total,
            "table_value_total": value_total, "other_managers": doc_others,
+           "other_included_managers_count": n_others,
            "value_unit": unit,
            "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
@@ -844,6 +869,7 @@ class Form13FText(BaseModel):
     form13f_file_number: str | None = None
     table_entry_total: str | None = None
     table_value_total: str | None = None
+    other_included_managers_count: str | None = None
     other_managers: list[OtherManager] = Field(default_factory=list)
     value_unit: str | None = None
     rows: list[InfoTableRow] = Field(default_factory=list)
