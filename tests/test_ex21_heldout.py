@@ -134,3 +134,25 @@ def test_entries_printed_side_by_side_are_each_read():
     html = f"<html><body><p>EXHIBIT 21</p><p>LIST OF SUBSIDIARIES</p><table>{rows}</table></body></html>"
     g = load_bytes(html.encode(), "ex21.htm")
     assert [(s["name"], s["jurisdiction"]) for s in g.document["subsidiaries"]] == want[:4]
+
+
+def test_notes_set_in_table_rows_and_star_marks():
+    # the notes in rows of the table itself are notes, not subsidiaries (was: "* Inactive." listed as an entity
+    # named "Inactive."), a "*" after a name is its mark (was: stripped), a note naming the holder gives
+    # held_through, a "wholly owned" note the percent
+    html = b"""<html><body><p>EXHIBIT 21</p><p>SUBSIDIARIES OF OAKHAVEN EXAMPLE CORP.</p><table>
+<tr><td>Oakhaven Example LLC (1)</td><td>Delaware</td></tr>
+<tr><td>Oakhaven Example Ltd. *</td><td>Ireland</td></tr>
+<tr><td>Oakhaven Example GmbH (2)</td><td>Germany</td></tr>
+<tr><td colspan="2">(1) 50% owned by the Company.</td></tr>
+<tr><td colspan="2">* Inactive.</td></tr>
+<tr><td colspan="2">(2) Wholly owned by Oakhaven Example Ltd.</td></tr>
+</table></body></html>"""
+    f = load_bytes(html, "ex21.htm")
+    assert [s["name"] for s in f.document["subsidiaries"]] == [
+        "Oakhaven Example LLC", "Oakhaven Example Ltd.", "Oakhaven Example GmbH"]
+    e = _edges(f)
+    assert e["Oakhaven Example LLC"]["percent"] == Decimal(50) and "held_through" not in e["Oakhaven Example LLC"]
+    assert e["Oakhaven Example Ltd."]["footnotes"] == "*" and e["Oakhaven Example Ltd."]["footnote_text"] == "Inactive."
+    gmbh = e["Oakhaven Example GmbH"]
+    assert gmbh["held_through"] == "Oakhaven Example Ltd." and gmbh["percent"] == Decimal(100)

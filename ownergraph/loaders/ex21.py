@@ -279,7 +279,8 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
 
 
 def _row_to_sub(cells: list[str]) -> dict | None:
-    cells = [c.strip(" *†‡") for c in cells if c.strip(" *†‡")]
+    # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
+    cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
     if not cells or _HEADER_WORDS.match(cells[0]) or len(cells[0]) > 200:
         return None
     if any(_HEADER_WORDS.match(c) or re.search(r"(?i)\bjurisdiction\b|organized\s+under|laws\s+of$|"
@@ -482,6 +483,14 @@ _NOTE_DEF = re.compile(r"^\s*(?:\(\s*(?P<p>\d{1,2}|[a-z])\s*\)|(?P<s>\*{1,3}|[�
 _NOTE_PCT = re.compile(r"(?i)(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)")
 
 
+#: a note naming the company an entry is held through: "Wholly owned by Foo Inc.", "80% owned by Foo LLC; ...",
+#: "A subsidiary of Foo B.V."
+_NOTE_BY = re.compile(
+    r"(?i)^(?:an?\s+)?(?:(?:\d{1,3}(?:\.\d+)?\s*%|wholly|majority|indirectly|directly)[\s-]*)?(?:owned|held)?\s*"
+    r"(?:subsidiary\s+of|owned\s+by|held\s+(?:by|through)|by|through)\s+(?P<by>[A-Z][^;:()]{2,100}?)"
+    r"(?=\s*[;(]|\s*$|(?<=\.)\s+(?-i:[A-Z]))")
+
+
 def _notes(text: str, marks: set[str]) -> dict[str, str]:
     """The texts of the footnotes the entries' marks refer to, as printed under the list."""
     out: dict[str, str] = {}
@@ -570,6 +579,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
                     cells = _by_roles(cells, positions, roles) or cells
             # (inside a table a "Subsidiaries of X" row heads the rows under it even at the top: the exhibit's
             # title, when a row repeats it, names the parent and is left out below)
+            if len(cells) == 1 and _NOTE_DEF.match(cells[0]) and not _pairs(cells):
+                continue  # a footnote set in a row of the table ("* Inactive.", "(1) 50% owned by ...")
             head = _heading(cells[0], True) if len(cells) == 1 else None
             if head:  # a row of one cell heading the rows under it
                 groups.heading(head[0], head[1], indent, subs)
@@ -595,6 +606,15 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 pm = _NOTE_PCT.search(t)
                 if pm and re.search(r"(?i)\bown|\binterest|\bequity|\bheld\b|\bjoint\s+venture", t):
                     s["percent"] = f"{pm.group(1)}%"
+                    break
+                if re.match(r"(?i)(?:an?\s+)?wholly[\s-]*owned\b", t):
+                    s["percent"] = "wholly owned"
+                    break
+        if not s.get("held_by"):  # "* Wholly owned by Contoso Holdings, Inc.": the note names the holder
+            for t in texts:
+                bm = _NOTE_BY.match(t)
+                if bm and not _SELF.match(bm["by"]) and not re.search(r"\band\b", bm["by"]):  # (one holder)
+                    s["held_by"] = _trim_name(bm["by"])
                     break
     parent = _parent(text)
     dates = find_dates(" ".join(text.split()[:400]))
