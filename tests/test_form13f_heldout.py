@@ -133,3 +133,11 @@ def test_text_13f_warns_when_the_managers_list_is_shorter_than_the_summary_says(
         b"Number of Other Included Managers:         3", b"Number of Other Included Managers:         4")
     f = load_bytes(data, "13f.txt")
     assert any("4 other included managers, 3 were read" in w for w in f.warnings)
+
+
+def test_text_13f_quarter_end_as_typed():
+    base = (F13 / "13fhr_text_included_managers_list.txt").read_bytes()
+    for typed, want in ((b"September 30,2010", "2010-09-30"), (b"31-Mar-06", "2006-03-31")):
+        f = load_bytes(base.replace(b"March 31, 2010", typed), "13f.txt")
+        assert f.filing.event_date.isoformat() == want
+        assert f.document["value_unit"] == "thousands"

@@ -661,6 +661,27 @@ def _cover_value(text: str, pattern: str) -> str | None:
     return " ".join(m.group(1).split()).strip(" _-") or None if m else None
 
 
+_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                     "dec"), start=1)}
+
+
+def _period_date(text: str | None) -> dt.date | None:
+    """The cover's quarter end as typed: also 'September 30,2010' (no space after the comma) and '31-Mar-06'."""
+    if not text:
+        return None
+    s = re.sub(r",(?=\d{4})", ", ", text)
+    d = parse_date(s)
+    if d is None:
+        m = re.match(r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[-, ]+(\d{2}|\d{4})\b", s)
+        if m and m[2].lower() in _MON:
+            y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            try:
+                d = dt.date(y, _MON[m[2].lower()], int(m[1]))
+            except ValueError:
+                d = None
+    return d
+
+
 def _included_managers(block: str) -> list[dict]:
     """The summary page's numbered list of other included managers: "1  28-10001  Foo Bank, N.A.", a manager
     whose file number is not assigned yet ("2  Foo Trust Company", "28-____"), the number after the name
@@ -801,7 +822,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
         raise LoadError(source, "not a Form 13F report (no manager name and no information table rows)")
     digest = sha256(data)
     fid = filing_id(None, digest)
-    pdate = parse_date(period)
+    pdate = _period_date(period)
     is_amend = bool(amend)
     info = FilingInfo(id=fid, form_type="13F-HR/A" if is_amend else ("13F-NT" if rtype == "13F NOTICE" else "13F-HR"),
                       family="13f", loader="form13f_text", is_amendment=is_amend,
