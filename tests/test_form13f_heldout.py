@@ -141,3 +141,17 @@ def test_text_13f_quarter_end_as_typed():
         f = load_bytes(base.replace(b"March 31, 2010", typed), "13f.txt")
         assert f.filing.event_date.isoformat() == want
         assert f.document["value_unit"] == "thousands"
+
+
+def test_tab_typed_table_with_discretion_columns_marked_x():
+    # Investment Discretion as Sole / Shared / Other columns marked "X" before the voting Sole / Shared / None
+    head = "\t".join(["Name of Issuer", "Title of Class", "CUSIP", "Value (x$1000)", "Shares", "SH/PRN", "Put/Call",
+                      "Sole", "Shared", "Other", "Other Managers", "Sole", "Shared", "None"])
+    rows = [["FABRIKAM SAMPLE CO", "COM", "99991A100", "523", "6700", "SH", "", "X", "", "", "", "6700", "0", "0"],
+            ["NORTHWIND EXAMPLE INC", "COM", "99991B207", "1200", "10000", "SH", "", "", "X", "", "1", "0", "10000",
+             "0"]]
+    text = "FORM 13F INFORMATION TABLE\n" + head + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    f = load_bytes(text.encode(), "13f.txt")
+    got = [(r["investmentDiscretion"], r["otherManager"], r["votingSole"], r["votingShared"], r["votingNone"])
+           for r in f.document["rows"]]
+    assert got == [("SOLE", None, "6700", "0", "0"), ("SHARED", "1", "0", "10000", "0")]

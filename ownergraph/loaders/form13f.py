@@ -620,8 +620,16 @@ def _tab_columns(cells: list[str], cols: dict[str, int]) -> None:
             continue
         for key, pat in _TAB_WORDS:
             if re.search(pat, low):
-                cols.setdefault(key, i)
+                if key in ("sole", "shared", "none") and key in cols and cols[key] < i:
+                    # investment discretion printed as Sole / Shared / Other columns before the voting ones:
+                    # the earlier columns are the discretion's (marked with an X), the last ones the votes
+                    cols.setdefault("d_" + key, cols[key])
+                    cols[key] = i
+                elif key == "none" or key not in cols:
+                    cols.setdefault(key, i)
                 break
+        if re.fullmatch(r"(?:\(c\)\s*)?other", low) and "sole" in cols and "none" not in cols:
+            cols.setdefault("d_other", i)
 
 
 def _tab_row(cells: list[str], cols: dict[str, int]) -> dict[str, Any] | None:
@@ -646,6 +654,13 @@ def _tab_row(cells: list[str], cols: dict[str, int]) -> dict[str, Any] | None:
         return None
     pc = (cell("pc") or "").title() or None
     disc = (cell("disc") or "").upper() or None
+    if disc is None or disc in ("X", "x"):  # discretion marked with an X under Sole / Shared / Other
+        for key, name in (("d_sole", "SOLE"), ("d_shared", "SHARED"), ("d_other", "OTHER")):
+            if (cell(key) or "").upper() == "X":
+                disc = name
+                break
+        else:
+            disc = None if disc in ("X", "x") else disc
     return {"nameOfIssuer": cell("name"), "titleOfClass": cell("title"), "cusip": c, "figi": None,
             "value": num("value"), "sshPrnamt": num("amt"), "sshPrnamtType": typ or "SH",
             "putCall": pc if pc in ("Put", "Call") else None, "investmentDiscretion": disc,
