@@ -150,7 +150,8 @@ class RelationFact(BaseModel):
     SUBSIDIARY_OF (Exhibit 21)
         ``jurisdiction``, ``percent`` (+``percent_text``; "wholly owned" is 100), ``held_through`` (the
         listed entity an indented list nests it under; the edge still points at the registrant),
-        ``footnotes`` (the marks after the name: "4, 5").
+        ``footnotes`` (the marks after the name: "4, 5"), ``footnote_text`` (the notes those marks refer
+        to, as printed under the list, joined by " | ").
     CONTROLS
         ``basis`` (e.g. 'general partner', 'managing member', 'sole owner',
         'officer', 'by virtue of relationship', 'subsidiary' for a 13G Item 7 list), ``stated`` (bool),

@@ -28,6 +28,15 @@ indentation (leading spaces of a text line; padding, margin, text-indent or lead
 non-breaking spaces of an HTML cell) keep their SUBSIDIARY_OF edge to the registrant --
 Exhibit 21 lists what the registrant owns directly or indirectly -- and name the entity
 they are nested under in ``held_through`` (document: ``parent``).
+
+Headings group entries: a row or line "Subsidiaries of Foo Holdings, Inc.:" makes the entries under it
+``held_through`` Foo Holdings (until the next heading, or an entry indented less than the heading), a
+jurisdiction heading ("Delaware:", "United Kingdom") gives the entries under it that jurisdiction, and section
+headings ("Domestic Subsidiaries", "Joint Ventures") are no entries.  Brackets after a name say more: "(d/b/a
+Foo Outlet)", "(formerly ...)" are aliases, "(a subsidiary of Foo Ltd.)" is ``held_through``.  The notes under
+the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's ``footnote_text`` and gives
+the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
+name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ from ..graph.ids import filing_id
 from ..graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, PropFact, Provenance, RelationFact
 from ..graph.model import excerpt as _excerpt
 from . import Loader, register, sha256
+from ._edgar_codes import code_of_place
 from ._text import decode, find_dates, html_to_text, parse_percent
 from .ownership import is_submission
 
@@ -56,12 +66,14 @@ class Subsidiary(BaseModel):
     percent: str | None = None
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
+    aliases: list[str] = Field(default_factory=list, description="Other names in brackets: '(d/b/a Foo Outlet)'")
 
 
 class Exhibit21(BaseModel):
     parent: str | None = Field(default=None, description="Parent as printed in the exhibit, if it says")
     as_of: str | None = None
     subsidiaries: list[Subsidiary] = Field(default_factory=list)
+    notes: dict[str, str] = Field(default_factory=dict, description="Footnote mark -> its text, as printed")
 
 
 def sniff(data: bytes) -> float:
@@ -116,27 +128,120 @@ def _indent(cell_html: str) -> float:
     return total
 
 
-def _cells(row_html: str) -> tuple[list[str], float]:
+_SUP = re.compile(r"(?is)<sup\b[^>]*>(?:\s|<[^>]+>)*\(?\s*([0-9]{1,2}|[a-z]|[*†‡§]+)\s*\)?(?:\s|<[^>]+>)*</sup\s*>")
+
+
+def _sup_mark(m: re.Match) -> str:
+    return f" ({m[1]}) " if m[1][0].isalnum() else f" {m[1]} "
+
+
+def _cells(row_html: str, positions: list[int] | None = None) -> tuple[list[str], float]:
+    """The non-empty cells' texts and the first one's indentation; ``positions`` (if given) receives the column
+    each non-empty cell starts at (counting colspans)."""
     cells = re.findall(r"(?is)<t[dh]\b([^>]*>.*?)</t[dh]\s*>", row_html)
     out = []
     indent = None
+    col = 0
     for c in cells:
+        span = re.match(r"""(?is)[^>]*\bcolspan\s*=\s*["']?(\d{1,2})""", c)
+        width = max(int(span.group(1)), 1) if span else 1
         t = re.sub(r"(?is)<br\s*/?>|</(?:div|p)\s*>", " ", c.split(">", 1)[1] if ">" in c else c)
+        # a footnote mark set as a superscript ("Foo Ltd.<sup>1</sup>") is a mark, not part of the name
+        t = _SUP.sub(_sup_mark, t)
         t = re.sub(r"(?s)<[^>]+>", " ", t)
         t = " ".join(html.unescape(t).replace("\u00a0", " ").split())
         if t and indent is None:
             indent = _indent("<td " + c)
+        if t and positions is not None:
+            positions.append(col)
+        col += width
         out.append(t)
     return [c for c in out if c], indent or 0.0
+
+
+def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | None:
+    """A header row's columns: start column -> 'name', 'jur', 'pct' or 'other' (a d/b/a, trade name, address,
+    tax number or business column, whose text is neither the jurisdiction nor a part of the name). None unless
+    the row names a jurisdiction or percent column and every cell is a heading."""
+    roles: dict[int, str] = {}
+    for c, pos in zip(cells, positions):
+        low = c.lower()
+        if len(c) > 120:
+            return None
+        if re.search(r"percent|%|\bownership\b|\bowned\b|\binterest\b", low) and not re.search(
+                r"jurisdiction|state|country|place|organi[sz]|incorporat|formation|domicile", low):
+            roles[pos] = "pct"
+        elif re.search(r"jurisdiction|\bstate\b|country|place\s+of|organi[sz]ed|organi[sz]ation|incorporat|"
+                       r"formation|domicile", low):
+            roles[pos] = "jur"
+        elif re.search(r"d/b/a|\bdba\b|(?:does|doing|conducts?)\s+business|business\s+(?:name|under|as)\b|"
+                       r"trade\s+name|assumed\s+name|"
+                       r"also\s+known|\baddress\b|\bein\b|tax\s+id|employer\s+identification|principal\s+"
+                       r"(?:business|activit)|nature\s+of\s+business|\bactivity\b", low):
+            roles[pos] = "other"
+        elif re.search(r"\bname\b|subsidiar|entity|company|companies", low):
+            roles[pos] = "name"
+        else:
+            return None
+    if not ({"jur", "pct"} & set(roles.values())) or "other" not in roles.values():
+        return None  # (without a column to leave out, the cells' own patterns read the row as before)
+    return roles
+
+
+def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str]) -> list[str] | None:
+    """A data row's cells ordered name, jurisdiction, percent by the header's columns (a cell belongs to the
+    header cell starting at or before it), 'other' columns left out; None when no cell falls in a name column."""
+    starts = sorted(roles)
+    got: dict[str, str] = {}
+    for c, pos in zip(cells, positions):
+        owner = max((st for st in starts if st <= pos), default=None)
+        role = "name" if owner is None else roles[owner]
+        if role == "name" and owner is not None and pos != owner and "name" in got:
+            role = "other"
+        got.setdefault(role, c)
+    if "name" not in got and starts and starts[0] > 0:
+        return None
+    if "name" not in got:
+        return None
+    return [got["name"]] + [got[k] for k in ("jur", "pct") if k in got]
 
 
 #: footnote marks after a name: "(4) (5)", "(a)", "*", "†"
 _FOOTMARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|[*†‡§]+))+\s*$")
 #: an ownership note after a name: "(80% owned)", "(51%)", "- wholly owned", "(wholly-owned by Foo Inc.)"
 _OWN_NOTE = re.compile(
-    r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
+    r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?:(?:owned|held)\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
     r"equity\s+interest|owned\s+subsidiary))?|(?P<wholly>wholly[\s-]*owned(?:\s+subsidiary)?))"
     r"(?:\s+(?:by|of|through)\s+(?P<by>[^()\[\]]{3,120}?))?\s*[)\]]?\s*$", re.I)
+
+
+#: another name of the entry in brackets: "(d/b/a Foo Outlet)", "(formerly Foo Corp.)", "(a/k/a Foo)"
+_ALIAS_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:d/?b/?a|doing\s+business\s+as|also\s+known\s+as|a/?k/?a|f/?k/?a|formerly(?:\s+known\s+as)?|"
+    r"trading\s+as|t/a)\b\.?\s*:?\s*(?P<alias>[^()\[\]]{2,120}?)\s*[)\]]", re.I)
+#: the company an entry is held through, in brackets: "(a subsidiary of Foo Ltd.)", "(owned by Foo LLC)"
+_SUB_OF = re.compile(
+    r"\s*[(\[]\s*(?:an?\s+)?(?:(?:direct|indirect|wholly[\s-]*owned|majority[\s-]*owned)\s+)*"
+    r"(?:(?:subsidiary|affiliate)\s+of|owned\s+by|held\s+(?:by|through))\s+(?P<by>[^()\[\]]{3,120}?)\s*[)\]]", re.I)
+
+
+def _trim_name(x: str) -> str:
+    """A company named inside a note, its abbreviation's period kept ('Foo Ltd.'), a sentence's dropped."""
+    x = x.strip(" ,;")
+    return x if x.endswith(".") and _ABBREV_END.search(x[:-1]) else x.rstrip(". ")
+
+
+def _strip_aliases(name: str) -> tuple[str, list[str], str | None]:
+    """'Foo LLC (d/b/a Foo Outlet)' -> ('Foo LLC', ['Foo Outlet'], None); 'Bar B.V. (a subsidiary of Foo Ltd.)'
+    -> ('Bar B.V.', [], 'Foo Ltd.'): the bracket is another name, or the company it is held through."""
+    aliases = [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
+    by = None
+    m = _SUB_OF.search(name)
+    if m and m.start() > 0:
+        by = _trim_name(m["by"])
+    if aliases or by:
+        name = " ".join(_SUB_OF.sub(" ", _ALIAS_NOTE.sub(" ", name)).split()).strip(" ,;")
+    return name, [a for a in aliases if a], by
 
 
 def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
@@ -154,7 +259,7 @@ def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
         if m and m.start() > 0 and pct is None:
             pct = " ".join(m.group(0).strip(" -–—,;()[]").split())
             if m["by"]:
-                by = m["by"].strip(" .,;")
+                by = _trim_name(m["by"])
                 pct = pct[: pct.lower().rfind(" by ") if " by " in pct.lower() else len(pct)].strip()
             name = name[:m.start()].rstrip(" ,;-–—")
             continue
@@ -162,15 +267,29 @@ def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
     return name, marks, pct, by
 
 
+def _pairs(cells: list[str]) -> list[list[str]] | None:
+    """A row listing two or three entries side by side ("Foo Inc. | Delaware | Bar Ltd. | England"): its
+    (name, jurisdiction) pairs, when every second cell is a place."""
+    cells = [c for c in cells if c.strip(" *†‡")]
+    if len(cells) not in (4, 6) or not all(code_of_place(_split_notes(c)[0]) for c in cells[1::2]):
+        return None
+    if any(code_of_place(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
+        return None
+    return [cells[i:i + 2] for i in range(0, len(cells), 2)]
+
+
 def _row_to_sub(cells: list[str]) -> dict | None:
-    cells = [c.strip(" *†‡") for c in cells if c.strip(" *†‡")]
+    # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
+    cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
     if not cells or _HEADER_WORDS.match(cells[0]) or len(cells[0]) > 200:
         return None
     if any(_HEADER_WORDS.match(c) or re.search(r"(?i)\bjurisdiction\b|organized\s+under|laws\s+of$|"
                                                r"(?:state|country|place)\s+of\s+(?:incorporation|organization)", c)
            for c in cells):
         return None  # a header row
-    name, marks, note, by = _split_notes(cells[0])
+    first, aliases, sub_of = _strip_aliases(cells[0])
+    name, marks, note, by = _split_notes(first)
+    by = by or sub_of
     jur = None
     pct = note
     for c in cells[1:]:
@@ -184,7 +303,8 @@ def _row_to_sub(cells: list[str]) -> dict | None:
             pct, by = pct or jnote, by or jby
     if not re.search(r"[A-Za-z]", name):
         return None
-    return {"name": name, "jurisdiction": jur or None, "percent": pct, "footnotes": marks, "held_by": by}
+    return {"name": name, "jurisdiction": jur or None, "percent": pct, "footnotes": marks, "held_by": by,
+            "aliases": aliases}
 
 
 _LINE_PATTERNS = [
@@ -218,34 +338,170 @@ def _text_line_sub(ln: str) -> dict | None:
             return sub
         if "\t" in ln:
             return None
-    name, marks, note, by = _split_notes(" ".join(ln.split()))
+    line, aliases, sub_of = _strip_aliases(" ".join(ln.split()))
+    name, marks, note, by = _split_notes(line)
+    by = by or sub_of
     for pat in _LINE_PATTERNS:
         m = pat.match(name)
-        if m and len(m["name"]) < 150 and not _PROSE.search(m["name"]):
+        if m and len(m["name"]) < 150:
+            # the notes inside the name first ("Foo LLC - 60% owned by Bar Ltd. (Delaware)"): prose is what
+            # is left after them
             n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
+            if _PROSE.search(n2):
+                continue
             return {"name": n2, "jurisdiction": m["jur"].strip(), "percent": note or note2,
-                    "footnotes": marks2 + marks, "held_by": by or by2}
+                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases}
     if (_ENTITY_END.search(name) and len(name.split()) >= 2 and len(name) < 120 and not _PROSE.search(name)
             and not name.endswith(":")):
-        return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by}
+        return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by,
+                "aliases": aliases}
     return None
 
 
+#: a heading over a group of entries held by one company: "Subsidiaries of Foo Holdings, Inc.:", "Direct
+#: subsidiaries of Foo B.V.", "Entities owned by Foo LLC"
+_GROUP_OF = re.compile(
+    r"(?i)^(?:(?:direct|indirect|wholly[\s-]owned|significant|principal|operating|domestic|foreign|international|"
+    r"u\.?s\.?|non-u\.?s\.?)\s+)*(?:subsidiar(?:y|ies)|companies|entities)\s+(?:of|owned\s+by|held\s+(?:by|through))"
+    r"\s+(?P<p>.+?)\s*(?:\(\s*continued\s*\))?\s*:?$")
+_SECTION = re.compile(
+    r"(?i)^(?:(?:domestic|foreign|international|u\.?s\.?|non-u\.?s\.?|other|consolidated|unconsolidated|significant|"
+    r"principal|operating|inactive|wholly[\s-]owned|majority[\s-]owned|direct|indirect|partially[\s-]owned)\s+)+"
+    r"(?:subsidiar(?:y|ies)|affiliates|companies|entities|joint\s+ventures|partnerships)"
+    r"(?:\s*\(\s*continued\s*\))?\s*:?$|^joint\s+ventures\s*:?$")
+_SELF = re.compile(r"(?i)^the\s+(?:registrant|company|corporation|partnership|trust|bank|issuer)\b")
+#: dot leaders between a name and its jurisdiction ("Foo Bank, N.A. .......... United States")
+_LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
+_ABBREV_END = re.compile(r"(?i)\b(?:inc|corp|co|ltd|bros|jr|n\.a|l\.p|s\.a|n\.v|b\.v|l\.l\.c|s\.r\.l|s\.p\.a|k\.k|"
+                         r"s\.a\.s|s\.a\.r\.l|a\.g|s\.e)$")
+
+
+def _unleader(line: str) -> str:
+    def rep(m: re.Match) -> str:
+        before = line[:m.start()]
+        return (". " if _ABBREV_END.search(before) else "") + "    "
+    return _LEADER.sub(rep, line) if "...." in line.replace(" ", "") else line
+
+
+def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
+    """A line (or a table row of one cell) that heads a group of entries: ('held', 'Foo Holdings, Inc.') for
+    "Subsidiaries of Foo Holdings, Inc.:" (once entries were read, or when it ends with a colon: at the top it is
+    the exhibit's title), ('jur', 'Delaware') for "Delaware:" or a bare place name, ('reset', None) for another
+    heading ("Foreign Subsidiaries:")."""
+    ln = " ".join(ln.split()).strip(" *")
+    if not ln or len(ln) > 160:
+        return None
+    m = _GROUP_OF.match(ln)
+    if m and (started or ln.endswith(":")):
+        p = m["p"].strip(" :*")
+        if _SELF.match(p) or not re.search(r"[A-Za-z]", p):
+            return ("reset", None)
+        return ("held", p)
+    if _SECTION.match(ln):  # "Domestic Subsidiaries", "Foreign subsidiaries (continued):", "Joint Ventures"
+        return ("reset", None)
+    words = ln.rstrip(":").split()
+    if ln.endswith(":") and len(words) <= 6:
+        place = ln.rstrip(": ")
+        return ("jur", place) if code_of_place(place) else ("reset", None)
+    if len(words) <= 5 and code_of_place(ln):
+        return ("place", ln.strip(" ."))  # a heading, or the jurisdiction of the entry above (see _Groups)
+    return None
+
+
+class _Groups:
+    """The headings above entries, applied to the entries under them (until the next heading, or an entry
+    indented less than the heading)."""
+
+    def __init__(self) -> None:
+        self.held: tuple[str, float] | None = None
+        self.jur: tuple[str, float] | None = None
+        self.count = 0  # headings seen: entries under another heading are not nested by indentation
+
+    def heading(self, kind: str, value: str | None, indent: float, subs: list[dict]) -> None:
+        if kind == "place":
+            # a bare place name: the jurisdiction of the entry above when that has none and no heading gave one
+            # ("Foo Holdings Limited" / "   Bermuda"), else a heading ("Delaware" over the entries organized there)
+            if subs and not subs[-1].get("jurisdiction") and self.jur is None:
+                subs[-1]["jurisdiction"] = value
+                return
+            kind = "jur"
+        self.count += 1
+        if kind == "held":
+            self.held, self.jur = (value, indent), None
+        elif kind == "jur":
+            self.jur = (value, indent)
+        else:
+            self.held = self.jur = None
+
+    def apply(self, sub: dict) -> None:
+        d = sub.get("indent", 0.0)
+        sub["group"] = self.count
+        if self.held and d < self.held[1]:
+            self.held = None
+        if self.jur and d < self.jur[1]:
+            self.jur = None
+        if self.held and not sub.get("held_by") and self.held[0] != sub["name"]:
+            sub["held_by"] = self.held[0]
+            sub["grouped"] = True
+        if self.jur and not sub.get("jurisdiction"):
+            sub["jurisdiction"] = self.jur[0]
+
+
 def _subs_from_text(text: str) -> list[dict]:
-    out = []
+    out: list[dict] = []
+    groups = _Groups()
     for raw in text.splitlines():
         if "<" in raw:
             raw = _SGML_TAGS.sub(lambda m: " " * len(m.group(0)), raw)
         raw = raw.expandtabs(8) if "\t" in raw and raw.lstrip().find("\t") < 0 else raw
+        raw = _unleader(raw)
         ln = raw.strip()
-        if not ln or re.fullmatch(r"[-=_.\s]+", ln) or _TITLE_RE.search(ln) or _HEADER_WORDS.match(ln):
+        if not ln or re.fullmatch(r"[-=_.\s]+", ln):
+            continue
+        indent = float(len(raw) - len(raw.lstrip(" ")))
+        head = _heading(ln, bool(out))
+        if head and (head[0] == "held" or _text_line_sub(ln) is None):
+            groups.heading(head[0], head[1], indent, out)
+            continue
+        if _TITLE_RE.search(ln) or _HEADER_WORDS.match(ln):
             continue
         if _NOTE_LINE.match(ln) and len(ln.split()) >= 4 and _PROSE.search(ln):
             continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
-        sub = _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)
-        if sub:
-            sub["indent"] = float(len(raw) - len(raw.lstrip(" ")))
-            out.append(sub)
+        pairs = _pairs(re.split(r"\s{2,}|\t", ln)) if "  " in ln or "\t" in ln else None
+        found = [_row_to_sub(p) for p in pairs] if pairs else [
+            _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)]
+        for sub in found:
+            if sub:
+                sub["indent"] = indent
+                groups.apply(sub)
+                out.append(sub)
+    return out
+
+
+#: a footnote under the list: "(1) 50% owned by the Registrant.", "* Inactive.", "(a) Joint venture"
+_NOTE_DEF = re.compile(r"^\s*(?:\(\s*(?P<p>\d{1,2}|[a-z])\s*\)|(?P<s>\*{1,3}|[†‡§]{1,3}))\s*(?P<t>\S.{2,400}?)\s*$")
+_NOTE_PCT = re.compile(r"(?i)(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:%|percent\b)")
+
+
+#: a note naming the company an entry is held through: "Wholly owned by Foo Inc.", "80% owned by Foo LLC; ...",
+#: "A subsidiary of Foo B.V."
+_NOTE_BY = re.compile(
+    r"(?i)^(?:an?\s+)?(?:(?:\d{1,3}(?:\.\d+)?\s*%|wholly|majority|indirectly|directly)[\s-]*)?(?:owned|held)?\s*"
+    r"(?:subsidiary\s+of|owned\s+by|held\s+(?:by|through)|by|through)\s+(?P<by>[A-Z][^;:()]{2,100}?)"
+    r"(?=\s*[;(]|\s*$|(?<=\.)\s+(?-i:[A-Z]))")
+
+
+def _notes(text: str, marks: set[str]) -> dict[str, str]:
+    """The texts of the footnotes the entries' marks refer to, as printed under the list."""
+    out: dict[str, str] = {}
+    for ln in text.splitlines():
+        m = _NOTE_DEF.match(ln)
+        if m is None:
+            continue
+        mark = m["p"] or m["s"]
+        t = " ".join(m["t"].split())
+        if mark in marks and mark not in out and re.search(r"[A-Za-z]{2}", t):
+            out[mark] = t
     return out
 
 
@@ -255,8 +511,11 @@ def _nest(subs: list[dict]) -> None:
     if len(levels) < 2 or subs[0].get("indent", 0.0) != min(levels):
         return
     stack: list[tuple[float, str]] = []
+    group = None
     for s in subs:
         d = s.get("indent", 0.0)
+        if s.get("group") != group:  # a heading between: its entries are indented under it, not under an entry
+            group, stack = s.get("group"), []
         while stack and stack[-1][0] >= d:
             stack.pop()
         if stack and not s.get("held_by"):
@@ -294,23 +553,69 @@ def _parent(text: str) -> str | None:
 _HTML_RE = re.compile(r"(?i)<(?:html|body|div|p|tr|td|font|span)\b")
 
 
+def _same_name(a: str, b: str) -> bool:
+    def key(x: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "", x.lower())
+    return key(a) == key(b)
+
+
 def parse(data: bytes, source: str) -> FilingFacts:
     raw = decode(data)
     is_html = bool(_HTML_RE.search(raw[:20000]))  # (an SGML <TABLE> with <S> <C> columns is text)
-    text = html_to_text(raw) if is_html else raw
+    text = html_to_text(_SUP.sub(_sup_mark, raw)) if is_html else raw
     subs: list[dict] = []
     if is_html:
+        groups = _Groups()
+        roles: dict[int, str] | None = None
         for row in re.findall(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>", raw):
-            cells, indent = _cells(row)
-            sub = _row_to_sub(cells)
-            if sub:
-                sub["indent"] = indent
-                subs.append(sub)
+            positions: list[int] = []
+            cells, indent = _cells(row, positions)
+            if len(cells) >= 2:
+                r = _column_roles(cells, positions)
+                if r is not None:  # a header row naming a column to leave out (d/b/a, address)
+                    roles = r
+                    continue
+                if roles is not None:
+                    cells = _by_roles(cells, positions, roles) or cells
+            # (inside a table a "Subsidiaries of X" row heads the rows under it even at the top: the exhibit's
+            # title, when a row repeats it, names the parent and is left out below)
+            if len(cells) == 1 and _NOTE_DEF.match(cells[0]) and not _pairs(cells):
+                continue  # a footnote set in a row of the table ("* Inactive.", "(1) 50% owned by ...")
+            head = _heading(cells[0], True) if len(cells) == 1 else None
+            if head:  # a row of one cell heading the rows under it
+                groups.heading(head[0], head[1], indent, subs)
+                continue
+            for part in _pairs(cells) or [cells]:
+                sub = _row_to_sub(part)
+                if sub:
+                    sub["indent"] = indent
+                    groups.apply(sub)
+                    subs.append(sub)
     if not subs:
         subs = _subs_from_text(text)
     if not subs:
         raise LoadError(source, "no subsidiaries found (expected a table or lines of name and jurisdiction)")
     _nest(subs)
+    notes = _notes(text, {m for s in subs for m in s.get("footnotes") or []})
+    for s in subs:
+        texts = [notes[m] for m in s.get("footnotes") or [] if m in notes]
+        if texts:
+            s["footnote_text"] = " | ".join(texts)
+        if s["percent"] is None:  # "(1) 50% owned by the Registrant": the note states the interest
+            for t in texts:
+                pm = _NOTE_PCT.search(t)
+                if pm and re.search(r"(?i)\bown|\binterest|\bequity|\bheld\b|\bjoint\s+venture", t):
+                    s["percent"] = f"{pm.group(1)}%"
+                    break
+                if re.match(r"(?i)(?:an?\s+)?wholly[\s-]*owned\b", t):
+                    s["percent"] = "wholly owned"
+                    break
+        if not s.get("held_by"):  # "* Wholly owned by Contoso Holdings, Inc.": the note names the holder
+            for t in texts:
+                bm = _NOTE_BY.match(t)
+                if bm and not _SELF.match(bm["by"]) and not re.search(r"\band\b", bm["by"]):  # (one holder)
+                    s["held_by"] = _trim_name(bm["by"])
+                    break
     parent = _parent(text)
     dates = find_dates(" ".join(text.split()[:400]))
     digest = sha256(data)
@@ -330,15 +635,16 @@ def parse(data: bytes, source: str) -> FilingFacts:
             continue
         seen.add(s["name"])
         via = s.get("held_by")
-        if via and parent and via == parent:
+        if via and parent and _same_name(via, parent):
             via = None
         doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"], "percent": s["percent"],
-                         "parent": via, "footnotes": s.get("footnotes") or []})
+                         "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
                        excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
-        entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p))
+        entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
+                                   aliases=[a for a in s.get("aliases") or [] if a != s["name"]]))
         rprops: dict = {"jurisdiction": s["jurisdiction"]}
         if s["percent"]:
             pct, bound = parse_percent(s["percent"])
@@ -352,9 +658,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
             rprops["held_through"] = via
         if s.get("footnotes"):
             rprops["footnotes"] = ", ".join(s["footnotes"])
+        if s.get("footnote_text"):
+            rprops["footnote_text"] = s["footnote_text"]
         relations.append(RelationFact(type=EdgeKind.SUBSIDIARY_OF, source=key, target="parent",
                                       props={k: v for k, v in rprops.items() if v is not None}, prov=p))
-    doc = {"parent": parent, "as_of": dates[0].isoformat() if dates else None, "subsidiaries": doc_subs}
+    doc = {"parent": parent, "as_of": dates[0].isoformat() if dates else None, "subsidiaries": doc_subs,
+           "notes": notes}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=[])
 
 

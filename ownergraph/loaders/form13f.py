@@ -175,6 +175,8 @@ def _row_of(el: etree._Element) -> dict[str, Any]:
             txt = c.text
             if txt is not None:
                 txt = txt.strip()
+                if f == "otherManager" and txt and row[f]:  # <otherManager> repeated, one number each: all kept
+                    txt = f"{row[f]},{txt}"
                 row[f] = (sys.intern(txt) if len(txt) <= 12 else txt) if txt else None
     return row
 
@@ -233,6 +235,10 @@ def _span(rows: list[int]) -> str:
     return "information table, rows " + ", ".join(str(r) for r in rows[:20]) + (", ..." if len(rows) > 20 else "")
 
 
+#: an other-manager cell that names no manager (sequence numbers start at 1)
+_NO_MANAGER = re.compile(r"(?i)\s*(?:0+|none|n/?a|-+|nil)\s*")
+
+
 def _holdings(rows: list[dict], prov, holder: str) -> tuple[list[EntityFact], list[RelationFact], Decimal]:
     """Rows of an information table (values as filed) -> issuers, securities and the holder's HOLDS edges: one per
     CUSIP and put/call, rows split by other manager or investment discretion added up."""
@@ -288,8 +294,11 @@ def _holdings(rows: list[dict], prov, holder: str) -> tuple[list[EntityFact], li
                 pos[name] = val if pos[name] is None else pos[name] + val
         if r["investmentDiscretion"] and r["investmentDiscretion"] not in pos["disc"]:
             pos["disc"].append(r["investmentDiscretion"])
-        if r["otherManager"] and r["otherManager"] not in pos["mgr"]:
-            pos["mgr"].append(r["otherManager"])
+        mgr = r["otherManager"]
+        if mgr and _NO_MANAGER.fullmatch(mgr):  # "0", "NONE", "N/A", "-": filed for "no other manager"
+            mgr = None
+        if mgr and mgr not in pos["mgr"]:
+            pos["mgr"].append(mgr)
     for (skey, put_call), pos in positions.items():
         props = {
             "basis": "13f", "shares": pos["shares"], "principal_amount": pos["principal"], "value": pos["value"],
@@ -422,9 +431,11 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
                            prov=p)]
     for i, om in enumerate(others, start=1):
         if om["name"]:
+            oprops = [PropFact(name="other_manager_sequence", value=om["sequence"], prov=p)] if om["sequence"] else []
+            if om["file_number"]:  # as the text reports give it: the other manager's own Form 13F file number
+                oprops.append(PropFact(name="form13f_file_number", value=om["file_number"], prov=p))
             entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=om["name"], cik=om["cik"],
-                                       props=[PropFact(name="other_manager_sequence", value=om["sequence"],
-                                                       prov=p)] if om["sequence"] else [],
+                                       props=oprops,
                                        prov=Provenance(filing_id=fid, source=source, section="summary page",
                                                        excerpt=excerpt(f"{om['sequence'] or ''} {om['name']}"))))
     return FilingFacts(filing=info, document=doc, entities=entities, relations=[], warnings=warnings)
@@ -508,8 +519,23 @@ def _header_columns(lines: list[str]) -> dict[str, float]:
     return cols
 
 
-def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int) -> dict[str, Any]:
-    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``)."""
+def _voting_spans(ruler: list[tuple[int, int]], cols: dict[str, float]) -> dict[str, tuple[int, int]] | None:
+    """The SOLE / SHARED / NONE columns as the ruler under the header draws them ("-------- -------- --------"):
+    its last three dash runs, when the header's voting words stand over them (numbers are right-aligned in a
+    column whose heading is left-aligned or centred, so the heading's centre alone misplaces them)."""
+    if len(ruler) < 4 or not {"sole", "shared", "none"} <= cols.keys():
+        return None
+    spans = dict(zip(("sole", "shared", "none"), ruler[-3:]))
+    for k, (a, b) in spans.items():
+        if not a - 3 <= cols[k] <= b + 3:
+            return None
+    return spans
+
+
+def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: int,
+              spans: dict[str, tuple[int, int]] | None = None) -> dict[str, Any]:
+    """One row: ``m`` holds value, amt, type, pc and rest (positions on the printed line minus ``shift``);
+    ``spans``: the voting columns drawn by the header's ruler, if any."""
     t = cols.get("title")
     t = None if t is None else int(t) - shift
     if t is not None and 0 < t < len(pre) and pre[t - 1] == " " and pre[:t].strip():
@@ -539,6 +565,12 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
     if {"sole", "shared", "none"} <= cols.keys():
         for tok, a, b in tokens:
             centre = (a + b) / 2
+            if spans is not None and _AMOUNT.fullmatch(tok):
+                # an amount printed inside a voting column's ruler is that column's, wherever its heading stands
+                inside = [k for k, (s, e) in spans.items() if s - 1 <= a and b <= e + 1]
+                if inside and voting[inside[0]] is None:
+                    voting[inside[0]] = tok
+                    continue
             if _AMOUNT.fullmatch(tok):
                 near = min(("sole", "shared", "none"), key=lambda k: abs(cols[k] - centre))
                 other = cols.get("other")
@@ -571,12 +603,120 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
             "votingNone": voting["none"].replace(",", "") if voting["none"] else None}
 
 
+#: the columns of a table typed with tabs, by the words of its header cells
+_TAB_WORDS = (("sole", r"^sole$|^\(a\)\s*sole$"), ("shared", r"^shared$|^\(b\)\s*shared$"),
+              ("none", r"^none$|^\(c\)\s*none$"), ("cusip", r"cusip"), ("pc", r"put"),
+              ("type", r"sh\s*/\s*prn|^prn$|^sh$"), ("disc", r"discretion|dscretn|invstmt|inv\.?\s*disc"),
+              ("mgr", r"manager|mgrs?\b"), ("value", r"value|x\s*\$?\s*1,?000"),
+              ("amt", r"shares|prn\s*amt|principal|amount|quantity"), ("title", r"title|class"),
+              ("name", r"issuer|name"))
+
+
+def _tab_columns(cells: list[str], cols: dict[str, int]) -> None:
+    """Header cells of a tab-typed table (one line or several) -> column index by field."""
+    for i, c in enumerate(cells):
+        low = " ".join(c.lower().split())
+        if not low:
+            continue
+        for key, pat in _TAB_WORDS:
+            if re.search(pat, low):
+                if key in ("sole", "shared", "none") and key in cols and cols[key] < i:
+                    # investment discretion printed as Sole / Shared / Other columns before the voting ones:
+                    # the earlier columns are the discretion's (marked with an X), the last ones the votes
+                    cols.setdefault("d_" + key, cols[key])
+                    cols[key] = i
+                elif key == "none" or key not in cols:
+                    cols.setdefault(key, i)
+                break
+        if re.fullmatch(r"(?:\(c\)\s*)?other", low) and "sole" in cols and "none" not in cols:
+            cols.setdefault("d_other", i)
+
+
+def _tab_row(cells: list[str], cols: dict[str, int]) -> dict[str, Any] | None:
+    """One row of a tab-typed table, read by the header's columns; None when its CUSIP cell holds no CUSIP."""
+    def cell(key: str) -> str | None:
+        i = cols.get(key)
+        v = cells[i].strip() if i is not None and i < len(cells) else ""
+        return v or None
+
+    c = (cell("cusip") or "").replace(" ", "").upper()
+    if len(c) == 12 and c.endswith("000"):
+        c = c[:9]
+    typ = (cell("type") or "").upper() or None
+    if not (len(c) == 9 and any(ch.isdigit() for ch in c[:6]) and (_cusip_ok(c) or typ in ("SH", "PRN"))):
+        return None
+
+    def num(key: str) -> str | None:
+        v = (cell(key) or "").replace(",", "").replace("$", "").strip()
+        return v if _AMOUNT.fullmatch(v) else None
+
+    if num("value") is None or num("amt") is None:
+        return None
+    pc = (cell("pc") or "").title() or None
+    disc = (cell("disc") or "").upper() or None
+    if disc is None or disc in ("X", "x"):  # discretion marked with an X under Sole / Shared / Other
+        for key, name in (("d_sole", "SOLE"), ("d_shared", "SHARED"), ("d_other", "OTHER")):
+            if (cell(key) or "").upper() == "X":
+                disc = name
+                break
+        else:
+            disc = None if disc in ("X", "x") else disc
+    return {"nameOfIssuer": cell("name"), "titleOfClass": cell("title"), "cusip": c, "figi": None,
+            "value": num("value"), "sshPrnamt": num("amt"), "sshPrnamtType": typ or "SH",
+            "putCall": pc if pc in ("Put", "Call") else None, "investmentDiscretion": disc,
+            "otherManager": cell("mgr"), "votingSole": num("sole"), "votingShared": num("shared"),
+            "votingNone": num("none")}
+
+
 _SGML_MARKS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN)>", re.I)
 
 
 def _cover_value(text: str, pattern: str) -> str | None:
     m = re.search(pattern, text, re.I | re.M)
     return " ".join(m.group(1).split()).strip(" _-") or None if m else None
+
+
+_MON = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                     "dec"), start=1)}
+
+
+def _period_date(text: str | None) -> dt.date | None:
+    """The cover's quarter end as typed: also 'September 30,2010' (no space after the comma) and '31-Mar-06'."""
+    if not text:
+        return None
+    s = re.sub(r",(?=\d{4})", ", ", text)
+    d = parse_date(s)
+    if d is None:
+        m = re.match(r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[a-z]*[-, ]+(\d{2}|\d{4})\b", s)
+        if m and m[2].lower() in _MON:
+            y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            try:
+                d = dt.date(y, _MON[m[2].lower()], int(m[1]))
+            except ValueError:
+                d = None
+    return d
+
+
+def _included_managers(block: str) -> list[dict]:
+    """The summary page's numbered list of other included managers: "1  28-10001  Foo Bank, N.A.", a manager
+    whose file number is not assigned yet ("2  Foo Trust Company", "28-____"), the number after the name
+    ("3. Foo Advisors LLC (28-10003)"); the list ends where the information table begins."""
+    end = re.search(r"(?i)information\s+table|name\s+of\s+issuer|<table>|\bcusip\b|signature", block)
+    block = block[:end.start()] if end else block
+    out: list[dict] = []
+    for m in re.finditer(r"(?m)^[ \t]*(\d{1,3})[.)]?[ \t]+(\S[^\n]{1,140}?)[ \t]*$", block):
+        rest = re.sub(r"(?i)Form\s+13F\s+File\s+(?:Number|No\.?):?", " ", m.group(2))
+        fm = re.search(r"\(?\s*\b(0?28-[\d_]{0,10})\s*\)?", rest)
+        fno = None
+        if fm:
+            fno = fm.group(1) if re.search(r"-\d", fm.group(1)) else None  # "28-", "28-____": not yet assigned
+            rest = rest[:fm.start()] + " " + rest[fm.end():]
+        name = " ".join(rest.split()).strip(" ,;-")
+        if (not re.search(r"[A-Za-z]{2}", name) or re.fullmatch(r"(?i)name|none|n/a", name)
+                or len(_AMOUNT.findall(name)) >= 3):
+            continue
+        out.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": name})
+    return out
 
 
 def parse_text(data: bytes, source: str) -> FilingFacts:
@@ -591,21 +731,41 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     rows: list[dict] = []
     header: list[str] = []
     cols: dict[str, float] = {}
+    ruler: list[tuple[int, int]] = []
+    spans: dict[str, tuple[int, int]] | None = None
     pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
     last: dict | None = None
+    tab_cols: dict[str, int] = {}
     for ln in lines:
         if len(ln) > 400:
             pending, last = [], None
             continue
+        if ln.count("\t") >= 6:  # a table typed with tabs: cells, not print positions
+            cells = ln.split("\t")
+            up = ln.upper()
+            if "CUSIP" in up or re.search(r"\bSOLE\b.*\bSHARED\b|VOTING", up):
+                _tab_columns(cells, tab_cols)
+                header.append(" ".join(ln.split()))
+                continue
+            row = _tab_row(cells, tab_cols) if {"cusip", "value", "amt"} <= tab_cols.keys() else None
+            if row is not None:
+                rows.append(row)
+                last, pending = None, []
+                continue
         ln = ln.expandtabs(8) if "\t" in ln else ln
         stripped = ln.strip()
         if not stripped or re.fullmatch(r"[-=_\s]+", stripped):
+            runs = [(x.start(), x.end()) for x in re.finditer(r"[-=_]+", ln)]
+            if len(runs) >= 4:  # the ruler drawn under (or over) the header: the columns' extents
+                ruler = runs
+                spans = _voting_spans(ruler, cols)
             pending = []
             continue
         up = ln.upper()
         if "CUSIP" in up or re.search(r"SOLE.*SHARED.*NONE", up) or "TITLE OF" in up:
             header.append(ln)
             cols = _header_columns(header[-6:])
+            spans = _voting_spans(ruler, cols)
             pending, last = [], None
             continue
         shift = len(ln) - len(ln.lstrip())
@@ -615,7 +775,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
             if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
                 m = None
         if m is not None:
-            row = _text_row(m["pre"], c, m, cols, shift)
+            row = _text_row(m["pre"], c, m, cols, shift, spans)
             if pending and shift > 0:  # "American" / "   Express Co.     Com    025816 10 9 ..."
                 row["nameOfIssuer"] = " ".join([*pending, row["nameOfIssuer"] or ""]).strip() or None
             rows.append(row)
@@ -623,7 +783,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
             continue
         k = _TEXT_CONT.match(ln) if last is not None and not pending else None
         if k is not None:
-            row = _text_row("", last["cusip"], k, cols, 0)
+            row = _text_row("", last["cusip"], k, cols, 0, spans)
             row["nameOfIssuer"], row["titleOfClass"] = last["nameOfIssuer"], last["titleOfClass"]
             rows.append(row)
             continue
@@ -641,6 +801,19 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     amend = _cover_value(head, r"Amendment\s*\[\s*([Xx])\s*\]")
     amend_no = _cover_value(head, r"Amendment\s+Number:?[ \t]*(\d+)")
     file_no = _cover_value(head, r"13F\s+File\s+Number:?\s*(0?28-\d+)")
+    # "This Amendment (Check only one.): [ ] is a restatement. / [X] adds new holdings entries."
+    amend_type = None
+    if re.search(r"(?i)\[\s*[Xx]\s*\]\s*is\s+a\s+restatement", head):
+        amend_type = "RESTATEMENT"
+    elif re.search(r"(?i)\[\s*[Xx]\s*\]\s*adds\s+new\s+holdings", head):
+        amend_type = "NEW HOLDINGS"
+    # "Address: 500 Example Avenue" and the lines under it, up to a blank line or the next label
+    address = None
+    am = re.search(r"(?im)^[ \t]*Address:[ \t]*(\S[^\n]*)((?:\n[ \t]{4,}\S[^\n]*){0,3})", head)
+    if am:
+        parts = [am.group(1)] + [x.strip() for x in am.group(2).splitlines() if x.strip()]
+        parts = [x for x in parts if not re.match(r"(?i)(?:Form\s+13F|13F\s+File|Name|Title|Phone)\b", x)]
+        address = join_address(parts) if parts else None
     rtype = None
     for label in ("HOLDINGS REPORT", "NOTICE", "COMBINATION REPORT"):
         if re.search(r"\[\s*[Xx]\s*\]\s*13F\s+" + label, head, re.I):
@@ -650,15 +823,21 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     others = []
     om = re.search(r"(?is)List\s+of\s+Other\s+Included\s+Managers:?(.{0,3000})", head)
     if om:
-        for m in re.finditer(r"(?m)^\s*(\d{1,3})[.)]?\s+(?:Form\s+13F\s+File\s+Number:?\s*)?(0?28-\d{0,6})"
-                             r"[ \t]+(\S[^\n]{1,100}?)\s*$", om.group(1)):
-            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None  # "28-": a number not yet assigned
-            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3)})
+        others.extend(_included_managers(om.group(1)))
+    # a 13F NOTICE (or COMBINATION REPORT) lists the managers whose reports hold this manager's securities:
+    # "Form 13F File Number   Name" / "28-01190   Frank Russell Company", without sequence numbers
+    rm = re.search(r"(?is)List\s+of\s+Other\s+Managers\s+Reporting\s+for\s+this\s+Manager:?(.{0,3000})", head)
+    if rm:
+        block = re.split(r"(?i)FORM\s+13F\s+SUMMARY\s+PAGE|Report\s+Summary|List\s+of\s+Other\s+Included", rm.group(1))[0]
+        for m in re.finditer(r"(?m)^\s*(?:(\d{1,3})[.)]?\s+)?(0?28-[\d_]{0,10})[ \t]+(\S[^\n]{1,100}?)\s*$", block):
+            fno = m.group(2) if re.search(r"-\d", m.group(2)) else None
+            others.append({"sequence": m.group(1), "cik": None, "file_number": fno, "name": m.group(3),
+                           "reporting": True})
     if not rows and not name:
         raise LoadError(source, "not a Form 13F report (no manager name and no information table rows)")
     digest = sha256(data)
     fid = filing_id(None, digest)
-    pdate = parse_date(period)
+    pdate = _period_date(period)
     is_amend = bool(amend)
     info = FilingInfo(id=fid, form_type="13F-HR/A" if is_amend else ("13F-NT" if rtype == "13F NOTICE" else "13F-HR"),
                       family="13f", loader="form13f_text", is_amendment=is_amend,
@@ -670,16 +849,21 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
 
     cp = prov("cover page", f"Name: {name}" if name else "manager not named on the cover page")
     props = [_PF(name="form13f_file_number", value=file_no, prov=cp)] if file_no else []
+    if address:
+        props.append(_PF(name="address", value=address, prov=cp))
     if not name:
         props.append(_PF(name="stands_for", value="filer", prov=cp))
     entities = [EntityFact(key="manager", kind=NodeKind.ORGANIZATION, name=name or f"Unknown 13F filer ({fid})",
                            props=props, prov=cp)]
     for i, o in enumerate(others, start=1):
-        entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"],
-                                   props=[_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] + (
-                                       [_PF(name="form13f_file_number", value=o["file_number"], prov=cp)]
-                                       if o["file_number"] else []),
-                                   prov=prov("summary page", f"{o['sequence']} {o['file_number']} {o['name']}")))
+        oprops = [_PF(name="other_manager_sequence", value=o["sequence"], prov=cp)] if o["sequence"] else []
+        if o["file_number"]:
+            oprops.append(_PF(name="form13f_file_number", value=o["file_number"], prov=cp))
+        where = "cover page" if o.get("reporting") else "summary page"
+        entities.append(EntityFact(key=f"other:{i}", kind=NodeKind.ORGANIZATION, name=o["name"], props=oprops,
+                                   prov=prov(where, " ".join(x for x in (o["sequence"], o["file_number"], o["name"])
+                                                             if x))))
+    doc_others = [{k: v for k, v in o.items() if k != "reporting"} for o in others]
     more, relations, total = _holdings(rows, prov, "manager")
     entities.extend(more)
     # the unit of the value column: as the table header or the summary page states it ("(x$1000)", "(In
@@ -692,13 +876,21 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     else:
         unit = None
     warnings = []
+    n_others = _cover_value(head, r"Number\s+of\s+Other\s+Included\s+Managers:?[ \t]*(\d{1,3})\b")
+    included = sum(1 for o in others if not o.get("reporting"))
+    if n_others and int(n_others) != included:
+        warnings.append(f"{source}: the summary page gives {n_others} other included managers, {included} "
+                        f"were read from its list")
     if entry_total and entry_total.replace(",", "").isdigit() and int(entry_total.replace(",", "")) != len(rows):
         warnings.append(f"{source}: the summary page gives {entry_total} information table entries, "
                         f"{len(rows)} rows were read")
     doc = {"submission_type": info.form_type, "period_of_report": period, "manager_name": name,
            "report_type": rtype, "form13f_file_number": file_no, "is_amendment": is_amend or None,
-           "amendment_number": amend_no if is_amend else None, "table_entry_total": entry_total,
-           "table_value_total": value_total, "other_managers": others,
+           "amendment_number": amend_no if is_amend else None,
+           "amendment_type": amend_type if is_amend else None, "manager_address": address,
+           "table_entry_total": entry_total,
+           "table_value_total": value_total, "other_managers": doc_others,
+           "other_included_managers_count": n_others,
            "value_unit": unit,
            "rows": rows, "row_count": len(rows), "value_total": format(total, "f")}
     return FilingFacts(filing=info, document=doc, entities=entities, relations=relations, warnings=warnings)
@@ -706,11 +898,14 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
 
 class Form13FText(BaseModel):
     manager_name: str | None = None
+    manager_address: str | None = None
+    amendment_type: str | None = Field(default=None, description="'RESTATEMENT' or 'NEW HOLDINGS' (amendments)")
     period_of_report: str | None = None
     report_type: str | None = None
     form13f_file_number: str | None = None
     table_entry_total: str | None = None
     table_value_total: str | None = None
+    other_included_managers_count: str | None = None
     other_managers: list[OtherManager] = Field(default_factory=list)
     value_unit: str | None = None
     rows: list[InfoTableRow] = Field(default_factory=list)

@@ -251,6 +251,7 @@ class OG(DefinedNamespace):
     underlyingSecurityFootnote: URIRef
     underlyingValueFootnote: URIRef
     footnotes: URIRef
+    footnoteText: URIRef
     address: URIRef
     aggregateExcludesCertainShares: URIRef
     citizenship: URIRef
