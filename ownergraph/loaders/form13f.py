@@ -850,7 +850,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     cp = prov("cover page", f"Name: {name}" if name else "manager not named on the cover page")
     props = [_PF(name="form13f_file_number", value=file_no, prov=cp)] if file_no else []
     if address:
-        props.append(_PF(name="address", value=address, prov=cp))
+        props.append(_PF(name="address", value=address, prov=prov("cover page", f"Address: {address}")))
     if not name:
         props.append(_PF(name="stands_for", value="filer", prov=cp))
     entities = [EntityFact(key="manager", kind=NodeKind.ORGANIZATION, name=name or f"Unknown 13F filer ({fid})",
