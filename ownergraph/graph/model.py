@@ -183,6 +183,9 @@ class FilingInfo(BaseModel):
     loader: str
     amendment_no: int | None = None
     is_amendment: bool = False
+    amendment_type: str | None = Field(
+        default=None, description="A 13F-HR/A's kind: 'RESTATEMENT' (replaces the report for its period) or "
+                                  "'NEW HOLDINGS' (adds to it)")
     previous_accession: str | None = None
     filed_date: dt.date | None = None
     event_date: dt.date | None = Field(default=None, description="Date of event / period of report: the as-of date")

@@ -213,6 +213,12 @@ def _iter_rows(data: bytes, source: str, warnings: list[str]):
         return [_row_of(el) for el in root if isinstance(el.tag, str) and strip_ns(el.tag) == "infoTable"]
 
 
+def _amendment_type(text: str | None) -> str | None:
+    """'RESTATEMENT' or 'NEW HOLDINGS', however the cover spells it; None for anything else."""
+    t = " ".join((text or "").upper().split())
+    return "RESTATEMENT" if t.startswith("RESTATE") else "NEW HOLDINGS" if t.startswith("NEW HOLDING") else None
+
+
 def _amendment_no(s: str | None) -> int | None:
     """'3' -> 3; None for anything else ('²' is a digit to str.isdigit but not to int; absurd sizes)."""
     s = (s or "").strip()
@@ -416,6 +422,7 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     info = FilingInfo(
         id=fid, form_type=doc["submission_type"] or "13F", family="13f", loader="form13f_cover",
         is_amendment=bool(amend), amendment_no=_amendment_no(doc["amendment_number"]), event_date=period,
+        amendment_type=_amendment_type(doc["amendment_type"]) if amend else None,
         signed_date=parse_date(doc["signature_date"]), source=source, sha256=digest,
         filer_keys=["manager"],
     )
@@ -841,6 +848,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     is_amend = bool(amend)
     info = FilingInfo(id=fid, form_type="13F-HR/A" if is_amend else ("13F-NT" if rtype == "13F NOTICE" else "13F-HR"),
                       family="13f", loader="form13f_text", is_amendment=is_amend,
+                      amendment_type=amend_type if is_amend else None,
                       amendment_no=_amendment_no(amend_no) if is_amend else None, event_date=pdate, source=source,
                       sha256=digest, filer_keys=["manager"])
 

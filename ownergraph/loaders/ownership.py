@@ -123,8 +123,8 @@ _CONSTRUCTED = {
     EntityFact: ("key", "kind", "name", "cik", "cusip", "aliases", "props", "prov"),
     RelationFact: ("type", "source", "target", "props", "prov", "discriminator"),
     FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
-                 "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
-                 "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
+                 "amendment_type", "previous_accession", "filed_date", "event_date", "signed_date", "source",
+                 "sha256", "issuer_key", "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
     FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
 }
 _construct = constructor(_CONSTRUCTED)
@@ -1785,7 +1785,8 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     sig_dates = [d for d in (_date_text(s["date"]) for s in doc["signatures"]) if d]
     info = _construct(FilingInfo, {  # every field, as FilingInfo(...) would set them from these typed values
         "id": fid, "accession": None, "form_type": dtype, "also_form_types": [], "family": "ownership", "loader": loader,
-        "amendment_no": None, "is_amendment": dtype.upper().endswith("/A"), "previous_accession": None,
+        "amendment_no": None, "is_amendment": dtype.upper().endswith("/A"), "amendment_type": None,
+        "previous_accession": None,
         "filed_date": None, "event_date": period, "signed_date": max(sig_dates) if sig_dates else None,
         "source": source, "sha256": digest, "issuer_key": "issuer", "filer_keys": [], "earlier_filings": [],
         "shares_outstanding": None, "shares_outstanding_date": None,

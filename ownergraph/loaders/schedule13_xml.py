@@ -211,8 +211,8 @@ _construct_doc = constructor({
                             "rule_designations", "issuer", "authorized_persons", "reporting_persons", "items",
                             "exhibits", "signatures", "signature_comments", "documents", "denominator"),
     FilingInfo: ("id", "accession", "form_type", "also_form_types", "family", "loader", "amendment_no", "is_amendment",
-                 "previous_accession", "filed_date", "event_date", "signed_date", "source", "sha256", "issuer_key",
-                 "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
+                 "amendment_type", "previous_accession", "filed_date", "event_date", "signed_date", "source",
+                 "sha256", "issuer_key", "filer_keys", "earlier_filings", "shares_outstanding", "shares_outstanding_date"),
     FilingFacts: ("filing", "document", "entities", "relations", "warnings"),
 })
 
@@ -1070,6 +1070,7 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         "loader": "schedule13_xml",
         "amendment_no": doc.amendment_no,
         "is_amendment": form_type.upper().endswith("/A") or bool(doc.amendment_no),
+        "amendment_type": None,
         "previous_accession": doc.previous_accession,
         "filed_date": None,
         "event_date": event,
@@ -1360,7 +1361,8 @@ def _mine_prose(b: _Builder, doc: Schedule13XmlDocument, issuer_key: str | None)
     facts = _construct_doc(FilingFacts, {
         "filing": _construct_doc(FilingInfo, {
             "id": b.fid, "accession": b.accession, "form_type": doc.submission_type, "also_form_types": [], "family": "schedule13",
-            "loader": "schedule13_xml", "amendment_no": None, "is_amendment": False, "previous_accession": None,
+            "loader": "schedule13_xml", "amendment_no": None, "is_amendment": False, "amendment_type": None,
+            "previous_accession": None,
             "filed_date": None, "event_date": None, "signed_date": None, "source": b.source, "sha256": b.sha,
             "issuer_key": issuer_key, "filer_keys": [e.key for e in b.entities if e.key.startswith("rp:")],
             "earlier_filings": [], "shares_outstanding": None, "shares_outstanding_date": None}),

@@ -48,7 +48,7 @@ from urllib.parse import quote
 from ...errors import OwnergraphError
 from ..model import FilingInfo
 from ..values import loads_props
-from ..view import position_rank
+from ..view import position_rank, superseded_13f
 from .vocab import (
     FIBO_COWN,
     FIBO_CTL,
@@ -285,19 +285,27 @@ def current_holdings(db: sqlite3.Connection, filings: dict[str, FilingInfo]) -> 
     """Ids of the current HOLDS edges (the time rules of graph/view.py, without an as-of date)."""
     best: dict[str, tuple[tuple, str]] = {}
     no_key: set[str] = set()
-    for eid, props_text, fid, as_of in db.execute(
-            "SELECT id, props, filing_id, as_of FROM edges WHERE type='HOLDS'"):
+    keyed: list[tuple[str, str, tuple]] = []
+    rows_13f: list[tuple[str, str, str]] = []
+    for eid, props_text, src, fid, as_of in db.execute(
+            "SELECT id, props, source, filing_id, as_of FROM edges WHERE type='HOLDS'"):
         props = loads_props(props_text)
+        if props.get("basis") == "13f":
+            rows_13f.append((eid, src, fid))
         pk = props.get("position_key")
         if not pk:
             no_key.add(eid)
             continue
-        r = (position_rank(dt.date.fromisoformat(as_of) if as_of else None, props.get("seq"), filings.get(fid)),
-             eid)
-        old = best.get(str(pk))
+        keyed.append((eid, str(pk), position_rank(dt.date.fromisoformat(as_of) if as_of else None,
+                                                  props.get("seq"), filings.get(fid))))
+    gone = superseded_13f(rows_13f, filings)
+    for eid, pk, rank in keyed:
+        if eid in gone:
+            continue
+        old = best.get(pk)
         # max() in view.select_current keeps the first of equal ranks; edges come in id order there
-        if old is None or r[0] > old[0] or (r[0] == old[0] and eid < old[1]):
-            best[str(pk)] = r
+        if old is None or rank > old[0] or (rank == old[0] and eid < old[1]):
+            best[pk] = (rank, eid)
     return no_key | {eid for _, eid in best.values()}
 
 
