@@ -47,6 +47,8 @@ def test_restatement_replaces_and_new_holdings_add(tmp_path, order):
         for p in (paths[2:] if order == "filed" else paths[:1]):
             store.add(load_path(p))
         assert _current(store) == {ABT: "10000", MSFT: "25000", PFE: "4000"}
+        assert store.node("filing:0009990300-10-000002").props["amendment_type"] == "RESTATEMENT"
+        assert store.node("filing:0009990300-10-000003").props["amendment_type"] == "NEW HOLDINGS"
         # history keeps every report's rows
         assert len([e for e in store.edges(source=MANAGER, type=EdgeKind.HOLDS)]) == 6
 

@@ -141,6 +141,7 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
         "also_form_types": "; ".join(f.also_form_types) or None,
         "accession": f.accession,
         "amendment_no": f.amendment_no,
+        "amendment_type": f.amendment_type,
         "event_date": f.event_date,
         "filed_date": f.filed_date,
         "signed_date": f.signed_date,

@@ -209,6 +209,7 @@ class OG(DefinedNamespace):
 
     # properties the loaders read off filings (sub-properties of og:property)
     acquiredDisposed: URIRef
+    amendmentType: URIRef
     transactionCode: URIRef
     transactionDate: URIRef
     deemedExecutionDate: URIRef
