@@ -52,7 +52,7 @@ def test_item5_holdings_per_named_holder_become_component_holds():
     assert any(r.type == EdgeKind.ISSUED_BY and r.source == wk and r.target == "issuer" for r in f.relations)
     assert any(r.type == EdgeKind.CONVERTIBLE_INTO and r.source == wk and r.target == "sec:class" for r in f.relations)
     # the components add up to Fund II's cover position (150,000 + 15,000 = 165,000): no check warning
-    assert not [w for w in check(f) if w.kind == "components" and "Fund II" in w.message]
+    assert not [w for w in check(f) if w.code == "components" and "Fund II" in w.message]
 
 
 def test_item3_purchases_are_not_holdings():

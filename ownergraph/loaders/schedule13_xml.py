@@ -38,9 +38,10 @@ becomes an Agreement with every reporting person ``PARTY_TO`` it.
 
 Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
 purchase 15,000 shares") are component ``HOLDS`` (see :mod:`._components`); the denominator statement
-("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts
-(:mod:`._denominator`, the document's ``denominator``); 13G Item 8's list of group members gives
-``MEMBER_OF_GROUP`` with each member's classification.
+("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
+list of group members gives ``MEMBER_OF_GROUP`` with each member's classification (members the filing names
+nowhere else get keys ``grp:``), and "See Exhibit 99.1" is followed to that exhibit, attached inside the XML
+or a document of the submission (:func:`exhibit_group_members`).
 """
 
 from __future__ import annotations
@@ -648,6 +649,7 @@ class _Builder:
         self._provs: dict[tuple[str, str], Provenance] = {}
         self._index_sig: tuple = ()
         self.item_texts: list[tuple[str, str]] | None = None
+        self.item8_exhibit: str | None = None  # 13G Item 8 "See Exhibit 99.1": the exhibit listing the members
 
     def prov(self, section: str, text: str = "") -> Provenance:
         key = (section, text)
@@ -1086,6 +1088,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
                                          "entities": b.entities, "relations": b.relations, "warnings": b.warnings})
     if doc.schedule == "13G":
         _item7_subsidiaries(doc, facts)
+        if b.item8_exhibit:
+            facts.document["item_8_members"] = {"exhibit": b.item8_exhibit, "found": 0}
     return facts
 
 
@@ -1152,11 +1156,118 @@ _LIST_INTRO = re.compile(r"(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|me
 _MEMBER_SPLIT = re.compile(r"\n+|;\s*(?:and\s+)?|\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*|"
                            r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|N\.A\.|S\.A\.|plc|AG|LLLP|Jr\.?|Sr\.?|II|III|IV)\b)|"
                            r"\s+and\s+(?=[A-Z])")
-_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*)([A-Z]{2})\s*\)?\s*$")
+_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*|(?<=\S)(?:\s{2,}|\t))([A-Z]{2})\s*\)?\s*$")
 _MEMBER_LEAD = re.compile(r"^\s*(?:[-•*·]+|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,5}[.)])?\s*")
 _MEMBER_DESCRIPTOR = re.compile(r",?\s+(?:an?\s+|the\s+)(?:[a-z]|[A-Z][a-z]+\s+(?:limited|corporation|company|"
                                 r"partnership|LLC|entity|exempted|individual|citizen|investment|registered|bank|insurance))"
                                 r".*$")
+
+
+def _member_names(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, classification code, the line) for each member a group-member list names."""
+    lm = _LIST_INTRO.search(text)
+    body = text[lm.end():] if lm else text
+    out = []
+    for piece in _MEMBER_SPLIT.split(body):
+        piece = (piece or "").strip()
+        if not piece or len(piece) > 200:
+            continue
+        name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
+        code = None
+        cm = _MEMBER_CODE.search(name)
+        if cm and cm.group(1) in _TYPE_CODES:
+            code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
+        name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
+        name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
+        if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
+            continue
+        out.append((name, code, piece))
+    return out
+
+
+#: lines of an Item 8 exhibit that are its heading, not a member
+_EXHIBIT_LABEL = re.compile(r"(?i)^\W*(?:exhibit|appendix|annex|attachment|schedule)\s+\S+\W*$")
+_EXHIBIT_HEAD = re.compile(r"(?i)identification|classification|members?\s+of\s+(?:the\s+)?group|group\s+members|"
+                           r"^\W*(?:name|member)s?\W*(?:\s+\W*(?:type|classification|item\s+3)\W*)?$")
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|hereby|pursuant|agree[sd]?|shall|may|which|who|"
+                             r"undersigned|behalf|filed|beneficial\w*)\b", re.I)
+
+
+def exhibit_group_members(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
+    """13G Item 8 "See Exhibit 99.1": the members the cited exhibit lists (one a line, with or without a
+    classification code) get ``MEMBER_OF_GROUP``, cited to the exhibit; a member the filing does not name
+    elsewhere is a new entity.  The exhibit is the document carrying the label (its first lines, its
+    description, or type EX-99.1 for "Exhibit 99.1")."""
+    doc = facts.document if isinstance(facts.document, dict) else {}
+    info = doc.get("item_8_members")
+    if not info or not info.get("exhibit") or info.get("found"):
+        return 0
+    from ._item7 import _exhibit_text
+    from ._prose import Resolver, _prov
+
+    label = info["exhibit"]
+    word, _, tag = label.partition(" ")
+    lab = re.compile(r"(?i)\b" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)")
+    for fields, body, fmt in exhibits:
+        if fmt not in ("html", "text") or not body:
+            continue
+        text = _exhibit_text(body, fmt)
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        head = "\n".join(lines[:12])
+        dtype = (fields.get("type") or "").upper().replace(" ", "")
+        if not (lab.search(head) or lab.search(fields.get("description") or "")
+                or (tag[:1].isdigit() and dtype == f"EX-{tag}".upper())):
+            continue
+        names: list[tuple[str, str | None, str]] = []
+        started = False
+        for ln in lines[:400]:
+            if _EXHIBIT_LABEL.match(ln) and not names:
+                continue
+            if _EXHIBIT_HEAD.search(ln) and len(ln) < 160 and not names:
+                started = True
+                continue
+            if len(ln) > 160 or _SENTENCE_WORDS.search(ln) or re.search(r"(?i)\bagreement\b", ln) or ln.lower().startswith(("/s/", "by:", "name:", "title:", "date")):
+                if names:
+                    break  # the list has ended
+                continue
+            got = _member_names(ln)
+            if not got:
+                if names:
+                    break
+                continue
+            names.extend(got)
+        if not names or not started and not all(code for _, code, _ in names):
+            continue  # no heading saying these are the group's members, nor a classification on each
+        res = Resolver(facts)
+        grouped = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+        n = 0
+        for name, code, line in names:
+            pv = _prov(facts, None, label, line)
+            key = res.resolve(name)
+            if key == facts.filing.issuer_key:
+                continue
+            if key is None:
+                if not all(w[0].isupper() or w.lower() in ("of", "and", "&", "de", "the", "for") or not w[0].isalpha()
+                           for w in name.split()):
+                    continue
+                kind = NodeKind.ORGANIZATION if looks_like_organization(name) else NodeKind.PERSON
+                if kind == NodeKind.PERSON and not 2 <= len(name.split()) <= 4:
+                    continue
+                i = sum(1 for x in facts.entities if x.key.startswith("grp:")) + 1
+                while facts.entity(f"grp:{i}") is not None:
+                    i += 1
+                key = f"grp:{i}"
+                facts.entities.append(EntityFact(key=key, kind=kind, name=name, prov=pv))
+            n += 1
+            if key in grouped:
+                continue
+            grouped.add(key)
+            facts.relations.append(RelationFact(type=EdgeKind.MEMBER_OF_GROUP, source=key, target="filing",
+                                                props={"classification": code} if code else {}, prov=pv))
+        if n:
+            info["found"] = n
+            return n
+    return 0
 
 
 def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
@@ -1176,22 +1287,14 @@ def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str
         return
     section = "Item 8"
     members: list[tuple[str, str | None, str]] = []  # (entity key, classification, excerpt)
-    if not _SEE_ONLY.match(text):
-        lm = _LIST_INTRO.search(text)
-        body = text[lm.end():] if lm else text
-        for piece in _MEMBER_SPLIT.split(body):
-            piece = (piece or "").strip()
-            if not piece or len(piece) > 200:
-                continue
-            name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
-            code = None
-            cm = _MEMBER_CODE.search(name)
-            if cm and cm.group(1) in _TYPE_CODES:
-                code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
-            name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
-            name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
-            if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
-                continue
+    if _SEE_ONLY.match(text):
+        from ._item7 import _EXHIBIT_REF
+
+        xm = _EXHIBIT_REF.search(text)
+        if xm:  # "See Exhibit 99.1": the list is an exhibit (inside the XML or a document of the submission)
+            b.item8_exhibit = f"{xm.group('word').capitalize()} {xm.group(2)}"
+    else:
+        for name, code, piece in _member_names(text):
             ent = b.find(name)
             if ent is None:
                 pend = _resolve(b, name)
@@ -1200,7 +1303,7 @@ def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str
                                                       or not w[0].isalpha() for w in words))
                 if not plausible or (pend.kind == NodeKind.PERSON and len(words) > 4):
                     continue
-                ent = _materialize(b, pend, section)
+                ent = _materialize(b, pend, section, prefix="grp")
             if ent.key not in [k for k, _, _ in members]:
                 members.append((ent.key, code, piece))
     if not members and _COLLECTIVE_GROUP.search(text):
@@ -1516,13 +1619,13 @@ def _resolve(b: _Builder, name: str) -> EntityFact | _Pending | None:
     return _Pending(name, kind)
 
 
-def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str) -> EntityFact:
+def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str, prefix: str = "sig") -> EntityFact:
     if isinstance(ent, EntityFact):
         return ent
     hit = b.find(ent.name)
     if hit is not None:
         return hit
-    e = _entity(f"sig:{len(b.entities)}", ent.kind, ent.name, b.prov(section, ent.name))
+    e = _entity(f"{prefix}:{len(b.entities)}", ent.kind, ent.name, b.prov(section, ent.name))
     b.entities.append(e)
     return e
 
@@ -1676,6 +1779,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item7 import exhibit_subsidiaries  # Item 7 "See Exhibit A" attached inside the XML
 
         exhibit_subsidiaries(facts, attached, source)
+        exhibit_group_members(facts, attached, source)  # Item 8 "See Exhibit 99.1" attached inside the XML
     return facts
 
 
