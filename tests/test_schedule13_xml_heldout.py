@@ -81,7 +81,9 @@ def test_item3_purchases_are_not_holdings():
     ("Fund A beneficially owns 164,310 shares of Common Stock.", []),
     ("On June 2, 2026, Fund A received 7,789,081 Depositary Units.", []),
     ("Fund A previously held 100,000 shares.", []),
-    ("Each of Fund A and Fund B holds 1,000 shares of Common Stock.", []),
+    ("Each of Fund A and Fund B holds 1,000 shares of Common Stock.",  # each named holder holds that many
+     [("Fund A", "direct", Decimal("1000")), ("Fund B", "direct", Decimal("1000"))]),
+    ("Each of the Reporting Persons holds 1,000 shares of Common Stock.", []),  # no one named
     ("Fund A has sole voting power and sole dispositive power with respect to 132,123,972 Depositary Units.", []),
     ("Fund A may be deemed to beneficially own 15,000 shares issuable upon exercise of warrants held by Fund B.", []),
 ])

@@ -1,14 +1,21 @@
 """XML Schedule 13D/13G, second held-out review (synthetic fixtures in tests/fixtures/xml13 modelled on real
-filings): 13G Item 8 "See Exhibit 99.1" answered by an exhibit, and the key prefix of Item 8 member entities."""
+filings): "Includes N shares issuable upon exercise of call options" as a partial component list, "Each of A
+and B holds N shares", 13G Item 8 "See Exhibit 99.1" answered by an exhibit, and the key prefix of Item 8
+member entities."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from ownergraph.graph.model import EdgeKind
 from ownergraph.loaders import load_bytes, load_path
+from ownergraph.loaders._components import included_parts, stated_holdings
+from ownergraph.queries.check import check
 
 FIX = Path(__file__).parent / "fixtures" / "xml13"
+CALLS = FIX / "13g_cover_includes_call_options.xml"
+TX = FIX / "13d_each_of_and_item5c_transactions.xml"
 EX_ATTACHED = FIX / "13g_item8_see_exhibit_attached.xml"
 EX_SUBMISSION = FIX / "13g_item8_see_exhibit_submission.txt"
 GROUP = FIX / "13g_item8_group_members.xml"
@@ -19,8 +26,77 @@ def _named(facts, name):
     return e
 
 
+def _holds(facts, name, basis):
+    key = _named(facts, name).key
+    return [r for r in facts.relations if r.type == EdgeKind.HOLDS and r.source == key and r.props.get("basis") == basis]
+
+
 def _members(facts):
     return {facts.entity(r.source).name: r for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+
+
+# ----------------------------------------------------------------- "Includes ... call options"
+
+
+def test_includes_call_options_gives_a_partial_component_on_a_call_options_security():
+    f = load_path(CALLS)
+    (comp,) = _holds(f, "Quillmere Example Advisors LP", "component")
+    sec = f.entity(comp.target)
+    assert sec.name == "Call Options"
+    assert comp.props["underlying_shares"] == Decimal("775800")
+    assert comp.props["component_partial"] is True
+    assert "issuable upon exercise of call options" in comp.prov.excerpt
+    assert any(r.type == EdgeKind.ISSUED_BY and r.source == sec.key and r.target == "issuer" for r in f.relations)
+    assert any(r.type == EdgeKind.CONVERTIBLE_INTO and r.source == sec.key and r.target == "sec:class"
+               for r in f.relations)
+    # 775,800 of an aggregate of 2,775,800: a partial list, so the check does not say the parts do not add up
+    assert not [w for w in check(f) if w.code == "components"]
+
+
+def test_a_partial_list_whose_parts_exceed_the_aggregate_still_warns():
+    data = CALLS.read_bytes().replace(b"775,800 shares", b"3,775,800 shares")
+    f = load_bytes(data, "calls.xml")
+    (comp,) = _holds(f, "Quillmere Example Advisors LP", "component")
+    assert comp.props["underlying_shares"] == Decimal("3775800")
+    assert [w for w in check(f) if w.code == "components"]
+
+
+def test_includes_in_a_cover_comment_is_that_cover_pages_persons():
+    data = CALLS.read_bytes().replace(
+        b"2,775,800 shares of Common Stock. The amount reported includes 775,800 shares of Common Stock issuable "
+        b"upon exercise of call options.", b"See row 9 of the cover page.")
+    f = load_bytes(data, "calls.xml")
+    (comp,) = _holds(f, "Quillmere Example Advisors LP", "component")
+    assert comp.prov.section == "cover page 1, comments"
+    assert f.entity(comp.target).name == "Call Options"
+
+
+def test_included_parts_reads_past_a_defined_term_parenthetical():
+    (p,) = included_parts("Includes 775,800 shares of Common Stock (as defined in Item 2(a)) issuable upon "
+                          "exercise of call options.")
+    assert p["kind"] == "derivative" and p["underlying"] == Decimal("775800")
+    assert included_parts("The Reporting Person owns 775,800 shares.") == []
+
+
+# ----------------------------------------------------------------- "Each of A and B holds N shares"
+
+
+def test_each_of_a_and_b_holds_gives_each_named_holder_the_shares():
+    f = load_path(TX)
+    for name in ("Brackwater Example Fund II, L.P.", "Brackwater Example Partners, L.P."):
+        (comp,) = _holds(f, name, "component")
+        assert comp.props["shares"] == Decimal("60000") and comp.target == "sec:class"
+        assert comp.prov.section == "Item 5(a)"
+
+
+def test_each_of_lists_names_with_entity_suffixes():
+    got = stated_holdings("Each of Alder Example Fund, L.P., Birch Example Fund LLC and Cedar Example Trust "
+                          "holds 1,000 shares of Common Stock.")
+    assert [(h["holder"], h["shares"]) for h in got] == [
+        ("Alder Example Fund, L.P.", Decimal("1000")), ("Birch Example Fund LLC", Decimal("1000")),
+        ("Cedar Example Trust", Decimal("1000"))]
+    # no names listed: nobody to give the shares to
+    assert stated_holdings("Each of the Reporting Persons holds 1,000 shares of Common Stock.") == []
 
 
 # ----------------------------------------------------------------- 13G Item 8 "See Exhibit 99.1"

@@ -37,8 +37,11 @@ the filer and of its general partner, not its general partner.  A joint filing a
 becomes an Agreement with every reporting person ``PARTY_TO`` it.
 
 Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
-purchase 15,000 shares") are component ``HOLDS`` (see :mod:`._components`); the denominator statement
-("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
+purchase 15,000 shares"; "Each of A and B holds 1,000 shares": each of them) are component ``HOLDS`` (see
+:mod:`._components`); "Includes 775,800 shares ... issuable upon exercise of call options" (a cover page's
+comments, a sole person's Item 4) is a component marked ``component_partial`` (the list names only some parts
+of the aggregate); the denominator statement ("based on (i) N units stated to be outstanding ... plus (ii) M
+units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
 list of group members gives ``MEMBER_OF_GROUP`` with each member's classification (members the filing names
 nowhere else get keys ``grp:``), and "See Exhibit 99.1" is followed to that exhibit, attached inside the XML
 or a document of the submission (:func:`exhibit_group_members`).
@@ -1522,7 +1525,7 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
     purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
     (ii) ...") as ``HOLDS`` with basis "component" (parts of the beneficial positions of the cover pages), cited
     to the item; an instrument gets its own Security (``ISSUED_BY`` the issuer, ``CONVERTIBLE_INTO`` the class)."""
-    from ._components import instrument_title, parse_components, stated_holdings
+    from ._components import included_parts, instrument_title, parse_components, stated_holdings
     from ._prose import Resolver, _seed_aliases
     from ._prose import sentences as _sentences
 
@@ -1548,12 +1551,13 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
             b.relate(EdgeKind.CONVERTIBLE_INTO, key, "sec:class", {}, section, text)
         return key
 
-    def emit(holder: str, part: dict, section: str) -> None:
+    def emit(holder: str, part: dict, section: str, partial: bool = False) -> None:
+        more = {"component_partial": True} if partial else {}
         if part["kind"] == "direct":
             if part.get("shares") is None:
                 return
             b.relate(EdgeKind.HOLDS, holder, "sec:class", {"basis": "component", "shares": part["shares"],
-                                                           "as_of": event},
+                                                           "as_of": event, **more},
                      section, part["text"], disc=f"component:{part['shares']}")
             return
         sk = security(part["instrument"], section, part["text"])
@@ -1562,7 +1566,9 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
             units = under  # one share per warrant / option unless the filing says otherwise
         props = {k: v for k, v in (("basis", "component"), ("shares", units), ("underlying_shares", under),
                                    ("as_of", event)) if v is not None}
-        b.relate(EdgeKind.HOLDS, holder, sk, props, section, part["text"], disc=f"component:{units}:{under}")
+        b.relate(EdgeKind.HOLDS, holder, sk, props | more, section, part["text"], disc=f"component:{units}:{under}")
+
+    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
 
     b.relations = facts.relations
     for section, text in texts:
@@ -1589,9 +1595,18 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                 if part["kind"] == "derivative":
                     part = {**part, "underlying": part["shares"]}
                 emit(holder, part, section)
+        cm = re.match(r"cover page (\d+), comments$", section)
+        sole = f"rp:{cm.group(1)}" if cm else rps[0] if len(rps) == 1 else None
         for sent in _sentences(text):
             if _CONSISTING.search(sent):
                 continue
+            if sole is not None:
+                # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
+                # page's aggregate (of its own person, or the only one), not the whole list of its parts
+                for part in included_parts(sent):
+                    if part.get("holder"):
+                        continue  # "... held by the Trust": the Trust's holding (read below)
+                    emit(sole, part, section, partial=True)
             for h in stated_holdings(sent):
                 key = _holder_key(res, h["holder"], section, b)
                 if key is None or key == "issuer":
