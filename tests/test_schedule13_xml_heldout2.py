@@ -1,10 +1,11 @@
 """XML Schedule 13D/13G, second held-out review (synthetic fixtures in tests/fixtures/xml13 modelled on real
 filings): "Includes N shares issuable upon exercise of call options" as a partial component list, "Each of A
-and B holds N shares", 13G Item 8 "See Exhibit 99.1" answered by an exhibit, and the key prefix of Item 8
-member entities."""
+and B holds N shares", 13G Item 8 "See Exhibit 99.1" answered by an exhibit, 13D Item 5(c) transactions, and
+the key prefix of Item 8 member entities."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -137,3 +138,64 @@ def test_item8_inline_members_get_their_own_key_prefix():
     f = load_path(GROUP)
     new = _named(f, "Tamsin Example Partners LP")
     assert new.key.startswith("grp:") and not new.key.startswith("sig:")
+
+
+# ----------------------------------------------------------------- 13D Item 5(c) transactions
+
+
+def _tx(f, name):
+    return sorted(_holds(f, name, "transaction"), key=lambda r: (r.props["transaction_date"], r.props["transaction_shares"]))
+
+
+def test_item5c_sentences_give_transactions_with_date_shares_price_and_side():
+    f = load_path(TX)
+    fund = _tx(f, "Brackwater Example Fund II, L.P.")
+    first = fund[0]
+    assert first.props["transaction_date"] == dt.date(2026, 3, 3)
+    assert first.props["transaction_shares"] == Decimal("25000")
+    assert first.props["transaction_price"] == Decimal("4.10")
+    assert first.props["acquired_disposed"] == "A"
+    assert first.prov.section == "Item 5(c)" and first.target == "sec:class"
+    assert "shares" not in first.props  # a trade, not a position
+    (sale, dist) = _tx(f, "Brackwater Example Partners, L.P.")
+    assert sale.props["acquired_disposed"] == "D" and sale.props["transaction_price"] == Decimal("4.35")
+    # "On March 7, 2026, in connection with a distribution ..., Fund II received 1,200 ... and Brackwater
+    # Partners received 800 ...": one date, one transaction per holder, no price stated
+    assert dist.props["transaction_date"] == dt.date(2026, 3, 7) and dist.props["transaction_shares"] == Decimal("800")
+    assert "transaction_price" not in dist.props
+
+
+def test_item5c_table_rows_give_transactions_of_the_holder_the_intro_names():
+    f = load_path(TX)
+    rows = [r for r in _tx(f, "Brackwater Example Fund II, L.P.") if r.props["transaction_date"] >= dt.date(2026, 3, 10)]
+    assert [(r.props["transaction_date"], r.props["transaction_shares"], r.props["transaction_price"],
+             r.props["acquired_disposed"]) for r in rows] == [
+        (dt.date(2026, 3, 10), Decimal("10000"), Decimal("4.20"), "A"),
+        (dt.date(2026, 3, 12), Decimal("7500"), Decimal("4.25"), "A")]
+    assert all(r.prov.section == "Item 5(c)" for r in rows)
+
+
+def test_item5c_sold_column_and_holder_column():
+    data = TX.read_bytes().replace(
+        b"Trade Date\tShares Purchased\tPrice Per Share\n03/10/2026\t10,000\t$4.20\n03/12/2026\t7,500\t$4.25",
+        b"Reporting Person\tDate\tShares Sold\tPrice\nBrackwater Partners\t03/11/2026\t2,000\t$4.40")
+    f = load_bytes(data, "tx.xml")
+    (row,) = [r for r in _tx(f, "Brackwater Example Partners, L.P.") if r.props["transaction_date"] == dt.date(2026, 3, 11)]
+    assert row.props["acquired_disposed"] == "D" and row.props["transaction_shares"] == Decimal("2000")
+
+
+def test_item5c_option_trades_are_not_trades_in_the_class():
+    data = TX.read_bytes().replace(b"sold 5,000 shares of Common Stock", b"sold 5,000 call options")
+    f = load_bytes(data, "tx.xml")
+    assert not [r for r in _tx(f, "Brackwater Example Partners, L.P.") if r.props["transaction_date"] == dt.date(2026, 3, 5)]
+
+
+def test_transactions_are_no_interest_in_the_bods_export(store):
+    from ownergraph.graph.bods import export_bods
+
+    store.add(load_path(TX))
+    out = export_bods(store, publication_date=dt.date(2026, 4, 1))
+    details = [i.get("details", "") for s in out if s["recordType"] == "relationship"
+               for i in s["recordDetails"].get("interests", [])]
+    assert details  # the beneficial positions are interests
+    assert not [d for d in details if "transaction" in d]  # the trades are not

@@ -44,7 +44,9 @@ of the aggregate); the denominator statement ("based on (i) N units stated to be
 units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
 list of group members gives ``MEMBER_OF_GROUP`` with each member's classification (members the filing names
 nowhere else get keys ``grp:``), and "See Exhibit 99.1" is followed to that exhibit, attached inside the XML
-or a document of the submission (:func:`exhibit_group_members`).
+or a document of the submission (:func:`exhibit_group_members`).  13D Item 5(c)'s transactions ("On March 3,
+2025, Fund A purchased 10,000 Shares at $12.50 per Share"; date / shares / price tables) are ``HOLDS`` with
+basis "transaction" and the Forms 3/4/5 transaction properties.
 """
 
 from __future__ import annotations
@@ -1612,6 +1614,146 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                 if key is None or key == "issuer":
                     continue
                 emit(key, h, section)
+    if doc.schedule == "13D":
+        _item5c_transactions(b, doc, res)
+
+
+# ----------------------------------------------------------------- 13D Item 5(c) transactions
+
+_TX_N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TX_BUY = r"received|purchased|acquired|bought|was\s+issued|was\s+allocated"
+_TX_SELL = r"sold|disposed\s+of|transferred|delivered|distributed|surrendered"
+#: "On March 3, 2025, [in connection with ...,] CCI Onshore received 7,789,081 Depositary Units, Gascon received
+#: 5,011,241 Depositary Units and ...": the date, then one clause per holder
+_TX_ON = re.compile(r"\b[Oo]n\s+(?P<date>" + DATE_RE + r"),?\s+")
+_TX_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)|"
+                              r"\s+and\s+(?=(?:the\s+)?[A-Z][\w.&'\- ]{0,80}?\s+(?:" + _TX_BUY + "|" + _TX_SELL + r")\s)|;\s*")
+_TX_CLAUSE = re.compile(
+    r"^(?P<holder>(?:the\s+)?[A-Z][\w.,&'\- ]{1,100}?)\s+(?:(?:also|directly|indirectly|collectively)\s+)?"
+    r"(?P<verb>" + _TX_BUY + "|" + _TX_SELL + r")\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
+    r"(?P<n>" + _TX_N + r")\s+(?P<what>.{0,200})$")
+_TX_PRICE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?average\s+)?(?:price\s+of\s+)?"
+                       r"(?:approximately\s+)?(?:US)?\$\s?(?P<p>" + _TX_N + r")\s+per\b", re.I)
+_TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
+
+
+def _tx_side(text: str) -> str | None:
+    t = text.lower()
+    if re.search(r"\b(?:sells?|sold|sales?|dispos\w*|transfer\w*)\b", t):
+        return "D"
+    if re.search(r"\b(?:buys?|bought|purchases?d?|acqui\w*|received)\b", t):
+        return "A"
+    return None
+
+
+def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
+    """13D Item 5(c) (transactions in the class in the past 60 days): each transaction a sentence states
+    ("On March 3, 2025, Fund A purchased 10,000 Shares at $12.50 per Share") or a table lists (date / shares
+    / price rows, with or without a holder or buy / sell column) becomes a ``HOLDS`` of the holder on the
+    class with basis "transaction" and the Forms 3/4/5 transaction properties (``transaction_date``,
+    ``transaction_shares``, ``transaction_price``, ``acquired_disposed``), cited to Item 5(c).  A
+    transaction in another instrument (options, warrants) is not one in the class: not read."""
+    from ._components import INSTRUMENT
+
+    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
+
+    def holder_of(name: str | None) -> str | None:
+        if name:
+            k = res.resolve(name.strip(" ,"))
+            if k and k != "issuer":
+                return k
+            return None
+        return rps[0] if len(rps) == 1 else None
+
+    def emit(holder: str, date: Any, n: Decimal, price: Decimal | None, side: str | None, text: str) -> None:
+        props = {k: v for k, v in (("basis", "transaction"), ("transaction_date", date), ("transaction_shares", n),
+                                   ("transaction_price", price), ("acquired_disposed", side), ("as_of", date))
+                 if v is not None}
+        b.relate(EdgeKind.HOLDS, holder, "sec:class", props, "Item 5(c)", text,
+                 disc=f"transaction:{date}:{n}:{price}:{side}")
+
+    for section, text in _item_texts(doc, b):
+        if section != "Item 5(c)":
+            continue
+        flat = " ".join(text.split())
+        for on in _TX_ON.finditer(flat):
+            date = parse_date(on.group("date"))
+            rest = flat[on.end():]
+            stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
+            rest = rest[:stop.start()] if stop else rest
+            if date is None:
+                continue
+            clauses = [c for c in _TX_CLAUSE_SPLIT.split(rest) if c and c.strip()]
+            for clause in clauses:
+                m = _TX_CLAUSE.match(clause.strip())
+                if not m:
+                    continue
+                what = m.group("what")
+                if INSTRUMENT.search(re.split(r"\s+(?:at|for)\s", what)[0][:80]):
+                    continue  # options, warrants, notes: not the class
+                holder = holder_of(m.group("holder"))
+                if holder is None:
+                    continue
+                pm = _TX_PRICE.search(what) or (_TX_PRICE.search(rest) if len(clauses) == 1 else None)
+                side = "D" if re.match(_TX_SELL, m.group("verb")) else "A"
+                emit(holder, date, parse_decimal(m.group("n")), parse_decimal(pm.group("p")) if pm else None, side,
+                     f"On {on.group('date')}, {clause.strip()}")
+        # tables: a header row naming a date and a number of shares, then one row per transaction
+        lines = text.splitlines()
+        cols: dict[str, int] | None = None
+        intro = ""
+        for i, ln in enumerate(lines):
+            cells = [c.strip() for c in _TX_CELL.split(ln.strip().strip("|")) if c.strip()]
+            low = [c.lower() for c in cells]
+            if len(cells) >= 2 and any("date" in c for c in low) and any(
+                    re.search(r"shares|number|quantity|units|amount", c) for c in low if "date" not in c):
+                cols = {}
+                for j, c in enumerate(low):
+                    if "date" in c and "date" not in cols:
+                        cols["date"] = j
+                    elif "price" in c and "price" not in cols:
+                        cols["price"] = j
+                    elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
+                        cols["shares"] = j
+                        if _tx_side(c):
+                            cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
+                    elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
+                        cols["side"] = j
+                    elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
+                        cols["name"] = j
+                intro = " ".join(lines[max(0, i - 3):i])
+                continue
+            if cols is None or "shares" not in cols:
+                continue
+            if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
+                if cells:
+                    cols = None  # the table has ended
+                continue
+            d = cells[cols["date"]]
+            date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
+            nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?", cells[cols["shares"]].replace("$", "").strip())
+            if date is None or not nm:
+                continue
+            pm = re.fullmatch(r"(?:US)?\$?\s?(" + _TX_N + r")", cells[cols["price"]]) if "price" in cols else None
+            side = _tx_side(cells[cols["side"]]) if "side" in cols else None
+            if side is None and "side_hdr" in cols:
+                side = "A" if cols["side_hdr"] else "D"
+            if side is None and cells[cols["shares"]].startswith("("):
+                side = "D"
+            if side is None:
+                side = _tx_side(intro)
+            if "name" in cols:
+                holder = holder_of(cells[cols["name"]])
+            else:
+                im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?:during|in|since|on|within|for|"
+                               r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
+                holder = holder_of(im.group(1)) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1))\
+                    else holder_of(None)
+            if holder is None:
+                continue
+            emit(holder, date, parse_decimal(nm.group(1)), parse_decimal(pm.group(1)) if pm else None, side,
+                 " | ".join(cells))
 
 
 class _Pending:
