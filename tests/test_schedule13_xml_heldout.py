@@ -52,7 +52,7 @@ def test_item5_holdings_per_named_holder_become_component_holds():
     assert any(r.type == EdgeKind.ISSUED_BY and r.source == wk and r.target == "issuer" for r in f.relations)
     assert any(r.type == EdgeKind.CONVERTIBLE_INTO and r.source == wk and r.target == "sec:class" for r in f.relations)
     # the components add up to Fund II's cover position (150,000 + 15,000 = 165,000): no check warning
-    assert not [w for w in check(f) if w.kind == "components" and "Fund II" in w.message]
+    assert not [w for w in check(f) if w.code == "components" and "Fund II" in w.message]
 
 
 def test_item3_purchases_are_not_holdings():
@@ -81,7 +81,9 @@ def test_item3_purchases_are_not_holdings():
     ("Fund A beneficially owns 164,310 shares of Common Stock.", []),
     ("On June 2, 2026, Fund A received 7,789,081 Depositary Units.", []),
     ("Fund A previously held 100,000 shares.", []),
-    ("Each of Fund A and Fund B holds 1,000 shares of Common Stock.", []),
+    ("Each of Fund A and Fund B holds 1,000 shares of Common Stock.",  # each named holder holds that many
+     [("Fund A", "direct", Decimal("1000")), ("Fund B", "direct", Decimal("1000"))]),
+    ("Each of the Reporting Persons holds 1,000 shares of Common Stock.", []),  # no one named
     ("Fund A has sole voting power and sole dispositive power with respect to 132,123,972 Depositary Units.", []),
     ("Fund A may be deemed to beneficially own 15,000 shares issuable upon exercise of warrants held by Fund B.", []),
 ])

@@ -178,7 +178,7 @@ class _Builder:
         t = e.type
         if t == EdgeKind.HOLDS:
             basis = p.get("basis") or "beneficial"
-            if basis == "component":
+            if basis in ("component", "transaction"):  # a part of a holding, or a trade: no interest of its own
                 return []
             issuer = self.issuer_of.get(e.target)
             if issuer is None:

@@ -122,7 +122,9 @@ class RelationFact(BaseModel):
         ``sole_voting``, ``shared_voting``, ``sole_dispositive``,
         ``shared_dispositive`` (Decimal), ``basis`` ('beneficial' = Rule 13d-3
         aggregate from a cover page or holdings table; 'direct'; 'indirect';
-        'component' = a part of a beneficial holding), ``nature`` (e.g. "By
+        'component' = a part of a beneficial holding; 'transaction' = a Schedule
+        13D Item 5(c) trade, with the transaction properties below and no
+        ``shares``), ``nature`` (e.g. "By
         Trust"), ``underlying_shares`` (Decimal, common shares a derivative
         holding converts into), ``as_of`` (date), ``ownership`` ('D'/'I').
         Forms 3/4/5 rows add ``transaction_code``, ``transaction_date``,

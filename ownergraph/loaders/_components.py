@@ -17,7 +17,7 @@ from ._text import parse_decimal
 INSTRUMENT = re.compile(
     r"\b((?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+|Redeemable\s+|Participating\s+)*Preferred\s+(?:Stock|Shares)|"
     r"(?:Series\s+[A-Z0-9-]+\s+|Pre-Funded\s+|Prefunded\s+|Common\s+Stock\s+Purchase\s+|Class\s+[A-Z]\s+)?[Ww]arrants?|"
-    r"(?:stock\s+|share\s+)?options?\b|restricted\s+stock\s+units?|RSUs?\b|"
+    r"(?:stock\s+|share\s+|call\s+)?options?\b|restricted\s+stock\s+units?|RSUs?\b|"
     r"\d+(?:\.\d+)?%\s+(?:Senior\s+)?(?:Secured\s+)?(?:Convertible\s+)?(?:Promissory\s+)?(?:Notes?|Debentures?)|"
     r"(?:Senior\s+)?(?:Secured\s+)?Convertible\s+(?:Promissory\s+)?(?:Notes?|Debentures?)|[Cc]onvertible\s+notes?)",
     re.I)
@@ -26,6 +26,8 @@ INSTRUMENT = re.compile(
 def instrument_title(raw: str) -> str:
     t = " ".join(raw.replace("\t", " ").split())
     low = t.lower()
+    if re.fullmatch(r"call\s+options?", low):
+        return "Call Options"
     if re.fullmatch(r"(?:stock\s+|share\s+)?options?", low):
         return "Stock Options"
     if re.fullmatch(r"restricted\s+stock\s+units?|rsus?", low):
@@ -140,6 +142,56 @@ def _part(text: str) -> dict | None:
     return None
 
 
+#: "Each of Fund A, Fund B and Fund C (directly) holds": the names listed after "each of", up to the verb
+_EACH_OF = re.compile(r"(?:^|[.;:]\s+|,\s+)(?:As\s+of\s+[^,]{3,40},\s+)?[Ee]ach\s+of\s+((?:the\s+)?[A-Z][^;:]{2,240}?)\s*$")
+
+
+def _each_names(text: str) -> list[str]:
+    """The holders "each of" lists ("Fund A, Fund B and Fund C", "A and B"), each a capitalised name (a
+    defined term or a full name; a comma before an entity suffix stays in the name)."""
+    t = re.sub(r"\s+(?:directly|currently|individually)$", "", text.strip(" ,"))
+    parts = re.split(r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)|"
+                     r"\s+and\s+(?=(?:the\s+)?[A-Z])", t)
+    names = [p.strip(" ,") for p in parts if p and p.strip(" ,")]
+    if len(names) < 2 or any(not re.match(r"(?:the\s+)?[A-Z]", n) or len(n.split()) > 10 for n in names):
+        return []
+    return names
+
+
+#: "Includes 775,800 shares of Common Stock issuable upon exercise of call options" (a cover page's comment,
+#: Item 4): some of the aggregate, not the whole of it
+_INCLUDES = re.compile(r"\b(?:includes|including|include|included\s+(?:herein|above)\s+are)\s+(?:an\s+aggregate\s+of\s+)?"
+                       r"(?=(?:" + _N + r")\s)", re.I)
+
+
+def included_parts(text: str) -> list[dict]:
+    """The parts an "Includes ..." sentence names of the aggregate: "Includes 775,800 shares of Common Stock
+    issuable upon exercise of call options and 10,000 shares held by the Trust" -> [{kind 'derivative',
+    instrument 'call options', underlying 775800, text}, {kind 'direct', shares 10000, holder 'the Trust',
+    text}].  Each part says what it holds, not that the list is all of the aggregate."""
+    s = " ".join(text.split())
+    out: list[dict] = []
+    for im in _INCLUDES.finditer(s):
+        rest = s[im.end():]
+        stop = re.search(r"\.(?:\s|$)|;|\(\s*(?:the|collectively)\b", rest)
+        body = rest[:stop.start()] if stop else rest
+        body = re.sub(r"\s*\((?:as\s+defined|see|the|each|collectively)\b(?:[^()]|\([^()]{0,6}\)){0,80}\)", "", body)  # "(as defined in Item 2(a))"
+        for piece in re.split(r",?\s+and\s+(?=" + _N + r"\s)|,\s+(?=" + _N + r"\s)", body):
+            p = _part(piece)
+            if p is None:
+                break
+            if p["kind"] == "direct" and re.search(r"issuable|underlying|exercis|conver|acquirable", piece, re.I):
+                continue  # a derivative the instrument pattern does not know: not shares held
+            if p["kind"] == "direct":
+                hm = _PASSIVE.match(piece.strip(" ,.;"))
+                if hm:
+                    p["holder"] = hm.group("holder").strip()
+                elif re.search(r"\b(?:held|owned)\b", piece):
+                    continue  # held by someone the sentence does not name plainly
+            out.append(p)
+    return out
+
+
 def stated_holdings(sentence: str) -> list[dict]:
     """Holdings a sentence states of a named holder: "Fund II holds 150,000 shares of Common Stock and warrants
     to purchase 15,000 shares" -> [{holder: 'Fund II', kind: 'direct', shares: 150000, text},
@@ -152,12 +204,18 @@ def stated_holdings(sentence: str) -> list[dict]:
         pre = s[:vm.start()]
         if re.search(r"\bbeneficially\s*$", pre, re.I) or _NOT_PRESENT.search(pre[-40:]):
             continue
-        if re.search(r"\beach\s+of\b[^.;]*$", pre[-200:], re.I):
-            continue  # "Each of A and B holds 1,000 shares": each holder's, not one subject's
-        sm = _SUBJECT.search(pre[-250:])  # a name, not a clause: the words just before the verb
-        if not sm:
-            continue
-        holder = sm.group(1).strip(" ,")
+        em = _EACH_OF.search(pre[-300:])
+        if em:  # "Each of A and B holds 1,000 shares": each named holder holds that many
+            holders = _each_names(em.group(1))
+            if not holders:
+                continue
+        elif re.search(r"\beach\s+of\b[^.;]*$", pre[-200:], re.I):
+            continue  # "each of the Funds holds": no names to give the shares to
+        else:
+            sm = _SUBJECT.search(pre[-250:])  # a name, not a clause: the words just before the verb
+            if not sm:
+                continue
+            holders = [sm.group(1).strip(" ,")]
         rest = s[vm.end():]
         stop = re.search(r"\.\s|\(\s*(?:the|collectively|together)\b|,\s+(?:representing|which|as\s+to|or|each|for|and\s+(?:[a-z]|[A-Z][a-z]+\s+(?:holds|owns|is|has)))", rest)
         body = rest[:stop.start()] if stop else rest
@@ -169,7 +227,7 @@ def stated_holdings(sentence: str) -> list[dict]:
                 break  # the list of holdings has ended
             if _NOT_PRESENT.search(piece):
                 continue
-            out.append({"holder": holder, **p})
+            out.extend({"holder": holder, **p} for holder in holders)
     for pm in _PASSIVE.finditer(s):
         pre = s[max(0, pm.start() - 60):pm.start()]
         if _NOT_PRESENT.search(pre) or re.search(r"\b(?:purchased|acquired|sold|received|bought)\b[^.]*$", pre, re.I):

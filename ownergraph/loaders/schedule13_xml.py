@@ -37,10 +37,16 @@ the filer and of its general partner, not its general partner.  A joint filing a
 becomes an Agreement with every reporting person ``PARTY_TO`` it.
 
 Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
-purchase 15,000 shares") are component ``HOLDS`` (see :mod:`._components`); the denominator statement
-("based on (i) N units stated to be outstanding ... plus (ii) M units issued ...") is read into its parts
-(:mod:`._denominator`, the document's ``denominator``); 13G Item 8's list of group members gives
-``MEMBER_OF_GROUP`` with each member's classification.
+purchase 15,000 shares"; "Each of A and B holds 1,000 shares": each of them) are component ``HOLDS`` (see
+:mod:`._components`); "Includes 775,800 shares ... issuable upon exercise of call options" (a cover page's
+comments, a sole person's Item 4) is a component marked ``component_partial`` (the list names only some parts
+of the aggregate); the denominator statement ("based on (i) N units stated to be outstanding ... plus (ii) M
+units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
+list of group members gives ``MEMBER_OF_GROUP`` with each member's classification (members the filing names
+nowhere else get keys ``grp:``), and "See Exhibit 99.1" is followed to that exhibit, attached inside the XML
+or a document of the submission (:func:`exhibit_group_members`).  13D Item 5(c)'s transactions ("On March 3,
+2025, Fund A purchased 10,000 Shares at $12.50 per Share"; date / shares / price tables) are ``HOLDS`` with
+basis "transaction" and the Forms 3/4/5 transaction properties.
 """
 
 from __future__ import annotations
@@ -648,6 +654,7 @@ class _Builder:
         self._provs: dict[tuple[str, str], Provenance] = {}
         self._index_sig: tuple = ()
         self.item_texts: list[tuple[str, str]] | None = None
+        self.item8_exhibit: str | None = None  # 13G Item 8 "See Exhibit 99.1": the exhibit listing the members
 
     def prov(self, section: str, text: str = "") -> Provenance:
         key = (section, text)
@@ -1087,6 +1094,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
                                          "entities": b.entities, "relations": b.relations, "warnings": b.warnings})
     if doc.schedule == "13G":
         _item7_subsidiaries(doc, facts)
+        if b.item8_exhibit:
+            facts.document["item_8_members"] = {"exhibit": b.item8_exhibit, "found": 0}
     return facts
 
 
@@ -1153,11 +1162,118 @@ _LIST_INTRO = re.compile(r"(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|me
 _MEMBER_SPLIT = re.compile(r"\n+|;\s*(?:and\s+)?|\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*|"
                            r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|N\.A\.|S\.A\.|plc|AG|LLLP|Jr\.?|Sr\.?|II|III|IV)\b)|"
                            r"\s+and\s+(?=[A-Z])")
-_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*)([A-Z]{2})\s*\)?\s*$")
+_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*|(?<=\S)(?:\s{2,}|\t))([A-Z]{2})\s*\)?\s*$")
 _MEMBER_LEAD = re.compile(r"^\s*(?:[-•*·]+|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,5}[.)])?\s*")
 _MEMBER_DESCRIPTOR = re.compile(r",?\s+(?:an?\s+|the\s+)(?:[a-z]|[A-Z][a-z]+\s+(?:limited|corporation|company|"
                                 r"partnership|LLC|entity|exempted|individual|citizen|investment|registered|bank|insurance))"
                                 r".*$")
+
+
+def _member_names(text: str) -> list[tuple[str, str | None, str]]:
+    """(name, classification code, the line) for each member a group-member list names."""
+    lm = _LIST_INTRO.search(text)
+    body = text[lm.end():] if lm else text
+    out = []
+    for piece in _MEMBER_SPLIT.split(body):
+        piece = (piece or "").strip()
+        if not piece or len(piece) > 200:
+            continue
+        name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
+        code = None
+        cm = _MEMBER_CODE.search(name)
+        if cm and cm.group(1) in _TYPE_CODES:
+            code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
+        name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
+        name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
+        if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
+            continue
+        out.append((name, code, piece))
+    return out
+
+
+#: lines of an Item 8 exhibit that are its heading, not a member
+_EXHIBIT_LABEL = re.compile(r"(?i)^\W*(?:exhibit|appendix|annex|attachment|schedule)\s+\S+\W*$")
+_EXHIBIT_HEAD = re.compile(r"(?i)identification|classification|members?\s+of\s+(?:the\s+)?group|group\s+members|"
+                           r"^\W*(?:name|member)s?\W*(?:\s+\W*(?:type|classification|item\s+3)\W*)?$")
+_SENTENCE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|hereby|pursuant|agree[sd]?|shall|may|which|who|"
+                             r"undersigned|behalf|filed|beneficial\w*)\b", re.I)
+
+
+def exhibit_group_members(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
+    """13G Item 8 "See Exhibit 99.1": the members the cited exhibit lists (one a line, with or without a
+    classification code) get ``MEMBER_OF_GROUP``, cited to the exhibit; a member the filing does not name
+    elsewhere is a new entity.  The exhibit is the document carrying the label (its first lines, its
+    description, or type EX-99.1 for "Exhibit 99.1")."""
+    doc = facts.document if isinstance(facts.document, dict) else {}
+    info = doc.get("item_8_members")
+    if not info or not info.get("exhibit") or info.get("found"):
+        return 0
+    from ._item7 import _exhibit_text
+    from ._prose import Resolver, _prov
+
+    label = info["exhibit"]
+    word, _, tag = label.partition(" ")
+    lab = re.compile(r"(?i)\b" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)")
+    for fields, body, fmt in exhibits:
+        if fmt not in ("html", "text") or not body:
+            continue
+        text = _exhibit_text(body, fmt)
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        head = "\n".join(lines[:12])
+        dtype = (fields.get("type") or "").upper().replace(" ", "")
+        if not (lab.search(head) or lab.search(fields.get("description") or "")
+                or (tag[:1].isdigit() and dtype == f"EX-{tag}".upper())):
+            continue
+        names: list[tuple[str, str | None, str]] = []
+        started = False
+        for ln in lines[:400]:
+            if _EXHIBIT_LABEL.match(ln) and not names:
+                continue
+            if _EXHIBIT_HEAD.search(ln) and len(ln) < 160 and not names:
+                started = True
+                continue
+            if len(ln) > 160 or _SENTENCE_WORDS.search(ln) or re.search(r"(?i)\bagreement\b", ln) or ln.lower().startswith(("/s/", "by:", "name:", "title:", "date")):
+                if names:
+                    break  # the list has ended
+                continue
+            got = _member_names(ln)
+            if not got:
+                if names:
+                    break
+                continue
+            names.extend(got)
+        if not names or not started and not all(code for _, code, _ in names):
+            continue  # no heading saying these are the group's members, nor a classification on each
+        res = Resolver(facts)
+        grouped = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+        n = 0
+        for name, code, line in names:
+            pv = _prov(facts, None, label, line)
+            key = res.resolve(name)
+            if key == facts.filing.issuer_key:
+                continue
+            if key is None:
+                if not all(w[0].isupper() or w.lower() in ("of", "and", "&", "de", "the", "for") or not w[0].isalpha()
+                           for w in name.split()):
+                    continue
+                kind = NodeKind.ORGANIZATION if looks_like_organization(name) else NodeKind.PERSON
+                if kind == NodeKind.PERSON and not 2 <= len(name.split()) <= 4:
+                    continue
+                i = sum(1 for x in facts.entities if x.key.startswith("grp:")) + 1
+                while facts.entity(f"grp:{i}") is not None:
+                    i += 1
+                key = f"grp:{i}"
+                facts.entities.append(EntityFact(key=key, kind=kind, name=name, prov=pv))
+            n += 1
+            if key in grouped:
+                continue
+            grouped.add(key)
+            facts.relations.append(RelationFact(type=EdgeKind.MEMBER_OF_GROUP, source=key, target="filing",
+                                                props={"classification": code} if code else {}, prov=pv))
+        if n:
+            info["found"] = n
+            return n
+    return 0
 
 
 def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
@@ -1177,22 +1293,14 @@ def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str
         return
     section = "Item 8"
     members: list[tuple[str, str | None, str]] = []  # (entity key, classification, excerpt)
-    if not _SEE_ONLY.match(text):
-        lm = _LIST_INTRO.search(text)
-        body = text[lm.end():] if lm else text
-        for piece in _MEMBER_SPLIT.split(body):
-            piece = (piece or "").strip()
-            if not piece or len(piece) > 200:
-                continue
-            name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
-            code = None
-            cm = _MEMBER_CODE.search(name)
-            if cm and cm.group(1) in _TYPE_CODES:
-                code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
-            name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
-            name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
-            if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
-                continue
+    if _SEE_ONLY.match(text):
+        from ._item7 import _EXHIBIT_REF
+
+        xm = _EXHIBIT_REF.search(text)
+        if xm:  # "See Exhibit 99.1": the list is an exhibit (inside the XML or a document of the submission)
+            b.item8_exhibit = f"{xm.group('word').capitalize()} {xm.group(2)}"
+    else:
+        for name, code, piece in _member_names(text):
             ent = b.find(name)
             if ent is None:
                 pend = _resolve(b, name)
@@ -1201,7 +1309,7 @@ def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str
                                                       or not w[0].isalpha() for w in words))
                 if not plausible or (pend.kind == NodeKind.PERSON and len(words) > 4):
                     continue
-                ent = _materialize(b, pend, section)
+                ent = _materialize(b, pend, section, prefix="grp")
             if ent.key not in [k for k, _, _ in members]:
                 members.append((ent.key, code, piece))
     if not members and _COLLECTIVE_GROUP.search(text):
@@ -1421,7 +1529,7 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
     purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
     (ii) ...") as ``HOLDS`` with basis "component" (parts of the beneficial positions of the cover pages), cited
     to the item; an instrument gets its own Security (``ISSUED_BY`` the issuer, ``CONVERTIBLE_INTO`` the class)."""
-    from ._components import instrument_title, parse_components, stated_holdings
+    from ._components import included_parts, instrument_title, parse_components, stated_holdings
     from ._prose import Resolver, _seed_aliases
     from ._prose import sentences as _sentences
 
@@ -1447,12 +1555,13 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
             b.relate(EdgeKind.CONVERTIBLE_INTO, key, "sec:class", {}, section, text)
         return key
 
-    def emit(holder: str, part: dict, section: str) -> None:
+    def emit(holder: str, part: dict, section: str, partial: bool = False) -> None:
+        more = {"component_partial": True} if partial else {}
         if part["kind"] == "direct":
             if part.get("shares") is None:
                 return
             b.relate(EdgeKind.HOLDS, holder, "sec:class", {"basis": "component", "shares": part["shares"],
-                                                           "as_of": event},
+                                                           "as_of": event, **more},
                      section, part["text"], disc=f"component:{part['shares']}")
             return
         sk = security(part["instrument"], section, part["text"])
@@ -1461,7 +1570,9 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
             units = under  # one share per warrant / option unless the filing says otherwise
         props = {k: v for k, v in (("basis", "component"), ("shares", units), ("underlying_shares", under),
                                    ("as_of", event)) if v is not None}
-        b.relate(EdgeKind.HOLDS, holder, sk, props, section, part["text"], disc=f"component:{units}:{under}")
+        b.relate(EdgeKind.HOLDS, holder, sk, props | more, section, part["text"], disc=f"component:{units}:{under}")
+
+    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
 
     b.relations = facts.relations
     for section, text in texts:
@@ -1488,14 +1599,163 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                 if part["kind"] == "derivative":
                     part = {**part, "underlying": part["shares"]}
                 emit(holder, part, section)
+        cm = re.match(r"cover page (\d+), comments$", section)
+        sole = f"rp:{cm.group(1)}" if cm else rps[0] if len(rps) == 1 else None
         for sent in _sentences(text):
             if _CONSISTING.search(sent):
                 continue
+            if sole is not None:
+                # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
+                # page's aggregate (of its own person, or the only one), not the whole list of its parts
+                for part in included_parts(sent):
+                    if part.get("holder"):
+                        continue  # "... held by the Trust": the Trust's holding (read below)
+                    emit(sole, part, section, partial=True)
             for h in stated_holdings(sent):
                 key = _holder_key(res, h["holder"], section, b)
                 if key is None or key == "issuer":
                     continue
                 emit(key, h, section)
+    if doc.schedule == "13D":
+        _item5c_transactions(b, doc, res)
+
+
+# ----------------------------------------------------------------- 13D Item 5(c) transactions
+
+_TX_N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TX_BUY = r"received|purchased|acquired|bought|was\s+issued|was\s+allocated"
+_TX_SELL = r"sold|disposed\s+of|transferred|delivered|distributed|surrendered"
+#: "On March 3, 2025, [in connection with ...,] CCI Onshore received 7,789,081 Depositary Units, Gascon received
+#: 5,011,241 Depositary Units and ...": the date, then one clause per holder
+_TX_ON = re.compile(r"\b[Oo]n\s+(?P<date>" + DATE_RE + r"),?\s+")
+_TX_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)|"
+                              r"\s+and\s+(?=(?:the\s+)?[A-Z][\w.&'\- ]{0,80}?\s+(?:" + _TX_BUY + "|" + _TX_SELL + r")\s)|;\s*")
+_TX_CLAUSE = re.compile(
+    r"^(?P<holder>(?:the\s+)?[A-Z][\w.,&'\- ]{1,100}?)\s+(?:(?:also|directly|indirectly|collectively)\s+)?"
+    r"(?P<verb>" + _TX_BUY + "|" + _TX_SELL + r")\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
+    r"(?P<n>" + _TX_N + r")\s+(?P<what>.{0,200})$")
+_TX_PRICE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?average\s+)?(?:price\s+of\s+)?"
+                       r"(?:approximately\s+)?(?:US)?\$\s?(?P<p>" + _TX_N + r")\s+per\b", re.I)
+_TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
+
+
+def _tx_side(text: str) -> str | None:
+    t = text.lower()
+    if re.search(r"\b(?:sells?|sold|sales?|dispos\w*|transfer\w*)\b", t):
+        return "D"
+    if re.search(r"\b(?:buys?|bought|purchases?d?|acqui\w*|received)\b", t):
+        return "A"
+    return None
+
+
+def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
+    """13D Item 5(c) (transactions in the class in the past 60 days): each transaction a sentence states
+    ("On March 3, 2025, Fund A purchased 10,000 Shares at $12.50 per Share") or a table lists (date / shares
+    / price rows, with or without a holder or buy / sell column) becomes a ``HOLDS`` of the holder on the
+    class with basis "transaction" and the Forms 3/4/5 transaction properties (``transaction_date``,
+    ``transaction_shares``, ``transaction_price``, ``acquired_disposed``), cited to Item 5(c).  A
+    transaction in another instrument (options, warrants) is not one in the class: not read."""
+    from ._components import INSTRUMENT
+
+    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
+
+    def holder_of(name: str | None) -> str | None:
+        if name:
+            k = res.resolve(name.strip(" ,"))
+            if k and k != "issuer":
+                return k
+            return None
+        return rps[0] if len(rps) == 1 else None
+
+    def emit(holder: str, date: Any, n: Decimal, price: Decimal | None, side: str | None, text: str) -> None:
+        props = {k: v for k, v in (("basis", "transaction"), ("transaction_date", date), ("transaction_shares", n),
+                                   ("transaction_price", price), ("acquired_disposed", side), ("as_of", date))
+                 if v is not None}
+        b.relate(EdgeKind.HOLDS, holder, "sec:class", props, "Item 5(c)", text,
+                 disc=f"transaction:{date}:{n}:{price}:{side}")
+
+    for section, text in _item_texts(doc, b):
+        if section != "Item 5(c)":
+            continue
+        flat = " ".join(text.split())
+        for on in _TX_ON.finditer(flat):
+            date = parse_date(on.group("date"))
+            rest = flat[on.end():]
+            stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
+            rest = rest[:stop.start()] if stop else rest
+            if date is None:
+                continue
+            clauses = [c for c in _TX_CLAUSE_SPLIT.split(rest) if c and c.strip()]
+            for clause in clauses:
+                m = _TX_CLAUSE.match(clause.strip())
+                if not m:
+                    continue
+                what = m.group("what")
+                if INSTRUMENT.search(re.split(r"\s+(?:at|for)\s", what)[0][:80]):
+                    continue  # options, warrants, notes: not the class
+                holder = holder_of(m.group("holder"))
+                if holder is None:
+                    continue
+                pm = _TX_PRICE.search(what) or (_TX_PRICE.search(rest) if len(clauses) == 1 else None)
+                side = "D" if re.match(_TX_SELL, m.group("verb")) else "A"
+                emit(holder, date, parse_decimal(m.group("n")), parse_decimal(pm.group("p")) if pm else None, side,
+                     f"On {on.group('date')}, {clause.strip()}")
+        # tables: a header row naming a date and a number of shares, then one row per transaction
+        lines = text.splitlines()
+        cols: dict[str, int] | None = None
+        intro = ""
+        for i, ln in enumerate(lines):
+            cells = [c.strip() for c in _TX_CELL.split(ln.strip().strip("|")) if c.strip()]
+            low = [c.lower() for c in cells]
+            if len(cells) >= 2 and any("date" in c for c in low) and any(
+                    re.search(r"shares|number|quantity|units|amount", c) for c in low if "date" not in c):
+                cols = {}
+                for j, c in enumerate(low):
+                    if "date" in c and "date" not in cols:
+                        cols["date"] = j
+                    elif "price" in c and "price" not in cols:
+                        cols["price"] = j
+                    elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
+                        cols["shares"] = j
+                        if _tx_side(c):
+                            cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
+                    elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
+                        cols["side"] = j
+                    elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
+                        cols["name"] = j
+                intro = " ".join(lines[max(0, i - 3):i])
+                continue
+            if cols is None or "shares" not in cols:
+                continue
+            if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
+                if cells:
+                    cols = None  # the table has ended
+                continue
+            d = cells[cols["date"]]
+            date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
+            nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?", cells[cols["shares"]].replace("$", "").strip())
+            if date is None or not nm:
+                continue
+            pm = re.fullmatch(r"(?:US)?\$?\s?(" + _TX_N + r")", cells[cols["price"]]) if "price" in cols else None
+            side = _tx_side(cells[cols["side"]]) if "side" in cols else None
+            if side is None and "side_hdr" in cols:
+                side = "A" if cols["side_hdr"] else "D"
+            if side is None and cells[cols["shares"]].startswith("("):
+                side = "D"
+            if side is None:
+                side = _tx_side(intro)
+            if "name" in cols:
+                holder = holder_of(cells[cols["name"]])
+            else:
+                im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?:during|in|since|on|within|for|"
+                               r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
+                holder = holder_of(im.group(1)) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1))\
+                    else holder_of(None)
+            if holder is None:
+                continue
+            emit(holder, date, parse_decimal(nm.group(1)), parse_decimal(pm.group(1)) if pm else None, side,
+                 " | ".join(cells))
 
 
 class _Pending:
@@ -1518,13 +1778,13 @@ def _resolve(b: _Builder, name: str) -> EntityFact | _Pending | None:
     return _Pending(name, kind)
 
 
-def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str) -> EntityFact:
+def _materialize(b: _Builder, ent: EntityFact | _Pending, section: str, prefix: str = "sig") -> EntityFact:
     if isinstance(ent, EntityFact):
         return ent
     hit = b.find(ent.name)
     if hit is not None:
         return hit
-    e = _entity(f"sig:{len(b.entities)}", ent.kind, ent.name, b.prov(section, ent.name))
+    e = _entity(f"{prefix}:{len(b.entities)}", ent.kind, ent.name, b.prov(section, ent.name))
     b.entities.append(e)
     return e
 
@@ -1678,6 +1938,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item7 import exhibit_subsidiaries  # Item 7 "See Exhibit A" attached inside the XML
 
         exhibit_subsidiaries(facts, attached, source)
+        exhibit_group_members(facts, attached, source)  # Item 8 "See Exhibit 99.1" attached inside the XML
     return facts
 
 

@@ -1009,6 +1009,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item7 import exhibit_subsidiaries
 
         exhibit_subsidiaries(facts, exhibits, source)
+        from .schedule13_xml import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
+
+        exhibit_group_members(facts, exhibits, source)
     for i in range(len(docs)):
         if listing[i].role is None and _is_exhibit(listing[i].type):
             listing[i].role = "exhibit"

@@ -14,7 +14,8 @@ two generic sources:
 Checks (warning codes):
 
 ``cover-rows``       row 11 (aggregate) is not the larger of voting (7 + 8) and dispositive (9 + 10) power.
-``components``       the components of a beneficial holding (Item 5 / cover footnotes) do not add up to it.
+``components``       the components of a beneficial holding (Item 5 / cover footnotes) do not add up to it
+                     (a partial list, "Includes ...", only when its parts exceed it).
 ``cover-vs-item5``   a cover page and Item 5 give different numbers for the same person.
 ``percent``          the percent of class does not match shares / (shares outstanding + shares the holder
                      can acquire within 60 days), within the rounding it was printed with.
@@ -313,6 +314,8 @@ def _components(facts: FilingFacts) -> list[Warning]:
             agg = _num(b.props.get("shares"))
             if agg is None or unknown or total == agg:
                 continue
+            if total < agg and any(c.props.get("component_partial") for c in parts):
+                continue  # "Includes ...": some parts of the aggregate, not all of them
             covered, names = _covered_others(facts, holder, b)
             if names and total + covered == agg:
                 continue  # the rest is other reporting persons' shares, over which the holder shares power

@@ -243,6 +243,7 @@ class OG(DefinedNamespace):
     sharedVotingText: URIRef
     sharesFootnote: URIRef
     sharesSection: URIRef
+    componentPartial: URIRef
     soleDispositiveFootnote: URIRef
     soleVotingFootnote: URIRef
     transactionCodeFootnote: URIRef
