@@ -1524,6 +1524,9 @@ def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None
     return res.resolve_or_create(m, section, b.prov(section, m))
 
 
+_AMOUNT = re.compile(r"\d{1,3},\d{3}|\d{4}")
+
+
 def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
     """Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
     purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
@@ -1602,8 +1605,8 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
         cm = re.match(r"cover page (\d+), comments$", section)
         sole = f"rp:{cm.group(1)}" if cm else rps[0] if len(rps) == 1 else None
         for sent in _sentences(text):
-            if _CONSISTING.search(sent):
-                continue
+            if not _AMOUNT.search(sent) or _CONSISTING.search(sent):
+                continue  # every holding these readers take states a number of shares
             if sole is not None:
                 # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
                 # page's aggregate (of its own person, or the only one), not the whole list of its parts
