@@ -57,8 +57,8 @@ from ._components import instrument_title as _instrument_title
 from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
 from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import (DATE_RE, decode, find_dates, html_to_text, is_bare_document, is_container, parse_date,
-                    parse_decimal, parse_money, parse_percent, tidy_lines)
+from ._text import (DATE_RE, GROUPED_COUNT_RE, decode, find_dates, html_to_text, is_bare_document, is_container,
+                    parse_count, parse_date, parse_decimal, parse_money, parse_percent, tidy_lines)
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
@@ -347,9 +347,9 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
         note = re.search(r"see\s+(?:[^()\n]|\([^()\n]*\))*", t, re.I)
         return Decimal(0), note.group(0).strip(" ;,") if note else None
     t2 = _CROSS_REF.sub(" ", t)
-    m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
+    m = re.search(rf"(?<![\w.'])({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
     if m:
-        return parse_decimal(m.group(1)), None
+        return parse_count(m.group(1)), None
     note = _flat(t)
     if re.search(r"\bsee\b|footnote|\bitem\b|\brow\b", note, re.I):
         return None, note[:200]
@@ -358,6 +358,8 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
 
 def _percent(text: str) -> tuple[Decimal | None, str | None, str | None]:
     t = _strip_refs(_SIDE_CAPTION.sub(" ", text))
+    # a decimal comma ("6,1%", "12,45 %"): one or two digits after it, then the percent sign
+    t = re.sub(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s*(?:%|percent\b))", r"\1.\2", t)
     m = re.search(r"((?:less\s+than|under|below|<)\s*(?:one|1(?:\.0+)?)\s*(?:%|percent)|"
                   r"(?:less\s+than|under|below|<)\s*\d+(?:\.\d+)?\s*(?:%|percent)|"
                   r"\d+(?:\.\d+)?\s*(?:%|percent)|\.\d+\s*%)", t, re.I)
@@ -1094,13 +1096,15 @@ def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str 
         if not re.search(r"outstanding|based\s+(?:up)?on", s, re.I):
             continue
         m = re.search(r"(?:based\s+(?:up)?on|of|by)\s+(?:the\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
-                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:outstanding\s+)?(?:issued\s+and\s+outstanding\s+)?"
+                      rf"({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)\s+(?:outstanding\s+)?"
+                      r"(?:issued\s+and\s+outstanding\s+)?"
                       r"(?:shares|Shares|[Cc]ommon|[Oo]rdinary|units|Units|Class\s+[A-Z]\b)", s)
         if not m:
-            m = re.search(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:shares|Shares)[^.;]{0,120}?outstanding", s)
+            m = re.search(rf"({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)\s+(?:shares|Shares)[^.;]{{0,120}}?"
+                          r"outstanding", s)
         if not m:
             continue
-        n = parse_decimal(m.group(1))
+        n = parse_count(m.group(1))
         dm = re.search(r"as\s+of\s+(" + DATE_RE + ")", s[m.start():])
         d = parse_date(dm.group(1)) if dm else None
         return n, d, s
@@ -1248,10 +1252,11 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         pm = re.search(r"Percentage\s*(?:of\s+class)?\s*:\s*([^\n]+)", txt, re.I)
         if pm:
             rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(pm.group(1))
-        am = re.search(r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)"
+        am = re.search(r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?"
+                       rf"({GROUPED_COUNT_RE}|\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)"
                        r"[^.]*?consisting\s+of\s+(.+?)(?:\.\s+(?=[A-Z])|\n\s*\n|$)", txt, re.S)
         if am:
-            rec["aggregate"] = parse_decimal(am.group(1))
+            rec["aggregate"] = parse_count(am.group(1))
             rec["components_text"] = _flat(am.group(2))
         if key is None and am:
             # the holder is the subject of the "beneficially owns N Shares, consisting of" sentence
@@ -1289,7 +1294,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             continue
         have.add(key)
         rec = {"name": facts.entity(key).name if facts.entity(key) else subj, "key": key, "section": "Item 5(a)",
-               "aggregate": parse_decimal(m.group("n")), "text": sent[:400]}
+               "aggregate": parse_count(m.group("n")), "text": sent[:400]}
         if m.group("p"):
             rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(m.group("p"))
         out["persons"].append(rec)
@@ -1298,7 +1303,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
 
 _OWNS_SENTENCE = re.compile(
     r"\s(?:beneficially\s+own(?:s|ed)?|(?:is|was|may\s+be)\s+(?:deemed\s+)?(?:to\s+be\s+)?the\s+beneficial\s+owner\s+of)\s+"
-    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
+    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>" + GROUPED_COUNT_RE + r"|\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
     r"(?:[^.;%]*?(?:representing|or|constituting|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?\s*%))?")
 
