@@ -7,9 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ownergraph.graph.model import EdgeKind
+from ownergraph.graph.model import EdgeKind, NodeKind
 from ownergraph.loaders import load_bytes, load_path
 from ownergraph.loaders._text import parse_count
+from ownergraph.loaders.schedule13_text import CELL_BREAK, to_text
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "schedule13"
 SPOUSES = FIX / "sc13d_html_spouses_br_names_swiss_numbers.htm"
@@ -22,6 +23,34 @@ def beneficial(facts, key):
     (r,) = [r for r in facts.relations if r.type == EdgeKind.HOLDS and r.source == key
             and r.props.get("basis") == "beneficial"]
     return r
+
+
+# ----------------------------------------------------------------- 1. names separated by <br> in the name cell
+
+def test_br_separated_names_in_one_cell_are_one_reporting_person_each_with_the_cover_numbers():
+    f = load_path(SPOUSES)
+    people = [e for e in f.entities if e.kind == NodeKind.PERSON]
+    assert [e.name for e in people] == ["Corwin A. Thale", "Marguerite L. Thale"]
+    assert f.filing.filer_keys == [e.key for e in people]
+    for e in people:
+        r = beneficial(f, e.key)
+        assert r.props["shares"] == D(5288262)
+        assert r.props["shared_voting"] == D(5288262) and r.props["shared_dispositive"] == D(5288262)
+        assert r.props["sole_voting"] == 0 and r.props["percent"] == D("12.6")
+
+
+def test_cell_breaks_are_kept_only_on_request_and_leave_the_text_as_it_was():
+    data = SPOUSES.read_bytes()
+    plain, marked = to_text(data), to_text(data, keep_cell_breaks=True)
+    assert CELL_BREAK not in plain and "Corwin A. Thale Marguerite L. Thale" in plain
+    assert f"Corwin A. Thale{CELL_BREAK}Marguerite L. Thale" in marked
+    assert marked.replace(CELL_BREAK, " ") == plain  # same offsets: the cover's excerpts are unchanged
+
+
+def test_a_name_over_two_lines_of_a_cell_stays_one_organization():
+    # "Kestrel Bay Opportunities<br>Fund SPC": a type OO cover is one name whatever its lines
+    f = load_path(FIX / "sc13d_html_row_cells_joint_cover.htm")
+    assert f.document["cover_pages"][0]["name"] == "Kestrel Bay Opportunities Fund SPC"
 
 
 # ----------------------------------------------------------------- 4. European / Swiss digit grouping

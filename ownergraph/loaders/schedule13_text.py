@@ -117,10 +117,14 @@ class Schedule13Document(BaseModel):
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|td|tr)\b", re.I)
 CHECKED = "☒"
 UNCHECKED = "☐"
+# a line break inside a table cell (``<br>``, a ``<p>`` in a ``<td>``): to_text(keep_cell_breaks=True) keeps it as this
+# one character where the plain text has one space, so the two texts have the same offsets
+CELL_BREAK = "\ue000"
 
 
-def _html_to_lines(markup: str) -> str:
-    """HTML -> text: blocks are lines, a table row is one line of tab-separated cells."""
+def _html_to_lines(markup: str, keep_cell_breaks: bool = False) -> str:
+    """HTML -> text: blocks are lines, a table row is one line of tab-separated cells.  With keep_cell_breaks a
+    line break inside a cell is CELL_BREAK (else a space, as any other white space in a cell)."""
     from lxml import etree, html as lhtml
 
     parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -160,6 +164,8 @@ def _html_to_lines(markup: str) -> str:
                 for c in td:
                     walk(c, True)
                 cell = " ".join("".join(out[buf_start:]).split())
+                if keep_cell_breaks:  # a break takes the white space around it, so the cell reads as without
+                    cell = re.sub(f" ?{CELL_BREAK}[ {CELL_BREAK}]*", CELL_BREAK, cell).strip(CELL_BREAK + " ")
                 del out[buf_start:]
                 if cell:
                     cells.append(cell)
@@ -167,7 +173,7 @@ def _html_to_lines(markup: str) -> str:
             if el.tail:
                 out.append(el.tail)
             return
-        sep = (" " if in_cell else "\n") if tag in blocks else ""
+        sep = ((CELL_BREAK if keep_cell_breaks else " ") if in_cell else "\n") if tag in blocks else ""
         out.append(sep)
         if el.text:
             out.append(el.text)
@@ -205,11 +211,13 @@ def _markdownish_to_text(s: str) -> str:
 _SGML_LINE = re.compile(r"(?im)^[ \t]*</?(?:DOCUMENT|TEXT|PAGE|PDF|TYPE|SEQUENCE|FILENAME|DESCRIPTION|C|S|FN|R\d*)>[^\n<]*$")
 
 
-def to_text(data: bytes) -> str:
+def to_text(data: bytes, keep_cell_breaks: bool = False) -> str:
+    """The filing as text.  keep_cell_breaks: line breaks inside HTML table cells are CELL_BREAK characters
+    (the text is otherwise the same, offset for offset: ``.replace(CELL_BREAK, " ")`` gives the plain text)."""
     s = decode(data)
     s = _SGML_LINE.sub("", s)
     if _HTML_HINT.search(s[:200000]) and len(re.findall(r"<\s*(?:p|div|td|tr|font|br)\b", s[:200000], re.I)) > 5:
-        s = _html_to_lines(s)
+        s = _html_to_lines(s, keep_cell_breaks)
     else:
         s = _markdownish_to_text(s)
     import html as _html
@@ -390,8 +398,10 @@ def _split_cover_pages(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, tuple[str, str]]]:
-    """One cover page -> (values, {field: (row section, excerpt)})."""
+def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
+                 ) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """One cover page -> (values, {field: (row section, excerpt)}).  marked: the same page with the line breaks of
+    its HTML table cells kept (CELL_BREAK), read for the names of a cover that names several persons one a line."""
     labels = [m for m in _LABEL_RE.finditer(chunk)]
     kinds = [m.lastgroup for m in labels]
     rows = ROWS_13D if ("funds" in kinds or "legal" in kinds or "type" in kinds and len(kinds) >= 14) else ROWS_13G
@@ -445,7 +455,9 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             nm = re.sub(r"(?:\s+|^)(?:N/A|Not\s+Applicable|\(?Voluntary\)?)\.?\s*$", "", _flat(nm), flags=re.I)
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
-            name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(seg)).split("\n")
+            mseg = seg if marked is None or len(marked) != len(chunk) else marked[m.end():m.end() + len(seg)]
+            mseg = mseg.replace(CELL_BREAK, "\n")
+            name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(mseg)).split("\n")
                           if ln.strip(" ,;") and not re.fullmatch(r"[\d\s-]+|\(?entities only\)?", ln.strip(), re.I)]
         elif k == "group":
             inside = m.group(0).find("(a)")
@@ -722,7 +734,11 @@ def _prop(e: EntityFact, name: str, value: Any, prov: Provenance) -> None:
 
 
 def parse(data: bytes, source: str) -> FilingFacts:
-    text = to_text(data)
+    if CELL_BREAK.encode() in data:  # the document itself holds the marker character: no cell breaks
+        text = marked = to_text(data)
+    else:
+        marked = to_text(data, keep_cell_breaks=True)
+        text = marked.replace(CELL_BREAK, " ")
     if not _FORM_RE.search(text[:50000]):
         raise LoadError(source, "not a Schedule 13D/13G: no 'SCHEDULE 13D' or 'SCHEDULE 13G' title")
     covers_spans = _split_cover_pages(text)
@@ -749,7 +765,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for i, s0 in enumerate(accepted):
         e0 = accepted[i + 1] if i + 1 < len(accepted) else len(text)
         chunk = text[s0:e0]
-        cv, where = _parse_cover(chunk, len(covers) + 1, i == len(accepted) - 1)
+        cv, where = _parse_cover(chunk, len(covers) + 1, i == len(accepted) - 1, marked[s0:e0])
         body_from = s0 + cv.pop("_tail", len(chunk))
         if not cv.get("name"):
             b.warnings.append(f"{source}: cover page {i + 1} has no reporting person name; skipped")
