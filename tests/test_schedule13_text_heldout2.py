@@ -53,6 +53,41 @@ def test_a_name_over_two_lines_of_a_cell_stays_one_organization():
     assert f.document["cover_pages"][0]["name"] == "Kestrel Bay Opportunities Fund SPC"
 
 
+# ----------------------------------------------------------------- 3. event date without the usual caption
+
+def test_event_date_printed_above_an_unbracketed_caption():
+    f = load_path(DOTTED)
+    assert f.filing.event_date.isoformat() == "2011-10-17"
+    assert beneficial(f, "rp:1").props["as_of"].isoformat() == "2011-10-17"
+    assert not [w for w in f.warnings if "date of event" in w]
+
+
+def test_event_date_after_the_caption_on_its_line():
+    data = DOTTED.read_bytes().replace(
+        b"                                 October 17, 2011\n", b"").replace(
+        b"Date of Event Which Requires Filing of this Statement",
+        b"Date of Event Which Requires Filing of this Statement: November 2, 2011")
+    f = load_bytes(data, "caption-then-date.txt")
+    assert f.filing.event_date.isoformat() == "2011-11-02"
+
+
+def test_no_event_caption_takes_the_latest_on_date_of_items_4_and_5_with_a_warning():
+    f = load_path(NO_CAPTION)
+    assert f.filing.event_date.isoformat() == "2015-03-03"  # Item 5(c), later than Item 4's November 12, 2014
+    assert [w for w in f.warnings if "no date of event" in w and "Item 5" in w]
+    assert beneficial(f, "rp:1").props["as_of"].isoformat() == "2015-03-03"
+
+def test_event_date_after_a_label_first_caption_wrapped_over_two_lines():
+    # a label-first cover: "(Date of Event Which Requires Filing of this Statement) September" / "30, 2011"
+    data = DOTTED.read_bytes().replace(
+        b"                                 October 17, 2011\n", b"").replace(
+        b"Date of Event Which Requires Filing of this Statement",
+        b"(Date of Event Which Requires Filing of this Statement) September\n            30, 2011")
+    f = load_bytes(data, "label-first.txt")
+    assert f.filing.event_date.isoformat() == "2011-09-30"
+
+
+
 # ----------------------------------------------------------------- 4. European / Swiss digit grouping
 
 def test_parse_count_reads_european_and_swiss_groupings_but_not_a_lone_dot_group():

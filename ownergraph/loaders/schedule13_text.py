@@ -621,6 +621,8 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
         block = list(reversed(block)) or [notice]
         h["notices"] = {"name": block[0], "address": ", ".join(x.rstrip(" ,") for x in block[1:]) or None, "text": " ".join(block)}
     ev, _ = _above(head, r"\(\s*Date\s+of\s+Event\s+(?:Which|that)\s+Requires")
+    if not _first_date(ev):
+        ev = _event_caption_date(head if _EVENT_CAPTION.search(head) else text[:20000]) or ev
     h["event_date_text"] = ev
     h["event_date"] = _first_date(ev) if ev else None
     rules = []
@@ -631,6 +633,42 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
             rules.append(f"Rule 13d-1({m.group(2)})")
     h["rule_designation"] = rules
     return h
+
+
+# the event-date caption as typed covers print it: with or without its parentheses, over one or two lines
+_EVENT_CAPTION = re.compile(r"\(?[ \t]*Date\s+of\s+(?:the\s+)?Event\s+(?:Which|that)\s+Requires?\s+(?:the\s+)?Filing"
+                            r"(?:\s+of\s+(?:this|the)\s+(?:Statement|Schedule))?[ \t]*\)?", re.I)
+
+
+def _event_caption_date(text: str) -> str | None:
+    """The date a '(Date of Event Which Requires Filing of this Statement)' line gives wherever the date stands:
+    right after it ('...Statement: June 3, 2005', '...Statement) September<newline>30, 2024', or on the line
+    below it), else on the lines above it."""
+    m = _EVENT_CAPTION.search(text)
+    if not m:
+        return None
+    after = re.match(r"[\s:.\-_=]*(" + DATE_RE + ")", text[m.end():m.end() + 400])
+    if after:
+        return _flat(after.group(1))
+    above, _ = _above(text[:m.end()], re.escape(m.group(0)))
+    return above if _first_date(above) else None
+
+
+_ON_DATE = re.compile(r"(?:^|(?<=[.;:)]\s)|(?<=\n))\s*(?:\(\w\)\s*)?On\s+(" + DATE_RE + r"),", re.M)
+
+
+def _event_from_items(items: dict[str, str]) -> tuple[dt.date | None, str | None]:
+    """The last resort for a cover without an event date: the latest 'On <date>, ...' of Item 4 or Item 5."""
+    got = []
+    for k in ("item_4", "item_5"):
+        for m in _ON_DATE.finditer(items.get(k, "")):
+            d = parse_date(m.group(1))
+            if d:
+                got.append((d, f"Item {k[-1]}", m.group(1)))
+    if not got:
+        return None, None
+    d, sec, txt = max(got)
+    return d, f"{sec}: On {txt}"
 
 
 def _first_date(s: str | None) -> dt.date | None:
@@ -829,6 +867,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
     b.securities[normalize_name(short_title, NodeKind.SECURITY)] = "sec:class"
 
     event_date = header.get("event_date")
+    if event_date is None:
+        event_date, said = _event_from_items(items)
+        if event_date is not None:
+            header["event_date"], header["event_date_text"] = event_date, said
+            b.warnings.append(f"{source}: the cover gives no date of event; {event_date.isoformat()} is taken from "
+                              f"{said!r} (the latest such date of Items 4 and 5)")
     filer_keys = []
     for i, cv in enumerate(covers):
         key = f"rp:{i + 1}"
