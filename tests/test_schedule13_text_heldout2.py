@@ -53,6 +53,28 @@ def test_a_name_over_two_lines_of_a_cell_stays_one_organization():
     assert f.document["cover_pages"][0]["name"] == "Kestrel Bay Opportunities Fund SPC"
 
 
+# ----------------------------------------------------------------- 2. Mr. / Mrs. of one surname
+
+def test_mrs_resolves_to_the_wife_when_the_filing_tells_the_sexes():
+    f = load_path(SPOUSES)
+    (trust,) = [e for e in f.entities if e.name == "Thale Family Trust"]
+    ctl = [r for r in f.relations if r.type == EdgeKind.CONTROLS and r.target == trust.key]
+    assert [(r.source, r.props.get("basis")) for r in ctl] == [("rp:2", "trustee")]
+    assert f.entity("rp:2").name == "Marguerite L. Thale"
+
+
+def test_mrs_is_dropped_when_the_sexes_are_not_told():
+    data = SPOUSES.read_bytes()
+    for told in (b"Mr. Corwin A. Thale", b"Mrs. Marguerite L. Thale", b"and his wife,"):
+        data = data.replace(told, told.split(b" ", 1)[1] if told.startswith(b"M") else b"and")
+    assert b"his wife" not in data and b"Mrs. Marguerite" not in data
+    f = load_bytes(data, "spouses-untold.htm")
+    assert [e.name for e in f.entities if e.kind == NodeKind.PERSON] == ["Corwin A. Thale", "Marguerite L. Thale"]
+    trusts = [e for e in f.entities if e.name == "Thale Family Trust"]
+    assert not [r for r in f.relations if r.type == EdgeKind.CONTROLS and r.source in ("rp:1", "rp:2")
+                and (not trusts or r.target == trusts[0].key)]
+
+
 # ----------------------------------------------------------------- 3. event date without the usual caption
 
 def test_event_date_printed_above_an_unbracketed_caption():

@@ -56,7 +56,8 @@ from ._components import INSTRUMENT as _INSTRUMENT
 from ._components import instrument_title as _instrument_title
 from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
-from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
+from ._prose import (ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, learn_sexes, mine_table,
+                     mine_text, sentences)
 from ._text import (DATE_RE, GROUPED_COUNT_RE, decode, find_dates, html_to_text, is_bare_document, is_container,
                     parse_count, parse_date, parse_decimal, parse_money, parse_percent, tidy_lines)
 
@@ -924,6 +925,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # defined terms anywhere in the body ("Ault & Company, Inc., Delaware corporation (“Ault & Company”)")
     body_text = text[body_from:]
     learn_defined_terms(body_text, facts, res, "Item 2")
+    learn_sexes(body_text, facts, res.ctx)  # "Mr. Thale" / "Mrs. Thale" of two persons of one surname
 
     doc: dict[str, Any] = {"form": form_type, "header": dict(header), "intro": intro or None}
 
