@@ -136,3 +136,11 @@ def test_dotted_and_spaced_counts_on_a_typed_cover_and_item_4():
 def test_swiss_counts_in_item_5_prose():
     f = load_path(SPOUSES)
     assert f.filing.shares_outstanding == D(41970333)
+
+
+def test_a_cell_with_one_name_and_its_address_lines_stays_one_person():
+    data = SPOUSES.read_bytes().replace(b"<b>Corwin A. Thale<br>Marguerite L. Thale</b>",
+                                        b"<b>Corwin A. Thale<br>Kilchberg, Switzerland</b>")
+    f = load_bytes(data, "name-and-place.htm")
+    (cover,) = f.document["cover_pages"]  # not two "persons" "Corwin A. Thale" and "Kilchberg, Switzerland"
+    assert cover["name"].startswith("Corwin A. Thale") and "cover_names" not in cover

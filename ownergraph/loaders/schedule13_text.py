@@ -457,6 +457,7 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
             mseg = seg if marked is None or len(marked) != len(chunk) else marked[m.end():m.end() + len(seg)]
+            cell_lines = CELL_BREAK in mseg
             mseg = mseg.replace(CELL_BREAK, "\n")
             name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(mseg)).split("\n")
                           if ln.strip(" ,;") and not re.fullmatch(r"[\d\s-]+|\(?entities only\)?", ln.strip(), re.I)]
@@ -499,7 +500,7 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
                 if note:
                     out["percent_footnote"] = note[:200]
     if set(out.get("types") or ()) == {"IN"} and out.get("name"):
-        joint = _joint_names(out["name"], locals().get("name_lines") or [])
+        joint = _joint_names(out["name"], locals().get("name_lines") or [], bool(locals().get("cell_lines")))
         if len(joint) > 1:
             out["joint_names"] = joint
     if "type" not in seen and labels:
@@ -535,13 +536,20 @@ _NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted
                               r"i\.?\s?r\.?\s?s\.?|tax|ein|employer)\b)")
 
 
-def _joint_names(name: str, lines: list[str]) -> list[str]:
+def _joint_names(name: str, lines: list[str], cell_lines: bool = False) -> list[str]:
     """Several natural persons named on one cover page (type IN): 'Lionel Q. Marsh and Daphne R. Marsh, as
-    joint tenants', or one name a line.  Each name must read as a person's; otherwise the cover names one."""
+    joint tenants', or one name a line.  Each name must read as a person's; otherwise the cover names one.
+    cell_lines: the lines are the line breaks of an HTML cell, where a name's cell often holds its address or
+    capacity too ('Kilchberg, Switzerland', 'Trustee'): each line must then be a bare name (no digit, no comma
+    but before a generational suffix)."""
     from ._prose import _looks_person
 
     def people(parts: list[str]) -> bool:
         return len(parts) > 1 and all(_looks_person(p) for p in parts)
+
+    def bare_names(parts: list[str]) -> bool:
+        return all(len(p.split()) >= 2 and not re.search(r"\d", p) and
+                   not re.search(r",(?!\s*(?:Jr|Sr|II|III|IV|V)\b\.?\s*$)", p) for p in parts)
 
     bare = _JOINT_TAIL.sub("", name).strip(" ,;")
     parts = [p.strip(" ,;") for p in re.split(r"\s*;\s*|,?\s+and\s+|\s+&\s+", bare) if p.strip(" ,;")]
@@ -549,7 +557,7 @@ def _joint_names(name: str, lines: list[str]) -> list[str]:
         return parts
     rows = [_JOINT_TAIL.sub("", ln).strip(" ,;") for ln in lines]
     rows = [r for r in rows if r and not _NOT_A_NAME_LINE.match(r)]
-    if people(rows):
+    if people(rows) and (not cell_lines or bare_names(rows)):
         return rows
     return [name]
 
