@@ -307,7 +307,7 @@ class ProseContext:
     many times while one filing is mined).  It belongs to one filing: never share it between filings.
     """
 
-    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts", "_seeded")
+    __slots__ = ("facts", "groups", "_norms", "_mentions", "_parts", "_seeded", "sexes")
 
     def __init__(self, facts: FilingFacts):
         self.facts = facts
@@ -318,6 +318,9 @@ class ProseContext:
         self._parts: dict[str, tuple[list[str], str | None]] = {}
         #: (the entities' (key, aliases), what :func:`_seed_aliases` made of them in a new resolver)
         self._seeded: tuple | None = None
+        #: person key -> "m" / "f" as the filing tells it (see :func:`learn_sexes`): resolves "Mr. Thale" /
+        #: "Mrs. Thale" between two persons of one surname
+        self.sexes: dict[str, str] = {}
 
     def norm(self, s: str, kind: NodeKind) -> str:
         """``normalize_name(s, kind)``, remembered for this filing."""
@@ -551,6 +554,13 @@ class Resolver:
                     hits.append(e.key)
             if len(set(hits)) == 1:
                 return hits[0]
+            if len(set(hits)) > 1 and honorific and ctx.sexes:
+                # "Mrs. Thale" of Corwin and Marguerite Thale: the one person of that surname the filing tells is
+                # of the honorific's sex, when it tells the sex of each of them
+                sex = _HONORIFIC_SEX.get(_HONORIFIC.match(m).group(0).strip(" .").lower())
+                known = [ctx.sexes.get(k) for k in set(hits)]
+                if sex and None not in known and known.count(sex) == 1:
+                    return next(k for k in set(hits) if ctx.sexes[k] == sex)
             if not hits:  # SEC order "LEONARD BRADEN MICHAEL" written in mixed case
                 hits = [e.key for e in self._people() if len(parts(e.name)[0]) >= 2
                         and parts(e.name)[0][0] == words[0]]
@@ -798,6 +808,44 @@ _CLAUSE_START = re.compile(r"[.;:]\s+(?=[A-Z(])|\(\w{1,4}\)\s")
 # 13G Item 7 prints after each subsidiary ("Acme Trust Company, N.A. (BK)")
 _NOT_AN_ALIAS = frozenset({"LLC", "LP", "USA", "US", "SEC", "BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP",
                            "CO", "PN", "IN", "OO", "FI"})
+
+
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_KIN_SEX = {"husband": "m", "son": "m", "father": "m", "brother": "m", "wife": "f", "daughter": "f", "mother": "f",
+            "sister": "f"}
+_KIN = "|".join(_KIN_SEX)
+
+
+def learn_sexes(text: str, facts: FilingFacts, ctx: ProseContext) -> None:
+    """What the filing tells of its persons' sexes, into ``ctx.sexes``: an honorific before the full name
+    ("Mrs. Marguerite L. Thale"), or "his" / "her" right after it ("Corwin A. Thale and his wife").  A person
+    told both ways is left unknown."""
+    people = [e for e in facts.entities if e.kind == NodeKind.PERSON]
+    surnames = [ctx.person_parts(e.name)[0][-1:] for e in people]
+    # needed only between persons of one surname (the only ones a "Mr." / "Mrs." can leave in doubt)
+    people = [e for e, sn in zip(people, surnames) if sn and surnames.count(sn) > 1]
+    if not people:
+        return
+    text = " ".join(_strip_markup(text).split())
+    told: dict[str, set[str]] = {}
+    for e in people:
+        for name in dict.fromkeys([e.name, *e.aliases]):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            full = r"\s+".join(re.escape(w) for w in words)
+            for m in re.finditer(rf"(?<![\w.])(Mr|Mrs|Ms|Miss)\.?\s+{full}(?![\w])", text):
+                told.setdefault(e.key, set()).add(_HONORIFIC_SEX[m.group(1).lower()])
+            # "Corwin A. Thale and his wife": the pronoun is his
+            for m in re.finditer(rf"(?<![\w.]){full}\s+(?:and|with)\s+(his|her)\b", text):
+                told.setdefault(e.key, set()).add("m" if m.group(1) == "his" else "f")
+            # "Corwin A. Thale, her husband" / "his wife, Marguerite L. Thale": the kin word is his or hers
+            for m in re.finditer(rf"(?<![\w.]){full},\s+(?:his|her)\s+({_KIN})\b|\b(?:his|her)\s+({_KIN}),?\s+"
+                                 rf"{full}(?![\w])", text):
+                told.setdefault(e.key, set()).add(_KIN_SEX[(m.group(1) or m.group(2)).lower()])
+    for key, sexes in told.items():
+        if len(sexes) == 1:
+            ctx.sexes[key] = next(iter(sexes))
 
 
 def learn_defined_terms(text: str, facts: FilingFacts, resolver: Resolver, section: str,

@@ -56,6 +56,30 @@ def parse_decimal(text: str | None) -> Decimal | None:
     return -d if negative else d
 
 
+# A share count grouped the European or Swiss way: "1.234.567" (two dot groups or more, so "1.234" alone stays the
+# decimal 1.234; a decimal comma may follow: "1.234.567,00"), "5'288'262.00" (apostrophes), "1 234 567" (two space
+# groups or more).  For contexts that hold a count of shares only.
+GROUPED_COUNT_RE = (r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\.?\d)|\d{1,3}(?:['\u2019]\d{3})+(?:\.\d+)?(?!\.?\d)|"
+                    r"\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d.,])")
+_GROUPED_COUNT = re.compile(f"(?:{GROUPED_COUNT_RE})$")
+
+
+def parse_count(text: str | None) -> Decimal | None:
+    """A share count as filed: parse_decimal's forms ('1,234,567') and the European / Swiss groupings of
+    GROUPED_COUNT_RE ('1.234.567', "5'288'262.00", '1 234 567' -> 1234567 / 5288262.00)."""
+    if text is None:
+        return None
+    s = str(text).strip()
+    if _GROUPED_COUNT.match(s):
+        if "'" in s or "\u2019" in s:
+            s = s.replace("'", "").replace("\u2019", "")
+        elif "." in s:
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = "".join(s.split())
+    return parse_decimal(s)
+
+
 def parse_money(text: str | None) -> Decimal | None:
     """'$17.5 million' -> 17500000; '$739,948' -> 739948 (whole amounts without a trailing '.0')."""
     if not text:

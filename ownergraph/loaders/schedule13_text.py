@@ -56,9 +56,10 @@ from ._components import INSTRUMENT as _INSTRUMENT
 from ._components import instrument_title as _instrument_title
 from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
-from ._prose import ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, mine_table, mine_text, sentences
-from ._text import (DATE_RE, decode, find_dates, html_to_text, is_bare_document, is_container, parse_date,
-                    parse_decimal, parse_money, parse_percent, tidy_lines)
+from ._prose import (ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, learn_sexes, mine_table,
+                     mine_text, sentences)
+from ._text import (DATE_RE, GROUPED_COUNT_RE, decode, find_dates, html_to_text, is_bare_document, is_container,
+                    parse_count, parse_date, parse_decimal, parse_money, parse_percent, tidy_lines)
 
 NAME = "schedule13_text"
 FAMILY = "schedule13"
@@ -117,10 +118,14 @@ class Schedule13Document(BaseModel):
 _HTML_HINT = re.compile(r"<\s*(?:html|body|table|div|p|font|td|tr)\b", re.I)
 CHECKED = "☒"
 UNCHECKED = "☐"
+# a line break inside a table cell (``<br>``, a ``<p>`` in a ``<td>``): to_text(keep_cell_breaks=True) keeps it as this
+# one character where the plain text has one space, so the two texts have the same offsets
+CELL_BREAK = "\ue000"
 
 
-def _html_to_lines(markup: str) -> str:
-    """HTML -> text: blocks are lines, a table row is one line of tab-separated cells."""
+def _html_to_lines(markup: str, keep_cell_breaks: bool = False) -> str:
+    """HTML -> text: blocks are lines, a table row is one line of tab-separated cells.  With keep_cell_breaks a
+    line break inside a cell is CELL_BREAK (else a space, as any other white space in a cell)."""
     from lxml import etree, html as lhtml
 
     parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
@@ -160,6 +165,8 @@ def _html_to_lines(markup: str) -> str:
                 for c in td:
                     walk(c, True)
                 cell = " ".join("".join(out[buf_start:]).split())
+                if keep_cell_breaks:  # a break takes the white space around it, so the cell reads as without
+                    cell = re.sub(f" ?{CELL_BREAK}[ {CELL_BREAK}]*", CELL_BREAK, cell).strip(CELL_BREAK + " ")
                 del out[buf_start:]
                 if cell:
                     cells.append(cell)
@@ -167,7 +174,7 @@ def _html_to_lines(markup: str) -> str:
             if el.tail:
                 out.append(el.tail)
             return
-        sep = (" " if in_cell else "\n") if tag in blocks else ""
+        sep = ((CELL_BREAK if keep_cell_breaks else " ") if in_cell else "\n") if tag in blocks else ""
         out.append(sep)
         if el.text:
             out.append(el.text)
@@ -205,11 +212,13 @@ def _markdownish_to_text(s: str) -> str:
 _SGML_LINE = re.compile(r"(?im)^[ \t]*</?(?:DOCUMENT|TEXT|PAGE|PDF|TYPE|SEQUENCE|FILENAME|DESCRIPTION|C|S|FN|R\d*)>[^\n<]*$")
 
 
-def to_text(data: bytes) -> str:
+def to_text(data: bytes, keep_cell_breaks: bool = False) -> str:
+    """The filing as text.  keep_cell_breaks: line breaks inside HTML table cells are CELL_BREAK characters
+    (the text is otherwise the same, offset for offset: ``.replace(CELL_BREAK, " ")`` gives the plain text)."""
     s = decode(data)
     s = _SGML_LINE.sub("", s)
     if _HTML_HINT.search(s[:200000]) and len(re.findall(r"<\s*(?:p|div|td|tr|font|br)\b", s[:200000], re.I)) > 5:
-        s = _html_to_lines(s)
+        s = _html_to_lines(s, keep_cell_breaks)
     else:
         s = _markdownish_to_text(s)
     import html as _html
@@ -347,9 +356,9 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
         note = re.search(r"see\s+(?:[^()\n]|\([^()\n]*\))*", t, re.I)
         return Decimal(0), note.group(0).strip(" ;,") if note else None
     t2 = _CROSS_REF.sub(" ", t)
-    m = re.search(r"(?<![\w.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
+    m = re.search(rf"(?<![\w.'])({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w%])", t2)
     if m:
-        return parse_decimal(m.group(1)), None
+        return parse_count(m.group(1)), None
     note = _flat(t)
     if re.search(r"\bsee\b|footnote|\bitem\b|\brow\b", note, re.I):
         return None, note[:200]
@@ -358,6 +367,8 @@ def _number(text: str) -> tuple[Decimal | None, str | None]:
 
 def _percent(text: str) -> tuple[Decimal | None, str | None, str | None]:
     t = _strip_refs(_SIDE_CAPTION.sub(" ", text))
+    # a decimal comma ("6,1%", "12,45 %"): one or two digits after it, then the percent sign
+    t = re.sub(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=\s*(?:%|percent\b))", r"\1.\2", t)
     m = re.search(r"((?:less\s+than|under|below|<)\s*(?:one|1(?:\.0+)?)\s*(?:%|percent)|"
                   r"(?:less\s+than|under|below|<)\s*\d+(?:\.\d+)?\s*(?:%|percent)|"
                   r"\d+(?:\.\d+)?\s*(?:%|percent)|\.\d+\s*%)", t, re.I)
@@ -388,8 +399,10 @@ def _split_cover_pages(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, tuple[str, str]]]:
-    """One cover page -> (values, {field: (row section, excerpt)})."""
+def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
+                 ) -> tuple[dict, dict[str, tuple[str, str]]]:
+    """One cover page -> (values, {field: (row section, excerpt)}).  marked: the same page with the line breaks of
+    its HTML table cells kept (CELL_BREAK), read for the names of a cover that names several persons one a line."""
     labels = [m for m in _LABEL_RE.finditer(chunk)]
     kinds = [m.lastgroup for m in labels]
     rows = ROWS_13D if ("funds" in kinds or "legal" in kinds or "type" in kinds and len(kinds) >= 14) else ROWS_13G
@@ -443,7 +456,10 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
             nm = re.sub(r"(?:\s+|^)(?:N/A|Not\s+Applicable|\(?Voluntary\)?)\.?\s*$", "", _flat(nm), flags=re.I)
             nm = re.sub(r"^\s*[:.\-]\s*", "", _flat(nm)).strip(" ,;")
             out["name"] = nm
-            name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(seg)).split("\n")
+            mseg = seg if marked is None or len(marked) != len(chunk) else marked[m.end():m.end() + len(seg)]
+            cell_lines = CELL_BREAK in mseg
+            mseg = mseg.replace(CELL_BREAK, "\n")
+            name_lines = [ln.strip(" ,;") for ln in _PAGE_NOISE.sub(" ", _strip_refs(mseg)).split("\n")
                           if ln.strip(" ,;") and not re.fullmatch(r"[\d\s-]+|\(?entities only\)?", ln.strip(), re.I)]
         elif k == "group":
             inside = m.group(0).find("(a)")
@@ -484,7 +500,7 @@ def _parse_cover(chunk: str, page: int, is_last: bool) -> tuple[dict, dict[str, 
                 if note:
                     out["percent_footnote"] = note[:200]
     if set(out.get("types") or ()) == {"IN"} and out.get("name"):
-        joint = _joint_names(out["name"], locals().get("name_lines") or [])
+        joint = _joint_names(out["name"], locals().get("name_lines") or [], bool(locals().get("cell_lines")))
         if len(joint) > 1:
             out["joint_names"] = joint
     if "type" not in seen and labels:
@@ -520,13 +536,20 @@ _NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted
                               r"i\.?\s?r\.?\s?s\.?|tax|ein|employer)\b)")
 
 
-def _joint_names(name: str, lines: list[str]) -> list[str]:
+def _joint_names(name: str, lines: list[str], cell_lines: bool = False) -> list[str]:
     """Several natural persons named on one cover page (type IN): 'Lionel Q. Marsh and Daphne R. Marsh, as
-    joint tenants', or one name a line.  Each name must read as a person's; otherwise the cover names one."""
+    joint tenants', or one name a line.  Each name must read as a person's; otherwise the cover names one.
+    cell_lines: the lines are the line breaks of an HTML cell, where a name's cell often holds its address or
+    capacity too ('Kilchberg, Switzerland', 'Trustee'): each line must then be a bare name (no digit, no comma
+    but before a generational suffix)."""
     from ._prose import _looks_person
 
     def people(parts: list[str]) -> bool:
         return len(parts) > 1 and all(_looks_person(p) for p in parts)
+
+    def bare_names(parts: list[str]) -> bool:
+        return all(len(p.split()) >= 2 and not re.search(r"\d", p) and
+                   not re.search(r",(?!\s*(?:Jr|Sr|II|III|IV|V)\b\.?\s*$)", p) for p in parts)
 
     bare = _JOINT_TAIL.sub("", name).strip(" ,;")
     parts = [p.strip(" ,;") for p in re.split(r"\s*;\s*|,?\s+and\s+|\s+&\s+", bare) if p.strip(" ,;")]
@@ -534,7 +557,7 @@ def _joint_names(name: str, lines: list[str]) -> list[str]:
         return parts
     rows = [_JOINT_TAIL.sub("", ln).strip(" ,;") for ln in lines]
     rows = [r for r in rows if r and not _NOT_A_NAME_LINE.match(r)]
-    if people(rows):
+    if people(rows) and (not cell_lines or bare_names(rows)):
         return rows
     return [name]
 
@@ -607,6 +630,8 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
         block = list(reversed(block)) or [notice]
         h["notices"] = {"name": block[0], "address": ", ".join(x.rstrip(" ,") for x in block[1:]) or None, "text": " ".join(block)}
     ev, _ = _above(head, r"\(\s*Date\s+of\s+Event\s+(?:Which|that)\s+Requires")
+    if not _first_date(ev):
+        ev = _event_caption_date(head if _EVENT_CAPTION.search(head) else text[:20000]) or ev
     h["event_date_text"] = ev
     h["event_date"] = _first_date(ev) if ev else None
     rules = []
@@ -617,6 +642,42 @@ def _header(text: str, body_start: int) -> dict[str, Any]:
             rules.append(f"Rule 13d-1({m.group(2)})")
     h["rule_designation"] = rules
     return h
+
+
+# the event-date caption as typed covers print it: with or without its parentheses, over one or two lines
+_EVENT_CAPTION = re.compile(r"\(?[ \t]*Date\s+of\s+(?:the\s+)?Event\s+(?:Which|that)\s+Requires?\s+(?:the\s+)?Filing"
+                            r"(?:\s+of\s+(?:this|the)\s+(?:Statement|Schedule))?[ \t]*\)?", re.I)
+
+
+def _event_caption_date(text: str) -> str | None:
+    """The date a '(Date of Event Which Requires Filing of this Statement)' line gives wherever the date stands:
+    right after it ('...Statement: June 3, 2005', '...Statement) September<newline>30, 2024', or on the line
+    below it), else on the lines above it."""
+    m = _EVENT_CAPTION.search(text)
+    if not m:
+        return None
+    after = re.match(r"[\s:.\-_=]*(" + DATE_RE + ")", text[m.end():m.end() + 400])
+    if after:
+        return _flat(after.group(1))
+    above, _ = _above(text[:m.end()], re.escape(m.group(0)))
+    return above if _first_date(above) else None
+
+
+_ON_DATE = re.compile(r"(?:^|(?<=[.;:)]\s)|(?<=\n))\s*(?:\(\w\)\s*)?On\s+(" + DATE_RE + r"),", re.M)
+
+
+def _event_from_items(items: dict[str, str]) -> tuple[dt.date | None, str | None]:
+    """The last resort for a cover without an event date: the latest 'On <date>, ...' of Item 4 or Item 5."""
+    got = []
+    for k in ("item_4", "item_5"):
+        for m in _ON_DATE.finditer(items.get(k, "")):
+            d = parse_date(m.group(1))
+            if d:
+                got.append((d, f"Item {k[-1]}", m.group(1)))
+    if not got:
+        return None, None
+    d, sec, txt = max(got)
+    return d, f"{sec}: On {txt}"
 
 
 def _first_date(s: str | None) -> dt.date | None:
@@ -720,7 +781,11 @@ def _prop(e: EntityFact, name: str, value: Any, prov: Provenance) -> None:
 
 
 def parse(data: bytes, source: str) -> FilingFacts:
-    text = to_text(data)
+    if CELL_BREAK.encode() in data:  # the document itself holds the marker character: no cell breaks
+        text = marked = to_text(data)
+    else:
+        marked = to_text(data, keep_cell_breaks=True)
+        text = marked.replace(CELL_BREAK, " ")
     if not _FORM_RE.search(text[:50000]):
         raise LoadError(source, "not a Schedule 13D/13G: no 'SCHEDULE 13D' or 'SCHEDULE 13G' title")
     covers_spans = _split_cover_pages(text)
@@ -747,7 +812,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for i, s0 in enumerate(accepted):
         e0 = accepted[i + 1] if i + 1 < len(accepted) else len(text)
         chunk = text[s0:e0]
-        cv, where = _parse_cover(chunk, len(covers) + 1, i == len(accepted) - 1)
+        cv, where = _parse_cover(chunk, len(covers) + 1, i == len(accepted) - 1, marked[s0:e0])
         body_from = s0 + cv.pop("_tail", len(chunk))
         if not cv.get("name"):
             b.warnings.append(f"{source}: cover page {i + 1} has no reporting person name; skipped")
@@ -811,6 +876,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
     b.securities[normalize_name(short_title, NodeKind.SECURITY)] = "sec:class"
 
     event_date = header.get("event_date")
+    if event_date is None:
+        event_date, said = _event_from_items(items)
+        if event_date is not None:
+            header["event_date"], header["event_date_text"] = event_date, said
+            b.warnings.append(f"{source}: the cover gives no date of event; {event_date.isoformat()} is taken from "
+                              f"{said!r} (the latest such date of Items 4 and 5)")
     filer_keys = []
     for i, cv in enumerate(covers):
         key = f"rp:{i + 1}"
@@ -862,6 +933,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # defined terms anywhere in the body ("Ault & Company, Inc., Delaware corporation (“Ault & Company”)")
     body_text = text[body_from:]
     learn_defined_terms(body_text, facts, res, "Item 2")
+    learn_sexes(body_text, facts, res.ctx)  # "Mr. Thale" / "Mrs. Thale" of two persons of one surname
 
     doc: dict[str, Any] = {"form": form_type, "header": dict(header), "intro": intro or None}
 
@@ -1094,13 +1166,15 @@ def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str 
         if not re.search(r"outstanding|based\s+(?:up)?on", s, re.I):
             continue
         m = re.search(r"(?:based\s+(?:up)?on|of|by)\s+(?:the\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
-                      r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:outstanding\s+)?(?:issued\s+and\s+outstanding\s+)?"
+                      rf"({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)\s+(?:outstanding\s+)?"
+                      r"(?:issued\s+and\s+outstanding\s+)?"
                       r"(?:shares|Shares|[Cc]ommon|[Oo]rdinary|units|Units|Class\s+[A-Z]\b)", s)
         if not m:
-            m = re.search(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?)\s+(?:shares|Shares)[^.;]{0,120}?outstanding", s)
+            m = re.search(rf"({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)\s+(?:shares|Shares)[^.;]{{0,120}}?"
+                          r"outstanding", s)
         if not m:
             continue
-        n = parse_decimal(m.group(1))
+        n = parse_count(m.group(1))
         dm = re.search(r"as\s+of\s+(" + DATE_RE + ")", s[m.start():])
         d = parse_date(dm.group(1)) if dm else None
         return n, d, s
@@ -1248,10 +1322,11 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         pm = re.search(r"Percentage\s*(?:of\s+class)?\s*:\s*([^\n]+)", txt, re.I)
         if pm:
             rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(pm.group(1))
-        am = re.search(r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)"
+        am = re.search(r"beneficially\s+own(?:s|ed)?\s+(?:an\s+aggregate\s+of\s+)?"
+                       rf"({GROUPED_COUNT_RE}|\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)"
                        r"[^.]*?consisting\s+of\s+(.+?)(?:\.\s+(?=[A-Z])|\n\s*\n|$)", txt, re.S)
         if am:
-            rec["aggregate"] = parse_decimal(am.group(1))
+            rec["aggregate"] = parse_count(am.group(1))
             rec["components_text"] = _flat(am.group(2))
         if key is None and am:
             # the holder is the subject of the "beneficially owns N Shares, consisting of" sentence
@@ -1289,7 +1364,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             continue
         have.add(key)
         rec = {"name": facts.entity(key).name if facts.entity(key) else subj, "key": key, "section": "Item 5(a)",
-               "aggregate": parse_decimal(m.group("n")), "text": sent[:400]}
+               "aggregate": parse_count(m.group("n")), "text": sent[:400]}
         if m.group("p"):
             rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(m.group("p"))
         out["persons"].append(rec)
@@ -1298,7 +1373,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
 
 _OWNS_SENTENCE = re.compile(
     r"\s(?:beneficially\s+own(?:s|ed)?|(?:is|was|may\s+be)\s+(?:deemed\s+)?(?:to\s+be\s+)?the\s+beneficial\s+owner\s+of)\s+"
-    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
+    r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>" + GROUPED_COUNT_RE + r"|\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
     r"(?:[^.;%]*?(?:representing|or|constituting|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?\s*%))?")
 
