@@ -311,6 +311,22 @@ def _exhibit_text(body: bytes, fmt: str) -> str:
     return decode(body[:3_000_000])
 
 
+def cited_exhibits(exhibits: list[tuple[dict, bytes, str]], label: str):
+    """(text, is_cited) of each HTML or text document among a submission's exhibits: cited when it carries
+    ``label`` ("Exhibit A", "Exhibit 99.1") in its first lines or its description, or is of type EX-99.1 for
+    "Exhibit 99.1"."""
+    word, _, tag = label.partition(" ")
+    lab = re.compile(r"(?i)\b" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)")
+    for fields, body, fmt in exhibits:
+        if fmt not in ("html", "text") or not body:
+            continue
+        text = _exhibit_text(body, fmt)
+        head = "\n".join([ln for ln in text.splitlines() if ln.strip()][:12])
+        dtype = (fields.get("type") or "").upper().replace(" ", "")
+        yield text, bool(lab.search(head) or lab.search(fields.get("description") or "")
+                         or (tag[:1].isdigit() and dtype == f"EX-{tag}".upper()))
+
+
 def exhibit_subsidiaries(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
     """The Item 7 exhibit among a submission's other documents (``(fields, body, format)``), when Item 7
     cited one the document itself does not hold: the one carrying the label ("Exhibit A" in its title, or
@@ -320,17 +336,9 @@ def exhibit_subsidiaries(facts: FilingFacts, exhibits: list[tuple[dict, bytes, s
     if not info or not info.get("exhibit") or info.get("found"):
         return 0
     label = info["exhibit"]
-    word, _, tag = label.partition(" ")
-    lab = re.compile(r"(?i)\b" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)")
     labelled, stating = [], []
-    for fields, body, fmt in exhibits:
-        if fmt not in ("html", "text") or not body:
-            continue
-        text = _exhibit_text(body, fmt)
-        head = "\n".join([ln for ln in text.splitlines() if ln.strip()][:12])
-        dtype = (fields.get("type") or "").upper()
-        if lab.search(head) or lab.search(fields.get("description") or "") or (
-                tag[:1].isdigit() and dtype.replace(" ", "") in (f"EX-{tag}", f"EX-{tag}".upper())):
+    for text, is_cited in cited_exhibits(exhibits, label):
+        if is_cited:
             labelled.append(text)
         elif re.search(r"(?i)\bItem\s+7\b|relevant\s+subsidiar|Item\s+3\s+classification", text[:5000]):
             stating.append(text)

@@ -1208,22 +1208,14 @@ def exhibit_group_members(facts: FilingFacts, exhibits: list[tuple[dict, bytes, 
     info = doc.get("item_8_members")
     if not info or not info.get("exhibit") or info.get("found"):
         return 0
-    from ._item7 import _exhibit_text
+    from ._item7 import cited_exhibits
     from ._prose import Resolver, _prov
 
     label = info["exhibit"]
-    word, _, tag = label.partition(" ")
-    lab = re.compile(r"(?i)\b" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)")
-    for fields, body, fmt in exhibits:
-        if fmt not in ("html", "text") or not body:
+    for text, is_cited in cited_exhibits(exhibits, label):
+        if not is_cited:
             continue
-        text = _exhibit_text(body, fmt)
         lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        head = "\n".join(lines[:12])
-        dtype = (fields.get("type") or "").upper().replace(" ", "")
-        if not (lab.search(head) or lab.search(fields.get("description") or "")
-                or (tag[:1].isdigit() and dtype == f"EX-{tag}".upper())):
-            continue
         names: list[tuple[str, str | None, str]] = []
         started = False
         for ln in lines[:400]:
