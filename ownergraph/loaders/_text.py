@@ -122,7 +122,7 @@ def parse_percent(text: str | None) -> tuple[Decimal | None, str | None]:
 
 def parse_date(text: str | None) -> dt.date | None:
     """Dates as filings print them: 'July 23, 2024', '07/23/2024', '2024-07-23', '23 July 2024',
-    '2/7/00' (two-digit years: 00-69 -> 20xx, 70-99 -> 19xx), '20240723'."""
+    '2/7/00' (two-digit years: 00-69 -> 20xx, 70-99 -> 19xx), '20240723', '17.10.2011' (day.month.year)."""
     if not text:
         return None
     s = " ".join(str(text).replace("\u00a0", " ").split()).strip().rstrip(".")
@@ -139,6 +139,9 @@ def parse_date(text: str | None) -> dt.date | None:
             if y < 100:
                 y += 2000 if y < 70 else 1900
             return dt.date(y, int(m[1]), int(m[2]))
+        m = re.match(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", s)  # European: 17.10.2011 is day.month.year
+        if m:
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
         m = re.match(r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", s)
         if m and m[1].lower() in _MONTHS:
             return dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))
@@ -153,7 +156,7 @@ def parse_date(text: str | None) -> dt.date | None:
 DATE_RE = (
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?<![\d.])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d|\.\d))"
 )
 
 
