@@ -143,4 +143,9 @@ def test_a_cell_with_one_name_and_its_address_lines_stays_one_person():
                                         b"<b>Corwin A. Thale<br>Kilchberg, Switzerland</b>")
     f = load_bytes(data, "name-and-place.htm")
     (cover,) = f.document["cover_pages"]  # not two "persons" "Corwin A. Thale" and "Kilchberg, Switzerland"
-    assert cover["name"].startswith("Corwin A. Thale") and "cover_names" not in cover
+    assert cover["name"] == "Corwin A. Thale" and "cover_names" not in cover  # the place is not his name
+    # a capacity line likewise
+    data = SPOUSES.read_bytes().replace(b"<b>Corwin A. Thale<br>Marguerite L. Thale</b>",
+                                        b"<b>Corwin A. Thale<br>as Trustee</b>")
+    (cover,) = load_bytes(data, "name-and-capacity.htm").document["cover_pages"]
+    assert cover["name"] == "Corwin A. Thale"

@@ -500,9 +500,12 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
                 if note:
                     out["percent_footnote"] = note[:200]
     if set(out.get("types") or ()) == {"IN"} and out.get("name"):
-        joint = _joint_names(out["name"], locals().get("name_lines") or [], bool(locals().get("cell_lines")))
+        lines, in_cell = locals().get("name_lines") or [], bool(locals().get("cell_lines"))
+        joint = _joint_names(out["name"], lines, in_cell)
         if len(joint) > 1:
             out["joint_names"] = joint
+        elif in_cell and _name_then_place(lines):
+            out["name"] = lines[0]  # "Corwin A. Thale<br>Kilchberg, Switzerland": the name, then where he lives
     if "type" not in seen and labels:
         # no row 14/12: the rows end with the last caption's value (its first paragraph)
         last_end = max(m.end() for m in labels if m.lastgroup in seen or m.lastgroup == "number_of")
@@ -534,6 +537,20 @@ _JOINT_TAIL = re.compile(r"\s*[,(]?\s*(?:as\s+)?(?:joint\s+tenants(?:\s+with\s+(
 
 _NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted|\(|(?:s\.?\s?s\.?|social\s+security|"
                               r"i\.?\s?r\.?\s?s\.?|tax|ein|employer)\b)")
+
+
+_PLACE_OR_CAPACITY = re.compile(
+    r"(?:.*\d.*|[A-Z][\w.' -]{1,40},\s*[A-Z][\w.' -]{1,40}|(?i:(?:as\s+)?(?:trustee|co-trustee|custodian|executor|"
+    r"executrix|c/o)\b.*))")
+
+
+def _name_then_place(lines: list[str]) -> bool:
+    """An individual's name cell whose first line is the name and whose other lines are an address, a place
+    ("Kilchberg, Switzerland") or a capacity ("Trustee"), never a name wrapped onto the next line."""
+    from ._prose import _looks_person
+
+    return (len(lines) >= 2 and _looks_person(lines[0]) and "," not in lines[0]
+            and all(_PLACE_OR_CAPACITY.fullmatch(ln.strip()) for ln in lines[1:]))
 
 
 def _joint_names(name: str, lines: list[str], cell_lines: bool = False) -> list[str]:
