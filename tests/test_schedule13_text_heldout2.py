@@ -99,6 +99,16 @@ def test_no_event_caption_takes_the_latest_on_date_of_items_4_and_5_with_a_warni
     assert [w for w in f.warnings if "no date of event" in w and "Item 5" in w]
     assert beneficial(f, "rp:1").props["as_of"].isoformat() == "2015-03-03"
 
+def test_the_fallback_event_date_is_never_after_the_signature():
+    text = NO_CAPTION.read_bytes()
+    later = text.replace(b"     On November 12, 2014, Mr. Voss sent a letter",
+                         b"     On June 30, 2015, Mr. Voss intends to meet the board.\n     On November 12, 2014, Mr. Voss "
+                         b"sent a letter", 1)
+    assert later != text
+    f = load_bytes(later, "forward-looking.txt")
+    assert f.filing.event_date.isoformat() == "2015-03-03"  # June 30, 2015 is after 'Dated: March 5, 2015'
+
+
 def test_event_date_after_a_label_first_caption_wrapped_over_two_lines():
     # a label-first cover: "(Date of Event Which Requires Filing of this Statement) September" / "30, 2011"
     data = DOTTED.read_bytes().replace(

@@ -684,12 +684,15 @@ _ON_DATE = re.compile(r"(?:^|(?<=[.;:)]\s)|(?<=\n))\s*(?:\(\w\)\s*)?On\s+(" + DA
 
 
 def _event_from_items(items: dict[str, str]) -> tuple[dt.date | None, str | None]:
-    """The last resort for a cover without an event date: the latest 'On <date>, ...' of Item 4 or Item 5."""
+    """The last resort for a cover without an event date: the latest 'On <date>, ...' of Item 4 or Item 5,
+    never one after the statement was signed ('On June 30, 2026, the Reporting Person will ...')."""
+    signed = find_dates(items.get("signatures", ""))
+    not_after = max(signed) if signed else None
     got = []
     for k in ("item_4", "item_5"):
         for m in _ON_DATE.finditer(items.get(k, "")):
             d = parse_date(m.group(1))
-            if d:
+            if d and (not_after is None or d <= not_after):
                 got.append((d, f"Item {k[-1]}", m.group(1)))
     if not got:
         return None, None
