@@ -159,3 +159,30 @@ def test_a_cell_with_one_name_and_its_address_lines_stays_one_person():
                                         b"<b>Corwin A. Thale<br>as Trustee</b>")
     (cover,) = load_bytes(data, "name-and-capacity.htm").document["cover_pages"]
     assert cover["name"] == "Corwin A. Thale"
+
+
+def test_item8_see_exhibit_reads_the_member_list_document():
+    """A classic 13G submission whose Item 8 says 'See Exhibit 99.2': the exhibit, a document of its own,
+    lists the members; a joint filing agreement cited so gives none."""
+    from conftest import FIXTURES
+
+    base = (FIXTURES / "submission" / "13g_parent_item7_exhibit_doc.txt").read_bytes()
+    item8 = (b"Item 8.     Identification and Classification of Members of the Group.\n\n"
+             b"            Not applicable.")
+    assert item8 in base
+    members_doc = (b"<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>4\n<FILENAME>ex992.txt\n<DESCRIPTION>ITEM 8\n<TEXT>\n"
+                   b"Exhibit 99.2\n\nIdentification of Members of the Group\n\n"
+                   b"Harrier Holdings, L.P.            HC\nMarguerite Solberg                IN\n"
+                   b"Kestrel Example Partners LLC      IA\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>")
+    data = base.replace(item8, item8.replace(b"Not applicable.", b"See Exhibit 99.2.")).replace(
+        b"</SEC-DOCUMENT>", members_doc)
+    f = load_bytes(data, "item8-exhibit.txt")
+    assert f.document["item_8_members"]["exhibit"] == "Exhibit 99.2"
+    got = {f.entity(r.source).name for r in f.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+    assert {"Kestrel Example Partners LLC", "Marguerite Solberg"} <= got
+    # the same citation of a joint filing agreement names no member
+    jfa = data.replace(b"Identification of Members of the Group\n\n", b"Joint Filing Agreement\n\n").replace(
+        b"            HC\n", b" agree to file jointly.\n").replace(b"                IN\n", b"\n").replace(
+        b"      IA\n", b"\n")
+    g = load_bytes(jfa, "item8-jfa.txt")
+    assert not [r for r in g.relations if r.type == EdgeKind.MEMBER_OF_GROUP and r.prov.section == "Exhibit 99.2"]

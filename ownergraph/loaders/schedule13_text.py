@@ -1042,6 +1042,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
             mine_text(fn, section=f"cover page {cv['page']}, footnote", facts=facts, ctx=res.ctx)
     if is_13g and "item_8" in items:
         doc["item_8"] = _item8(items["item_8"], facts, res, b)
+        if doc["item_8"].get("exhibit"):
+            doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": 0}
     if is_13g and "item_7" in items:
         # 13G Item 7: the subsidiaries a parent holding company reports for, inline or in the exhibit it cites
         from ._item7 import item7_answer, mine_item7
@@ -1097,6 +1099,14 @@ def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
     answer = _flat(_ITEM8_HEAD.sub("", _drop_heading(s), count=1))
     out: dict[str, Any] = {"answer": answer[:2000], "members": []}
     if not answer or _ITEM8_NONE.match(answer):
+        if answer and re.match(r"(?i)\s*see\b", answer):
+            # "See Exhibit 99.1": the list is an exhibit, a document of the submission (read there, by the
+            # XML loader's reader of member lists)
+            from ._item7 import _EXHIBIT_REF
+
+            ref = _EXHIBIT_REF.search(answer)
+            if ref:
+                out["exhibit"] = f"{ref.group('word').capitalize()} {ref.group(2)}"
         return out
     lead = _ITEM8_LEAD.match(answer)
     listed = answer[lead.end():] if lead else None
