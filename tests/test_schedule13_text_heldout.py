@@ -174,6 +174,9 @@ def test_13g_item8_members_listed_one_a_line():
     assert ent(f, "Hollis W. Brandt").kind == NodeKind.PERSON
     assert ent(f, "Brandt Family Partners, L.P.").kind == NodeKind.ORGANIZATION
     assert all(r.prov.section == "Item 8" for r in rels(f, EdgeKind.MEMBER_OF_GROUP))
+    # each member's classification code, as the XML loader reads it
+    assert {f.entity(r.source).name: r.props.get("classification") for r in rels(f, EdgeKind.MEMBER_OF_GROUP)} == {
+        "Granite Peak Asset Management, Inc.": "IA", "Hollis W. Brandt": "IN", "Brandt Family Partners, L.P.": "PN"}
 
 
 def test_13g_item8_members_in_a_sentence_and_none():

@@ -1086,44 +1086,26 @@ _ITEM8_HEAD = re.compile(r"(?is)^\s*(?:Identification\s+and\s+Classification\s+o
                          r"\s*[.:]?\s*")
 _ITEM8_NONE = re.compile(r"(?i)\s*(?:\(?not\s+applicable|n/?a\b|none\b|inapplicable|see\b|this\s+(?:statement|schedule)|"
                          r"the\s+reporting\s+persons?\s+(?:are|is)\s+not)")
-_ITEM8_LEAD = re.compile(r"(?is)^.*?\b(?:members?\s+of\s+the\s+group\s+(?:are|is|consists?\s+of|include)|"
-                         r"group\s+(?:consisting|composed)\s+of|(?:are|is)\s+the\s+members?\s+of\s+the\s+group)"
-                         r"\s*:?\s*")
 
 
 def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
-    """13G Item 8, the members of the group: named ones (a list, one a line, or 'the members of the group are
-    A and B') are MEMBER_OF_GROUP of the filing's group; 'Not applicable' / 'See Exhibit 99.1' name none."""
-    from ._prose import _LISTED_SPLIT, _looks_org, _looks_person
+    """13G Item 8, the members of the group (read by :mod:`._item8`, as the XML loader does): named ones (a
+    list, one a line, or 'the members of the group are A and B') are MEMBER_OF_GROUP of the filing's group, with
+    their classification; 'Not applicable' or a disclaimer name none; 'See Exhibit 99.1' names the exhibit that
+    lists them (read with the submission's documents)."""
+    from ._item8 import NO_GROUP, exhibit_label, member_names
+    from ._prose import _looks_org, _looks_person
 
-    answer = _flat(_ITEM8_HEAD.sub("", _drop_heading(s), count=1))
+    body = _ITEM8_HEAD.sub("", _drop_heading(s), count=1)
+    answer = _flat(body)
     out: dict[str, Any] = {"answer": answer[:2000], "members": []}
-    if not answer or _ITEM8_NONE.match(answer):
-        if answer and re.match(r"(?i)\s*see\b", answer):
-            # "See Exhibit 99.1": the list is an exhibit, a document of the submission (read there, by the
-            # XML loader's reader of member lists)
-            from ._item7 import _EXHIBIT_REF
-
-            ref = _EXHIBIT_REF.search(answer)
-            if ref:
-                out["exhibit"] = f"{ref.group('word').capitalize()} {ref.group(2)}"
+    if not answer or _ITEM8_NONE.match(answer) or NO_GROUP.search(answer):
+        if answer and re.match(r"(?i)\s*see\b", answer) and exhibit_label(answer):
+            out["exhibit"] = exhibit_label(answer)
         return out
-    lead = _ITEM8_LEAD.match(answer)
-    listed = answer[lead.end():] if lead else None
-    if listed is None:
-        body = _ITEM8_HEAD.sub("", _drop_heading(s), count=1)
-        lines = [ln.strip(" .;,\t") for ln in body.split("\n") if ln.strip(" .;,\t")]
-        if len(lines) < 2:
-            return out
-        parts = lines
-    else:
-        listed = re.split(r"(?<![A-Z])\.\s+(?=[A-Z])|\.$", listed)[0]
-        parts = [p for p in _LISTED_SPLIT.split(listed) if p and p.strip()]
     have = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
-    for part in parts:
-        nm = re.sub(r"\s*\((?:[A-Z]{2}(?:\s*,\s*[A-Z]{2})*)\)\s*$", "", _flat(part)).strip(" .;,")
-        nm = re.sub(r"^(?:and\s+|the\s+following\s*:?\s*)", "", nm, flags=re.I)
-        if not nm or not (_looks_org(nm) or _looks_person(nm) or res.resolve(nm)):
+    for nm, code, _piece in member_names(body):
+        if not (_looks_org(nm) or _looks_person(nm) or res.resolve(nm)):
             continue
         key = res.resolve(nm) or res.resolve_or_create(nm, "Item 8", b.prov("Item 8", answer))
         if key is None:
@@ -1133,7 +1115,8 @@ def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
         if key not in have:
             have.add(key)
             facts.relations.append(RelationFact(type=EdgeKind.MEMBER_OF_GROUP, source=key, target="filing",
-                                                props={"basis": "Item 8"}, prov=b.prov("Item 8", answer)))
+                                                props={"basis": "Item 8", **({"classification": code} if code else {})},
+                                                prov=b.prov("Item 8", answer)))
     return out
 
 

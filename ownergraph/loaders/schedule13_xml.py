@@ -1139,133 +1139,9 @@ def _item4_values(doc: Schedule13XmlDocument) -> dict[str, tuple]:
     return out
 
 
-#: EDGAR's reporting person type codes (13G Item 8 classifies each member by one: "Alpha Capital LLC - IA")
-_TYPE_CODES = {"BD", "BK", "IC", "IV", "IA", "EP", "HC", "SA", "CP", "CO", "PN", "IN", "OO", "FI", "FS"}
-_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/?a|none|inapplicable)\b", re.I)
-_SEE_ONLY = re.compile(r"^\W*(?:see|refer\s+to)\s+(?:the\s+)?(?:item|exhibit|row|cover|response|attached|annex|schedule)",
-                       re.I)
-#: "the Reporting Persons do not affirm that they constitute a group", "disclaims membership in a group"
-_NO_GROUP = re.compile(
-    r"\b(?:not|n't|neither|nor)\s+(?:affirm|admit|concede|believe|intend|acknowledge)|"
-    r"\b(?:not|n't)\s+(?:be\s+)?(?:deemed\s+)?(?:to\s+)?(?:constitute|be|form|are|is|acting\s+as)\s+"
-    r"(?:a\s+)?(?:member\s+of\s+a\s+|part\s+of\s+a\s+)?[\"“]?group|"
-    r"\bdisclaim\w*\s+(?:\w+\s+){0,3}(?:membership|existence)\s+(?:in|of)\s+(?:a|any|such|the)\s+[\"“]?group|"
-    r"\bno\s+group\b", re.I)
-#: "The Reporting Persons are members of a group" / "may be deemed to constitute a 'group'"
-_COLLECTIVE_GROUP = re.compile(
-    r"\b(?:the|all|each\s+of\s+the)\s+reporting\s+persons\s+(?:are|is|may\s+be\s+deemed\s+(?:to\s+be\s+|to\s+constitute\s+)?|"
-    r"constitute|comprise|form|have\s+filed\s+as|are\s+filing\s+as|file\s+as)\s*(?:members\s+of\s+)?(?:a\s+)?[\"“]?group\b",
-    re.I)
-_LIST_INTRO = re.compile(r"(?:consist(?:s|ing)\s+of|compris(?:es|ed\s+of|ing)|members\s+of\s+the\s+group\s+(?:are|is|include)|"
-                         r"group\s+(?:members\s+)?(?:are|is|include[sd]?)|following\s+(?:persons|entities|members)[^:]{0,40}|"
-                         r"filed\s+(?:by|on\s+behalf\s+of))\s*:?\s*", re.I)
-_MEMBER_SPLIT = re.compile(r"\n+|;\s*(?:and\s+)?|\(\s*(?:[ivx]{1,5}|[a-h]|\d{1,2})\s*\)\s*|"
-                           r",\s*(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|N\.A\.|S\.A\.|plc|AG|LLLP|Jr\.?|Sr\.?|II|III|IV)\b)|"
-                           r"\s+and\s+(?=[A-Z])")
-_MEMBER_CODE = re.compile(r"\s*(?:[-–—:,]\s*|\(\s*|(?<=\S)(?:\s{2,}|\t))([A-Z]{2})\s*\)?\s*$")
-_MEMBER_LEAD = re.compile(r"^\s*(?:[-•*·]+|\d{1,2}[.)]|[a-h][.)]|[ivx]{1,5}[.)])?\s*")
-_MEMBER_DESCRIPTOR = re.compile(r",?\s+(?:an?\s+|the\s+)(?:[a-z]|[A-Z][a-z]+\s+(?:limited|corporation|company|"
-                                r"partnership|LLC|entity|exempted|individual|citizen|investment|registered|bank|insurance))"
-                                r".*$")
-
-
-def _member_names(text: str) -> list[tuple[str, str | None, str]]:
-    """(name, classification code, the line) for each member a group-member list names."""
-    lm = _LIST_INTRO.search(text)
-    body = text[lm.end():] if lm else text
-    out = []
-    for piece in _MEMBER_SPLIT.split(body):
-        piece = (piece or "").strip()
-        if not piece or len(piece) > 200:
-            continue
-        name = _MEMBER_LEAD.sub("", piece).strip(" .,:;")
-        code = None
-        cm = _MEMBER_CODE.search(name)
-        if cm and cm.group(1) in _TYPE_CODES:
-            code, name = cm.group(1), name[:cm.start()].strip(" .,:;-–—")
-        name = _MEMBER_DESCRIPTOR.sub("", name).strip(" .,:;")
-        name = re.sub(r"\s+(?:and|or)$", "", name).strip(" ,")
-        if not name or not name[0].isupper() or len(name.split()) > 10 or re.search(r"\d{3,}", name):
-            continue
-        out.append((name, code, piece))
-    return out
-
-
-#: lines of an Item 8 exhibit that are its heading, not a member
-_EXHIBIT_LABEL = re.compile(r"(?i)^\W*(?:exhibit|appendix|annex|attachment|schedule)\s+\S+\W*$")
-_EXHIBIT_HEAD = re.compile(r"(?i)identification|classification|members?\s+of\s+(?:the\s+)?group|group\s+members|"
-                           r"^\W*(?:name|member)s?\W*(?:\s+\W*(?:type|classification|item\s+3)\W*)?$")
-_SENTENCE_WORDS = re.compile(r"\b(?:is|are|was|were|has|have|hereby|pursuant|agree[sd]?|shall|may|which|who|"
-                             r"undersigned|behalf|filed|beneficial\w*)\b", re.I)
-
-
-def exhibit_group_members(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
-    """13G Item 8 "See Exhibit 99.1": the members the cited exhibit lists (one a line, with or without a
-    classification code) get ``MEMBER_OF_GROUP``, cited to the exhibit; a member the filing does not name
-    elsewhere is a new entity.  The exhibit is the document carrying the label (its first lines, its
-    description, or type EX-99.1 for "Exhibit 99.1")."""
-    doc = facts.document if isinstance(facts.document, dict) else {}
-    info = doc.get("item_8_members")
-    if not info or not info.get("exhibit") or info.get("found"):
-        return 0
-    from ._item7 import cited_exhibits
-    from ._prose import Resolver, _prov
-
-    label = info["exhibit"]
-    for text, is_cited in cited_exhibits(exhibits, label):
-        if not is_cited:
-            continue
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        names: list[tuple[str, str | None, str]] = []
-        started = False
-        for ln in lines[:400]:
-            if _EXHIBIT_LABEL.match(ln) and not names:
-                continue
-            if _EXHIBIT_HEAD.search(ln) and len(ln) < 160 and not names:
-                started = True
-                continue
-            if len(ln) > 160 or _SENTENCE_WORDS.search(ln) or re.search(r"(?i)\bagreement\b", ln) or ln.lower().startswith(("/s/", "by:", "name:", "title:", "date")):
-                if names:
-                    break  # the list has ended
-                continue
-            got = _member_names(ln)
-            if not got:
-                if names:
-                    break
-                continue
-            names.extend(got)
-        if not names or not started and not all(code for _, code, _ in names):
-            continue  # no heading saying these are the group's members, nor a classification on each
-        res = Resolver(facts)
-        grouped = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
-        n = 0
-        for name, code, line in names:
-            pv = _prov(facts, None, label, line)
-            key = res.resolve(name)
-            if key == facts.filing.issuer_key:
-                continue
-            if key is None:
-                if not all(w[0].isupper() or w.lower() in ("of", "and", "&", "de", "the", "for") or not w[0].isalpha()
-                           for w in name.split()):
-                    continue
-                kind = NodeKind.ORGANIZATION if looks_like_organization(name) else NodeKind.PERSON
-                if kind == NodeKind.PERSON and not 2 <= len(name.split()) <= 4:
-                    continue
-                i = sum(1 for x in facts.entities if x.key.startswith("grp:")) + 1
-                while facts.entity(f"grp:{i}") is not None:
-                    i += 1
-                key = f"grp:{i}"
-                facts.entities.append(EntityFact(key=key, kind=kind, name=name, prov=pv))
-            n += 1
-            if key in grouped:
-                continue
-            grouped.add(key)
-            facts.relations.append(RelationFact(type=EdgeKind.MEMBER_OF_GROUP, source=key, target="filing",
-                                                props={"classification": code} if code else {}, prov=pv))
-        if n:
-            info["found"] = n
-            return n
-    return 0
+from ._item8 import (COLLECTIVE_GROUP as _COLLECTIVE_GROUP, NO_GROUP as _NO_GROUP,  # noqa: E402
+                     NOT_APPLICABLE as _NOT_APPLICABLE, SEE_ONLY as _SEE_ONLY, exhibit_group_members,
+                     exhibit_label, member_names as _member_names)
 
 
 def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str]) -> None:
@@ -1286,11 +1162,8 @@ def _item8_members(b: _Builder, doc: Schedule13XmlDocument, filer_keys: list[str
     section = "Item 8"
     members: list[tuple[str, str | None, str]] = []  # (entity key, classification, excerpt)
     if _SEE_ONLY.match(text):
-        from ._item7 import _EXHIBIT_REF
-
-        xm = _EXHIBIT_REF.search(text)
-        if xm:  # "See Exhibit 99.1": the list is an exhibit (inside the XML or a document of the submission)
-            b.item8_exhibit = f"{xm.group('word').capitalize()} {xm.group(2)}"
+        # "See Exhibit 99.1": the list is an exhibit (inside the XML or a document of the submission)
+        b.item8_exhibit = exhibit_label(text)
     else:
         for name, code, piece in _member_names(text):
             ent = b.find(name)

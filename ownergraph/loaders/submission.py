@@ -1009,7 +1009,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item7 import exhibit_subsidiaries
 
         exhibit_subsidiaries(facts, exhibits, source)
-        from .schedule13_xml import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
+        from ._item8 import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
 
         exhibit_group_members(facts, exhibits, source)
     for i in range(len(docs)):
