@@ -186,3 +186,25 @@ def test_item8_see_exhibit_reads_the_member_list_document():
         b"      IA\n", b"\n")
     g = load_bytes(jfa, "item8-jfa.txt")
     assert not [r for r in g.relations if r.type == EdgeKind.MEMBER_OF_GROUP and r.prov.section == "Exhibit 99.2"]
+
+
+def test_classic_denominator_reads_shares_issued_since_like_the_xml_loader():
+    """The classic loader reads its shares-outstanding statement with the shared denominator reader: a base
+    plus shares issued since is the count outstanding; shares only a holder can acquire are not."""
+    from conftest import FIXTURES
+    from ownergraph.loaders._denominator import parse_denominator
+
+    src = FIXTURES / "schedule13" / "sc13d_text_committee_listed.txt"
+    stated = b"(2) Based on 20,500,000 Shares outstanding as of February 14, 2025, plus the 500,000 Shares issuable"
+    raw = src.read_bytes()
+    assert stated in raw
+    f = load_bytes(raw, "plain.txt")
+    assert f.filing.shares_outstanding == D("20500000")  # the 500,000 issuable are the holder's alone
+    issued = raw.replace(stated, b"(2) Based on 20,500,000 Shares outstanding as of February 14, 2025, plus the "
+                                 b"1,000,000 Shares issued to the Fund on March 1, 2025, and the 500,000 Shares issuable")
+    g = load_bytes(issued, "issued.txt")
+    assert g.filing.shares_outstanding == D("21500000")
+    assert g.filing.shares_outstanding_date.isoformat() == "2025-02-14"
+    # a holding stated as a percentage of the shares outstanding is no count of them
+    assert parse_denominator("the Fund beneficially owns 2,500,000 Shares, representing approximately 11.9% "
+                             "of the Shares outstanding.") is None

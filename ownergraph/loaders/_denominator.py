@@ -58,6 +58,7 @@ _AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|on)\s+(" + DATE_RE + ")", re.I)
 #: a full stop that ends the statement (not the one of "Inc." or "No.")
 _STOP = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bNo)(?<!\bL\.P)(?<!\bU\.S)(?<!\bS\.A)"
                    r"(?<!\bN\.V)(?<!\b[A-Z])\.(?=\s+[A-Z(\"“]|\s*$)")
+_PERCENT_OF = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.I)
 _WINDOW = 900
 _MAX_TRIES = 64
 #: "the exercise of warrants to purchase 2,000,000 shares": the words before the number say it is acquirable
@@ -201,8 +202,8 @@ def parse_denominator(text: str | None) -> Denominator | None:
             continue
         m = cands[-1]
         between = t[lo + m.end(): om.start()]
-        if _ISSUABLE.search(between) or len(between) > 120:
-            continue
+        if _ISSUABLE.search(between) or len(between) > 120 or _PERCENT_OF.search(between):
+            continue  # "owns 2,500,000 Shares, representing 11.9% of the Shares outstanding": a holding
         d = _read(_statement(t, lo + m.start()), anchored=False)
         if d is not None:
             return d

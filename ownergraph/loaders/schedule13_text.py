@@ -58,6 +58,7 @@ from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
 from ._prose import (ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, learn_sexes, mine_table,
                      mine_text, sentences)
+from ._denominator import parse_denominator
 from ._text import (DATE_RE, GROUPED_COUNT_RE, decode, find_dates, html_to_text, is_bare_document, is_container,
                     parse_count, parse_date, parse_decimal, parse_money, parse_percent, tidy_lines)
 
@@ -1174,10 +1175,16 @@ def _earlier_filings(text: str, event: dt.date | None) -> list[dt.date]:
 
 
 def _shares_outstanding(text: str) -> tuple[Decimal | None, dt.date | None, str | None]:
+    """(shares outstanding, as of, the sentence): the first sentence stating the denominator, read into its
+    parts by :func:`._denominator.parse_denominator` (as the XML loader does: a base, shares issued since, shares
+    only a holder can acquire), else by the counts this loader also reads in European or Swiss groupings."""
     t = _flat(text)
     for s in sentences(t):
         if not re.search(r"outstanding|based\s+(?:up)?on", s, re.I):
             continue
+        d = parse_denominator(s)
+        if d is not None and d.outstanding is not None:
+            return d.outstanding, d.base_date, s
         m = re.search(r"(?:based\s+(?:up)?on|of|by)\s+(?:the\s+|an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
                       rf"({GROUPED_COUNT_RE}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?)\s+(?:outstanding\s+)?"
                       r"(?:issued\s+and\s+outstanding\s+)?"
