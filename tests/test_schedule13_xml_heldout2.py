@@ -199,3 +199,14 @@ def test_transactions_are_no_interest_in_the_bods_export(store):
                for i in s["recordDetails"].get("interests", [])]
     assert details  # the beneficial positions are interests
     assert not [d for d in details if "transaction" in d]  # the trades are not
+
+
+def test_shared_readers_take_swiss_and_european_counts():
+    """The component and denominator readers (both loaders) read counts as the classic cover reader does."""
+    from ownergraph.loaders._components import stated_holdings
+    from ownergraph.loaders._denominator import parse_denominator
+
+    assert parse_denominator("based on 5'288'262 Shares outstanding as of March 1, 2026").outstanding == 5288262
+    assert parse_denominator("based on 35.324.685 Shares outstanding").outstanding == 35324685
+    assert [h["shares"] for h in stated_holdings("Example Fund holds 1'250'000 Shares.")] == [1250000]
+    assert parse_denominator("based on 1.234 shares outstanding") is None  # a lone 1.234 is no count

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from ._text import parse_decimal
+from ._text import GROUPED_COUNT_RE, parse_count
 
 INSTRUMENT = re.compile(
     r"\b((?:Series\s+[A-Z0-9-]+\s+)?(?:Convertible\s+|Redeemable\s+|Participating\s+)*Preferred\s+(?:Stock|Shares)|"
@@ -57,7 +57,7 @@ def parse_components(text: str, resolve: Callable[[str], str | None]) -> list[di
         m = re.match(r"(?:an\s+aggregate\s+of\s+|up\s+to\s+)?(\d[\d,]*(?:\.\d+)?)\s+(?:shares?|Shares?|ordinary|units)", piece)
         if not m:
             continue
-        n = parse_decimal(m.group(1))
+        n = parse_count(m.group(1))
         rest = piece[m.end():]
         comp: dict[str, Any] = {"shares": n, "text": piece}
         held = re.search(r"(?:held|owned)\s+(?:directly\s+)?(?:of\s+record\s+)?by\s+([A-Z][^,;()]{2,80}?)(?:[,;]|$|\s+and\b)", rest)
@@ -70,7 +70,7 @@ def parse_components(text: str, resolve: Callable[[str], str | None]) -> list[di
             inst = INSTRUMENT.search(im.group(2)) or INSTRUMENT.search(rest)
             comp["kind"] = "derivative"
             comp["instrument"] = inst.group(0) if inst else "derivative securities"
-            comp["units"] = parse_decimal(im.group(1)) if im.group(1) else None
+            comp["units"] = parse_count(im.group(1)) if im.group(1) else None
         elif _ACQUIRE.search(rest) and INSTRUMENT.search(rest):
             # "1,363,722 shares ... each Filer has the right to acquire through the exercise of a Pre-Funded Warrant"
             comp["kind"] = "derivative"
@@ -84,7 +84,7 @@ def parse_components(text: str, resolve: Callable[[str], str | None]) -> list[di
 
 # ----------------------------------------------------------------- holdings a sentence states
 
-_N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_N = GROUPED_COUNT_RE + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 #: "Fund II (directly) holds", "X is the record holder of", "X owns of record" -- present holdings, not purchases
 _HOLDS_VERB = re.compile(
     r"\s+(?:(?:currently|also|now|directly|presently|individually|personally)\s+)*"
@@ -124,21 +124,21 @@ def _part(text: str) -> dict | None:
     m = _DERIV_PART.match(t)
     if m and INSTRUMENT.search(m.group("inst")):
         inst = INSTRUMENT.search(m.group("inst")).group(0)
-        return {"kind": "derivative", "instrument": inst, "units": parse_decimal(m.group("units")) if m.group("units") else None,
-                "underlying": parse_decimal(m.group("under")), "text": t}
+        return {"kind": "derivative", "instrument": inst, "units": parse_count(m.group("units")) if m.group("units") else None,
+                "underlying": parse_count(m.group("under")), "text": t}
     m = _UNDERLYING_PART.match(t)
     if m and INSTRUMENT.search(m.group("inst") or ""):
         return {"kind": "derivative", "instrument": INSTRUMENT.search(m.group("inst")).group(0),
-                "units": parse_decimal(m.group("units")) if m.group("units") else None,
-                "underlying": parse_decimal(m.group("under")), "text": t}
+                "units": parse_count(m.group("units")) if m.group("units") else None,
+                "underlying": parse_count(m.group("under")), "text": t}
     m = _SHARES_PART.match(t)
     if m:
         cls = m.group("cls") or ""
         inst = INSTRUMENT.search(cls) if cls else None
         if inst:  # "10,000 shares of Series A Preferred Stock": units of another class
-            return {"kind": "derivative", "instrument": inst.group(0), "units": parse_decimal(m.group(1)),
+            return {"kind": "derivative", "instrument": inst.group(0), "units": parse_count(m.group(1)),
                     "underlying": None, "text": t}
-        return {"kind": "direct", "shares": parse_decimal(m.group(1)), "text": t}
+        return {"kind": "direct", "shares": parse_count(m.group(1)), "text": t}
     return None
 
 
@@ -235,7 +235,7 @@ def stated_holdings(sentence: str) -> list[dict]:
         if re.search(r"issuable|underlying|acquirable|exercis|conver|warrant|option", pm.group(0), re.I):
             continue  # shares a derivative held by the holder would give: not shares it holds
         holder = pm.group("holder").strip()
-        if any(o["holder"] == holder and o.get("shares") == parse_decimal(pm.group("n")) for o in out):
+        if any(o["holder"] == holder and o.get("shares") == parse_count(pm.group("n")) for o in out):
             continue
-        out.append({"holder": holder, "kind": "direct", "shares": parse_decimal(pm.group("n")), "text": pm.group(0)})
+        out.append({"holder": holder, "kind": "direct", "shares": parse_count(pm.group("n")), "text": pm.group(0)})
     return out

@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ._text import DATE_RE, parse_date, parse_decimal
+from ._text import DATE_RE, GROUPED_COUNT_RE, parse_count, parse_date
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?"
+_NUM = GROUPED_COUNT_RE + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{4,}(?:\.\d+)?"
 #: a number of shares / units: the number, then (within a few words, no other number) the unit word
 _AMOUNT = re.compile(
     r"(?<![\d,.$])(" + _NUM + r")(?![\d,])(?:\s+(?:million|billion)\b)?"
@@ -111,7 +111,7 @@ def _statement(text: str, start: int) -> str:
 
 
 def _amounts(span: str) -> list[re.Match]:
-    return [m for m in _AMOUNT.finditer(span) if parse_decimal(m.group(1)) is not None]
+    return [m for m in _AMOUNT.finditer(span) if parse_count(m.group(1)) is not None]
 
 
 def _read(span: str, anchored: bool) -> Denominator | None:
@@ -125,7 +125,7 @@ def _read(span: str, anchored: bool) -> Denominator | None:
         end = found[i + 1].start() if i + 1 < len(found) else len(span)
         pieces.append((m, span[m.end():end], span[found[i - 1].end() if i else 0: m.start()]))
     for i, (m, after, before) in enumerate(pieces):
-        n = parse_decimal(m.group(1))
+        n = parse_count(m.group(1))
         mult = m.group(0)[len(m.group(1)):].strip().lower()
         if mult in ("million", "billion"):
             n = n * (10 ** 6 if mult == "million" else 10 ** 9)
