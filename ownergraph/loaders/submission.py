@@ -845,25 +845,41 @@ def _header_only_13f(data: bytes, hdr: SubmissionHeader, source: str, why: str, 
     filers = [p for p in hdr.parties if p.role in ("filer", "filed by") and p.cik]
     if not filers:
         return None
-    acc, digest = hdr.accession, sha256(data)
-    fi = FilingInfo(id=filing_id(acc, digest), accession=acc, form_type=stype, family="13f", loader="submission",
-                    is_amendment=stype.endswith("/A"), filed_date=parse_date(hdr.filed) if hdr.filed else None,
-                    event_date=parse_date(hdr.period) if hdr.period else None, source=source, sha256=digest)
-    facts = FilingFacts(filing=fi, warnings=[f"{source}: {why}; only the header's facts were loaded"])
-    seen: set[str | None] = set()
-    for p in filers:
-        if normalize_cik(p.cik) in seen:
-            continue
-        seen.add(normalize_cik(p.cik))
-        prov = Provenance(filing_id=fi.id, accession=acc, source=source, section="header",
-                          excerpt=excerpt(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
+    facts = _header_facts(data, hdr, source, why, stype, "13f")
+    for p in _one_per_cik(filers):
+        prov = _header_prov(facts, p)
         e = _party_entity(facts, p, prov, NodeKind.ORGANIZATION)
         file_no = (p.values.get("FILING VALUES/SEC FILE NUMBER") or "").strip()
         if re.fullmatch(r"028-\d{1,6}", file_no):
             e.props.append(PropFact(name="form13f_file_number", value=file_no, prov=prov))
-        fi.filer_keys.append(e.key)
+        facts.filing.filer_keys.append(e.key)
     _enrich(facts, hdr, source)
     return facts
+
+
+def _header_facts(data: bytes, hdr: SubmissionHeader, source: str, why: str, stype: str, family: str) -> FilingFacts:
+    """The filing of a submission read from its header alone, with the warning that says so."""
+    acc, digest = hdr.accession, sha256(data)
+    fi = FilingInfo(id=filing_id(acc, digest), accession=acc, form_type=stype, family=family, loader="submission",
+                    is_amendment=stype.upper().endswith("/A"), filed_date=parse_date(hdr.filed) if hdr.filed else None,
+                    event_date=parse_date(hdr.period) if hdr.period else None, source=source, sha256=digest)
+    return FilingFacts(filing=fi, warnings=[f"{source}: {why}; only the header's facts were loaded"])
+
+
+def _header_prov(facts: FilingFacts, p: HeaderParty) -> Provenance:
+    f = facts.filing
+    return Provenance(filing_id=f.id, accession=f.accession, source=f.source, section="header",
+                      excerpt=excerpt(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
+
+
+def _one_per_cik(parties: list[HeaderParty]) -> list[HeaderParty]:
+    seen: set[str | None] = set()
+    out = []
+    for p in parties:
+        if normalize_cik(p.cik) not in seen:
+            seen.add(normalize_cik(p.cik))
+            out.append(p)
+    return out
 
 
 def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> FilingFacts | None:
@@ -881,27 +897,12 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
               and normalize_cik(p.cik) not in subjects]
     if len(subjects) != 1 or not owners:
         return None
-    acc = hdr.accession
-    digest = sha256(data)
-    fi = FilingInfo(id=filing_id(acc, digest), accession=acc, form_type=stype,
-                    family="ownership" if stype[0] in "345" else "schedule13", loader="submission",
-                    is_amendment=stype.upper().endswith("/A"),
-                    filed_date=parse_date(hdr.filed) if hdr.filed else None,
-                    event_date=parse_date(hdr.period) if hdr.period else None, source=source, sha256=digest)
-    facts = FilingFacts(filing=fi, warnings=[f"{source}: {why}; only the header's facts were loaded"])
-
-    def hprov(p: HeaderParty) -> Provenance:
-        return Provenance(filing_id=fi.id, accession=acc, source=source, section="header",
-                          excerpt=excerpt(f"{p.role.upper()}: {p.name} (CIK {p.cik})"))
-
+    facts = _header_facts(data, hdr, source, why, stype, "ownership" if stype[0] in "345" else "schedule13")
+    fi = facts.filing
     subject = next(p for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik)
-    fi.issuer_key = _party_entity(facts, subject, hprov(subject), NodeKind.ORGANIZATION).key
-    seen: set[str | None] = set()
-    for p in owners:
-        if normalize_cik(p.cik) in seen:
-            continue
-        seen.add(normalize_cik(p.cik))
-        e = _party_entity(facts, p, hprov(p))
+    fi.issuer_key = _party_entity(facts, subject, _header_prov(facts, subject), NodeKind.ORGANIZATION).key
+    for p in _one_per_cik(owners):
+        e = _party_entity(facts, p, _header_prov(facts, p))
         if e.kind == NodeKind.PERSON:
             from .ownership import display_name  # SEC order, "CANTALUPO JAMES R" -> "James R Cantalupo"
 
