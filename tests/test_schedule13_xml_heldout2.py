@@ -210,3 +210,14 @@ def test_shared_readers_take_swiss_and_european_counts():
     assert parse_denominator("based on 35.324.685 Shares outstanding").outstanding == 35324685
     assert [h["shares"] for h in stated_holdings("Example Fund holds 1'250'000 Shares.")] == [1250000]
     assert parse_denominator("based on 1.234 shares outstanding") is None  # a lone 1.234 is no count
+
+
+def test_an_item_stating_a_swiss_count_gives_its_component():
+    from test_schedule13_xml_heldout import COMPONENTS, _components
+
+    raw = COMPONENTS.read_bytes()
+    assert b"Fund II holds 150,000 shares of Common Stock" in raw
+    f = load_bytes(raw.replace(b"Fund II holds 150,000 shares of Common Stock",
+                               b"Fund II holds 150'000 shares of Common Stock"), "swiss.xml")
+    got = {f.entity(r.target).name: r.props.get("shares") for r in _components(f, "Harrowgate Example Fund II, L.P.")}
+    assert got["Common Stock, par value $0.001 per share"] == 150000

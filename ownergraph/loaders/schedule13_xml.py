@@ -1389,7 +1389,8 @@ def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None
     return res.resolve_or_create(m, section, b.prov(section, m))
 
 
-_AMOUNT = re.compile(r"\d{1,3},\d{3}|\d{4}")
+#: a text states a number of shares only if it holds one ("150,000", "5'288'262", "1.234.567", "20000")
+_AMOUNT = re.compile(r"\d{1,3}[,.'\u2019 ]\d{3}|\d{4}")
 
 
 def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
@@ -1403,7 +1404,7 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
 
     if not any(e.key == "sec:class" for e in b.entities):
         return
-    texts = [(sec, t) for sec, t in _component_texts(doc, b) if re.search(r"\d{1,3},\d{3}|\d{4}", t)]
+    texts = [(sec, t) for sec, t in _component_texts(doc, b) if _AMOUNT.search(t)]
     if not texts:
         return
     res = Resolver(facts, ctx)
