@@ -995,15 +995,19 @@ def history(store, holder_id: str, issuer_id: str) -> list[dict]:
 
     Each row says whether it is the current one (the newest by the view's time rules).
     """
-    from ..graph.view import position_history
+    from ..graph.view import position_history, select_current, store_class_keys
 
     filings = {f.id: f for f in store.filings()}
     secs = {e.source for e in store.edges(target=issuer_id, type="ISSUED_BY")}
     edges = [e for e in store.edges(source=holder_id, type="HOLDS") if e.target in secs]
+    classes = store_class_keys(store)
+    # the time rules of the whole store decide what is current (a 13F report is a manager's whole list)
+    current = {e.id for e in select_current(list(store.edges(source=holder_id, type="HOLDS")), filings,
+                                            classes=classes)}
     rows = []
-    for key, hist in sorted(position_history(edges, filings).items()):
+    for key, hist in sorted(position_history(edges, filings, classes).items()):
         prev = None
-        for i, e in enumerate(hist):
+        for e in hist:
             f = filings.get(e.filing_id)
             p = e.props
             shares = _d(p.get("shares"))
@@ -1016,7 +1020,7 @@ def history(store, holder_id: str, issuer_id: str) -> list[dict]:
                 "sole_dispositive": _d(p.get("sole_dispositive")),
                 "shared_dispositive": _d(p.get("shared_dispositive")),
                 "change": None if prev is None or shares is None or prev is None else shares - prev,
-                "current": i == len(hist) - 1, "section": e.section,
+                "current": e.id in current, "section": e.section,
             })
             prev = shares
     return rows

@@ -499,13 +499,18 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
     filing nodes) are written, plus every HOLDS edge that shares a position
     with them (its ``current`` flag may have changed).  The store is only read.
     """
-    from ..view import select_current
+    from ..view import graph_class_keys, position_line, select_current
 
     filings = {f.id: f for f in store.filings()}
     all_edges = list(store.edges())
-    current = {e.id for e in select_current(all_edges, filings)}
-    restated = restated_ids(all_edges)
     all_nodes = {n.id: n for n in store.nodes()}
+    classes = graph_class_keys(all_nodes.values(), all_edges)
+    current = {e.id for e in select_current(all_edges, filings, classes=classes)}
+    restated = restated_ids(all_edges)
+
+    def line(e) -> str | None:
+        pk = e.props.get("position_key")
+        return position_line(e.source, e.target, str(pk), e.props.get("basis"), classes) if pk else None
 
     stale: dict[str, str] = {}
     if prune:
@@ -516,7 +521,7 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
     else:
         wanted = set(filing_ids)
         edges = [e for e in all_edges if e.filing_id in wanted]
-        keys = {str(e.props.get("position_key")) for e in edges if e.props.get("position_key")}
+        keys = {line(e) for e in edges} - {None}
         pairs = {(e.source, e.target) for e in edges if e.type.value == "ISSUED_BY"}
         ids = {e.id for e in edges}
         if stale:  # relationships that hang off nodes about to be removed moved to their new ends in the store
@@ -527,7 +532,7 @@ def push(store, backend: Backend, *, filing_ids: Iterable[str] | None = None, ba
         else:
             moved = set()
         edges += [e for e in all_edges if e.id not in ids and (
-            (e.props.get("position_key") and str(e.props.get("position_key")) in keys) or e.id in moved
+            (e.type.value == "HOLDS" and line(e) in keys) or e.id in moved
             or (e.type.value == "ISSUED_BY" and (e.source, e.target) in pairs))]
         node_ids = {f"filing:{f}" for f in wanted} | {e.source for e in edges} | {e.target for e in edges}
         node_ids |= _nodes_stated_in(store, wanted)

@@ -48,7 +48,7 @@ from urllib.parse import quote
 from ...errors import OwnergraphError
 from ..model import FilingInfo
 from ..values import loads_props
-from ..view import position_rank, superseded_13f
+from ..view import PositionRow, class_keys, current_positions, position_rank, superseded_13f
 from .vocab import (
     FIBO_COWN,
     FIBO_CTL,
@@ -283,12 +283,11 @@ _NODE_CLASSES = {
 
 def current_holdings(db: sqlite3.Connection, filings: dict[str, FilingInfo]) -> set[str]:
     """Ids of the current HOLDS edges (the time rules of graph/view.py, without an as-of date)."""
-    best: dict[str, tuple[tuple, str]] = {}
     no_key: set[str] = set()
-    keyed: list[tuple[str, str, tuple]] = []
+    keyed: list[PositionRow] = []
     rows_13f: list[tuple[str, str, str]] = []
-    for eid, props_text, src, fid, as_of in db.execute(
-            "SELECT id, props, source, filing_id, as_of FROM edges WHERE type='HOLDS'"):
+    for eid, props_text, src, dst, fid, as_of in db.execute(
+            "SELECT id, props, source, target, filing_id, as_of FROM edges WHERE type='HOLDS' ORDER BY id"):
         props = loads_props(props_text)
         if props.get("basis") == "13f":
             rows_13f.append((eid, src, fid))
@@ -296,17 +295,13 @@ def current_holdings(db: sqlite3.Connection, filings: dict[str, FilingInfo]) -> 
         if not pk:
             no_key.add(eid)
             continue
-        keyed.append((eid, str(pk), position_rank(dt.date.fromisoformat(as_of) if as_of else None,
-                                                  props.get("seq"), filings.get(fid))))
+        keyed.append((eid, src, dst, str(pk), props.get("basis"), fid,
+                      position_rank(dt.date.fromisoformat(as_of) if as_of else None, props.get("seq"),
+                                    filings.get(fid))))
     gone = superseded_13f(rows_13f, filings)
-    for eid, pk, rank in keyed:
-        if eid in gone:
-            continue
-        old = best.get(pk)
-        # max() in view.select_current keeps the first of equal ranks; edges come in id order there
-        if old is None or rank > old[0] or (rank == old[0] and eid < old[1]):
-            best[pk] = (rank, eid)
-    return no_key | {eid for _, eid in best.values()}
+    names = dict(db.execute("SELECT id, name FROM nodes WHERE kind='Security'"))
+    classes = class_keys(names, db.execute("SELECT source, target FROM edges WHERE type='ISSUED_BY'"))
+    return no_key | current_positions((r for r in keyed if r[0] not in gone), classes)
 
 
 class _Walk:

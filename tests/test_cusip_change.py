@@ -1,0 +1,107 @@
+"""A class of securities that changes its CUSIP keeps its holders' positions on one line.
+
+A reverse split or a change of name gives a class a new CUSIP; the next amendment of a 13G reports the
+position under it.  The two CUSIPs stay two security nodes (both identifiers are real), but the amendment
+supersedes the original: before, both stayed current, and who-controls ranked the holder by the stale,
+larger figure of the original.  Real parses of two project fixtures (a 13G and its 13G/A) into a real SQLite
+store, in both loading orders; the same answer from the graph database (FalkorDB, or Neo4j with NEO4J_URI)
+and from the RDF export.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ownergraph.graph.backends.writer import push
+from ownergraph.graph.model import EdgeKind
+from ownergraph.graph.rdf import export as ex
+from ownergraph.graph.store import Store
+from ownergraph.graph.view import graph_view, select_current, store_class_keys
+from ownergraph.loaders import load_path
+from ownergraph.queries import canned, control, cypher, sparql
+
+from _control_facts import FB
+from _parity import compare_all
+from conftest import FIXTURES
+
+BEFORE = FIXTURES / "resolution" / "13g_northwind_before_reverse_split.xml"  # CUSIP 66688A104, 12.5%
+AFTER = FIXTURES / "resolution" / "13ga_northwind_after_reverse_split.xml"  # 13G/A No. 1, CUSIP 66688A302, 9.8%
+OLD, NEW = "cusip:66688A104", "cusip:66688A302"
+ISSUER = "cik:0009000300"
+
+
+def _holder(store: Store) -> str:
+    (hid,) = {e.source for e in store.edges(type=EdgeKind.HOLDS)}
+    return hid
+
+
+def _current_holdings(store: Store) -> dict[str, tuple[Decimal, Decimal]]:
+    g = graph_view(store)
+    return {t: (Decimal(str(d["edge"].props["shares"])), Decimal(str(d["edge"].props["percent"])))
+            for _s, t, d in g.edges(data=True) if d["type"] == "HOLDS"}
+
+
+@pytest.mark.parametrize("order", [(BEFORE, AFTER), (AFTER, BEFORE)], ids=["in-order", "amendment-first"])
+def test_the_amendment_under_the_new_cusip_supersedes_the_original(tmp_path, order):
+    with Store(tmp_path / "og.db") as store:
+        for p in order:
+            store.add(load_path(p))
+        # two CUSIPs, two security nodes of one issuer
+        assert {e.source for e in store.edges(target=ISSUER, type=EdgeKind.ISSUED_BY)} == {OLD, NEW}
+        assert _current_holdings(store) == {NEW: (Decimal(312500), Decimal("9.8"))}
+        # who-controls ranks the holder by the amendment's figure, not the original's 12.5%
+        rows = canned.who_controls(graph_view(store), ISSUER)
+        assert [(r["controller_id"], r["percent"]) for r in rows] == [(_holder(store), pytest.approx(9.8))]
+        # the history is one line through both CUSIPs, the amendment current
+        hist = control.history(store, _holder(store), ISSUER)
+        assert [(r["security_id"], r["shares"], r["current"]) for r in hist] == [
+            (OLD, Decimal(1250000), False), (NEW, Decimal(312500), True)]
+        assert len({r["position_key"] for r in hist}) == 1
+        # as of a date before the amendment, the original is the position
+        import datetime as dt
+        g = graph_view(store, as_of=dt.date(2024, 12, 31))
+        assert [t for _s, t, d in g.edges(data=True) if d["type"] == "HOLDS"] == [OLD]
+
+
+def test_a_filing_that_reports_both_cusips_keeps_both(tmp_path):
+    """Statements of one filing under two CUSIPs of a class stand together (neither is older)."""
+    f = FB("0000000031-25-000001", "2025-01-15", form="SCHEDULE 13G")
+    f.org("issuer", "Northwind Example Therapeutics, Inc.", cik=9000300, issuer=True)
+    f.security("old", "Common Stock", "issuer", cusip="66688A104")
+    f.security("new", "Common Stock", "issuer", cusip="66688A302")
+    f.org("fund", "Example Fund LP", cik=9000301, filer=True)
+    f.holds("fund", "old", 100, "1.0")
+    f.holds("fund", "new", 200, "2.0")
+    with Store(tmp_path / "og.db") as store:
+        store.add(f.facts())
+        assert set(_current_holdings(store)) == {OLD, NEW}
+
+
+def test_the_rdf_export_and_sparql_agree(tmp_path):
+    with Store(tmp_path / "og.db") as store:
+        for p in (AFTER, BEFORE):
+            store.add(load_path(p))
+        filings = {f.id: f for f in store.filings()}
+        want = {e.id for e in select_current(list(store.edges()), filings, classes=store_class_keys(store))
+                if e.type == EdgeKind.HOLDS}
+        assert len(want) == 1
+        assert ex.current_holdings(store.db, filings) == want
+        rg = ex.to_rdflib(store)
+        assert compare_all(store, graph_view(store), lambda name, **params: sparql.run_sparql(rg, name, **params))
+        rows = sparql.run_sparql(rg, "holdings", entity_id=_holder(store))
+        assert [(r["security_id"], r["percent"]) for r in rows] == [(NEW, pytest.approx(9.8))]
+
+
+def test_the_graph_database_marks_the_amendment_current(store, graph_backend):
+    store.add(load_path(BEFORE))
+    push(store, graph_backend)
+    assert cypher.run_canned(graph_backend, "who_controls", issuer_id=ISSUER)[0]["percent"] == pytest.approx(12.5)
+    # pushing only the amendment also turns the original's flag off
+    fid = store.add(load_path(AFTER)).filing_id
+    push(store, graph_backend, filing_ids=[fid])
+    rows = graph_backend.read("MATCH (h)-[r:HOLDS]->(s) RETURN s.id AS s, r.current AS current")
+    assert sorted((r["s"], r["current"]) for r in rows) == [(OLD, False), (NEW, True)]
+    assert compare_all(store, graph_view(store),
+                       lambda name, **params: cypher.run_canned(graph_backend, name, **params))
