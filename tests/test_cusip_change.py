@@ -1,4 +1,5 @@
-"""A class of securities that changes its CUSIP keeps its holders' positions on one line.
+"""A class of securities that changes its CUSIP keeps its holders' positions on one line (and a holder merged into
+its CIK keeps one position).
 
 A reverse split or a change of name gives a class a new CUSIP; the next amendment of a 13G reports the
 position under it.  The two CUSIPs stay two security nodes (both identifiers are real), but the amendment
@@ -105,3 +106,28 @@ def test_the_graph_database_marks_the_amendment_current(store, graph_backend):
     assert sorted((r["s"], r["current"]) for r in rows) == [(OLD, False), (NEW, True)]
     assert compare_all(store, graph_view(store),
                        lambda name, **params: cypher.run_canned(graph_backend, name, **params))
+
+
+def test_a_holder_merged_into_its_cik_keeps_one_position(tmp_path, graph_backend):
+    """A 13D names a person without CIK; the amendment gives the CIK, and the store merges the two nodes.  The
+    original's edge moves to the CIK node but its stored position key still names the person by name: the
+    position is the edge's holder and security as they are now, so the amendment supersedes it."""
+    def filing(acc, event, cik, shares, amendment_no=None):
+        f = FB(acc, event, form="SC 13D/A" if amendment_no else "SC 13D", amendment_no=amendment_no)
+        f.org("i", "Issuer Example Co", cik=9000400, issuer=True)
+        f.security("c", "Common Stock", "i", cusip="12345X101")
+        f.person("p", "Jordan Q. Sample", cik=cik, filer=True)
+        return f.holds("p", "c", shares, str(shares / 100)).facts()
+
+    with Store(tmp_path / "og.db") as store:
+        store.add(filing("0000000041-24-000001", "2024-01-10", None, 600))
+        store.add(filing("0000000041-24-000002", "2024-06-10", 9000401, 0, amendment_no=1))
+        edges = list(store.edges(type=EdgeKind.HOLDS))
+        assert {e.source for e in edges} == {"cik:0009000401"}
+        assert len({e.props["position_key"] for e in edges}) == 2  # as each filing was read
+        assert _current_holdings(store) == {"cusip:12345X101": (Decimal(0), Decimal(0))}
+        filings = {f.id: f for f in store.filings()}
+        assert ex.current_holdings(store.db, filings) == {e.id for e in edges if e.props["shares"] == 0}
+        push(store, graph_backend)
+        rows = graph_backend.read("MATCH (h)-[r:HOLDS]->(s) RETURN r.shares AS shares, r.current AS current")
+        assert sorted((str(r["shares"]), r["current"]) for r in rows) == [("0", True), ("600", False)]
