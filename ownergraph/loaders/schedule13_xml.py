@@ -1393,6 +1393,54 @@ def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None
 _AMOUNT = re.compile(r"\d{1,3}[,.'\u2019 ]\d{3}|\d{4}")
 
 
+def _paragraph_finder(text: str):
+    """sentence -> the paragraph (line of the item text) it stands in ("" if none holds it whole)."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n", text) if p.strip()]
+
+    def find(sent: str) -> str:
+        for p in paras:
+            if sent in p:
+                return p
+        return ""
+    return find
+
+
+_HONORIFIC_MENTION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'\-]+")
+_THE_TERM = re.compile(r"\b[Tt]he\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}")
+
+
+def _persons_named(text: str, rps: list[str], facts: FilingFacts, res: Any, subject_only: bool = False) -> set[str]:
+    """The reporting persons ``text`` names: by name or an alias the filing gave them (longest mention first:
+    "Fund II" is not also "Fund"), "Mr. Thale", or a defined term ("the Fund") that resolves to one of them.
+    ``subject_only``: only the one named first, if the text begins with it ("As of <date>, " aside)."""
+    if not text:
+        return set()
+    hits: list[tuple[int, int, str]] = []
+    for key in rps:
+        e = facts.entity(key)
+        if e is None:
+            continue
+        for form in {e.name, *e.aliases}:
+            form = " ".join(form.split())
+            if len(form) < 3 or not _LETTER.search(form):
+                continue
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+                hits.append((m.start(), m.end(), key))
+    for rx in (_HONORIFIC_MENTION, _THE_TERM):
+        for m in rx.finditer(text):
+            k = res.resolve(m.group(0))
+            if k in rps:
+                hits.append((m.start(), m.end(), k))
+    keep = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) and o[2] != h[2]
+                                       for o in hits)]
+    if subject_only:
+        lead = _AS_OF_LEAD.match(text)
+        start = lead.end() if lead else 0
+        first = [h for h in keep if h[0] == start]
+        return {first[0][2]} if first else set()
+    return {h[2] for h in keep}
+
+
 def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
     """Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
     purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
@@ -1470,16 +1518,28 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                 emit(holder, part, section)
         cm = re.match(r"cover page (\d+), comments$", section)
         sole = f"rp:{cm.group(1)}" if cm else rps[0] if len(rps) == 1 else None
+        para_of = _paragraph_finder(text) if sole is None else None
         for sent in _sentences(text):
             if not _AMOUNT.search(sent) or _CONSISTING.search(sent):
                 continue  # every holding these readers take states a number of shares
-            if sole is not None:
+            included = included_parts(sent)
+            whose = sole
+            if whose is None and included:
+                # several reporting persons: the one the sentence names, else the one its paragraph names
+                named = _persons_named(sent, rps, facts, res)
+                if not named:
+                    para = para_of(sent)
+                    named = _persons_named(para, rps, facts, res)
+                    if len(named) > 1:  # "Mr. Example ..., including the shares owned by the Fund. Includes ...":
+                        named = _persons_named(para, rps, facts, res, subject_only=True)  # the paragraph's subject
+                whose = next(iter(named)) if len(named) == 1 else None
+            if whose is not None:
                 # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
                 # page's aggregate (of its own person, or the only one), not the whole list of its parts
-                for part in included_parts(sent):
+                for part in included:
                     if part.get("holder"):
                         continue  # "... held by the Trust": the Trust's holding (read below)
-                    emit(sole, part, section, partial=True)
+                    emit(whose, part, section, partial=True)
             for h in stated_holdings(sent):
                 key = _holder_key(res, h["holder"], section, b)
                 if key is None or key == "issuer":
