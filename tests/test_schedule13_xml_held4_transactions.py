@@ -110,3 +110,17 @@ def test_single_space_table_with_a_buy_sell_column():
         ("A", Decimal("1000"), Decimal("4.20")), ("D", Decimal("2000"), Decimal("4.30"))]
     assert read_transactions("The Reporting Persons held 1,000 shares on 03/10/2026 and 2,000 shares on "
                              "03/11/2026.") == []
+
+
+def test_a_schedule_listing_persons_is_no_schedule_of_transactions():
+    from ownergraph.loaders.schedule13_xml import _schedule_ref
+
+    assert _schedule_ref("Except as set forth on Schedule A hereto, none of the Reporting Persons has effected any "
+                         "transaction in the Common Stock during the past 60 days.") == "Schedule A"
+    assert _schedule_ref("The transactions are listed in Annex B.") == "Annex B"
+    assert _schedule_ref("To the knowledge of the Reporting Persons, none of the persons listed on Schedule I has "
+                         "effected any transaction in the Common Stock during the past 60 days.") is None
+    data = _primary_xml().replace(b"are set forth on Schedule A hereto", b"are none; nor have any of the persons "
+                                  b"named on Schedule A hereto effected any")
+    f = load_bytes(data, "primary_doc.xml")
+    assert not any("Schedule A" in w for w in f.warnings)

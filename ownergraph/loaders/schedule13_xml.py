@@ -1744,8 +1744,13 @@ def read_transactions(text: str) -> list[dict]:
 
 def _schedule_ref(text: str) -> str | None:
     """The schedule Item 5(c) cites for its transactions ("See Schedule A" -> "Schedule A")."""
-    m = _TX_SCHEDULE_REF.search(" ".join(text.split()))
-    return f"{m.group('word').capitalize()} {m.group('tag')}" if m else None
+    flat = " ".join(text.split())
+    for m in _TX_SCHEDULE_REF.finditer(flat):
+        if re.search(r"\b(?:persons?|individuals?|officers|directors|entities|parties)\s*$", flat[max(0, m.start() - 40):m.start()],
+                     re.I):
+            continue  # "none of the persons listed on Schedule I": a list of persons, not of transactions
+        return f"{m.group('word').capitalize()} {m.group('tag')}"
+    return None
 
 
 def _schedule_body(text: str, label: str) -> str | None:
