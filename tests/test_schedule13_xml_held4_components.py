@@ -88,3 +88,17 @@ def test_holdings_that_do_not_make_the_shared_aggregate_still_warn():
     warned = [w for w in check(f) if w.code == "components"]
     assert len(warned) == 2
     assert {w.found for w in warned} == {Decimal("60000"), Decimal("50000")}
+
+
+def test_includes_shares_held_by_his_spouse_is_his_partial_component():
+    data = PER_PERSON.read_bytes().replace(
+        b"Includes 25,000 shares of Common Stock issuable upon exercise of stock options.",
+        b"Includes 25,000 shares of Common Stock held by his spouse.")
+    f = load_bytes(data, "per_person.xml")
+    (o,) = _components(f)[PERSON]
+    assert o.target == "sec:class" and o.props["shares"] == Decimal("25000") and o.props["component_partial"] is True
+    assert "held by his spouse" in o.prov.excerpt
+    # held by a holder the filing names: that holder's holding, not the person's part
+    data = data.replace(b"held by his spouse", b"held by the Example Family Trust")
+    f = load_bytes(data, "per_person.xml")
+    assert not [r for r in _components(f).get(PERSON, []) if r.props.get("component_partial")]
