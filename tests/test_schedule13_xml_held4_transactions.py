@@ -124,3 +124,14 @@ def test_a_schedule_listing_persons_is_no_schedule_of_transactions():
                                   b"named on Schedule A hereto effected any")
     f = load_bytes(data, "primary_doc.xml")
     assert not any("Schedule A" in w for w in f.warnings)
+
+
+def test_single_space_rows_with_a_name_column_and_footnote_marks():
+    rows = read_transactions("Name Date Type Shares Price\nFund II 03/10/2026 Purchase 10,000 $4.20(1)\n"
+                             "Fund III 03/11/2026 Sale (2,000) $4.30(1)\n(1) The price reported is a weighted average.")
+    assert [(r["holder"], r["date"], r["side"], r["shares"], r["price"]) for r in rows] == [
+        ("Fund II", dt.date(2026, 3, 10), "A", Decimal("10000"), Decimal("4.20")),
+        ("Fund III", dt.date(2026, 3, 11), "D", Decimal("2000"), Decimal("4.30"))]
+    (r,) = read_transactions("Date of Transaction Number of Shares Purchased Price per Share ($)\n"
+                             "03/10/2026 10,000 4.2012*\n")
+    assert (r["shares"], r["price"], r["side"]) == (Decimal("10000"), Decimal("4.2012"), "A")

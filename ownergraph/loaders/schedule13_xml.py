@@ -1579,7 +1579,7 @@ _TX_AGGREGATE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:aggregate|total)\s
 _TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
 #: a row of a table whose columns only single spaces separate: "03/10/2026 Purchase 10,000 $4.20" -> its cells
-_TX_TOKEN = re.compile(r"(?P<d>" + DATE_RE + r")|(?P<n>\(?(?:US)?\$?\s?(?:" + _TX_N + r")\)?)(?=\s|$)|"
+_TX_TOKEN = re.compile(r"(?P<d>" + DATE_RE + r")|(?P<n>\(?(?:US)?\$?\s?(?:" + _TX_N + r")\)?(?:\s?\(\d{1,2}\)|\*{1,3})?)(?=\s|$)|"
                        r"(?P<w>[A-Za-z][A-Za-z.,&'\-/ ]*?)(?=\s+(?:" + DATE_RE + r"|\(?(?:US)?\$?\d)|\s*$)")
 _TX_HEAD_WORDS = re.compile(r"date|price|shares|number|quantity|units|amount|buy|sell|purchase|sale|type|nature|"
                             r"transaction|reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", re.I)
@@ -1719,10 +1719,11 @@ def read_transactions(text: str) -> list[dict]:
             continue
         d = cells[cols["date"]]
         date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
-        nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?", cells[cols["shares"]].replace("$", "").strip())
+        fn = r"(?:\s?\(\d{1,2}\)|\*{1,3})?"  # a footnote mark: "$4.20(1)", "10,000*"
+        nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?" + fn, cells[cols["shares"]].replace("$", "").strip())
         if date is None or not nm:
             continue
-        pm = re.fullmatch(r"\(?(?:US)?\$?\s?(" + _TX_N + r")\)?", cells[cols["price"]]) if "price" in cols else None
+        pm = re.fullmatch(r"\(?(?:US)?\$?\s?(" + _TX_N + r")\)?" + fn, cells[cols["price"]]) if "price" in cols else None
         side = _tx_side(cells[cols["side"]]) if "side" in cols else None
         if side is None and cells[cols["shares"]].startswith("("):
             side = "D"  # "Shares Purchased (Sold)": a number in parentheses is a sale
