@@ -102,3 +102,27 @@ def test_includes_shares_held_by_his_spouse_is_his_partial_component():
     data = data.replace(b"held by his spouse", b"held by the Example Family Trust")
     f = load_bytes(data, "per_person.xml")
     assert not [r for r in _components(f).get(PERSON, []) if r.props.get("component_partial")]
+
+
+PROSE_13G = FIX / "13g_item4_prose_controls.xml"
+_ITEM4_LIST = (b"Kestrel Harbor Advisors LP: 1,040,000 shares\nKestrel Harbor Master Fund LP: 1,040,000 shares (1)\n"
+               b"Tamsin Oduya: 1,040,000 shares\n(1) Includes 40,000 shares of Common Stock issuable upon exercise of "
+               b"warrants.\n")
+
+
+def test_includes_footnote_is_the_person_whose_line_cites_it():
+    data = PROSE_13G.read_bytes().replace(b"See row 9 of each cover page.\n", _ITEM4_LIST)
+    f = load_bytes(data, "item4.xml")
+    comps = _components(f)
+    (w,) = comps["Kestrel Harbor Master Fund LP"]
+    assert f.entity(w.target).name == "Warrants" and w.props["underlying_shares"] == Decimal("40000")
+    assert w.props["component_partial"] is True and w.prov.section == "Item 4"
+    assert set(comps) == {"Kestrel Harbor Master Fund LP"}
+
+
+def test_includes_footnote_cited_on_two_lines_is_nobodys():
+    data = PROSE_13G.read_bytes().replace(
+        b"See row 9 of each cover page.\n", _ITEM4_LIST.replace(b"Tamsin Oduya: 1,040,000 shares\n",
+                                                                b"Tamsin Oduya: 1,040,000 shares (1)\n"))
+    f = load_bytes(data, "item4.xml")
+    assert not [r for rs in _components(f).values() for r in rs if r.props.get("component_partial")]

@@ -1416,6 +1416,24 @@ _HONORIFIC_MENTION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'\-]+")
 _THE_TERM = re.compile(r"\b[Tt]he\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}")
 
 
+_FOOTNOTE_LEAD = re.compile(r"^\s*(\(\d{1,2}\)|\*{1,3})\s*(?=[A-Z])")
+
+
+def _footnoted_person(para: str, text: str, rps: list[str], facts: FilingFacts, res: Any) -> set[str]:
+    """A footnote paragraph ("(1) Includes 100,000 shares ...") is of the person named on the one other line of
+    ``text`` that cites its mark ("Fund A: 1,000,000 (1)"); empty if no line, or several, do."""
+    fm = _FOOTNOTE_LEAD.match(para)
+    if not fm:
+        return set()
+    mark = fm.group(1)
+    cites = re.compile(r"(?<=\S)\s*" + re.escape(mark) + (r"(?!\*)" if mark.startswith("*") else ""))
+    lines = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+    citing = [ln for ln in lines if not _FOOTNOTE_LEAD.match(ln) and cites.search(ln)]
+    if len(citing) != 1:
+        return set()
+    return _persons_named(citing[0], rps, facts, res)
+
+
 def _persons_named(text: str, rps: list[str], facts: FilingFacts, res: Any, subject_only: bool = False) -> set[str]:
     """The reporting persons ``text`` names: by name or an alias the filing gave them (longest mention first:
     "Fund II" is not also "Fund"), "Mr. Thale", or a defined term ("the Fund") that resolves to one of them.
@@ -1539,6 +1557,8 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                     named = _persons_named(para, rps, facts, res)
                     if len(named) > 1:  # "Mr. Example ..., including the shares owned by the Fund. Includes ...":
                         named = _persons_named(para, rps, facts, res, subject_only=True)  # the paragraph's subject
+                    elif not named:  # "(1) Includes ...": the footnote of the one line that cites "(1)"
+                        named = _footnoted_person(para or sent, text, rps, facts, res)
                 whose = next(iter(named)) if len(named) == 1 else None
             if whose is not None:
                 # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
