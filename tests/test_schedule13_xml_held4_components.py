@@ -126,3 +126,12 @@ def test_includes_footnote_cited_on_two_lines_is_nobodys():
                                                                 b"Tamsin Oduya: 1,040,000 shares (1)\n"))
     f = load_bytes(data, "item4.xml")
     assert not [r for rs in _components(f).values() for r in rs if r.props.get("component_partial")]
+
+
+def test_includes_sentence_about_the_reporting_persons_is_nobodys():
+    # "the Reporting Persons" are all of them: the Fund the sentence also names is not the one whose part it is
+    data = PER_PERSON.read_bytes().replace(b"The amounts reported for the Adviser and Mr. Example include 550,000",
+                                           b"The amount reported for the Reporting Persons includes 550,000")
+    f = load_bytes(data, "per_person.xml")
+    assert not any(r.props.get("shares") == Decimal("550000") for rs in _components(f).values() for r in rs)
+    assert [f.entity(r.target).name for r in _components(f)[FUND]] == ["Warrants"]

@@ -1453,16 +1453,20 @@ def _persons_named(text: str, rps: list[str], facts: FilingFacts, res: Any, subj
                 hits.append((m.start(), m.end(), key))
     for rx in (_HONORIFIC_MENTION, _THE_TERM):
         for m in rx.finditer(text):
+            if re.match(r"the\s+(?:reporting|filing)\s+persons?\b|the\s+(?:issuer|company)\b", m.group(0), re.I):
+                continue  # all of them, or none of them
             k = res.resolve(m.group(0))
             if k in rps:
                 hits.append((m.start(), m.end(), k))
+    for m in re.finditer(r"\b(?:reporting|filing)\s+persons?\b", text, re.I):
+        hits.extend((m.start(), m.end(), key) for key in rps)  # "the Reporting Persons": each of them
     keep = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) and o[2] != h[2]
                                        for o in hits)]
     if subject_only:
         lead = _AS_OF_LEAD.match(text)
         start = lead.end() if lead else 0
-        first = [h for h in keep if h[0] == start]
-        return {first[0][2]} if first else set()
+        first = {h[2] for h in keep if h[0] == start}
+        return first if len(first) == 1 else set()
     return {h[2] for h in keep}
 
 
