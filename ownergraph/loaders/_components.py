@@ -164,11 +164,17 @@ _INCLUDES = re.compile(r"\b(?:includes|including|include|included\s+(?:herein|ab
                        r"(?=(?:" + _N + r")\s)", re.I)
 
 
+#: "held by his spouse", "held in her IRA", "owned through its subsidiaries": held for the person the aggregate is of
+_HELD_BY_OWN = re.compile(r"\b(?:held|owned)\s+(?:directly\s+|indirectly\s+)?(?:by|in|through|for)\s+((?:his|her|its|their)\s+"
+                          r"[a-z][\w'\- ]{1,60}?)\s*$", re.I)
+
+
 def included_parts(text: str) -> list[dict]:
     """The parts an "Includes ..." sentence names of the aggregate: "Includes 775,800 shares of Common Stock
     issuable upon exercise of call options and 10,000 shares held by the Trust" -> [{kind 'derivative',
     instrument 'call options', underlying 775800, text}, {kind 'direct', shares 10000, holder 'the Trust',
-    text}].  Each part says what it holds, not that the list is all of the aggregate."""
+    text}]; "10,000 shares held by his spouse" -> {kind 'direct', shares 10000, held_for 'his spouse', text} (the
+    person's own, held for him).  Each part says what it holds, not that the list is all of the aggregate."""
     s = " ".join(text.split())
     out: list[dict] = []
     for im in _INCLUDES.finditer(s):
@@ -184,8 +190,11 @@ def included_parts(text: str) -> list[dict]:
                 continue  # a derivative the instrument pattern does not know: not shares held
             if p["kind"] == "direct":
                 hm = _PASSIVE.match(piece.strip(" ,.;"))
+                om = _HELD_BY_OWN.search(piece)
                 if hm:
                     p["holder"] = hm.group("holder").strip()
+                elif om:  # "held by his spouse", "held in her IRA": the person's own, indirectly
+                    p["held_for"] = " ".join(om.group(1).split())
                 elif re.search(r"\b(?:held|owned)\b", piece):
                     continue  # held by someone the sentence does not name plainly
             out.append(p)

@@ -44,9 +44,13 @@ of the aggregate); the denominator statement ("based on (i) N units stated to be
 units issued ...") is read into its parts (:mod:`._denominator`, the document's ``denominator``); 13G Item 8's
 list of group members gives ``MEMBER_OF_GROUP`` with each member's classification (members the filing names
 nowhere else get keys ``grp:``), and "See Exhibit 99.1" is followed to that exhibit, attached inside the XML
-or a document of the submission (:func:`exhibit_group_members`).  13D Item 5(c)'s transactions ("On March 3,
-2025, Fund A purchased 10,000 Shares at $12.50 per Share"; date / shares / price tables) are ``HOLDS`` with
-basis "transaction" and the Forms 3/4/5 transaction properties.
+or a document of the submission (:func:`exhibit_group_members`).  13D Item 5(c)'s transactions ("On [or about]
+March 3, 2025, Fund A purchased 10,000 Shares at $12.50 per Share"; "... for an aggregate purchase price of
+$125,000", the ``transaction_value``; date / shares / price tables, their columns split by tabs, '|', aligned or
+single spaces) are ``HOLDS`` with basis "transaction" and the Forms 3/4/5 transaction properties; "See Schedule
+A" is followed to the schedule, in the items' text, attached inside the XML or a document of the submission
+(:func:`exhibit_transactions`), with a warning while none is found.  In an item several reporting persons share,
+"Includes N shares ..." is the partial component of the one person its sentence, or else its paragraph, names.
 """
 
 from __future__ import annotations
@@ -655,6 +659,7 @@ class _Builder:
         self._index_sig: tuple = ()
         self.item_texts: list[tuple[str, str]] | None = None
         self.item8_exhibit: str | None = None  # 13G Item 8 "See Exhibit 99.1": the exhibit listing the members
+        self.item5c_schedule: str | None = None  # 13D Item 5(c) "See Schedule A" that the document does not hold
 
     def prov(self, section: str, text: str = "") -> Provenance:
         key = (section, text)
@@ -1096,6 +1101,8 @@ def build_facts(doc: Schedule13XmlDocument, data: bytes, source: str, warnings: 
         _item7_subsidiaries(doc, facts)
         if b.item8_exhibit:
             facts.document["item_8_members"] = {"exhibit": b.item8_exhibit, "found": 0}
+    elif b.item5c_schedule:
+        facts.document["item_5c_schedule"] = {"schedule": b.item5c_schedule, "found": 0}
     return facts
 
 
@@ -1393,6 +1400,76 @@ def _holder_key(res: Any, mention: str, section: str, b: _Builder) -> str | None
 _AMOUNT = re.compile(r"\d{1,3}[,.'\u2019 ]\d{3}|\d{4}")
 
 
+def _paragraph_finder(text: str):
+    """sentence -> the paragraph (line of the item text) it stands in ("" if none holds it whole)."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n", text) if p.strip()]
+
+    def find(sent: str) -> str:
+        for p in paras:
+            if sent in p:
+                return p
+        return ""
+    return find
+
+
+_HONORIFIC_MENTION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'\-]+")
+_THE_TERM = re.compile(r"\b[Tt]he\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}")
+
+
+_FOOTNOTE_LEAD = re.compile(r"^\s*(\(\d{1,2}\)|\*{1,3})\s*(?=[A-Z])")
+
+
+def _footnoted_person(para: str, text: str, rps: list[str], facts: FilingFacts, res: Any) -> set[str]:
+    """A footnote paragraph ("(1) Includes 100,000 shares ...") is of the person named on the one other line of
+    ``text`` that cites its mark ("Fund A: 1,000,000 (1)"); empty if no line, or several, do."""
+    fm = _FOOTNOTE_LEAD.match(para)
+    if not fm:
+        return set()
+    mark = fm.group(1)
+    cites = re.compile(r"(?<=\S)\s*" + re.escape(mark) + (r"(?!\*)" if mark.startswith("*") else ""))
+    lines = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+    citing = [ln for ln in lines if not _FOOTNOTE_LEAD.match(ln) and cites.search(ln)]
+    if len(citing) != 1:
+        return set()
+    return _persons_named(citing[0], rps, facts, res)
+
+
+def _persons_named(text: str, rps: list[str], facts: FilingFacts, res: Any, subject_only: bool = False) -> set[str]:
+    """The reporting persons ``text`` names: by name or an alias the filing gave them (longest mention first:
+    "Fund II" is not also "Fund"), "Mr. Thale", or a defined term ("the Fund") that resolves to one of them.
+    ``subject_only``: only the one named first, if the text begins with it ("As of <date>, " aside)."""
+    if not text:
+        return set()
+    hits: list[tuple[int, int, str]] = []
+    for key in rps:
+        e = facts.entity(key)
+        if e is None:
+            continue
+        for form in {e.name, *e.aliases}:
+            form = " ".join(form.split())
+            if len(form) < 3 or not _LETTER.search(form):
+                continue
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+                hits.append((m.start(), m.end(), key))
+    for rx in (_HONORIFIC_MENTION, _THE_TERM):
+        for m in rx.finditer(text):
+            if re.match(r"the\s+(?:reporting|filing)\s+persons?\b|the\s+(?:issuer|company)\b", m.group(0), re.I):
+                continue  # all of them, or none of them
+            k = res.resolve(m.group(0))
+            if k in rps:
+                hits.append((m.start(), m.end(), k))
+    for m in re.finditer(r"\b(?:reporting|filing)\s+persons?\b", text, re.I):
+        hits.extend((m.start(), m.end(), key) for key in rps)  # "the Reporting Persons": each of them
+    keep = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and (o[1] - o[0]) > (h[1] - h[0]) and o[2] != h[2]
+                                       for o in hits)]
+    if subject_only:
+        lead = _AS_OF_LEAD.match(text)
+        start = lead.end() if lead else 0
+        first = {h[2] for h in keep if h[0] == start}
+        return first if len(first) == 1 else set()
+    return {h[2] for h in keep}
+
+
 def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFacts, ctx: Any) -> None:
     """Holdings the items state per named holder ("Fund II holds 150,000 shares of Common Stock and warrants to
     purchase 15,000 shares"; "... beneficially owns 1,250,000 Shares, consisting of (i) ... held by Fund A and
@@ -1405,7 +1482,7 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
     if not any(e.key == "sec:class" for e in b.entities):
         return
     texts = [(sec, t) for sec, t in _component_texts(doc, b) if _AMOUNT.search(t)]
-    if not texts:
+    if not texts and (doc.schedule != "13D" or not any(sec == "Item 5(c)" for sec, _ in _item_texts(doc, b))):
         return
     res = Resolver(facts, ctx)
     _seed_aliases(res, facts)
@@ -1470,16 +1547,30 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
                 emit(holder, part, section)
         cm = re.match(r"cover page (\d+), comments$", section)
         sole = f"rp:{cm.group(1)}" if cm else rps[0] if len(rps) == 1 else None
+        para_of = _paragraph_finder(text) if sole is None else None
         for sent in _sentences(text):
             if not _AMOUNT.search(sent) or _CONSISTING.search(sent):
                 continue  # every holding these readers take states a number of shares
-            if sole is not None:
+            included = included_parts(sent)
+            whose = sole
+            if whose is None and included:
+                # several reporting persons: the one the sentence names, else the one its paragraph names
+                named = _persons_named(sent, rps, facts, res)
+                if not named:
+                    para = para_of(sent)
+                    named = _persons_named(para, rps, facts, res)
+                    if len(named) > 1:  # "Mr. Example ..., including the shares owned by the Fund. Includes ...":
+                        named = _persons_named(para, rps, facts, res, subject_only=True)  # the paragraph's subject
+                    elif not named:  # "(1) Includes ...": the footnote of the one line that cites "(1)"
+                        named = _footnoted_person(para or sent, text, rps, facts, res)
+                whose = next(iter(named)) if len(named) == 1 else None
+            if whose is not None:
                 # "Includes 775,800 shares ... issuable upon exercise of call options": a part of the cover
                 # page's aggregate (of its own person, or the only one), not the whole list of its parts
-                for part in included_parts(sent):
+                for part in included:
                     if part.get("holder"):
                         continue  # "... held by the Trust": the Trust's holding (read below)
-                    emit(sole, part, section, partial=True)
+                    emit(whose, part, section, partial=True)
             for h in stated_holdings(sent):
                 key = _holder_key(res, h["holder"], section, b)
                 if key is None or key == "issuer":
@@ -1496,17 +1587,31 @@ _TX_BUY = r"received|purchased|acquired|bought|was\s+issued|was\s+allocated"
 _TX_SELL = r"sold|disposed\s+of|transferred|delivered|distributed|surrendered"
 #: "On March 3, 2025, [in connection with ...,] CCI Onshore received 7,789,081 Depositary Units, Gascon received
 #: 5,011,241 Depositary Units and ...": the date, then one clause per holder
-_TX_ON = re.compile(r"\b[Oo]n\s+(?P<date>" + DATE_RE + r"),?\s+")
-_TX_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)|"
+_TX_ON = re.compile(r"\b[Oo]n\s+(?:or\s+(?:about|around)\s+)?(?P<date>" + DATE_RE + r"),?\s+")
+_TX_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)(?!\s*or\s+(?:approximately\s+)?\$)|"
                               r"\s+and\s+(?=(?:the\s+)?[A-Z][\w.&'\- ]{0,80}?\s+(?:" + _TX_BUY + "|" + _TX_SELL + r")\s)|;\s*")
 _TX_CLAUSE = re.compile(
     r"^(?P<holder>(?:the\s+)?[A-Z][\w.,&'\- ]{1,100}?)\s+(?:(?:also|directly|indirectly|collectively)\s+)?"
     r"(?P<verb>" + _TX_BUY + "|" + _TX_SELL + r")\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
     r"(?P<n>" + _TX_N + r")\s+(?P<what>.{0,200})$")
-_TX_PRICE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?average\s+)?(?:price\s+of\s+)?"
+_TX_PRICE = re.compile(r"\b(?:at|for|or)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?average\s+)?(?:(?:purchase\s+|sale\s+)?price\s+of\s+)?"
                        r"(?:approximately\s+)?(?:US)?\$\s?(?P<p>" + _TX_N + r")\s+per\b", re.I)
+#: "for an aggregate purchase price of $1,234,567": the whole consideration, not a price per share
+_TX_AGGREGATE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:aggregate|total)\s+(?:purchase\s+|sale\s+|sales\s+)?"
+                           r"(?:price|consideration|amount|proceeds|cost)\s+of\s+(?:approximately\s+)?(?:US)?\$\s?"
+                           r"(?P<v>" + _TX_N + r")(?!\s*(?:per|each)\b)", re.I)
 _TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
+#: a row of a table whose columns only single spaces separate: "03/10/2026 Purchase 10,000 $4.20" -> its cells
+_TX_TOKEN = re.compile(r"(?P<d>" + DATE_RE + r")|(?P<n>\(?(?:US)?\$?\s?(?:" + _TX_N + r")\)?(?:\s?\(\d{1,2}\)|\*{1,3})?)(?=\s|$)|"
+                       r"(?P<w>[A-Za-z][A-Za-z.,&'\-/ ]*?)(?=\s+(?:" + DATE_RE + r"|\(?(?:US)?\$?\d)|\s*$)")
+_TX_HEAD_WORDS = re.compile(r"date|price|shares|number|quantity|units|amount|buy|sell|purchase|sale|type|nature|"
+                            r"transaction|reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", re.I)
+#: "See Schedule A", "set forth on Annex A hereto": where Item 5(c)'s transactions are listed
+_TX_SCHEDULE_REF = re.compile(
+    r"(?i:\b(?:see|refer\s+to|(?:are\s+|is\s+)?(?:set\s+forth|listed|described|contained|included|reported|"
+    r"identified|detailed|provided)\s+(?:in|on))\s+(?:the\s+)?(?:attached\s+|accompanying\s+)?)"
+    r"(?P<word>Schedule|Annex|Appendix|Exhibit|SCHEDULE|ANNEX|APPENDIX|EXHIBIT)\s+(?P<tag>[A-Z]|\d{1,3}(?:\.\d{1,3})?|[IVX]{1,5})(?![\w.]*\w)")
 
 
 def _tx_side(text: str) -> str | None:
@@ -1518,17 +1623,192 @@ def _tx_side(text: str) -> str | None:
     return None
 
 
-def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
-    """13D Item 5(c) (transactions in the class in the past 60 days): each transaction a sentence states
-    ("On March 3, 2025, Fund A purchased 10,000 Shares at $12.50 per Share") or a table lists (date / shares
-    / price rows, with or without a holder or buy / sell column) becomes a ``HOLDS`` of the holder on the
-    class with basis "transaction" and the Forms 3/4/5 transaction properties (``transaction_date``,
-    ``transaction_shares``, ``transaction_price``, ``acquired_disposed``), cited to Item 5(c).  A
-    transaction in another instrument (options, warrants) is not one in the class: not read."""
+def _tx_cells(line: str) -> list[str]:
+    """A table line's cells: split at tabs, two spaces or '|'; a line of one cell that only single spaces
+    separate ("03/10/2026 10,000 $4.20") split into its dates, numbers and runs of words."""
+    cells = [c.strip() for c in _TX_CELL.split(line.strip().strip("|")) if c.strip()]
+    if len(cells) == 1 and len(cells[0]) <= 300 and re.search(r"\d", cells[0]):
+        toks = [m.group(0).strip() for m in _TX_TOKEN.finditer(cells[0]) if m.group(0).strip()]
+        if len(toks) >= 2 and "".join(toks).replace(" ", "") == cells[0].replace(" ", ""):
+            return toks
+    return cells
+
+
+def _tx_header(line: str) -> dict[str, int] | None:
+    """The columns a table's header line names ({"date": 0, "shares": 1, "price": 2, ...}), cells or (when
+    only single spaces separate them) the order its column words stand in; None if it is no such header."""
+    cells = [c.strip() for c in _TX_CELL.split(line.strip().strip("|")) if c.strip()]
+    if len(cells) == 1 and len(line) < 200 and not re.search(r"\d", line):
+        # "Trade Date Shares Purchased Price Per Share": one column per column word, in order
+        words = [m for m in _TX_HEAD_WORDS.finditer(line)]
+        cells, last = [], None
+        for m in words:
+            w = m.group(0).lower()
+            kind = ("date" if w == "date" else "price" if w == "price" else
+                    "shares" if re.fullmatch(r"shares|number|quantity|units|amount", w) else
+                    "name" if re.fullmatch(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", w) else "side")
+            if kind == last or (kind == "side" and last == "shares"):
+                if kind == "side" and last == "shares":
+                    cells[-1] += " " + w  # "Shares Purchased"
+                continue
+            if kind == "side" and last in ("date", "price", None) and cells and re.search(r"transaction", w):
+                continue  # "Date of Transaction"
+            cells.append(w)
+            last = kind
+    low = [c.lower() for c in cells]
+    if not (len(cells) >= 2 and any("date" in c for c in low) and any(
+            re.search(r"shares|number|quantity|units|amount", c) for c in low if "date" not in c)):
+        return None
+    cols: dict[str, int] = {}
+    for j, c in enumerate(low):
+        if "date" in c and "date" not in cols:
+            cols["date"] = j
+        elif "price" in c and "price" not in cols:
+            cols["price"] = j
+        elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
+            cols["shares"] = j
+            if _tx_side(c):
+                cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
+        elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
+            cols["side"] = j
+        elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
+            cols["name"] = j
+    return cols
+
+
+def _tx_lines(text: str) -> list[str]:
+    """The text's lines, a flattened table ("Date Shares Price 03/10/2026 10,000 $4.20 03/12/2026 ...") cut
+    before each of its dates."""
+    out = []
+    for ln in text.splitlines():
+        ds = list(re.finditer(DATE_RE, ln))
+        pre = ln[:ds[0].start()] if len(ds) >= 2 else ""
+        cut = max((m.end() for m in re.finditer(r"[:.]\s+", pre)), default=0)  # the header after the intro
+        if len(ds) >= 2 and _tx_header(pre[cut:]) is not None:
+            cuts = [0, cut] + [d.start() for d in ds] + [len(ln)]
+            out.extend(ln[a:b_] for a, b_ in zip(cuts, cuts[1:]) if ln[a:b_].strip())
+        else:
+            out.append(ln)
+    return out
+
+
+def read_transactions(text: str) -> list[dict]:
+    """The transactions in the class a text states ("On [or about] March 3, 2025, Fund A purchased 10,000
+    Shares at $12.50 per Share" / "... for an aggregate purchase price of $125,000") or a table lists (date /
+    shares / price rows, with or without a holder or buy / sell column, cells split by tabs, '|', aligned
+    spaces or single spaces): [{holder (the name as written, None if the text names none), date, shares,
+    price (per share), value (aggregate), side 'A' | 'D' | None, text}].  Trades in options, warrants or
+    notes are not trades in the class: not read."""
     from ._components import INSTRUMENT
 
-    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
+    out: list[dict] = []
+    flat = " ".join(text.split())
+    for on in _TX_ON.finditer(flat):
+        date = parse_date(on.group("date"))
+        rest = flat[on.end():]
+        stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
+        rest = rest[:stop.start()] if stop else rest
+        if date is None:
+            continue
+        clauses = [c for c in _TX_CLAUSE_SPLIT.split(rest) if c and c.strip()]
+        matched = [(c, m) for c in clauses if (m := _TX_CLAUSE.match(c.strip()))]
+        one = len(matched) == 1  # the sentence's price, wherever it stands, is that transaction's
+        for clause, m in matched:
+            what = m.group("what")
+            if INSTRUMENT.search(re.split(r"\s+(?:at|for)\s", what)[0][:80]):
+                continue  # options, warrants, notes: not the class
+            pm = _TX_PRICE.search(what) or (_TX_PRICE.search(rest) if one else None)
+            am = _TX_AGGREGATE.search(what) or (_TX_AGGREGATE.search(rest) if one else None)
+            out.append({"holder": m.group("holder"), "date": date, "shares": parse_decimal(m.group("n")),
+                        "price": parse_decimal(pm.group("p")) if pm else None,
+                        "value": parse_decimal(am.group("v")) if am else None,
+                        "side": "D" if re.match(_TX_SELL, m.group("verb")) else "A",
+                        "text": f"{on.group(0).strip().rstrip(',')}, {(rest if one else clause).strip()}"})
+    # tables: a header row naming a date and a number of shares, then one row per transaction
+    lines = _tx_lines(text)
+    cols: dict[str, int] | None = None
+    intro = ""
+    for i, ln in enumerate(lines):
+        hdr = _tx_header(ln)
+        if hdr is not None:
+            cols = hdr
+            intro = " ".join(lines[max(0, i - 3):i])
+            continue
+        if cols is None or "shares" not in cols or "date" not in cols:
+            continue
+        cells = _tx_cells(ln)
+        if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
+            if cells:
+                cols = None  # the table has ended
+            continue
+        d = cells[cols["date"]]
+        date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
+        fn = r"(?:\s?\(\d{1,2}\)|\*{1,3})?"  # a footnote mark: "$4.20(1)", "10,000*"
+        nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?" + fn, cells[cols["shares"]].replace("$", "").strip())
+        if date is None or not nm:
+            continue
+        pm = re.fullmatch(r"\(?(?:US)?\$?\s?(" + _TX_N + r")\)?" + fn, cells[cols["price"]]) if "price" in cols else None
+        side = _tx_side(cells[cols["side"]]) if "side" in cols else None
+        if side is None and cells[cols["shares"]].startswith("("):
+            side = "D"  # "Shares Purchased (Sold)": a number in parentheses is a sale
+        if side is None and "side_hdr" in cols:
+            side = "A" if cols["side_hdr"] else "D"
+        if side is None:
+            side = _tx_side(intro)
+        if "name" in cols:
+            holder = cells[cols["name"]]
+        else:
+            im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?i:during|in|since|on|within|for|"
+                           r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
+            holder = im.group(1) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1)) else None
+        out.append({"holder": holder, "date": date, "shares": parse_decimal(nm.group(1)),
+                    "price": parse_decimal(pm.group(1)) if pm else None, "value": None, "side": side,
+                    "text": " | ".join(cells)})
+    return out
 
+
+def _schedule_ref(text: str) -> str | None:
+    """The schedule Item 5(c) cites for its transactions ("See Schedule A" -> "Schedule A")."""
+    flat = " ".join(text.split())
+    for m in _TX_SCHEDULE_REF.finditer(flat):
+        if re.search(r"\b(?:persons?|individuals?|officers|directors|entities|parties)\s*$", flat[max(0, m.start() - 40):m.start()],
+                     re.I):
+            continue  # "none of the persons listed on Schedule I": a list of persons, not of transactions
+        return f"{m.group('word').capitalize()} {m.group('tag')}"
+    return None
+
+
+def _schedule_body(text: str, label: str) -> str | None:
+    """The part of ``text`` under a heading line ``label`` ("SCHEDULE A", "Schedule A - Transactions ..."),
+    up to the next such heading or the signatures; None if no line begins so."""
+    word, _, tag = label.partition(" ")
+    head = re.compile(r"(?im)^[ \t*#_\-]*" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)[^\n]{0,200}$")
+    m = head.search(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    nxt = re.search(r"(?im)^[ \t*#_\-]*(?:Schedule|Annex|Appendix|Exhibit)\s+(?!" + re.escape(tag) + r"\b)\S+[^\n]{0,100}$|"
+                    r"^[ \t]*SIGNATURES?\b", rest)
+    return rest[:nxt.start()] if nxt else rest
+
+
+def _tx_emit(relate, holder_of, txs: list[dict], section: str) -> int:
+    n = 0
+    for t in txs:
+        holder = holder_of(t["holder"])
+        if holder is None:
+            continue
+        props = {k: v for k, v in (("basis", "transaction"), ("transaction_date", t["date"]),
+                                   ("transaction_shares", t["shares"]), ("transaction_price", t["price"]),
+                                   ("transaction_value", t["value"]), ("acquired_disposed", t["side"]),
+                                   ("as_of", t["date"])) if v is not None}
+        relate(holder, props, section, t["text"],
+               f"transaction:{t['date']}:{t['shares']}:{t['price']}:{t['side']}")
+        n += 1
+    return n
+
+
+def _tx_holder_of(res: Any, rps: list[str]):
     def holder_of(name: str | None) -> str | None:
         if name:
             k = res.resolve(name.strip(" ,"))
@@ -1536,95 +1816,79 @@ def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> N
                 return k
             return None
         return rps[0] if len(rps) == 1 else None
+    return holder_of
 
-    def emit(holder: str, date: Any, n: Decimal, price: Decimal | None, side: str | None, text: str) -> None:
-        props = {k: v for k, v in (("basis", "transaction"), ("transaction_date", date), ("transaction_shares", n),
-                                   ("transaction_price", price), ("acquired_disposed", side), ("as_of", date))
-                 if v is not None}
-        b.relate(EdgeKind.HOLDS, holder, "sec:class", props, "Item 5(c)", text,
-                 disc=f"transaction:{date}:{n}:{price}:{side}")
 
-    for section, text in _item_texts(doc, b):
+def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
+    """13D Item 5(c) (transactions in the class in the past 60 days): each transaction a sentence states
+    or a table lists (:func:`read_transactions`) becomes a ``HOLDS`` of the holder on the class with basis
+    "transaction" and the Forms 3/4/5 transaction properties (``transaction_date``, ``transaction_shares``,
+    ``transaction_price`` per share, ``transaction_value`` the aggregate, ``acquired_disposed``), cited to Item
+    5(c).  "See Schedule A" is followed to the schedule: a heading in the items' text (cited to "Schedule A"),
+    else left for the submission's exhibits (:func:`exhibit_transactions`), with a warning."""
+    rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
+    holder_of = _tx_holder_of(res, rps)
+
+    def relate(holder, props, section, text, disc):
+        b.relate(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc)
+
+    texts = _item_texts(doc, b)
+    for section, text in texts:
         if section != "Item 5(c)":
             continue
-        flat = " ".join(text.split())
-        for on in _TX_ON.finditer(flat):
-            date = parse_date(on.group("date"))
-            rest = flat[on.end():]
-            stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
-            rest = rest[:stop.start()] if stop else rest
-            if date is None:
-                continue
-            clauses = [c for c in _TX_CLAUSE_SPLIT.split(rest) if c and c.strip()]
-            for clause in clauses:
-                m = _TX_CLAUSE.match(clause.strip())
-                if not m:
-                    continue
-                what = m.group("what")
-                if INSTRUMENT.search(re.split(r"\s+(?:at|for)\s", what)[0][:80]):
-                    continue  # options, warrants, notes: not the class
-                holder = holder_of(m.group("holder"))
-                if holder is None:
-                    continue
-                pm = _TX_PRICE.search(what) or (_TX_PRICE.search(rest) if len(clauses) == 1 else None)
-                side = "D" if re.match(_TX_SELL, m.group("verb")) else "A"
-                emit(holder, date, parse_decimal(m.group("n")), parse_decimal(pm.group("p")) if pm else None, side,
-                     f"On {on.group('date')}, {clause.strip()}")
-        # tables: a header row naming a date and a number of shares, then one row per transaction
-        lines = text.splitlines()
-        cols: dict[str, int] | None = None
-        intro = ""
-        for i, ln in enumerate(lines):
-            cells = [c.strip() for c in _TX_CELL.split(ln.strip().strip("|")) if c.strip()]
-            low = [c.lower() for c in cells]
-            if len(cells) >= 2 and any("date" in c for c in low) and any(
-                    re.search(r"shares|number|quantity|units|amount", c) for c in low if "date" not in c):
-                cols = {}
-                for j, c in enumerate(low):
-                    if "date" in c and "date" not in cols:
-                        cols["date"] = j
-                    elif "price" in c and "price" not in cols:
-                        cols["price"] = j
-                    elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
-                        cols["shares"] = j
-                        if _tx_side(c):
-                            cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
-                    elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
-                        cols["side"] = j
-                    elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
-                        cols["name"] = j
-                intro = " ".join(lines[max(0, i - 3):i])
-                continue
-            if cols is None or "shares" not in cols:
-                continue
-            if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
-                if cells:
-                    cols = None  # the table has ended
-                continue
-            d = cells[cols["date"]]
-            date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
-            nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?", cells[cols["shares"]].replace("$", "").strip())
-            if date is None or not nm:
-                continue
-            pm = re.fullmatch(r"(?:US)?\$?\s?(" + _TX_N + r")", cells[cols["price"]]) if "price" in cols else None
-            side = _tx_side(cells[cols["side"]]) if "side" in cols else None
-            if side is None and "side_hdr" in cols:
-                side = "A" if cols["side_hdr"] else "D"
-            if side is None and cells[cols["shares"]].startswith("("):
-                side = "D"
-            if side is None:
-                side = _tx_side(intro)
-            if "name" in cols:
-                holder = holder_of(cells[cols["name"]])
-            else:
-                im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?:during|in|since|on|within|for|"
-                               r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
-                holder = holder_of(im.group(1)) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1))\
-                    else holder_of(None)
-            if holder is None:
-                continue
-            emit(holder, date, parse_decimal(nm.group(1)), parse_decimal(pm.group(1)) if pm else None, side,
-                 " | ".join(cells))
+        _tx_emit(relate, holder_of, read_transactions(text), "Item 5(c)")
+        label = _schedule_ref(text)
+        if label is None or _schedule_body(text, label) is not None:
+            continue  # no schedule cited, or the item itself holds it (read above)
+        # the schedule under its heading in another item's text (Item 7's), unless that is a list of exhibits
+        found = [read_transactions(body) for _, t in texts if (body := _schedule_body(t, label)) is not None]
+        if any(found):
+            for txs in found:
+                _tx_emit(relate, holder_of, txs, label)
+        elif b.item5c_schedule is None:
+            b.item5c_schedule = label
+            b.warnings.append(f"{b.source}: Item 5(c) cites {label} for its transactions, which this document "
+                              f"does not hold: not read unless an exhibit of the submission carries it")
+
+
+def exhibit_transactions(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
+    """13D Item 5(c) "See Schedule A": the transactions the cited exhibit (a document of the submission, or one
+    attached inside the XML, carrying the label) lists, cited to the label; the warning that it was not read
+    goes once it is."""
+    doc = facts.document if isinstance(facts.document, dict) else {}
+    info = doc.get("item_5c_schedule")
+    if not info or not info.get("schedule") or info.get("found"):
+        return 0
+    from ._item7 import cited_exhibits
+    from ._prose import Resolver, _prov, _seed_aliases
+
+    label = info["schedule"]
+    cls = next((e.key for e in facts.entities if e.key == "sec:class"), None)
+    if cls is None:
+        return 0
+    res = Resolver(facts)
+    _seed_aliases(res, facts)
+    rps = [e.key for e in facts.entities if e.key.startswith("rp:")]
+    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
+
+    def relate(holder, props, section, text, disc):
+        if (holder, disc) in seen:
+            return
+        seen.add((holder, disc))
+        facts.relations.append(_construct(RelationFact, {"type": EdgeKind.HOLDS, "source": holder, "target": cls,
+                                                         "props": props, "prov": _prov(facts, None, section, text),
+                                                         "discriminator": disc}))
+
+    n = 0
+    for text, is_cited in cited_exhibits(exhibits, label):
+        if not is_cited:
+            continue
+        body = _schedule_body(text, label) or text
+        n += _tx_emit(relate, _tx_holder_of(res, rps), read_transactions(body), label)
+    if n:
+        info["found"] = n
+        facts.warnings[:] = [w for w in facts.warnings if f"Item 5(c) cites {label} " not in w]
+    return n
 
 
 class _Pending:
@@ -1808,6 +2072,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
 
         exhibit_subsidiaries(facts, attached, source)
         exhibit_group_members(facts, attached, source)  # Item 8 "See Exhibit 99.1" attached inside the XML
+        exhibit_transactions(facts, attached, source)  # Item 5(c) "See Schedule A" attached inside the XML
     return facts
 
 

@@ -1013,6 +1013,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item8 import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
 
         exhibit_group_members(facts, exhibits, source)
+        from .schedule13_xml import exhibit_transactions  # 13D Item 5(c) "See Schedule A"
+
+        exhibit_transactions(facts, exhibits, source)
     for i in range(len(docs)):
         if listing[i].role is None and _is_exhibit(listing[i].type):
             listing[i].role = "exhibit"

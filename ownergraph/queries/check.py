@@ -319,6 +319,9 @@ def _components(facts: FilingFacts) -> list[Warning]:
             covered, names = _covered_others(facts, holder, b)
             if names and total + covered == agg:
                 continue  # the rest is other reporting persons' shares, over which the holder shares power
+            covered, names = _covered_others(facts, holder, b, comps)
+            if names and total + covered == agg:
+                continue  # ... the shares the others hold themselves (their own shared power overlaps this one)
             ent = facts.entity(holder)
             name = ent.name if ent else holder
             secs = sorted({c.prov.section for c in parts})
@@ -329,8 +332,12 @@ def _components(facts: FilingFacts) -> list[Warning]:
     return out
 
 
-def _covered_others(facts: FilingFacts, holder: str, b: RelationFact) -> tuple[Decimal, list[str]]:
-    """Other reporting persons' positions in the same class that ``holder``'s shared power covers."""
+def _covered_others(facts: FilingFacts, holder: str, b: RelationFact,
+                    comps: dict[str, list[RelationFact]] | None = None) -> tuple[Decimal, list[str]]:
+    """Other reporting persons' positions in the same class that ``holder``'s shared power covers.  With
+    ``comps`` (the component holdings by holder), another person whose own holdings of the class are stated
+    counts with those, not its aggregate: "each of A and B directly holds 60,000 shares", each sharing power
+    over all 120,000, is 60,000 of A's own and B's 60,000 (B's aggregate of 120,000 overlaps A's)."""
     shared = max(_num(b.props.get("shared_voting")) or ZERO, _num(b.props.get("shared_dispositive")) or ZERO)
     if shared <= 0:
         return ZERO, []
@@ -339,9 +346,16 @@ def _covered_others(facts: FilingFacts, holder: str, b: RelationFact) -> tuple[D
         if (r.type == EdgeKind.HOLDS and (r.props.get("basis") or "beneficial") == "beneficial"
                 and r.source != holder and r.target == b.target):
             others.append(r)
+
+    def amount(r: RelationFact) -> Decimal:
+        own = [c for c in (comps or {}).get(r.source, []) if c.target == b.target]
+        if own and all(_num(c.props.get("shares")) is not None for c in own):
+            return sum((_num(c.props.get("shares")) for c in own), ZERO)
+        return _num(r.props.get("shares")) or ZERO
+
     cap, total, names = shared, ZERO, []
-    for ob in sorted(others, key=lambda r: (-(_num(r.props.get("shares")) or ZERO), r.source)):
-        os_ = _num(ob.props.get("shares")) or ZERO
+    for ob in sorted(others, key=lambda r: (-amount(r), r.source)):
+        os_ = amount(ob)
         if os_ <= 0 or os_ > cap or ob.source in names:
             continue
         cap -= os_

@@ -218,6 +218,7 @@ class OG(DefinedNamespace):
     transactionShares: URIRef
     transactionTimeliness: URIRef
     transactionUnderlyingShares: URIRef
+    transactionValue: URIRef
     underlyingValue: URIRef
     exercisePrice: URIRef
     equitySwapInvolved: URIRef
