@@ -263,6 +263,7 @@ class OG(DefinedNamespace):
     incorporation: URIRef
     stateOfIncorporation: URIRef
     jurisdiction: URIRef
+    entityForm: URIRef
     fundTypes: URIRef
     reportingPersonType: URIRef
     classification: URIRef
