@@ -179,3 +179,21 @@ def test_a_percent_in_two_cells_section_rows_and_note_marks():
     assert e["GSR Mineral Holdings, LLC"]["percent"] == Decimal("35.76")
     assert e["Glenward Sample Acquisition Corporation"]["footnotes"] == "1"
     assert e["Glenward Sample Opportunity Investors, Inc."]["footnote_text"].startswith("Owned 24.88% by")
+
+
+def test_outline_number_cells_sentences_and_defined_terms():
+    f = load_path(E21 / "ex21_outline_cells_defined_terms.html")
+    assert f.entity("parent").name == "Brightmere Example Enterprises Incorporated"
+    subs = {s["name"]: s for s in f.document["subsidiaries"]}
+    # the outline's numbers are no entries; the sentence gives the name, its place and form, the interest
+    assert list(subs) == ["NORDWERK Example Software AG", "Brightmere Example Corp.", "Tallis Example Corp.",
+                          "Vellmar Example GmbH"]
+    assert subs["Brightmere Example Corp."]["jurisdiction"] == "Delaware"
+    assert subs["Brightmere Example Corp."]["entity_form"] == "corporation"
+    assert subs["NORDWERK Example Software AG"]["aliases"] == ["NORDWERK"]  # the term the exhibit defines
+    e = _edges(f)
+    assert e["NORDWERK Example Software AG"]["percent"] == Decimal("50.1")
+    assert "held_through" not in e["NORDWERK Example Software AG"]  # "owned by BMEX": the registrant
+    assert e["Brightmere Example Corp."]["held_through"] == "NORDWERK Example Software AG"  # "owned by NORDWERK"
+    assert e["Tallis Example Corp."]["held_through"] == "Brightmere Example Corp."
+    assert "held_through" not in e["Vellmar Example GmbH"]

@@ -251,7 +251,10 @@ def _trim_name(x: str) -> str:
 def _strip_aliases(name: str) -> tuple[str, list[str], str | None]:
     """'Foo LLC (d/b/a Foo Outlet)' -> ('Foo LLC', ['Foo Outlet'], None); 'Bar B.V. (a subsidiary of Foo Ltd.)'
     -> ('Bar B.V.', [], 'Foo Ltd.'): the bracket is another name, or the company it is held through."""
-    aliases = [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
+    terms = [m["term"] for m in _DEFINED.finditer(name)]
+    if terms:  # 'Foo AG, a German corporation, 50.1% owned by Bar ("GROUP")': the term is another name of Foo AG
+        name = _DEFINED.sub("", name).strip()
+    aliases = terms + [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
     by = None
     m = _SUB_OF.search(name)
     if m and m.start() > 0:
@@ -298,6 +301,8 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
 def _row_to_sub(cells: list[str]) -> dict | None:
     # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
     cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
+    while len(cells) >= 2 and _ENUM_CELL.fullmatch(cells[0]):
+        del cells[0]  # an outline's number in a cell of its own ("1." | "Foo AG, a German corporation")
     for i in range(len(cells) - 1, 0, -1):  # "100.00" | "%": a percent set in two cells
         if cells[i] == "%" and re.fullmatch(r"\d{1,3}(?:\.\d+)?", cells[i - 1]):
             cells[i - 1] += "%"
@@ -376,6 +381,10 @@ _ENTITY_END = re.compile(
     r"bhd|pvt|s\.?a\.?s|kg|se|n\.?a)\.?)$")
 _PROSE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|which|the\s+following|owned\s+by|listed|omitted|except|"
                     r"pursuant|registrant|percent|hereto|includes?|consists?)\b")
+#: a cell holding only an outline's number: "1.", "iii.", "a)", "(b)"
+_ENUM_CELL = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
+#: a defined term after a name: 'Foo AG ("GROUP")', 'Foo Inc. (the “Company”)'
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?[“\"']\s*(?P<term>[^”\"'()]{1,40}?)\s*[”\"']\s*\)")
 #: an outline's numbering before an entry: "A.  ", "1)  ", "a)  ", "ii)  ", "(b) ", "12. "
 _ENUM = re.compile(r"^(?:[A-Z]\.[ \t]{2,}|(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)]|\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\))[ \t]+)"
                    r"(?=[A-Z0-9])")
@@ -756,6 +765,10 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 continue
             for part in _pairs(cells) or [cells]:
                 sub = _row_to_sub(part)
+                core = [c for c in part if not _ENUM_CELL.fullmatch(c.strip())]
+                if len(core) == 1 and sub and not sub["jurisdiction"]:
+                    # one cell printing a list line ("Foo Corp., a Delaware corporation, 100% owned by Bar")
+                    sub = _text_line_sub(core[0]) or sub
                 if sub:
                     sub["aliases"] += [a for a in extra.get("aliases", []) if a not in sub["aliases"]
                                        and not _same_name(a, sub["name"])]
@@ -794,6 +807,17 @@ def parse(data: bytes, source: str) -> FilingFacts:
                     s["held_by"] = _trim_name(bm["by"])
                     break
     parent = _parent(text)
+    parent_terms: list[str] = []
+    if parent:  # 'Subsidiaries of Foo Incorporated ("FOO")': the exhibit's name for the parent
+        parent_terms = [m["term"] for m in re.finditer(re.escape(parent) + r"[\s,]*" + _DEFINED.pattern,
+                                                        text[:5000])]
+    by_term = {a: s["name"] for s in subs for a in s.get("aliases") or [] if len(a) <= 40}
+    for s in subs:  # "100% owned by GROUP": the entry the exhibit defines as "GROUP"; "owned by GBSX": the parent
+        hb = s.get("held_by")
+        if hb and hb in parent_terms:
+            s["held_by"] = None
+        elif hb and hb in by_term and by_term[hb] != s["name"]:
+            s["held_by"] = by_term[hb]
     dates = find_dates(" ".join(text.split()[:400]))
     digest = sha256(data)
     fid = filing_id(None, digest)
