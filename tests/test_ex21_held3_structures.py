@@ -197,3 +197,29 @@ def test_outline_number_cells_sentences_and_defined_terms():
     assert e["Brightmere Example Corp."]["held_through"] == "NORDWERK Example Software AG"  # "owned by NORDWERK"
     assert e["Tallis Example Corp."]["held_through"] == "Brightmere Example Corp."
     assert "held_through" not in e["Vellmar Example GmbH"]
+
+
+def test_brackets_giving_the_place_the_interest_and_the_holder():
+    f = load_path(E21 / "ex21_domiciled_brackets.html")
+    assert f.entity("parent").name == "Corrigan Example Ltd."
+    assert _subs(f) == [("Corrigan Example Re Ltd.", "Bermuda"), ("Corrigan Example US Holdings Inc.", "Delaware"),
+                        ("Corrigan Example Municipal Corp.", "New York"),
+                        ("Corrigan Example Assurance Holdings Inc.", "Delaware"),
+                        ("Corrigan Example (Europe) S.A.", "French")]  # (a word the code table does not know)
+    e = _edges(f)
+    assert "held_through" not in e["Corrigan Example Re Ltd."]  # held by the registrant
+    assert e["Corrigan Example Municipal Corp."]["held_through"] == "Corrigan Example US Holdings Inc."
+    two = e["Corrigan Example Assurance Holdings Inc."]  # two holders: neither is the one, no single interest
+    assert "held_through" not in two and "percent" not in two
+    europe = e["Corrigan Example (Europe) S.A."]
+    assert europe["percent"] == Decimal("99.5") and europe["held_through"] == "Corrigan Example Municipal Corp."
+    assert europe["footnotes"] == "3" and europe["footnote_text"] == "Licensed in France."
+
+
+def test_a_title_over_three_lines_and_incorporated_in_brackets():
+    f = load_path(E21 / "ex21_title_three_lines.html")
+    assert f.entity("parent").name == "HOLLAND EXAMPLE ASSURANCE HOLDINGS LTD."
+    assert _subs(f) == [("Holland Example Assurance Inc.", "New York"),
+                        ("Holland Example International Ltd.", "Bermuda"),
+                        ("Holland Example Asset Services LLC", "Delaware"),
+                        ("Holland Example Funding Limited", "Cayman Islands")]

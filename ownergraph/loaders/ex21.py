@@ -370,7 +370,7 @@ def _split_form(jur: str | None) -> tuple[str | None, str | None]:
 _LINE_PATTERNS = [
     # "Foo Ltd. (Ireland)", "Foo Corp. (incorporated in Utah)"
     re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
-               r"\s+)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
+               r"\s+(?:the\s+)?)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
     re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?\s+" + _FORM + r")\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
 ]
@@ -395,6 +395,14 @@ _SGML_TAGS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN|F\d{1,2}|R)>", re.I)
 _JUR_CELL = re.compile(r"[A-Z][A-Za-z .,'&()/-]{1,60}")
 
 
+#: "Foo Re Ltd. (Bermuda domiciled subsidiary of Foo Ltd.)", "Bar Inc. (Delaware domiciled 60.7% owned subsidiary of
+#: Foo Corp. and 39.3% owned subsidiary of Baz Corp.)": the place, the interest and the holder in one bracket
+_DOMICILED = re.compile(
+    r"^(?P<name>.+?)\s*\(\s*(?P<jur>[A-Z][\w .'-]{1,40}?)\s+(?:domiciled|incorporated|organi[sz]ed)\s+"
+    r"(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+owned\s+|wholly[\s-]owned\s+)?(?:direct\s+|indirect\s+)?subsidiary\s+of\s+"
+    r"(?P<by>[^()]+?)(?P<more>\s+and\s+(?:\d{1,3}(?:\.\d+)?\s*%\s+owned\s+)?(?:subsidiary\s+of\s+)?[^()]+)?\s*\)$")
+
+
 def _text_line_sub(ln: str) -> dict | None:
     if "\t" in ln:
         cells = [c for c in ln.split("\t") if c.strip()]
@@ -411,6 +419,18 @@ def _text_line_sub(ln: str) -> dict | None:
             return None
     line, aliases, sub_of = _strip_aliases(" ".join(ln.split()))
     name, marks, note, by = _split_notes(line)
+    bare, dmarks = line, []
+    fm = _FOOTMARKS.search(bare)
+    if fm and fm.start() > 0:  # (the marks after the bracket first: its own notes are read with it)
+        dmarks = [a or b for a, b in re.findall(r"(?i)\(\s*(?:note\s+)?(\w+)\s*\)|([*†‡§]+)", fm.group(0))]
+        bare = bare[:fm.start()].rstrip()
+    dm = _DOMICILED.match(bare)
+    if dm and len(dm["name"]) < 150 and not _PROSE.search(dm["name"]):
+        marks = dmarks
+        # (two holders: the bracket names neither as the one the entry is held through, nor one interest)
+        return {"name": dm["name"].strip(" ,"), "jurisdiction": dm["jur"].strip(),
+                "percent": None if dm["more"] else (f"{dm['pct']}%" if dm["pct"] else note),
+                "footnotes": marks, "held_by": None if dm["more"] else _trim_name(dm["by"]), "aliases": aliases}
     by = by or sub_of
     for k, pat in enumerate(_LINE_PATTERNS):
         m = pat.match(name)
@@ -689,6 +709,10 @@ def _parent(text: str) -> str | None:
     # (rule lines under a title, "----------", are no lines; nor the SGML page marks of text exhibits)
     lines = [ln.strip() for ln in text.splitlines() if re.search(r"[A-Za-z0-9]", ln)
              and not re.fullmatch(r"\s*</?(?:page|table|caption|s|c)>\s*", ln, re.I)][:40]
+    for i in range(len(lines) - 2):  # "SUBSIDIARIES" / "OF" / "ACME HOLDINGS LTD.": the title over three lines
+        if re.fullmatch(r"(?i)(?:list\s+of\s+)?subsidiaries", lines[i]) and re.fullmatch(r"(?i)of", lines[i + 1]):
+            lines[i:i + 2] = [lines[i] + " " + lines[i + 1]]
+            break
     for i, ln in enumerate(lines):
         m = re.search(r"(?i)subsidiaries\s+of\s*(?P<p>.*)$", ln)
         if not m or len(ln) > 200:
