@@ -223,3 +223,18 @@ def test_a_title_over_three_lines_and_incorporated_in_brackets():
                         ("Holland Example International Ltd.", "Bermuda"),
                         ("Holland Example Asset Services LLC", "Delaware"),
                         ("Holland Example Funding Limited", "Cayman Islands")]
+
+
+def test_text_table_parent_and_doing_business_as_columns():
+    f = load_path(E21 / "ex21_text_dba_parent_columns.txt")
+    assert f.entity("parent").name == "WYNDCROFT SAMPLE HOLDINGS, INC."
+    subs = {s["name"]: s for s in f.document["subsidiaries"]}
+    assert list(subs) == ["Wyndcroft Sample Corp.", "Wyndcroft Retail LLC", "Wyndcroft Credit Company",
+                          "Wyndcroft Receivables Trust"]
+    assert [subs[n]["jurisdiction"] for n in subs] == ["Delaware", "Ohio", "Delaware", "Delaware"]
+    assert subs["Wyndcroft Retail LLC"]["aliases"] == ["Wyndcroft Outlet"]
+    assert subs["Wyndcroft Sample Corp."]["aliases"] == [] and subs["Wyndcroft Credit Company"]["aliases"] == []
+    e = _edges(f)
+    assert "held_through" not in e["Wyndcroft Sample Corp."]  # its parent column names the registrant
+    assert e["Wyndcroft Retail LLC"]["held_through"] == "Wyndcroft Sample Corp."
+    assert e["Wyndcroft Receivables Trust"]["held_through"] == "Wyndcroft Credit Company"

@@ -512,6 +512,12 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
     return None
 
 
+#: the headings of a text table's columns that are neither name nor jurisdiction nor percent: the names the
+#: entity does business under, the entity holding it
+_TEXT_ROLES = (("dba", r"(?i)name\s+under\s+which|d/b/a|\bdba\b|doing\s+business|trade\s+name|assumed\s+name"),
+               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"))
+
+
 def _line_kind(ln: str) -> str:
     """'place' (a bare place name), 'bare' (an entry without a jurisdiction), 'entry' or 'other'."""
     head = _heading(ln, True)
@@ -582,6 +588,8 @@ def _subs_from_text(text: str) -> list[dict]:
     pending: tuple[str, float] | None = None  # a line that is no entry alone: the first line of a wrapped name
     prepped = []
     caption = False
+    role_cols: dict[str, int] = {}  # a d/b/a or parent column the caption names: where its cells start
+    extras: dict[int, dict] = {}  # line -> the text of those columns on it
     for raw in text.splitlines():
         if re.match(r"(?i)\s*<table>", raw):
             prepped.append(("", "<TABLE>"))  # (a new table: its entries do not nest under the last table's)
@@ -590,6 +598,14 @@ def _subs_from_text(text: str) -> list[dict]:
             caption = True  # an SGML table's column headings, up to its <S> line: no entries
         if caption:
             caption = not re.search(r"(?i)<s>", raw)
+            for role, pat in _TEXT_ROLES:
+                rm = re.search(pat, raw)
+                if rm and role not in role_cols and rm.start() > 0:
+                    role_cols[role] = rm.start()
+            for role, col in list(role_cols.items()):  # a rule under the headings draws where the column starts
+                for run in re.finditer(r"-{3,}", raw):
+                    if run.start() <= col < run.end():
+                        role_cols[role] = run.start()
             continue
         m = re.match(r"(\s*)(>+)\s*(?=\S)", raw)
         if m:  # ">Foo Corporation", ">>Bar LLC": the marks nest the entry under the one above, as indentation would
@@ -598,8 +614,18 @@ def _subs_from_text(text: str) -> list[dict]:
             raw = _SGML_TAGS.sub(lambda m: " " * len(m.group(0)), raw)
         raw = raw.expandtabs(8) if "\t" in raw and raw.lstrip().find("\t") < 0 else raw
         raw = _unleader(raw)
+        extra: dict = {}
+        for role, col in role_cols.items():
+            # the cell printed under that column's heading (not the line's first): the entry's other name or holder
+            for cm in re.finditer(r"\S+(?: \S+)*", raw):
+                if cm.start() > 0 and raw[:cm.start()].strip() and abs(cm.start() - col) <= 6:
+                    extra[role] = cm.group(0)
+                    raw = raw[:cm.start()] + " " * (cm.end() - cm.start()) + raw[cm.end():]
+                    break
         ln = raw.strip()
         if ln and not re.fullmatch(r"[-=_.\s]+", ln):
+            if extra:
+                extras[len(prepped)] = extra
             prepped.append((raw, ln))
     kinds = [_line_kind(ln) if ln != "<TABLE>" else "other" for _, ln in prepped]
     for i, (raw, ln) in enumerate(prepped):
@@ -640,6 +666,13 @@ def _subs_from_text(text: str) -> list[dict]:
         found = [_row_to_sub(p) for p in pairs] if pairs else [
             _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)]
         for sub in found:
+            if sub and i in extras:
+                dba, holder = extras[i].get("dba"), extras[i].get("parent")
+                if dba and not _same_name(dba, sub["name"]) and not re.fullmatch(r"(?i)n/?a|none|same|-+", dba):
+                    sub["aliases"] = sub.get("aliases", []) + [a.strip() for a in dba.split(";") if a.strip()]
+                if holder and not sub.get("held_by") and not _SELF.match(holder) and not _same_name(
+                        holder, sub["name"]):
+                    sub["held_by"] = holder
             if sub:
                 if pending and len(found) == 1 and indent > pending[1] and not sub.get("grouped"):
                     # a name wrapped under a hanging indent: "Foo Commercial Corporation Asia" / "   Limited ... Hong
