@@ -63,6 +63,8 @@ _TITLE_RE = re.compile(r"exhibit\s*21|subsidiaries\s+of|list\s+of\s+(?:significa
 class Subsidiary(BaseModel):
     name: str
     jurisdiction: str | None = None
+    entity_form: str | None = Field(default=None, description="The legal form printed with the jurisdiction: "
+                                                              "'statutory trust' of 'Delaware statutory trust'")
     percent: str | None = None
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
@@ -88,14 +90,17 @@ def sniff(data: bytes) -> float:
                  r"FORM\s+10-K\b", text, re.I):
         return 0.0  # a 10-K (or another form) that mentions its Exhibit 21 is not the exhibit
     text = text[:1500]  # the exhibit's title is at its top
-    if re.search(r"exhibit\s*21\b", text, re.I) and re.search(r"subsidiar", text, re.I):
+    if re.search(r"exhibit\s*(?:item\s+)?21\b", text, re.I) and re.search(r"subsidiar", text, re.I):
         return 0.7
+    if re.match(r"(?:\s|<[^>]{0,40}>|\.)*exhibit\s+21(?:\.\d{1,2})?\s*\n", text, re.I):
+        return 0.5  # the title alone ("EXHIBIT 21.1" over a list of two names)
     if re.search(r"(?:list\s+of\s+)?subsidiaries\s+of\b|list\s+of\s+(?:significant\s+)?subsidiaries", text, re.I):
         return 0.5
     return 0.0
 
 
-_HEADER_WORDS = re.compile(r"^(?:name(?:\s+of\s+(?:subsidiary|company|entity))?|subsidiary|subsidiaries|"
+_HEADER_WORDS = re.compile(r"^(?:name(?:\s+of\s+(?:subsidiary|company|entity))?|subsidiary|subsidiaries|company|"
+                           r"companies|entity|(?:incorporation|organization|formation)(?:\s+or\s+organization)?|"
                            r"jurisdiction.*|state\s+or\s+(?:other\s+)?jurisdiction.*|organized\s+under.*|"
                            r"(?:state|country|place)\s+of\s+(?:incorporation|organization).*|"
                            r"(?:percent(?:age)?|%)\s*(?:of\s+)?(?:ownership|owned|voting).*|entity\s+name)$", re.I)
@@ -168,29 +173,35 @@ def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | No
         low = c.lower()
         if len(c) > 120:
             return None
-        if re.search(r"percent|%|\bownership\b|\bowned\b|\binterest\b", low) and not re.search(
+        if re.fullmatch(r"(?:(?:immediate|direct|owning)\s+)?(?:parent(?:\s+(?:name|company|entity))?|"
+                        r"(?:owned|held)\s+(?:by|through)|owner|shareholder|holder)\s*:?", low):
+            roles[pos] = "parent"  # the entity the row's entity is held by
+        elif re.search(r"percent|%|\bownership\b|\bowned\b|\binterest\b", low) and not re.search(
                 r"jurisdiction|state|country|place|organi[sz]|incorporat|formation|domicile", low):
             roles[pos] = "pct"
         elif re.search(r"jurisdiction|\bstate\b|country|place\s+of|organi[sz]ed|organi[sz]ation|incorporat|"
                        r"formation|domicile", low):
             roles[pos] = "jur"
         elif re.search(r"d/b/a|\bdba\b|(?:does|doing|conducts?)\s+business|business\s+(?:name|under|as)\b|"
-                       r"trade\s+name|assumed\s+name|"
-                       r"also\s+known|\baddress\b|\bein\b|tax\s+id|employer\s+identification|principal\s+"
+                       r"business\s+is\s+conducted|trade\s+name|assumed\s+name|also\s+known|fictitious", low):
+            roles[pos] = "dba"  # the names the entity does business under: its aliases
+        elif re.search(r"\baddress\b|\bein\b|tax\s+id|employer\s+identification|principal\s+"
                        r"(?:business|activit)|nature\s+of\s+business|\bactivity\b", low):
             roles[pos] = "other"
         elif re.search(r"\bname\b|subsidiar|entity|company|companies", low):
             roles[pos] = "name"
         else:
             return None
-    if not ({"jur", "pct"} & set(roles.values())) or "other" not in roles.values():
+    if not ({"jur", "pct"} & set(roles.values())) or not ({"other", "dba", "parent"} & set(roles.values())):
         return None  # (without a column to leave out, the cells' own patterns read the row as before)
     return roles
 
 
-def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str]) -> list[str] | None:
+def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str],
+              extra: dict | None = None) -> list[str] | None:
     """A data row's cells ordered name, jurisdiction, percent by the header's columns (a cell belongs to the
-    header cell starting at or before it), 'other' columns left out; None when no cell falls in a name column."""
+    header cell starting at or before it), 'other' columns left out; None when no cell falls in a name column.
+    ``extra`` receives the d/b/a column's names ('aliases') and the parent column's entity ('held_by')."""
     starts = sorted(roles)
     got: dict[str, str] = {}
     for c, pos in zip(cells, positions):
@@ -203,11 +214,17 @@ def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str]) -> 
         return None
     if "name" not in got:
         return None
+    if extra is not None:
+        if got.get("dba"):  # "Foo North; Foo Online": one name or several
+            extra["aliases"] = [a.strip() for a in re.split(r"\s*;\s*", got["dba"]) if a.strip(" -–—")
+                                and not re.fullmatch(r"(?i)n/?a|none|same", a.strip())]
+        if got.get("parent") and re.search(r"[A-Za-z]{2}", got["parent"]):
+            extra["held_by"] = got["parent"]
     return [got["name"]] + [got[k] for k in ("jur", "pct") if k in got]
 
 
 #: footnote marks after a name: "(4) (5)", "(a)", "*", "†"
-_FOOTMARKS = re.compile(r"(?:\s*(?:\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|[*†‡§]+))+\s*$")
+_FOOTMARKS = re.compile(r"(?:\s*(?:\(\s*(?:(?:note\s+)?\d{1,2}|[a-z]|[ivx]{1,4})\s*\)|[*†‡§]+))+\s*$", re.I)
 #: an ownership note after a name: "(80% owned)", "(51%)", "- wholly owned", "(wholly-owned by Foo Inc.)"
 _OWN_NOTE = re.compile(
     r"\s*(?:[-–—,;]\s*)?[(\[]?\s*(?:(?:(?:owned|held)\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*%(?:\s*(?:owned|interest|ownership|"
@@ -234,7 +251,10 @@ def _trim_name(x: str) -> str:
 def _strip_aliases(name: str) -> tuple[str, list[str], str | None]:
     """'Foo LLC (d/b/a Foo Outlet)' -> ('Foo LLC', ['Foo Outlet'], None); 'Bar B.V. (a subsidiary of Foo Ltd.)'
     -> ('Bar B.V.', [], 'Foo Ltd.'): the bracket is another name, or the company it is held through."""
-    aliases = [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
+    terms = [m["term"] for m in _DEFINED.finditer(name)]
+    if terms:  # 'Foo AG, a German corporation, 50.1% owned by Bar ("GROUP")': the term is another name of Foo AG
+        name = _DEFINED.sub("", name).strip()
+    aliases = terms + [" ".join(m["alias"].split()).strip(" ,;") for m in _ALIAS_NOTE.finditer(name)]
     by = None
     m = _SUB_OF.search(name)
     if m and m.start() > 0:
@@ -252,7 +272,7 @@ def _split_notes(name: str) -> tuple[str, list[str], str | None, str | None]:
     for _ in range(3):
         m = _FOOTMARKS.search(name)
         if m and m.start() > 0:
-            marks[:0] = [a or b for a, b in re.findall(r"\(\s*(\w+)\s*\)|([*†‡§]+)", m.group(0))]
+            marks[:0] = [a or b for a, b in re.findall(r"(?i)\(\s*(?:note\s+)?(\w+)\s*\)|([*†‡§]+)", m.group(0))]
             name = name[:m.start()].rstrip()
             continue
         m = _OWN_NOTE.search(name)
@@ -281,6 +301,12 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
 def _row_to_sub(cells: list[str]) -> dict | None:
     # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
     cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
+    while len(cells) >= 2 and _ENUM_CELL.fullmatch(cells[0]):
+        del cells[0]  # an outline's number in a cell of its own ("1." | "Foo AG, a German corporation")
+    for i in range(len(cells) - 1, 0, -1):  # "100.00" | "%": a percent set in two cells
+        if cells[i] == "%" and re.fullmatch(r"\d{1,3}(?:\.\d+)?", cells[i - 1]):
+            cells[i - 1] += "%"
+            del cells[i]
     if not cells or _HEADER_WORDS.match(cells[0]) or len(cells[0]) > 200:
         return None
     if any(_HEADER_WORDS.match(c) or re.search(r"(?i)\bjurisdiction\b|organized\s+under|laws\s+of$|"
@@ -293,7 +319,8 @@ def _row_to_sub(cells: list[str]) -> dict | None:
     jur = None
     pct = note
     for c in cells[1:]:
-        if re.fullmatch(r"\(?\d{1,3}(?:\.\d+)?\s*%?\)?", c) and (pct is None or pct is note):
+        if re.fullmatch(r"\(?\d{1,3}(?:\.\d+)?\s*%?\)?(?:\s+of\b.{0,40})?", c) and (pct is None or pct is note):
+            # ("100% of" / "common" / "securities": the interest in a class, its words wrapped under the cell)
             pct = c
         elif re.fullmatch(r"(?i)wholly[\s-]*owned", c) and pct is None:
             pct = c
@@ -307,10 +334,44 @@ def _row_to_sub(cells: list[str]) -> dict | None:
             "aliases": aliases}
 
 
+#: the legal form printed after a place in a jurisdiction ("Delaware statutory trust", "Cayman Islands exempted
+#: company", "a Delaware limited liability company", "Georgia bank")
+_FORM = (r"(?:(?:exempted|unlimited|private|public|limited|general|limited\s+liability|professional|nonprofit|"
+         r"non-profit|not-for-profit|statutory|business|banking|national|savings|state|mutual|stock|"
+         r"special\s+purpose|protected\s+cell|segregated\s+portfolio|real\s+estate\s+investment|trust)[\s-]+)*"
+         r"(?:corporation|company|partnership|trust|bank|banking\s+association|association|entity|cooperative|"
+         r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?)"
+         r"(?:\s+limited\s+by\s+shares|\s+with\s+limited\s+liability)?")
+_PLACE_FORM = re.compile(r"(?i)^(?:an?\s+)?(?P<place>.+?)[\s,]+(?P<form>" + _FORM + r")\.?$")
+_FORMED_IN = re.compile(r"(?i)^(?:(?:incorporated|organized|organised|formed|registered|chartered)\s+"
+                        r"(?:in|under\s+the\s+laws\s+of)\s+)(?P<place>.+?)\.?$")
+
+
+def _split_form(jur: str | None) -> tuple[str | None, str | None]:
+    """'Delaware statutory trust' -> ('Delaware', 'statutory trust'); 'a Cayman Islands exempted company' ->
+    ('Cayman Islands', 'exempted company'); 'incorporated in the State of Utah' -> ('State of Utah', None): the
+    place apart from the legal form, when what is left is a place; anything else is kept whole."""
+    if not jur:
+        return jur, None
+    j = " ".join(jur.split()).strip(" ,;")
+    if code_of_place(j):
+        return j, None
+    m = _FORMED_IN.match(j)
+    if m and code_of_place(m["place"]):
+        j = m["place"].strip()
+        short = re.sub(r"(?i)^(?:the\s+)?(?:(?:state|commonwealth|province)\s+of\s+(?:the\s+)?)?", "", j)
+        return (short if code_of_place(short) else j), None  # (the place, not the sentence's words)
+    m = _PLACE_FORM.match(j)
+    if m and code_of_place(m["place"]):
+        return m["place"].strip(" ,"), m["form"]
+    return j, None
+
+
 _LINE_PATTERNS = [
-    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>[A-Z][\w .,'&/-]{1,60})\)\.?$"),  # "Foo Ltd. (Ireland)"
-    re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?)\s+(?:corporation|company|limited liability"
-               r"\s+company|partnership|limited partnership|entity)\.?$", re.I),
+    # "Foo Ltd. (Ireland)", "Foo Corp. (incorporated in Utah)"
+    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
+               r"\s+(?:the\s+)?)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
+    re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?\s+" + _FORM + r")\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
 ]
 #: a line that ends as an entity's name does ("Foo Holdings, Inc."): a list of names without jurisdictions
@@ -320,9 +381,26 @@ _ENTITY_END = re.compile(
     r"bhd|pvt|s\.?a\.?s|kg|se|n\.?a)\.?)$")
 _PROSE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|which|the\s+following|owned\s+by|listed|omitted|except|"
                     r"pursuant|registrant|percent|hereto|includes?|consists?)\b")
+#: a cell holding only an outline's number: "1.", "iii.", "a)", "(b)"
+_ENUM_CELL = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]")
+#: a defined term after a name: 'Foo AG ("GROUP")', 'Foo Inc. (the “Company”)'
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?[“\"']\s*(?P<term>[^”\"'()]{1,40}?)\s*[”\"']\s*\)")
+#: an outline's numbering before an entry: "A.  ", "1)  ", "a)  ", "ii)  ", "(b) ", "12. "
+_ENUM = re.compile(r"^(?:[A-Z]\.[ \t]{2,}|(?:\d{1,2}[.)]|[a-z]\)|[ivx]{1,5}[.)]|\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,5})\s*\))[ \t]+)"
+                   r"(?=[A-Z0-9])")
+#: a line that may be the first line of a name wrapped onto the next one (one cell, a capital first)
+_FRAGMENT = re.compile(r"[A-Z][^\s].{0,78}?")
 _NOTE_LINE = re.compile(r"^(?:\*+|[†‡§]|\(\s*(?:\d{1,2}|[a-z])\s*\)|\d{1,2}[.)]|[a-z]\))\s*\S")
 _SGML_TAGS = re.compile(r"</?(?:S|C|CAPTION|TABLE|PAGE|FN|F\d{1,2}|R)>", re.I)
 _JUR_CELL = re.compile(r"[A-Z][A-Za-z .,'&()/-]{1,60}")
+
+
+#: "Foo Re Ltd. (Bermuda domiciled subsidiary of Foo Ltd.)", "Bar Inc. (Delaware domiciled 60.7% owned subsidiary of
+#: Foo Corp. and 39.3% owned subsidiary of Baz Corp.)": the place, the interest and the holder in one bracket
+_DOMICILED = re.compile(
+    r"^(?P<name>.+?)\s*\(\s*(?P<jur>[A-Z][\w .'-]{1,40}?)\s+(?:domiciled|incorporated|organi[sz]ed)\s+"
+    r"(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+owned\s+|wholly[\s-]owned\s+)?(?:direct\s+|indirect\s+)?subsidiary\s+of\s+"
+    r"(?P<by>[^()]+?)(?P<more>\s+and\s+(?:\d{1,3}(?:\.\d+)?\s*%\s+owned\s+)?(?:subsidiary\s+of\s+)?[^()]+)?\s*\)$")
 
 
 def _text_line_sub(ln: str) -> dict | None:
@@ -334,23 +412,48 @@ def _text_line_sub(ln: str) -> dict | None:
         sub = _row_to_sub(cells)
         if sub and len(sub["name"]) < 150 and not _PROSE.search(sub["name"]) and (
                 sub["jurisdiction"] is None or (_JUR_CELL.fullmatch(sub["jurisdiction"])
-                                                and len(sub["jurisdiction"].split()) <= 6)):
+                                                and len(sub["jurisdiction"].split()) <= 6)
+                or code_of_place(_split_form(sub["jurisdiction"])[0])):  # "a Delaware limited liability company"
             return sub
         if "\t" in ln:
             return None
     line, aliases, sub_of = _strip_aliases(" ".join(ln.split()))
     name, marks, note, by = _split_notes(line)
+    bare, dmarks = line, []
+    fm = _FOOTMARKS.search(bare)
+    if fm and fm.start() > 0:  # (the marks after the bracket first: its own notes are read with it)
+        dmarks = [a or b for a, b in re.findall(r"(?i)\(\s*(?:note\s+)?(\w+)\s*\)|([*†‡§]+)", fm.group(0))]
+        bare = bare[:fm.start()].rstrip()
+    dm = _DOMICILED.match(bare)
+    if dm and len(dm["name"]) < 150 and not _PROSE.search(dm["name"]):
+        marks = dmarks
+        # (two holders: the bracket names neither as the one the entry is held through, nor one interest)
+        return {"name": dm["name"].strip(" ,"), "jurisdiction": dm["jur"].strip(),
+                "percent": None if dm["more"] else (f"{dm['pct']}%" if dm["pct"] else note),
+                "footnotes": marks, "held_by": None if dm["more"] else _trim_name(dm["by"]), "aliases": aliases}
     by = by or sub_of
-    for pat in _LINE_PATTERNS:
+    for k, pat in enumerate(_LINE_PATTERNS):
         m = pat.match(name)
         if m and len(m["name"]) < 150:
             # the notes inside the name first ("Foo LLC - 60% owned by Bar Ltd. (Delaware)"): prose is what
             # is left after them
             n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
-            if _PROSE.search(n2):
-                continue
-            return {"name": n2, "jurisdiction": m["jur"].strip(), "percent": note or note2,
+            if _PROSE.search(n2) or re.match(r"(?i)(?:as\s+(?:of|at)|at|dated)\b", m["jur"]) or find_dates(m["jur"]):
+                continue  # (a title's date: "CORPORATE STRUCTURE - As of December 31, 2004")
+            jur, form = m["jur"].strip(), None
+            if k == 1:  # "Foo Inc., a Delaware corporation": the place, and the form as printed
+                pf = _PLACE_FORM.match(jur)
+                if pf:
+                    jur, form = pf["place"].strip(" ,"), pf["form"]
+            return {"name": n2, "jurisdiction": jur, "percent": note or note2, "entity_form": form,
                     "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases}
+    words = name.split()
+    for k in (1, 2, 3):  # "Foo Perceptions Limited United Kingdom": a name ending as a name does, then a place
+        head, place = " ".join(words[:-k]), " ".join(words[-k:])
+        if (len(words) - k >= 2 and code_of_place(place) and _ENTITY_END.search(head) and len(head) < 120
+                and not _PROSE.search(head) and place[:1].isupper()):
+            return {"name": head, "jurisdiction": place, "percent": note, "footnotes": marks, "held_by": by,
+                    "aliases": aliases}
     if (_ENTITY_END.search(name) and len(name.split()) >= 2 and len(name) < 120 and not _PROSE.search(name)
             and not name.endswith(":")):
         return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by,
@@ -371,7 +474,7 @@ _SECTION = re.compile(
     r"(?:\s*\(\s*continued\s*\))?\s*:?$|^joint\s+ventures\s*:?$")
 _SELF = re.compile(r"(?i)^the\s+(?:registrant|company|corporation|partnership|trust|bank|issuer)\b")
 #: dot leaders between a name and its jurisdiction ("Foo Bank, N.A. .......... United States")
-_LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
+_LEADER = re.compile(r"[ \t]*(?:(?:\.[ \t]?){4,}|\.{2,3}(?=[ \t]{2,}))[ \t]*")
 _ABBREV_END = re.compile(r"(?i)\b(?:inc|corp|co|ltd|bros|jr|n\.a|l\.p|s\.a|n\.v|b\.v|l\.l\.c|s\.r\.l|s\.p\.a|k\.k|"
                          r"s\.a\.s|s\.a\.r\.l|a\.g|s\.e)$")
 
@@ -380,7 +483,8 @@ def _unleader(line: str) -> str:
     def rep(m: re.Match) -> str:
         before = line[:m.start()]
         return (". " if _ABBREV_END.search(before) else "") + "    "
-    return _LEADER.sub(rep, line) if "...." in line.replace(" ", "") else line
+    return _LEADER.sub(rep, line) if "...." in line.replace(" ", "") or re.search(r"\w\.{2,3}[ \t]{2,}\S", line) \
+        else line
 
 
 def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
@@ -408,6 +512,34 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
     return None
 
 
+#: the headings of a text table's columns that are neither name nor jurisdiction nor percent: the names the
+#: entity does business under, the entity holding it
+_TEXT_ROLES = (("dba", r"(?i)name\s+under\s+which|d/b/a|\bdba\b|doing\s+business|trade\s+name|assumed\s+name"),
+               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"))
+
+
+def _line_kind(ln: str) -> str:
+    """'place' (a bare place name), 'bare' (an entry without a jurisdiction), 'entry' or 'other'."""
+    head = _heading(ln, True)
+    if head and head[0] == "place":
+        return "place"
+    sub = _text_line_sub(ln)
+    return "other" if sub is None else ("bare" if not sub.get("jurisdiction") else "entry")
+
+
+def _place_role(kinds: list[str], i: int, subs: list[dict]) -> str:
+    """A bare place name on its own line (or row): 'jur', the heading of the entries under it, when entries
+    without a jurisdiction of their own follow it (and do not alternate with place lines: "Foo Inc." / "Delaware" /
+    "Bar Ltd." / "Bermuda" gives each name the place under it); else 'attach', the jurisdiction of the entry
+    above when that has none."""
+    nxt = kinds[i + 1] if i + 1 < len(kinds) else None
+    after = kinds[i + 2] if i + 2 < len(kinds) else None
+    above_bare = bool(subs) and not subs[-1].get("jurisdiction")
+    if nxt == "bare" and (after != "place" or not above_bare):
+        return "jur"
+    return "attach" if above_bare else "jur"
+
+
 class _Groups:
     """The headings above entries, applied to the entries under them (until the next heading, or an entry
     indented less than the heading)."""
@@ -418,9 +550,12 @@ class _Groups:
         self.count = 0  # headings seen: entries under another heading are not nested by indentation
 
     def heading(self, kind: str, value: str | None, indent: float, subs: list[dict]) -> None:
-        if kind == "place":
-            # a bare place name: the jurisdiction of the entry above when that has none and no heading gave one
-            # ("Foo Holdings Limited" / "   Bermuda"), else a heading ("Delaware" over the entries organized there)
+        if kind == "attach":  # a bare place name under an entry without one: that entry's jurisdiction
+            if subs and not subs[-1].get("jurisdiction"):
+                subs[-1]["jurisdiction"] = value
+                return
+            kind = "jur"
+        if kind == "place":  # (a row whose role was not decided: as a line's would be without the rows around)
             if subs and not subs[-1].get("jurisdiction") and self.jur is None:
                 subs[-1]["jurisdiction"] = value
                 return
@@ -450,31 +585,107 @@ class _Groups:
 def _subs_from_text(text: str) -> list[dict]:
     out: list[dict] = []
     groups = _Groups()
+    pending: tuple[str, float] | None = None  # a line that is no entry alone: the first line of a wrapped name
+    prepped = []
+    caption = False
+    role_cols: dict[str, int] = {}  # a d/b/a or parent column the caption names: where its cells start
+    extras: dict[int, dict] = {}  # line -> the text of those columns on it
     for raw in text.splitlines():
+        if re.match(r"(?i)\s*<table>", raw):
+            prepped.append(("", "<TABLE>"))  # (a new table: its entries do not nest under the last table's)
+            continue
+        if re.match(r"(?i)\s*<caption>", raw) and re.search(r"(?i)<s>", text):
+            caption = True  # an SGML table's column headings, up to its <S> line: no entries
+        if caption:
+            caption = not re.search(r"(?i)<s>", raw)
+            for role, pat in _TEXT_ROLES:
+                rm = re.search(pat, raw)
+                if rm and role not in role_cols and rm.start() > 0:
+                    role_cols[role] = rm.start()
+            for role, col in list(role_cols.items()):  # a rule under the headings draws where the column starts
+                for run in re.finditer(r"-{3,}", raw):
+                    if run.start() <= col < run.end():
+                        role_cols[role] = run.start()
+            continue
+        m = re.match(r"(\s*)(>+)\s*(?=\S)", raw)
+        if m:  # ">Foo Corporation", ">>Bar LLC": the marks nest the entry under the one above, as indentation would
+            raw = m[1] + "    " * len(m[2]) + raw[m.end():]
         if "<" in raw:
             raw = _SGML_TAGS.sub(lambda m: " " * len(m.group(0)), raw)
         raw = raw.expandtabs(8) if "\t" in raw and raw.lstrip().find("\t") < 0 else raw
         raw = _unleader(raw)
+        extra: dict = {}
+        for role, col in role_cols.items():
+            # the cell printed under that column's heading (not the line's first): the entry's other name or holder
+            for cm in re.finditer(r"\S+(?: \S+)*", raw):
+                if cm.start() > 0 and raw[:cm.start()].strip() and abs(cm.start() - col) <= 6:
+                    extra[role] = cm.group(0)
+                    raw = raw[:cm.start()] + " " * (cm.end() - cm.start()) + raw[cm.end():]
+                    break
         ln = raw.strip()
-        if not ln or re.fullmatch(r"[-=_.\s]+", ln):
+        if ln and not re.fullmatch(r"[-=_.\s]+", ln):
+            if extra:
+                extras[len(prepped)] = extra
+            prepped.append((raw, ln))
+    kinds = [_line_kind(ln) if ln != "<TABLE>" else "other" for _, ln in prepped]
+    for i, (raw, ln) in enumerate(prepped):
+        if ln == "<TABLE>":
+            groups.count += 1
+            pending = None
             continue
         indent = float(len(raw) - len(raw.lstrip(" ")))
         head = _heading(ln, bool(out))
         if head and (head[0] == "held" or _text_line_sub(ln) is None):
-            groups.heading(head[0], head[1], indent, out)
+            kind = _place_role(kinds, i, out) if head[0] == "place" else head[0]
+            groups.heading(kind, head[1], indent, out)
             continue
         if _TITLE_RE.search(ln) or _HEADER_WORDS.match(ln):
             continue
         if _NOTE_LINE.match(ln) and len(ln.split()) >= 4 and _PROSE.search(ln):
+            pending = None
             continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
+        fm = _FORMED_IN.match(ln)
+        if fm and code_of_place(fm["place"]):  # "Foo County Bank" / "Incorporated in the State of California"
+            place = _split_form(ln)[0]
+            if pending:
+                sub = {"name": pending[0], "jurisdiction": place, "percent": None, "footnotes": [], "held_by": None,
+                       "aliases": [], "indent": pending[1]}
+                groups.apply(sub)
+                out.append(sub)
+            elif out and not out[-1].get("jurisdiction"):
+                out[-1]["jurisdiction"] = place
+            pending = None
+            continue
+        if re.fullmatch(r"\d{1,3}(?:\.\d+)?\s*%", ln) and out and out[-1]["percent"] is None and not pending:
+            out[-1]["percent"] = ln  # "Foo S.p.A." / "100%": the interest printed under the name
+            continue
+        em = _ENUM.match(ln)
+        if em and not _PROSE.search(ln):  # an outline's numbering: "A.  Foo Limited", "1)  Bar Ltd.", "(ii) Baz"
+            ln = ln[em.end():]
         pairs = _pairs(re.split(r"\s{2,}|\t", ln)) if "  " in ln or "\t" in ln else None
         found = [_row_to_sub(p) for p in pairs] if pairs else [
             _text_line_sub(ln.strip(" *†‡") if not _NOTE_LINE.match(ln) else ln)]
         for sub in found:
+            if sub and i in extras:
+                dba, holder = extras[i].get("dba"), extras[i].get("parent")
+                if dba and not _same_name(dba, sub["name"]) and not re.fullmatch(r"(?i)n/?a|none|same|-+", dba):
+                    sub["aliases"] = sub.get("aliases", []) + [a.strip() for a in dba.split(";") if a.strip()]
+                if holder and not sub.get("held_by") and not _SELF.match(holder) and not _same_name(
+                        holder, sub["name"]):
+                    sub["held_by"] = holder
             if sub:
+                if pending and len(found) == 1 and indent > pending[1] and not sub.get("grouped"):
+                    # a name wrapped under a hanging indent: "Foo Commercial Corporation Asia" / "   Limited ... Hong
+                    # Kong" is one entry, at the first line's indentation
+                    sub["name"] = pending[0] + " " + sub["name"]
+                    indent = pending[1]
                 sub["indent"] = indent
                 groups.apply(sub)
                 out.append(sub)
+        pending = None
+        if (not any(found) and "  " not in ln and _FRAGMENT.fullmatch(ln) and not _PROSE.search(ln)
+                and not _HEADER_WORDS.match(ln) and not _TITLE_RE.search(ln)):
+            pending = (ln, indent)
     return out
 
 
@@ -528,7 +739,13 @@ _PARENT_END = re.compile(r"(?i)\s*\*|\s*\(\s*\d|\s+[-–—,]?\s*(?:as\s+of|at)\
 
 
 def _parent(text: str) -> str | None:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:40]
+    # (rule lines under a title, "----------", are no lines; nor the SGML page marks of text exhibits)
+    lines = [ln.strip() for ln in text.splitlines() if re.search(r"[A-Za-z0-9]", ln)
+             and not re.fullmatch(r"\s*</?(?:page|table|caption|s|c)>\s*", ln, re.I)][:40]
+    for i in range(len(lines) - 2):  # "SUBSIDIARIES" / "OF" / "ACME HOLDINGS LTD.": the title over three lines
+        if re.fullmatch(r"(?i)(?:list\s+of\s+)?subsidiaries", lines[i]) and re.fullmatch(r"(?i)of", lines[i + 1]):
+            lines[i:i + 2] = [lines[i] + " " + lines[i + 1]]
+            break
     for i, ln in enumerate(lines):
         m = re.search(r"(?i)subsidiaries\s+of\s*(?P<p>.*)$", ln)
         if not m or len(ln) > 200:
@@ -536,16 +753,19 @@ def _parent(text: str) -> str | None:
         rest = m["p"].strip()
         if not rest and i + 1 < len(lines):
             rest = lines[i + 1]  # "LIST OF SUBSIDIARIES OF" / "ACME CORP"
-        if re.match(r"(?i)the\s+(?:registrant|company|corporation)\b", rest):
+        if re.match(r"(?i)(?:the\s+)?(?:registrant|company|corporation)\b", rest):
             break
         p = _PARENT_END.split(rest, maxsplit=1)[0].strip(" *:")
         if 2 < len(p) < 120 and not _PROSE.search(p):
             return p
         break
     for i, ln in enumerate(lines):
-        if re.fullmatch(r"(?:list\s+of\s+)?(?:significant\s+)?subsidiaries(?:\s+of\s+the\s+registrant)?", ln, re.I) and i:
+        if re.fullmatch(r"(?:list\s+of\s+)?(?:significant\s+)?subsidiaries(?:\s+of\s+(?:the\s+)?registrant)?", ln,
+                        re.I) and i:
             cand = lines[i - 1].strip(" *")
-            if not re.search(r"exhibit|document", cand, re.I) and len(cand) < 120:
+            if re.fullmatch(r"\((?:an?\s+)?[^()]{2,60}\)", cand) and i >= 2:
+                cand = lines[i - 2].strip(" *")  # "Foo Corporation" / "(A Minnesota Corporation)" / "List of ..."
+            if not re.search(r"exhibit|document|^item\s+\d", cand, re.I) and len(cand) < 120:
                 return cand
     return None
 
@@ -567,8 +787,10 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if is_html:
         groups = _Groups()
         roles: dict[int, str] | None = None
+        rows: list[tuple[list[str], float, dict]] = []
         for row in re.findall(r"(?is)<tr\b[^>]*>(.*?)</tr\s*>", raw):
             positions: list[int] = []
+            extra: dict = {}
             cells, indent = _cells(row, positions)
             if len(cells) >= 2:
                 r = _column_roles(cells, positions)
@@ -576,18 +798,40 @@ def parse(data: bytes, source: str) -> FilingFacts:
                     roles = r
                     continue
                 if roles is not None:
-                    cells = _by_roles(cells, positions, roles) or cells
+                    cells = _by_roles(cells, positions, roles, extra) or cells
+            if cells:
+                rows.append((cells, indent, extra))
+        kinds = [("place" if len(c) == 1 and (h := _heading(c[0], True)) and h[0] == "place" else
+                  "other" if (sub := _row_to_sub(c)) is None else "bare" if not sub["jurisdiction"] else "entry")
+                 for c, _, _ in rows]
+        wide = sum(1 for c, _, _ in rows if len(c) >= 2) > len(rows) / 2
+        for i, (cells, indent, extra) in enumerate(rows):
+            if wide and len(cells) == 1 and kinds[i] == "bare" and not _heading(cells[0], True) and not \
+                    _ENTITY_END.search(_split_notes(_strip_aliases(cells[0])[0])[0]):
+                # a row of one cell that is no name, in a table whose rows have columns: a section heading
+                # ("Corporations", "LLC interests (including direct and indirect ownership) (Continued)")
+                groups.heading("reset", None, indent, subs)
+                continue
             # (inside a table a "Subsidiaries of X" row heads the rows under it even at the top: the exhibit's
             # title, when a row repeats it, names the parent and is left out below)
             if len(cells) == 1 and _NOTE_DEF.match(cells[0]) and not _pairs(cells):
                 continue  # a footnote set in a row of the table ("* Inactive.", "(1) 50% owned by ...")
             head = _heading(cells[0], True) if len(cells) == 1 else None
             if head:  # a row of one cell heading the rows under it
-                groups.heading(head[0], head[1], indent, subs)
+                groups.heading(_place_role(kinds, i, subs) if head[0] == "place" else head[0], head[1], indent, subs)
                 continue
             for part in _pairs(cells) or [cells]:
                 sub = _row_to_sub(part)
+                core = [c for c in part if not _ENUM_CELL.fullmatch(c.strip())]
+                if len(core) == 1 and sub and not sub["jurisdiction"]:
+                    # one cell printing a list line ("Foo Corp., a Delaware corporation, 100% owned by Bar")
+                    sub = _text_line_sub(core[0]) or sub
                 if sub:
+                    sub["aliases"] += [a for a in extra.get("aliases", []) if a not in sub["aliases"]
+                                       and not _same_name(a, sub["name"])]
+                    if extra.get("held_by") and not sub.get("held_by") and not _SELF.match(extra["held_by"]) and \
+                            not re.fullmatch(r"(?i)(?:the\s+)?registrant|parent", extra["held_by"]):
+                        sub["held_by"] = extra["held_by"]
                     sub["indent"] = indent
                     groups.apply(sub)
                     subs.append(sub)
@@ -596,6 +840,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if not subs:
         raise LoadError(source, "no subsidiaries found (expected a table or lines of name and jurisdiction)")
     _nest(subs)
+    for s in subs:  # "Delaware statutory trust": the place is the jurisdiction, the legal form its own property
+        if s.get("jurisdiction") and not s.get("entity_form"):
+            s["jurisdiction"], s["entity_form"] = _split_form(s["jurisdiction"])
     notes = _notes(text, {m for s in subs for m in s.get("footnotes") or []})
     for s in subs:
         texts = [notes[m] for m in s.get("footnotes") or [] if m in notes]
@@ -617,6 +864,17 @@ def parse(data: bytes, source: str) -> FilingFacts:
                     s["held_by"] = _trim_name(bm["by"])
                     break
     parent = _parent(text)
+    parent_terms: list[str] = []
+    if parent:  # 'Subsidiaries of Foo Incorporated ("FOO")': the exhibit's name for the parent
+        parent_terms = [m["term"] for m in re.finditer(re.escape(parent) + r"[\s,]*" + _DEFINED.pattern,
+                                                        text[:5000])]
+    by_term = {a: s["name"] for s in subs for a in s.get("aliases") or [] if len(a) <= 40}
+    for s in subs:  # "100% owned by GROUP": the entry the exhibit defines as "GROUP"; "owned by GBSX": the parent
+        hb = s.get("held_by")
+        if hb and hb in parent_terms:
+            s["held_by"] = None
+        elif hb and hb in by_term and by_term[hb] != s["name"]:
+            s["held_by"] = by_term[hb]
     dates = find_dates(" ".join(text.split()[:400]))
     digest = sha256(data)
     fid = filing_id(None, digest)
@@ -631,18 +889,24 @@ def parse(data: bytes, source: str) -> FilingFacts:
     seen: set[str] = set()
     doc_subs = []
     for i, s in enumerate(subs, start=1):
-        if s["name"] in seen or (parent and s["name"] == parent):
+        # (one entry listed again under another holder is one entry; one name in two jurisdictions is two companies;
+        # the registrant, as the title names it, is no entry)
+        seen_key = f"{s['name']}|{(s['jurisdiction'] or '').lower()}"
+        if seen_key in seen or (parent and _same_name(s["name"], parent)):
             continue
-        seen.add(s["name"])
+        seen.add(seen_key)
         via = s.get("held_by")
         if via and parent and _same_name(via, parent):
             via = None
-        doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"], "percent": s["percent"],
+        doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"],
+                         "entity_form": s.get("entity_form"), "percent": s["percent"],
                          "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
                        excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
+        if s.get("entity_form"):
+            props.append(PropFact(name="entity_form", value=s["entity_form"], prov=p))
         entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
                                    aliases=[a for a in s.get("aliases") or [] if a != s["name"]]))
         rprops: dict = {"jurisdiction": s["jurisdiction"]}

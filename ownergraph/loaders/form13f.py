@@ -110,6 +110,7 @@ class OtherManager(BaseModel):
 
 
 class Form13FCover(BaseModel):
+    schema_version: str | None = Field(default=None, description="The cover's schemaVersion ('X0202'), as filed")
     submission_type: str | None = None
     cik: str | None = None
     period_of_report: str | None = None
@@ -393,6 +394,7 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
             others.append({"sequence": _txt(om, "sequenceNumber"), "cik": _txt(m, "cik"),
                            "file_number": _txt(m, "form13FFileNumber"), "name": _txt(m, "name")})
     doc = {
+        "schema_version": _txt(root, "schemaVersion"),
         "submission_type": _txt(root, "headerData", "submissionType"),
         "cik": _txt(root, "headerData", "filerInfo", "filer", "credentials", "cik"),
         "period_of_report": _txt(root, "headerData", "filerInfo", "periodOfReport"),
@@ -416,8 +418,14 @@ def parse_cover(data: bytes, source: str) -> FilingFacts:
     fid = filing_id(None, digest)
     period = parse_date(doc["period_of_report"] or doc["report_calendar_or_quarter"])
     # the information table states values in dollars for reports filed from January 2023 (periods from
-    # 2022-12-31 on), in thousands of dollars before
-    doc["value_unit"] = None if period is None else ("dollars" if period >= dt.date(2022, 12, 31) else "thousands")
+    # 2022-12-31 on), in thousands of dollars before; a cover of schema version X0202 or later is of the form that
+    # states dollars, whatever period it reports (an amendment filed in 2023 of a 2022 report)
+    sv = re.fullmatch(r"X(\d{4})", doc["schema_version"] or "")
+    if sv and int(sv.group(1)) >= 202:
+        doc["value_unit"] = "dollars"
+    else:
+        doc["value_unit"] = None if period is None else ("dollars" if period >= dt.date(2022, 12, 31) else
+                                                         "thousands")
     amend = doc["is_amendment"] or (doc["submission_type"] or "").upper().endswith("/A")
     info = FilingInfo(
         id=fid, form_type=doc["submission_type"] or "13F", family="13f", loader="form13f_cover",
@@ -455,8 +463,16 @@ _TEXT_TABLE_HINT = re.compile(rb"(?i)cusip|title\s+of\s+class|information\s+tabl
 #: a holdings row: issuer and class, a CUSIP ("025816109", "025816 10 9", "00504W100000" with the padding some
 #: filers add), the value, the amount, SH/PRN, put/call, the rest
 _TEXT_ROW = re.compile(
-    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{6} ?[0-9A-Z*@#]{2} ?[0-9])(?:000)?\s+\$?\s*(?P<value>\d[\d,]*(?:\.\d+)?)"
+    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{6} ?[0-9A-Z*@#]{2} ?[0-9]|[0-9][0-9A-Z]{6}[0-9])(?:000)?\s+\$?\s*"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)"
     r"\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+#: a row whose value is printed on the line under it ("BANK OF AMERICA CORP  COM  060505104   7,502,000 SH  SOLE ..."
+#: / "          91,374.36"): the amount, then SH or PRN, right after the CUSIP
+_TEXT_ROW_NOVALUE = re.compile(
+    r"^(?P<pre>\S.*?)\s+(?P<cusip>[0-9A-Z*@#]{6} ?[0-9A-Z*@#]{2} ?[0-9])(?:000)?\s+(?P<value>)(?P<amt>\d[\d,]*(?:\.\d+)?)"
+    r"\s*(?P<type>SH|PRN)\b\s*(?P<pc>PUT|CALL)?\b\s*(?P<rest>.*)$", re.I)
+#: the line under such a row: the value, after a fragment of the class title wrapped there ("07/10/201")
+_VALUE_LINE = re.compile(r"^\s+(?:(?P<frag>\S+(?: \S+)?)\s{2,})?\$?(?P<value>\d[\d,]*(?:\.\d+)?)\s*$")
 #: a further row of the security above (another manager or discretion): value and amount only, under their columns
 _TEXT_CONT = re.compile(
     r"^(?P<lead>\s{12,})\$?(?P<value>\d[\d,]*(?:\.\d+)?)\s+(?P<amt>\d[\d,]*(?:\.\d+)?)\s*(?P<type>SH|PRN)?\b\s*"
@@ -501,6 +517,12 @@ def _header_columns(lines: list[str]) -> dict[str, float]:
             m = re.search(r"TITLE|CLASS", up)
             if m and m.start() < up.find("CUSIP"):
                 cols["title"] = float(m.start())
+        if "CUSIP" in up and "amt_first" not in cols:
+            # "CUSIP   SHARES   VALUE": the amount column printed before the value column
+            a = re.search(r"\bSHARES\b|PRN\s*AMT|\bAMOUNT\b|\bQUANTITY\b", up[up.find("CUSIP"):])
+            v2 = re.search(r"\bVALUE\b|MARKET|X\s*\$?1,?000", up[up.find("CUSIP"):])
+            if a and v2:
+                cols["amt_first"] = 1.0 if a.start() < v2.start() else 0.0
         v = re.search(r"SOLE(?!.*SOLE).*?SHARED.*?NONE", up)
         if v is None:
             continue
@@ -545,6 +567,12 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
     ``spans``: the voting columns drawn by the header's ruler, if any."""
     t = cols.get("title")
     t = None if t is None else int(t) - shift
+    if t is not None and 0 < t < len(pre) and not (pre[t - 1] == " " and pre[t] != " "):
+        # the class printed a few places off its heading ("Abbott Laboratories-When Issue COM" under a TITLE
+        # heading one place to the right): the nearest start of a word within three places
+        near = [j for j in range(max(t - 3, 1), min(t + 4, len(pre))) if pre[j - 1] == " " and pre[j] != " "]
+        if near:
+            t = min(near, key=lambda j: abs(j - t))
     if t is not None and 0 < t < len(pre) and pre[t - 1] == " " and pre[:t].strip():
         issuer, title = pre[:t].strip(), pre[t:].strip()
     else:
@@ -589,20 +617,39 @@ def _text_row(pre: str, cusip: str, m: re.Match, cols: dict[str, float], shift: 
             managers.append(tok)
     else:
         nums = [tok for tok, _, _ in tokens]
+        amt0 = m["amt"].replace(",", "")
+        word = None
+        if nums and nums[-1].upper() in ("SOLE", "SHARED", "NONE") and not any(
+                x.upper() in ("SOLE", "SHARED", "NONE") for x in nums[:-1]):
+            # the voting authority printed as a word ("DEFINED  1  SOLE"): the whole amount has that authority
+            word = nums.pop().upper()
         k = len(nums)
-        while k > 0 and _AMOUNT.fullmatch(nums[k - 1]) and len(nums) - k < 3:
+        while k > 0 and _AMOUNT.fullmatch(nums[k - 1]) and len(nums) - k < 3 and not word:
             k -= 1
         # a manager number before the voting amounts ("DEFINED 01 10,000"; "1,2" is a list of managers)
         if k == 0 and nums and _MANAGERS.fullmatch(nums[0]) and (len(nums) > 3 or (disc not in (None, "SOLE")
                                                                                      and len(nums) > 1)):
             k = 1
+        # "0  117200" after SOLE: an other-managers cell ("0", none) and the sole amount, which is the whole amount
+        if k == 0 and len(nums) == 2 and re.fullmatch(r"0|\d{1,2}", nums[0]) and nums[1].replace(",", "") == amt0:
+            k = 1
+        # "Defined 01": one manager number alone (a voting amount has no leading zero, a manager list has one)
+        if k == 0 and len(nums) == 1 and (re.fullmatch(r"0\d", nums[0]) or (
+                disc not in (None, "SOLE") and re.fullmatch(r"\d{1,2}(?:,\d{1,2})+", nums[0]))):
+            k = 1
         managers = nums[:k]
         for key, val in zip(("sole", "shared", "none"), nums[k:]):
             voting[key] = val
+        if word and not any(voting.values()):
+            voting[word.lower()] = amt0
     amt = m["amt"].replace(",", "")
+    value = m["value"].replace(",", "") or None
+    if cols.get("amt_first") and value is not None:  # "CUSIP  SHARES  VALUE": the first number is the amount
+        value, amt = amt, value
     mgr = re.sub(r"\s*,\s*", ",", " ".join(managers)).strip(", ") or None
     return {"nameOfIssuer": issuer or None, "titleOfClass": title or None, "cusip": cusip, "figi": None,
-            "value": m["value"].replace(",", ""), "sshPrnamt": amt, "sshPrnamtType": (m["type"] or "SH").upper(),
+            "value": value, "sshPrnamt": amt,
+            "sshPrnamtType": (m["type"] or "SH").upper(),
             "putCall": (m["pc"] or "").title() or None, "investmentDiscretion": disc,
             "otherManager": mgr,
             "votingSole": voting["sole"].replace(",", "") if voting["sole"] else None,
@@ -742,6 +789,7 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
     spans: dict[str, tuple[int, int]] | None = None
     pending: list[str] = []  # a name printed over several lines, before the line of its CUSIP
     last: dict | None = None
+    awaiting: dict | None = None  # a row whose value is printed on the next line
     tab_cols: dict[str, int] = {}
     for ln in lines:
         if len(ln) > 400:
@@ -776,17 +824,37 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
             pending, last = [], None
             continue
         shift = len(ln) - len(ln.lstrip())
+        if awaiting is not None:
+            vm = _VALUE_LINE.match(ln)
+            if vm:  # the value of the row above, printed under it (and the end of its class title, if wrapped)
+                awaiting["value"] = vm["value"].replace(",", "")
+                if vm["frag"]:
+                    awaiting["titleOfClass"] = " ".join(x for x in (awaiting["titleOfClass"], vm["frag"]) if x)
+                awaiting = None
+                continue
+            awaiting = None
         m = _TEXT_ROW.match(stripped) if any(c.isdigit() for c in ln) else None
         if m is not None:
             c = m["cusip"].replace(" ", "").upper()
-            if not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
+            if len(c) == 8:  # a CUSIP printed without its leading zero ("25816109"): kept when the check digit says so
+                c = "0" + c
+                if not _cusip_ok(c):
+                    m = None
+            elif not any(ch.isdigit() for ch in c[:6]) or not (_cusip_ok(c) or m["type"]):
                 m = None
+        if m is None and any(c.isdigit() for c in ln):
+            m = _TEXT_ROW_NOVALUE.match(stripped)
+            if m is not None:
+                c = m["cusip"].replace(" ", "").upper()
+                if not (any(ch.isdigit() for ch in c[:6]) and _cusip_ok(c)):
+                    m = None
         if m is not None:
             row = _text_row(m["pre"], c, m, cols, shift, spans)
             if pending and shift > 0:  # "American" / "   Express Co.     Com    025816 10 9 ..."
                 row["nameOfIssuer"] = " ".join([*pending, row["nameOfIssuer"] or ""]).strip() or None
             rows.append(row)
             last, pending = row, []
+            awaiting = row if row["value"] is None else None
             continue
         k = _TEXT_CONT.match(ln) if last is not None and not pending else None
         if k is not None:
@@ -801,6 +869,10 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
         else:
             pending = []
         last = None if pending else last
+    if len(rows) >= 2 and all((r["nameOfIssuer"] or "").startswith("D ") for r in rows):
+        # every row led by a "D" mark ("D APPLE INC", "D COCA-COLA CO"): the mark is no part of the issuer's name
+        for r in rows:
+            r["nameOfIssuer"] = r["nameOfIssuer"][2:].strip() or None
     head = "\n".join(lines[:400])
     name = _cover_value(head, r"Filing\s+this\s+Report:?\s*\n?(?:\s*\n)*\s*Name:\s*(.+)$") or _cover_value(
         head, r"Name\s+of\s+Reporting\s+Manager:\s*(\S.*)$") or _cover_value(head, r"^\s*Name:\s*(.+)$")
@@ -816,7 +888,9 @@ def parse_text(data: bytes, source: str) -> FilingFacts:
         amend_type = "NEW HOLDINGS"
     # "Address: 500 Example Avenue" and the lines under it, up to a blank line or the next label
     address = None
-    am = re.search(r"(?im)^[ \t]*Address:[ \t]*(\S[^\n]*)((?:\n[ \t]{4,}\S[^\n]*){0,3})", head)
+    # (the rule lines some covers print under each line of the address are no lines of it)
+    am = re.search(r"(?im)^[ \t]*Address:[ \t]*(\S[^\n]*)((?:\n[ \t]{4,}\S[^\n]*){0,3})",
+                   re.sub(r"(?m)^[ \t]*[-_=]{3,}[ \t]*\n", "", head))
     if am:
         parts = [am.group(1)] + [x.strip() for x in am.group(2).splitlines() if x.strip()]
         parts = [x for x in parts if not re.match(r"(?i)(?:Form\s+13F|13F\s+File|Name|Title|Phone)\b", x)]

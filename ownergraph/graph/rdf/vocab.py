@@ -264,6 +264,7 @@ class OG(DefinedNamespace):
     incorporation: URIRef
     stateOfIncorporation: URIRef
     jurisdiction: URIRef
+    entityForm: URIRef
     fundTypes: URIRef
     reportingPersonType: URIRef
     classification: URIRef
