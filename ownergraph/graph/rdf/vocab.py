@@ -233,6 +233,8 @@ class OG(DefinedNamespace):
     deemedExecutionDateFootnote: URIRef
     exerciseDateFootnote: URIRef
     expirationDateFootnote: URIRef
+    expirationDateFrom: URIRef
+    exerciseDateFrom: URIRef
     holderFootnote: URIRef
     natureFootnote: URIRef
     ownershipFootnote: URIRef
