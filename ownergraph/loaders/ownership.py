@@ -1956,12 +1956,41 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
     persons = [k for k, o in zip(rp_keys, doc["reporting_owners"]) if o["kind"] == "Person"]
 
-    def _each_subject(stmts: list[tuple[str, str, str, str]]):
+    owners_list = doc["reporting_owners"]
+    surnames = [_words(o["display_name"])[-1] if o["kind"] == "Person" and _words(o["display_name"]) else None
+                for o in owners_list]
+    unresolved_rp: set[str] = set()
+
+    def _owner_named_in(text: str, obj: str) -> str | None:
+        """The one reporting owner a footnote names (other than the statement's object): a natural person by
+        first and last name ("Nia B. Okafor", "Nia Okafor") or by an honorific and a surname no other owner has
+        ("Dr. Okafor"), an organization by its name without legal form; None when it names none or several."""
+        low = " " + " ".join(_words(text)) + " "
+        hits = []
+        for k, o, last in zip(rp_keys, owners_list, surnames):
+            if obj and _same_holder(obj, o["display_name"]):
+                continue
+            if o["kind"] == "Person":
+                w = _words(o["display_name"])
+                if len(w) < 2:
+                    continue
+                found = re.search(rf"\s{re.escape(w[0])}\s(?:\w\s)?{re.escape(last)}\s", low) is not None or (
+                    surnames.count(last) == 1 and re.search(rf"\s(?:mr|mrs|ms|dr)\s{re.escape(last)}\s", low) is not None)
+            else:
+                core = " ".join(x for x in _words(o["display_name"]) if x not in _HOLDER_FORM_WORDS)
+                found = bool(core) and f" {core} " in low
+            if found:
+                hits.append(k)
+        return hits[0] if len(hits) == 1 else None
+
+    def _each_subject(stmts: list[tuple[str, str, str, str]], fn: str | None = None):
         """The statements with their subject's key when the subject is "the Reporting Person(s)": every
         reporting owner for "the Reporting Persons" (the natural persons among them when there are any), the one
         owner -- or the one natural person among joint filers -- for "the Reporting Person"; else None (the
-        subject is a name).  "The Reporting Person" of a joint filing with several natural persons is no one
-        in particular: that statement is dropped, not made an entity."""
+        subject is a name).  "The Reporting Person" of a joint filing with several natural persons (or with
+        organizations only) is the one owner the footnote names besides the statement's object ("Shares held by
+        the Okafor Trust. The Reporting Person, Dr. Okafor, is its trustee"); naming none or several, it is no one
+        in particular: that statement is dropped, with a warning naming the footnote, not made an entity."""
         for subj, obj, basis, sent in stmts:
             if not _THE_RP_OR_OWNER_ANY.fullmatch(subj):
                 yield subj, obj, basis, sent, None
@@ -1972,11 +2001,21 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     yield subj, obj, basis, sent, k
             elif len(persons) == 1:
                 yield subj, obj, basis, sent, persons[0]
+            else:
+                k = _owner_named_in(notes.get(fn, "") if fn else "", obj)
+                if k is not None:
+                    yield subj, obj, basis, sent, k
+                elif fn and fn not in unresolved_rp:
+                    unresolved_rp.add(fn)
+                    where = "the remarks" if fn == _REMARKS else f"footnote {fn}"
+                    warnings.append(f"{source}: {where} says 'the Reporting Person' in a filing by "
+                                    f"{len(rp_keys)} reporting owners and names none of them alone; its statement "
+                                    f"'{excerpt(sent, 120)}' is not attached to any owner")
 
     def add_controls(stmts: list[tuple[str, str, str, str]], fn: str) -> set[str]:
         """CONTROLS edges; returns the entity keys that are controlled by a reporting owner (transitively)."""
         edges: list[tuple[str, str]] = []
-        for subj, obj, basis, sent, s_key in _each_subject(stmts):
+        for subj, obj, basis, sent, s_key in _each_subject(stmts, fn):
             if s_key is None:
                 s_key = entity_for(subj)
             o_key = entity_for(obj)
