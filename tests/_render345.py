@@ -80,7 +80,7 @@ def _cell(el, kind="text", dollar=False) -> str:
     v = _txt(el)
     if v:
         if kind == "num":
-            v = ("$" if dollar else "") + _num(v)
+            v = ('</span><span class="FormText">$</span><span class="FormData">' if dollar else "") + _num(v)
         elif kind == "date":
             v = _date(v)
         else:
@@ -115,12 +115,18 @@ def render(xml: bytes) -> str:
     checks = []
     if form != "3":
         mark = "X" if _txt(_kid(root, "notSubjectToSection16")) in ("1", "true") else ""
-        checks.append(f'<tr><td class="CheckBox">{mark}</td><td class="MedSmallFormText">Check this box if no '
+        checks.append(f'<tr><td><table border="1"><tr><td>{mark or "&nbsp;"}</td></tr></table></td><td class="SmallFormText">Check this box if no '
                       f'longer subject to Section 16. Form 4 or Form 5 obligations may continue. '
                       f'<i>See</i> Instruction 1(b).</td></tr>')
+    if form == "5":
+        for tag, label in (("form3HoldingsReported", "Form 3 Holdings Reported."),
+                           ("form4TransactionsReported", "Form 4 Transactions Reported.")):
+            mark = "X" if _txt(_kid(root, tag)) in ("1", "true") else ""
+            checks.append(f'<tr><td><table border="1"><tr><td>{mark or "&nbsp;"}</td></tr></table></td>'
+                          f'<td class="SmallFormText">{label}</td></tr>')
     if _kid(root, "aff10b5One") is not None:
         mark = "X" if _txt(_kid(root, "aff10b5One")) in ("1", "true") else ""
-        checks.append(f'<tr><td class="CheckBox">{mark}</td><td class="MedSmallFormText">Check this box to '
+        checks.append(f'<tr><td><table border="1"><tr><td>{mark or "&nbsp;"}</td></tr></table></td><td class="SmallFormText">Check this box to '
                       f'indicate that a transaction was made pursuant to a contract, instruction or written plan '
                       f'for the purchase or sale of equity securities of the issuer that is intended to satisfy the '
                       f'affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.</td></tr>')
@@ -175,22 +181,26 @@ def render(xml: bytes) -> str:
                 f'<td align="center"><span class="FormData">{flag("isOther")}</span></td>'
                 f'<td class="MedSmallFormText">Other (specify below)</td></tr></table>'
                 f'<table border="0" width="100%"><tr><td width="5%"></td>{titles}</tr></table></td>')
-        if i == 0:
-            out.append('<table width="100%" border="1" cellspacing="0" cellpadding="4"><tr>' + box1 +
-                       f'<td width="35%" valign="top"><span class="MedSmallFormText">2. Issuer Name <b>and</b> '
-                       f'Ticker or Trading Symbol</span><br><a href="/cgi-bin/browse-edgar?action=getcompany&amp;'
-                       f'CIK={icik}">{html.escape(iname)}</a> [ <span class="FormData">{html.escape(isym)}</span> ]'
-                       f'</td>' + box5 + '</tr>'
-                       f'<tr><td valign="top"><span class="MedSmallFormText">{box3}</span><br>'
-                       f'<span class="FormData">{period}</span></td></tr>'
-                       f'<tr><td valign="top"><span class="MedSmallFormText">{box4}</span><br>'
-                       f'<span class="FormData">{orig}</span></td></tr>'
-                       f'<tr><td colspan="3"><span class="MedSmallFormText">6. Individual or Joint/Group Filing '
-                       f'(Check Applicable Line)</span><table border="0"><tr><td align="center">'
-                       f'{"X" if len(owners) == 1 else ""}</td><td class="MedSmallFormText">Form filed by One '
-                       f'Reporting Person</td></tr><tr><td align="center">{"X" if len(owners) > 1 else ""}</td>'
-                       f'<td class="MedSmallFormText">Form filed by More than One Reporting Person</td></tr>'
-                       f'</table></td></tr></table>')
+        issuer_box = (f'<td width="35%" valign="top"><span class="MedSmallFormText">{"3" if form == "3" else "2"}. '
+                      f'Issuer Name <b>and</b> Ticker or Trading Symbol</span><br><a href="/cgi-bin/browse-edgar?'
+                      f'action=getcompany&amp;CIK={icik}">{html.escape(iname)}</a> [ <span class="FormData">'
+                      f'{html.escape(isym)}</span> ]</td>')
+        date_box = (f'<td valign="top"><span class="MedSmallFormText">{box3}</span><br>'
+                    f'<span class="FormData">{period}</span></td>')
+        amend_box = (f'<td valign="top"><span class="MedSmallFormText">{box4}</span><br>'
+                     f'<span class="FormData">{orig}</span></td>')
+        joint_box = (f'<td valign="top"><span class="MedSmallFormText">6. Individual or Joint/Group Filing '
+                     f'(Check Applicable Line)</span><table border="0"><tr><td align="center">'
+                     f'{"X" if len(owners) == 1 else ""}</td><td class="MedSmallFormText">Form filed by One '
+                     f'Reporting Person</td></tr><tr><td align="center">{"X" if len(owners) > 1 else ""}</td>'
+                     f'<td class="MedSmallFormText">Form filed by More than One Reporting Person</td></tr>'
+                     f'</table></td>')
+        if i == 0 and form == "3":  # Form 3: box 2 the event date, box 3 the issuer, box 4 the relationship
+            out.append('<table width="100%" border="1" cellspacing="0" cellpadding="4"><tr>' + box1 + date_box +
+                       issuer_box + '</tr><tr>' + box5 + amend_box + '</tr><tr>' + joint_box + '</tr></table>')
+        elif i == 0:
+            out.append('<table width="100%" border="1" cellspacing="0" cellpadding="4"><tr>' + box1 + issuer_box +
+                       box5 + '</tr><tr>' + date_box + '</tr><tr>' + amend_box + joint_box + '</tr></table>')
         else:
             out.append('<table width="100%" border="1" cellspacing="0" cellpadding="4"><tr>' + box1 + box5 +
                        "</tr></table>")
@@ -202,8 +212,7 @@ def render(xml: bytes) -> str:
     for f in _kids(fnw, "footnote"):
         fid = f.get("id") or ""
         text = html.escape(" ".join("".join(f.itertext()).split()))
-        out.append(f'<tr><td class="FootnoteData" valign="top"><a name="{fid}"></a>{fid[1:]}. </td>'
-                   f'<td class="FootnoteData">{text}</td></tr>')
+        out.append(f'<tr><td class="FootnoteData"><a name="{fid}"></a>{fid[1:]}. {text}</td></tr>')
     rem = _kid(root, "remarks")
     out.append('<tr><td class="FormText" colspan="2"><b>Remarks:</b></td></tr>')
     if rem is not None and "".join(rem.itertext()).strip():
@@ -245,14 +254,14 @@ def _table1(root, form) -> str:
                 '<th class="MedSmallFormText">4. Nature of Indirect Beneficial Ownership (Instr. 5)</th></tr>')
         ncol = 4
     else:
-        v = "" if form == "5" else "<th>V</th>"
+        v = "" if form == "5" else "<th>Code</th><th>V</th>"
         head = ('<tr><th rowspan="2">1. Title of Security (Instr. 3)</th><th rowspan="2">2. Transaction Date '
-                '(Month/Day/Year)</th><th rowspan="2">2A. Deemed Execution Date, if any (Month/Day/Year)</th>'
-                f'<th colspan="{1 if form == "5" else 2}">3. Transaction Code (Instr. 8)</th><th colspan="3">4. '
+                '(Month/Day/Year)</th><th rowspan="2">2A. Deemed Execution Date, if any (Month/Day/Year)</th>' +
+                ('<th rowspan="2">' if form == "5" else '<th colspan="2">') + '3. Transaction Code (Instr. 8)</th><th colspan="3">4. '
                 'Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)</th><th rowspan="2">5. Amount of '
                 'Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)</th>'
                 '<th rowspan="2">6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)</th><th rowspan="2">7. '
-                f'Nature of Indirect Beneficial Ownership (Instr. 4)</th></tr><tr><th>Code</th>{v}<th>Amount</th>'
+                f'Nature of Indirect Beneficial Ownership (Instr. 4)</th></tr><tr>{v}<th>Amount</th>'
                 '<th>(A) or (D)</th><th>Price</th></tr>')
         ncol = 10 if form == "5" else 11
     body = []
@@ -277,8 +286,9 @@ def _table1(root, form) -> str:
                     f"{_cell(_kid(amt, 'transactionAcquiredDisposedCode'))}"
                     f"{_cell(_kid(amt, 'transactionPricePerShare'), 'num', dollar=True)}{tail}</tr>")
     return (f'<table width="100%" border="1" cellspacing="0" cellpadding="4"><thead><tr><th colspan="{ncol}" '
-            'class="FormTextC">Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned'
-            f'</th></tr>{head}</thead><tbody>{"".join(body)}</tbody></table>')
+            'class="FormTextC">' + ("Table I - Non-Derivative Securities Beneficially Owned" if form == "3" else
+                                     "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned")
+            + f'</th></tr>{head}</thead><tbody>{"".join(body)}</tbody></table>')
 
 
 def _table2(root, form) -> str:
@@ -293,17 +303,17 @@ def _table2(root, form) -> str:
                 '<th>Amount or Number of Shares</th></tr>')
         ncol = 8
     else:
-        v = "" if form == "5" else "<th>V</th>"
+        v = "" if form == "5" else "<th>Code</th><th>V</th>"
         head = ('<tr><th rowspan="2">1. Title of Derivative Security (Instr. 3)</th><th rowspan="2">2. Conversion '
                 'or Exercise Price of Derivative Security</th><th rowspan="2">3. Transaction Date (Month/Day/Year)'
-                '</th><th rowspan="2">3A. Deemed Execution Date, if any (Month/Day/Year)</th>'
-                f'<th colspan="{1 if form == "5" else 2}">4. Transaction Code (Instr. 8)</th><th colspan="2">5. '
+                '</th><th rowspan="2">3A. Deemed Execution Date, if any (Month/Day/Year)</th>' +
+                ('<th rowspan="2">' if form == "5" else '<th colspan="2">') + '4. Transaction Code (Instr. 8)</th><th colspan="2">5. '
                 'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)</th>' +
                 dates.format(n=6) + under.format(n=7, i="3 and 4") + '<th rowspan="2">8. Price of Derivative '
                 'Security (Instr. 5)</th><th rowspan="2">9. Number of derivative Securities Beneficially Owned '
                 'Following Reported Transaction(s) (Instr. 4)</th><th rowspan="2">10. Ownership Form: Direct (D) '
                 'or Indirect (I) (Instr. 4)</th><th rowspan="2">11. Nature of Indirect Beneficial Ownership '
-                f'(Instr. 4)</th></tr><tr><th>Code</th>{v}<th>(A)</th><th>(D)</th><th>Date Exercisable</th>'
+                f'(Instr. 4)</th></tr><tr>{v}<th>(A)</th><th>(D)</th><th>Date Exercisable</th>'
                 '<th>Expiration Date</th><th>Title</th><th>Amount or Number of Shares</th></tr>')
         ncol = 15 if form == "5" else 16
     body = []
@@ -332,6 +342,7 @@ def _table2(root, form) -> str:
                     f"{_cell(_kid(post, 'sharesOwnedFollowingTransaction') if post is not None else None, 'num')}"
                     f"{nature}</tr>")
     return (f'<table width="100%" border="1" cellspacing="0" cellpadding="4"><thead><tr><th colspan="{ncol}" '
-            'class="FormTextC">Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned<br>'
+            'class="FormTextC">' + ("Table II - Derivative Securities Beneficially Owned<br>" if form == "3" else
+                                     "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned<br>") +
             '(e.g., puts, calls, warrants, options, convertible securities)</th></tr>'
             f'{head}</thead><tbody>{"".join(body)}</tbody></table>')

@@ -350,7 +350,7 @@ def _contains(outer, inner) -> bool:
 
 
 _BOX1 = re.compile(r"^\s*1\.\s*Name\s+and\s+Address\s+of\s+Reporting\s+Person", re.I)
-_BOX_ISSUER = re.compile(r"^\s*2\.\s*Issuer\s+Name", re.I)
+_BOX_ISSUER = re.compile(r"^\s*[23]\.\s*Issuer\s+Name", re.I)  # box 3 on Form 3, box 2 on Forms 4 and 5
 _BOX_REL = re.compile(r"^\s*\d\.\s*Relationship\s+of\s+Reporting\s+Person", re.I)
 _BOX_PERIOD = re.compile(r"^\s*\d\.\s*(?:Date\s+of\s+Earliest\s+Transaction|Date\s+of\s+Event\s+Requiring|"
                          r"Statement\s+for\s+Issuer)", re.I)
@@ -547,7 +547,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if iss:
         td = iss[0]
         link = next((a for a in td.iter("a") if _CIK_RE.search(a.get("href") or "")), None)
-        t = re.sub(r"^\s*2\.\s*Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol\s*", "", _text(td), flags=re.I)
+        t = re.sub(r"^\s*[23]\.\s*Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol\s*", "", _text(td), flags=re.I)
         sym = re.search(r"\[\s*([^\]]*?)\s*\]", t)
         issuer["trading_symbol"] = sym.group(1) or None if sym else None
         if link is not None:
@@ -582,7 +582,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
         "no_securities_owned": True if any(_NO_SECURITIES.match(_text(td)) for td in root.iter("td")) else None,
         "not_subject_to_section16": _checkbox(root, r"no\s+longer\s+subject\s+to\s+Section\s+16") if form != "3"
         else None,
-        "form3_holdings_reported": None, "form4_transactions_reported": None,
+        "form3_holdings_reported": _checkbox(root, r"^Form\s+3\s+Holdings\s+Reported") if form == "5" else None,
+        "form4_transactions_reported": _checkbox(root, r"^Form\s+4\s+Transactions\s+Reported") if form == "5"
+        else None,
         "aff10b5one": _checkbox(root, r"Rule\s+10b5-1\(c\)"),
         "issuer": issuer, "reporting_owners": owners, "non_derivative": nd, "derivative": de,
         "footnotes": fns, "remarks": remarks, "signatures": sigs,
