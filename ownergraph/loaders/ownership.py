@@ -1742,7 +1742,8 @@ _RATIO = re.compile(r"\b" + _RATIO_NUM + r"\s*(?:-for-|:|\s+for\s+)\s*" + _RATIO
 # a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
 # Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
 # (or the class named before the noun: "exercisable for one Class A ordinary share")
-_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for)\s+"
+_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for|represents|(?:the\s+economic\s+)?"
+                         r"equivalent\s+(?:of|to))\s+"
                          r"(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
                          r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?"
                          r"(?:shares?\s+of\s+|(?P<cls>(?-i:[A-Z][\w.\-]*\s+)+(?:(?:ordinary|common)\s+)?)shares?\b)", re.I)
@@ -1780,7 +1781,8 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
     B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
     says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
     low = text.lower()
-    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low):
+    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low and
+                              "represents " not in low and "equivalent " not in low):
         return None
     und = underlying.split()
     if not und:
