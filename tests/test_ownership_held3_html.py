@@ -163,3 +163,19 @@ def test_broken_page_is_a_clear_error(tmp_path):
         load_path(p)
     assert str(p) in str(e.value) and "names no one" in str(e.value)
     assert not getattr(e.value, "internal", False)
+
+
+def test_page_in_another_layout_is_refused_not_read_empty(tmp_path):
+    # the boxes as the viewer shows them, but Table I only named inside a cell of the header table (an older
+    # stylesheet's layout): the loader must not report an owner holding nothing
+    page = PAGE.read_text()
+    start = page.index('<table width="100%" border="1" cellspacing="0" cellpadding="4"><thead><tr><th colspan="11"')
+    end = page.index("</table>", page.index("Table II - Derivative")) + len("</table>")
+    other = page[:start] + "<table><tr><td>Table I - Non-Derivative Securities Acquired, Disposed of, or " \
+        "Beneficially Owned</td></tr><tr><td>Common Stock</td><td>12,500</td></tr></table>" + page[end:]
+    p = tmp_path / "other.html"
+    p.write_text(other)
+    with pytest.raises(LoadError) as e:
+        load_path(p)
+    assert str(p) in str(e.value) and "Table I" in str(e.value)
+    assert not getattr(e.value, "internal", False)

@@ -561,18 +561,29 @@ def parse(data: bytes, source: str) -> FilingFacts:
     ad_ = parse_date(amend) if amend else None
     nd: list[dict] = []
     de: list[dict] = []
+    found: set[str] = set()
+    warnings: list[str] = []
     for table in root.iter("table"):
         first = next(iter(table.iter("tr")), None)
         if first is None:
             continue
         t = _text(first)
         try:
-            if re.match(r"^Table\s+I\s*-\s*Non-Derivative", t, re.I) and not nd:
+            if re.match(r"^Table\s+I\s*-\s*Non-Derivative", t, re.I) and "I" not in found:
+                found.add("I")
                 nd = _read_table(table, "I", form)
-            elif re.match(r"^Table\s+II\s*-\s*Derivative", t, re.I) and not de:
+            elif re.match(r"^Table\s+II\s*-\s*Derivative", t, re.I) and "II" not in found:
+                found.add("II")
                 de = _read_table(table, "II", form)
         except LoadError as e:
             raise LoadError(source, e.problem) from None
+    if "I" not in found:
+        # the page names Table I but not as the viewer lays it out (a table whose first row is its title): its
+        # rows cannot be told from the boxes, and a page read without them would say the owner holds nothing
+        raise LoadError(source, "EDGAR Form 3/4/5 page whose Table I is not a table headed by its title "
+                                "(an unknown layout of the page); its rows cannot be read")
+    if "II" not in found:
+        warnings.append(f"{source}: no Table II (derivative securities) table on the page; none read")
     fns, remarks = _footnotes(root)
     sigs = _signatures(root)
     doc = {
@@ -589,7 +600,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         "issuer": issuer, "reporting_owners": owners, "non_derivative": nd, "derivative": de,
         "footnotes": fns, "remarks": remarks, "signatures": sigs,
     }
-    return facts_from_document(doc, data, source, [], loader="form345_html")
+    return facts_from_document(doc, data, source, warnings, loader="form345_html")
 
 
 register(Loader(
