@@ -1688,6 +1688,46 @@ def _vesting_date(footnotes: dict[str, str], ids: list[str]) -> dt.date | None:
     return None
 
 
+# a date a footnote states for a derivative's expiration or exercisability, in so many words: "The options expire
+# on May 12, 2030", "expiration date of May 12, 2030", "become exercisable on June 1, 2026", "vested in full on ..."
+# (never a relative term: "expire ten years from the grant date", "exercisable in four annual installments
+# beginning on ...", "the earlier of May 12, 2030 and ...")
+_FN_EXPIRES = re.compile(r"\bexpir(?:e|es|ed|ing|ation\s+date\s+(?:is|of|will\s+be))\s+(?:on\s+)?(" + DATE_RE + r")",
+                         re.I)
+_FN_EXERCISABLE = re.compile(r"\b(?:(?:become|becomes|became|will\s+become|first\s+become|are|is|were|was|will\s+be)\s+"
+                             r"(?:fully\s+)?(?:vested\s+and\s+)?exercisable(?:\s+in\s+full)?|vest(?:s|ed)?\s+in\s+full|"
+                             r"(?:become|becomes|became)\s+fully\s+vested(?:\s+and\s+exercisable)?)\s+"
+                             r"(?:on|as\s+of|beginning\s+on|commencing\s+on)\s+(" + DATE_RE + r")", re.I)
+_FN_RELATIVE = re.compile(r"\b(?:installments?|tranches?|earlier\s+of|later\s+of|anniversar\w*|monthly|quarterly|"
+                          r"annually|each\s+of|thereafter)\b", re.I)
+
+
+def footnote_date(footnotes: dict[str, str], cell: dict | None, which: str) -> tuple[dt.date | None, str | None]:
+    """The date an exercise (``which`` "exercise") or expiration ("expiration") date cell without a value takes
+    from the footnotes it cites, when they state one date in so many words; and the id of that footnote.
+    A sentence that also states a schedule or a relative term gives none; two footnotes giving two dates
+    give none."""
+    if not cell or cell["value"] is not None or not cell["footnotes"]:
+        return None, None
+    rx = _FN_EXPIRES if which == "expiration" else _FN_EXERCISABLE
+    found: dict[dt.date, str] = {}
+    for fid in cell["footnotes"]:
+        text = footnotes.get(fid) or ""
+        if not _may_hold(text, ("expir",) if which == "expiration" else ("exercisab", "vest")):
+            continue
+        for sent in sentences(text):
+            for m in rx.finditer(sent):
+                if _FN_RELATIVE.search(sent):
+                    continue
+                d = parse_date(m.group(1))
+                if d is not None:
+                    found.setdefault(d, fid)
+    if len(found) == 1:
+        (d, fid), = found.items()
+        return d, fid
+    return None, None
+
+
 def _fn_text(ids: list[str]) -> str:
     return ("see footnote " if len(ids) == 1 else "see footnotes ") + ", ".join(ids)
 
@@ -1702,7 +1742,8 @@ _RATIO = re.compile(r"\b" + _RATIO_NUM + r"\s*(?:-for-|:|\s+for\s+)\s*" + _RATIO
 # a ratio stated in words: "Each share of Class B Common Stock is convertible ... into one share of Class A Common
 # Stock", "Each RSU represents a contingent right to receive one share of ..."; never "one or more shares"
 # (or the class named before the noun: "exercisable for one Class A ordinary share")
-_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for)\s+"
+_WORD_RATIO = re.compile(r"\b(?:into|receive|exercisable\s+for|exchangeable\s+for|represents|(?:the\s+economic\s+)?"
+                         r"equivalent\s+(?:of|to))\s+"
                          r"(?P<n>one[-\s]half|one|two|three|four|five|six|seven|eight|nine|ten)"
                          r"(?:\s+\(\d+\))?\s+(?:fully[-\s]paid\s+)?"
                          r"(?:shares?\s+of\s+|(?P<cls>(?-i:[A-Z][\w.\-]*\s+)+(?:(?:ordinary|common)\s+)?)shares?\b)", re.I)
@@ -1740,7 +1781,8 @@ def _word_ratio(text: str, title: str, underlying: str) -> Decimal | None:
     B Common Stock is convertible into one share of Class A Common Stock"): the sentence names the instrument and
     says "each" (or "... for each restricted stock unit"), and the shares are of the underlying class."""
     low = text.lower()
-    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low):
+    if "share" not in low or ("into " not in low and "receive " not in low and "able for " not in low and
+                              "represents " not in low and "equivalent " not in low):
         return None
     und = underlying.split()
     if not und:
@@ -1916,12 +1958,41 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
 
     persons = [k for k, o in zip(rp_keys, doc["reporting_owners"]) if o["kind"] == "Person"]
 
-    def _each_subject(stmts: list[tuple[str, str, str, str]]):
+    owners_list = doc["reporting_owners"]
+    surnames = [_words(o["display_name"])[-1] if o["kind"] == "Person" and _words(o["display_name"]) else None
+                for o in owners_list]
+    unresolved_rp: set[str] = set()
+
+    def _owner_named_in(text: str, obj: str) -> str | None:
+        """The one reporting owner a footnote names (other than the statement's object): a natural person by
+        first and last name ("Nia B. Okafor", "Nia Okafor") or by an honorific and a surname no other owner has
+        ("Dr. Okafor"), an organization by its name without legal form; None when it names none or several."""
+        low = " " + " ".join(_words(text)) + " "
+        hits = []
+        for k, o, last in zip(rp_keys, owners_list, surnames):
+            if obj and _same_holder(obj, o["display_name"]):
+                continue
+            if o["kind"] == "Person":
+                w = _words(o["display_name"])
+                if len(w) < 2:
+                    continue
+                found = re.search(rf"\s{re.escape(w[0])}\s(?:\w\s)?{re.escape(last)}\s", low) is not None or (
+                    surnames.count(last) == 1 and re.search(rf"\s(?:mr|mrs|ms|dr)\s{re.escape(last)}\s", low) is not None)
+            else:
+                core = " ".join(x for x in _words(o["display_name"]) if x not in _HOLDER_FORM_WORDS)
+                found = bool(core) and f" {core} " in low
+            if found:
+                hits.append(k)
+        return hits[0] if len(hits) == 1 else None
+
+    def _each_subject(stmts: list[tuple[str, str, str, str]], fn: str | None = None):
         """The statements with their subject's key when the subject is "the Reporting Person(s)": every
         reporting owner for "the Reporting Persons" (the natural persons among them when there are any), the one
         owner -- or the one natural person among joint filers -- for "the Reporting Person"; else None (the
-        subject is a name).  "The Reporting Person" of a joint filing with several natural persons is no one
-        in particular: that statement is dropped, not made an entity."""
+        subject is a name).  "The Reporting Person" of a joint filing with several natural persons (or with
+        organizations only) is the one owner the footnote names besides the statement's object ("Shares held by
+        the Okafor Trust. The Reporting Person, Dr. Okafor, is its trustee"); naming none or several, it is no one
+        in particular: that statement is dropped, with a warning naming the footnote, not made an entity."""
         for subj, obj, basis, sent in stmts:
             if not _THE_RP_OR_OWNER_ANY.fullmatch(subj):
                 yield subj, obj, basis, sent, None
@@ -1932,11 +2003,21 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     yield subj, obj, basis, sent, k
             elif len(persons) == 1:
                 yield subj, obj, basis, sent, persons[0]
+            else:
+                k = _owner_named_in(notes.get(fn, "") if fn else "", obj)
+                if k is not None:
+                    yield subj, obj, basis, sent, k
+                elif fn and fn not in unresolved_rp:
+                    unresolved_rp.add(fn)
+                    where = "the remarks" if fn == _REMARKS else f"footnote {fn}"
+                    warnings.append(f"{source}: {where} says 'the Reporting Person' in a filing by "
+                                    f"{len(rp_keys)} reporting owners and names none of them alone; its statement "
+                                    f"'{excerpt(sent, 120)}' is not attached to any owner")
 
     def add_controls(stmts: list[tuple[str, str, str, str]], fn: str) -> set[str]:
         """CONTROLS edges; returns the entity keys that are controlled by a reporting owner (transitively)."""
         edges: list[tuple[str, str]] = []
-        for subj, obj, basis, sent, s_key in _each_subject(stmts):
+        for subj, obj, basis, sent, s_key in _each_subject(stmts, fn):
             if s_key is None:
                 s_key = entity_for(subj)
             o_key = entity_for(obj)
@@ -1985,7 +2066,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
     aff10b5one = doc["aff10b5one"]  # the filing's Rule 10b5-1(c) box: on each of its transactions
     # instruments whose rows differ only in their exercise date (RSU or option tranches of one title, price
     # and expiration that vest from different dates): each tranche is its own position
-    tranches = _tranched_instruments(doc["derivative"])
+    tranches = _tranched_instruments(doc["derivative"], footnotes)
     word_ratios: dict[tuple, Decimal | None] = {}  # (footnote id, title, underlying) -> _word_ratio
 
     for tname, rows in (("I", doc["non_derivative"]), ("II", doc["derivative"])):
@@ -2066,6 +2147,12 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                 price = _num(r["conversion_or_exercise_price"])
                 exp = _date(r["expiration_date"])
                 ex = _date(r["exercise_date"])
+                # a date cell holding only a footnote that states the date ("The options expire on May 12, 2030")
+                exp_fn = ex_fn = None
+                if exp is None:
+                    exp, exp_fn = footnote_date(footnotes, r["expiration_date"], "expiration")
+                if ex is None:
+                    ex, ex_fn = footnote_date(footnotes, r["exercise_date"], "exercise")
                 label = title or "Derivative security"
                 terms = []
                 if price is not None:
@@ -2074,7 +2161,7 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     terms.append(f"expiring {exp.isoformat()}")
                 if tranches and (label, price, exp) in tranches:
                     ec = r["exercise_date"]
-                    if ex is not None:
+                    if ex is not None and not ex_fn:
                         terms.append(f"exercisable {ex.isoformat()}")
                     elif ec and ec["footnotes"]:
                         # dated only in a footnote: named by the date it gives ("vest ... beginning on February
@@ -2125,6 +2212,10 @@ def facts_from_document(doc: dict, data: bytes, source: str, warnings: list[str]
                     fn_props(cprops, "conversion_price", r["conversion_or_exercise_price"])
                     fn_props(cprops, "exercise_date", r["exercise_date"])
                     fn_props(cprops, "expiration_date", r["expiration_date"])
+                    if exp_fn:  # the date was read from this footnote's text (the cell, as filed, has none)
+                        cprops["expiration_date_from"] = f"footnote {exp_fn}"
+                    if ex_fn:
+                        cprops["exercise_date_from"] = f"footnote {ex_fn}"
                     # the terms of the instrument: in the footnotes of its price, its underlying title or its
                     # exercisable / expiration dates ("Each warrant is exercisable for one share ...")
                     term_fns = list(dict.fromkeys(
@@ -2298,7 +2389,7 @@ def _missing_footnotes(doc: dict) -> list[str]:
     return sorted(cited.difference(defined), key=lambda f: (len(f), f))
 
 
-def _tranched_instruments(rows: list[dict]) -> set[tuple]:
+def _tranched_instruments(rows: list[dict], footnotes: dict[str, str]) -> set[tuple]:
     """The (title, price, expiration) of Table II instruments whose rows give different exercise dates (a value,
     or only footnotes): tranches of one grant title, named apart so that each keeps its own position."""
     if len(rows) < 2:
@@ -2309,7 +2400,8 @@ def _tranched_instruments(rows: list[dict]) -> set[tuple]:
         ec = r["exercise_date"]
         sig = (ec["value"], tuple(ec["footnotes"])) if ec else (None, ())
         key = ((r["security_title"] or {}).get("value") or "Derivative security",
-               _num(r["conversion_or_exercise_price"]), _date(r["expiration_date"]))
+               _num(r["conversion_or_exercise_price"]),
+               _date(r["expiration_date"]) or footnote_date(footnotes, r["expiration_date"], "expiration")[0])
         if seen.setdefault(key, sig) != sig:
             out.add(key)
     return out

@@ -234,6 +234,8 @@ class OG(DefinedNamespace):
     deemedExecutionDateFootnote: URIRef
     exerciseDateFootnote: URIRef
     expirationDateFootnote: URIRef
+    expirationDateFrom: URIRef
+    exerciseDateFrom: URIRef
     holderFootnote: URIRef
     natureFootnote: URIRef
     ownershipFootnote: URIRef
