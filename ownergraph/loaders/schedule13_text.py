@@ -1044,7 +1044,21 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if is_13g and "item_8" in items:
         doc["item_8"] = _item8(items["item_8"], facts, res, b)
         if doc["item_8"].get("exhibit"):
-            doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": 0}
+            # the exhibit listing the members: a part of this document (read here), else one of the submission's
+            from ._item8 import document_group_members
+
+            item8_at = min((s for name, s, _, _ in sections if name == "item_8"), default=body_from)
+            found = document_group_members(facts, text, doc["item_8"]["exhibit"], item8_at)
+            doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": found}
+    if not is_13g and "item_2" in items:
+        # 13D Item 2 "the members of the group are listed on Exhibit 2": the list in this document
+        lab = _item2_group_exhibit(items["item_2"])
+        if lab:
+            from ._item8 import document_group_members
+
+            item2_at = min((s for name, s, _, _ in sections if name == "item_2"), default=body_from)
+            doc.setdefault("item_2", {})["group_exhibit"] = {
+                "exhibit": lab, "found": document_group_members(facts, text, lab, item2_at)}
     if is_13g and "item_7" in items:
         # 13G Item 7: the subsidiaries a parent holding company reports for, inline or in the exhibit it cites
         from ._item7 import item7_answer, mine_item7
@@ -1089,6 +1103,11 @@ _ITEM8_NONE = re.compile(r"(?i)\s*(?:\(?not\s+applicable|n/?a\b|none\b|inapplica
                          r"the\s+reporting\s+persons?\s+(?:are|is)\s+not)")
 
 
+#: an Item 8 answer saying the members are named in an exhibit ("are identified on Exhibit A attached hereto")
+_ITEM8_LISTED = re.compile(r"(?i)\b(?:listed|set\s+forth|identified|named|included|contained|attached)\s+(?:\w+\s+){0,3}?"
+                           r"(?:in|on|as)\s+(?:the\s+)?(?:attached\s+)?(?:Exhibit|Appendix|Annex|Attachment|Schedule)\b")
+
+
 def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
     """13G Item 8, the members of the group (read by :mod:`._item8`, as the XML loader does): named ones (a
     list, one a line, or 'the members of the group are A and B') are MEMBER_OF_GROUP of the filing's group, with
@@ -1103,6 +1122,9 @@ def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
     if not answer or _ITEM8_NONE.match(answer) or NO_GROUP.search(answer):
         if answer and re.match(r"(?i)\s*see\b", answer) and exhibit_label(answer):
             out["exhibit"] = exhibit_label(answer)
+        return out
+    if exhibit_label(answer) and _ITEM8_LISTED.search(answer):  # "the members ... are listed on Exhibit A"
+        out["exhibit"] = exhibit_label(answer)
         return out
     have = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
     for nm, code, _piece in member_names(body):
@@ -1221,6 +1243,20 @@ def _item2(s: str, facts: FilingFacts, ctx: ProseContext) -> dict:
             _identity_sentence(sent, sec, facts, res, persons)
     out["persons"] = list(persons.values())
     return out
+
+
+def _item2_group_exhibit(s: str) -> str | None:
+    """The exhibit a 13D's Item 2 says lists the members of the group ("each member of the group is identified
+    in Exhibit 2 hereto"); None when it cites none, or only in a disclaimer of any group."""
+    from ._item8 import NO_GROUP, exhibit_label
+
+    for sent in sentences(_flat(_drop_heading(s))):
+        if re.search(r"(?i)\bmembers?\s+of\s+(?:the|a|such)\s+[\"“]?group|\bgroup\s+members\b", sent) and \
+                not NO_GROUP.search(sent) and _ITEM8_LISTED.search(sent):
+            lab = exhibit_label(sent)
+            if lab:
+                return lab
+    return None
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")

@@ -1,0 +1,91 @@
+"""Classic 13D/13G: the exhibit that names the members of the group is a part of the document itself (after the
+signatures, within one HTML document).
+Own synthetic fixtures modelled on real layouts (an HTML table 'Name | Classification', a typed two-column list
+whose classification is written out and wrapped, a 13D's Item 2 citing 'Exhibit 2 - Members of the Group')."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ownergraph.graph.model import EdgeKind, NodeKind
+from ownergraph.loaders import load_bytes, load_path
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "schedule13"
+HTML_EX_A = FIX / "sc13g_html_item8_exhibit_a_in_document.htm"
+TYPED = FIX / "sc13ga_text_item8_exhibit_typed_columns.txt"
+D13_ITEM2 = FIX / "sc13d_text_item2_members_exhibit.txt"
+JFA_AS_EXHIBIT_A = FIX / "sc13g_several_persons_no_cik.html"
+
+
+def members(facts) -> dict[str, tuple[str | None, str]]:
+    """name -> (classification, section) of each MEMBER_OF_GROUP edge."""
+    return {facts.entity(r.source).name: (r.props.get("classification"), r.prov.section)
+            for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
+
+
+def test_item8_exhibit_a_after_the_signatures_names_a_member_that_files_no_cover_page():
+    f = load_path(HTML_EX_A)
+    got = members(f)
+    assert got["Ospreyfield Master Fund Ltd."] == ("CO", "Exhibit A")
+    # the reporting persons are in the group by their cover pages already; the list adds their classification
+    assert got["Ospreyfield Capital Management LP"] == ("IA", "cover page 1, row 2")
+    assert got["Delphine R. Arkwright"][0] == "IN"
+    assert len(got) == 4  # one edge each, the table's heading row is no member
+    fund = [e for e in f.entities if e.name == "Ospreyfield Master Fund Ltd."]
+    assert len(fund) == 1 and fund[0].kind == NodeKind.ORGANIZATION  # the entity Item 4's prose named
+    assert f.document["item_8_members"] == {"exhibit": "Exhibit A", "found": 4}
+
+
+def test_exhibit_b_joint_filing_agreement_is_not_a_member_list():
+    """The same document citing its joint filing agreement for Item 8 names nobody new."""
+    data = HTML_EX_A.read_bytes().replace(b"identified on Exhibit A", b"identified on Exhibit B")
+    f = load_bytes(data, "item8-cites-jfa.htm")
+    assert f.document["item_8"]["exhibit"] == "Exhibit B"
+    assert not [s for _, s in members(f).values() if s.startswith("Exhibit")]
+    # the fixture of another filer whose Exhibit A is the agreement
+    g = load_path(JFA_AS_EXHIBIT_A)
+    assert g.document["item_8"]["exhibit"] == "Exhibit A"
+    assert not [s for _, s in members(g).values() if s.startswith("Exhibit")]
+
+
+def test_a_typed_exhibit_headed_by_item_8_with_classifications_written_out():
+    f = load_path(TYPED)
+    got = members(f)
+    assert got == {
+        "Ternhollow Asset Management, L.L.C.": ("IA", "Exhibit 99.1"),
+        "Ternhollow Holdings, Inc.": ("HC", "Exhibit 99.1"),
+        "Lucian T. Marchetti": ("HC", "Exhibit 99.1"),
+        "Ridgecrest Offshore Partners, Ltd.": ("IV", "Exhibit 99.1"),
+    }
+    # the wrapped second column ("under Section 203 of the ...") is no member
+    assert not [e for e in f.entities if "Section" in e.name or "Act of 1940" in e.name]
+
+
+def test_an_exhibit_cited_by_item_8_but_absent_names_no_one():
+    data = TYPED.read_bytes()
+    cut = data.index(b"                                  Exhibit 99.1")
+    f = load_bytes(data[:cut], "no-exhibit.txt")
+    assert f.document["item_8_members"] == {"exhibit": "Exhibit 99.1", "found": 0}
+    assert not members(f)
+
+
+def test_13d_item2_cites_the_exhibit_listing_the_members_of_the_group():
+    f = load_path(D13_ITEM2)
+    got = members(f)
+    assert got["Imogen S. Varga"] == (None, "Exhibit 2")
+    assert got["Bramblecote Capital LLC"] == (None, "Exhibit 2")
+    assert got["Thaddeus Quillon"] == (None, "cover page 1, row 2")
+    kinds = {e.name: e.kind for e in f.entities}
+    assert kinds["Imogen S. Varga"] == NodeKind.PERSON and kinds["Bramblecote Capital LLC"] == NodeKind.ORGANIZATION
+    assert f.document["item_2"]["group_exhibit"] == {"exhibit": "Exhibit 2", "found": 4}
+    # the exhibit index of Item 7 ("Exhibit 2 - Members of the Group") is not the list
+    assert "Members of the Group" not in kinds
+
+
+def test_13d_item2_disclaiming_a_group_reads_no_exhibit():
+    data = D13_ITEM2.read_bytes().replace(
+        b"may be\ndeemed a group; each member of the group is identified in Exhibit 2 hereto.",
+        b"do not\nconstitute a group; no member of a group is identified in Exhibit 2 hereto.")
+    f = load_bytes(data, "disclaimer.txt")
+    assert "group_exhibit" not in f.document["item_2"]
+    assert not [s for _, s in members(f).values() if s == "Exhibit 2"]
