@@ -1,5 +1,5 @@
 """Classic 13D/13G: the exhibit that names the members of the group is a part of the document itself (after the
-signatures, within one HTML document).
+signatures, within one HTML document), and the employer identification number a cover page gives under the name.
 Own synthetic fixtures modelled on real layouts (an HTML table 'Name | Classification', a typed two-column list
 whose classification is written out and wrapped, a 13D's Item 2 citing 'Exhibit 2 - Members of the Group')."""
 
@@ -89,3 +89,29 @@ def test_13d_item2_disclaiming_a_group_reads_no_exhibit():
     f = load_bytes(data, "disclaimer.txt")
     assert "group_exhibit" not in f.document["item_2"]
     assert not [s for _, s in members(f).values() if s == "Exhibit 2"]
+
+
+def test_cover_irs_number_under_the_name_is_the_entity_s_irs_number():
+    f = load_path(TYPED)
+    by = {e.name: e for e in f.entities}
+    assert by["Ternhollow Asset Management, L.L.C."].prop("irs_number") == "13-4120987"
+    assert by["Ternhollow Holdings, Inc."].prop("irs_number") == "13-4120988"
+    assert by["Lucian T. Marchetti"].prop("irs_number") is None
+    # and the number is not part of the name
+    assert "Ternhollow Holdings, Inc." in by
+    g = load_path(D13_ITEM2)
+    assert {e.name: e.prop("irs_number") for e in g.entities if e.key.startswith("rp:")} == {
+        "Thaddeus Quillon": None, "Quillon Family Partners, L.P.": "06-1483321"}
+
+
+def test_a_company_its_cover_page_types_in_stays_an_organization():
+    """A filer's slip seen in real 13Ds: 'MM ... Management Inc.' with type of reporting person 'IN'."""
+    data = JFA_AS_EXHIBIT_A.read_bytes()
+    last = data.rindex(b"<td>OO</td>")
+    data = data[:last] + b"<td>IN</td>" + data[last + len(b"<td>OO</td>"):]
+    f = load_bytes(data, "company-typed-in.htm")
+    kinds = {e.name: e.kind for e in f.entities if e.key.startswith("rp:")}
+    assert kinds["Ramsey Okafor Holdings LLC"] == NodeKind.ORGANIZATION
+    assert kinds["Nadia Okafor"] == NodeKind.PERSON and kinds["Paul Ramsey"] == NodeKind.PERSON
+    holdings = next(e for e in f.entities if e.name == "Ramsey Okafor Holdings LLC")
+    assert holdings.prop("reporting_person_type") == "IN"  # the type as filed stays

@@ -450,6 +450,9 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
         if k == "irs" and not out.get("name"):
             k = "name"  # "NAME OF REPORTING PERSON" / "I.R.S. IDENTIFICATION NO." / the name
         if k == "name":
+            irs = _IRS_NO.search(seg) or _IRS_BARE.search(seg)
+            if irs and "irs_number" not in out:
+                out["irs_number"] = f"{irs.group(1)}-{irs.group(2)}"
             nm = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
             nm = re.sub(r"\b\d{2}-\d{7}\b|I\.?R\.?S\.?[^\n]*?No\.?:?\s*[\d-]*|\(?entities only\)?", " ", nm, flags=re.I)
             nm = re.sub(r"\(\s*\)", " ", nm)
@@ -543,6 +546,14 @@ _NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted
 _PLACE_OR_CAPACITY = re.compile(
     r"(?:.*\d.*|[A-Z][\w.' -]{1,40},\s*[A-Z][\w.' -]{1,40}|(?i:(?:as\s+)?(?:trustee|co-trustee|custodian|executor|"
     r"executrix|c/o)\b.*))")
+
+
+#: a name ending in a company's legal form: an organization even when its cover page types it "IN" (a filer's slip)
+_LEGAL_FORM_END = re.compile(r"(?i)(?:\b(?:Inc|Corp|Corporation|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|SPC|N\.V|S\.A|"
+                             r"B\.V|AG|L\.P|LP|LLP|Co)\.?|\bCompany)\s*$")
+#: the employer identification number the name row gives ("I.R.S. No. 13-4120987", "06-1483321" under the name)
+_IRS_NO = re.compile(r"(?<![\d-])(\d{2})-(\d{7})(?![\d-])")
+_IRS_BARE = re.compile(r"(?im)(?:I\.?\s?R\.?\s?S\.?[^\n\d]{0,40}?(?:No\.?|Number)\s*[:.]?\s*|^[ \t]*)(\d{2})(\d{7})[ \t]*$")
 
 
 def _name_then_place(lines: list[str]) -> bool:
@@ -907,7 +918,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for i, cv in enumerate(covers):
         key = f"rp:{i + 1}"
         types = cv.get("types") or []
-        kind = NodeKind.PERSON if "IN" in types else NodeKind.ORGANIZATION
+        kind = NodeKind.PERSON if "IN" in types and not _LEGAL_FORM_END.search(cv["name"]) else NodeKind.ORGANIZATION
         if not types:
             from ._prose import _looks_person
 
@@ -922,6 +933,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
             _prop(ent, "citizenship", cv["citizenship"], b.prov(*w.get("citizenship", (sec1, ""))))
         if types:
             _prop(ent, "reporting_person_type", ",".join(types), b.prov(*w.get("type", (sec1, ""))))
+        if cv.get("irs_number") and kind == NodeKind.ORGANIZATION and not cv.get("cover_names"):
+            _prop(ent, "irs_number", cv["irs_number"], b.prov(sec1, ex1))
         filer_keys.append(key)
         props = {
             "basis": "beneficial", "shares": cv.get("aggregate"), "percent": cv.get("percent"),
