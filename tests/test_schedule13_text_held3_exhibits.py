@@ -115,3 +115,38 @@ def test_a_company_its_cover_page_types_in_stays_an_organization():
     assert kinds["Nadia Okafor"] == NodeKind.PERSON and kinds["Paul Ramsey"] == NodeKind.PERSON
     holdings = next(e for e in f.entities if e.name == "Ramsey Okafor Holdings LLC")
     assert holdings.prop("reporting_person_type") == "IN"  # the type as filed stays
+
+
+PROSE_EXHIBIT = b"""                                  Exhibit 99.1
+
+Item 8              Identification and Classification of Members
+                    of the Group:
+
+                    Ternhollow Asset Management, L.L.C. is an investment
+                    adviser registered under Section 203 of the Investment
+                    Advisers Act of 1940.
+
+                    Ridgecrest Securities LLC is a Broker or Dealer registered
+                    under Section 15 of the Act (15 U.S.C. 78o).
+
+                    Ternhollow Holdings, Inc. and Lucian T. Marchetti are
+                    holding companies or control persons.
+
+                    Ternhollow Holdings, Inc. is a Delaware corporation with its
+                    principal office in New York.
+"""
+
+
+def test_an_exhibit_that_classifies_its_members_in_sentences():
+    data = TYPED.read_bytes()
+    data = data[:data.index(b"                                  Exhibit 99.1")] + PROSE_EXHIBIT
+    f = load_bytes(data, "prose-exhibit.txt")
+    assert members(f) == {
+        "Ternhollow Asset Management, L.L.C.": ("IA", "Exhibit 99.1"),
+        "Ridgecrest Securities LLC": ("BD", "Exhibit 99.1"),
+        "Ternhollow Holdings, Inc.": ("HC", "Exhibit 99.1"),
+        "Lucian T. Marchetti": ("HC", "Exhibit 99.1"),
+    }
+    # a sentence that classifies no one ("... is a Delaware corporation") adds nothing; the wrapped
+    # "Section 15 of the Act" is no member
+    assert not [e for e in f.entities if "Section" in e.name or "Delaware" in e.name]

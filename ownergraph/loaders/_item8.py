@@ -99,6 +99,7 @@ def read_member_list(text: str) -> list[tuple[str, str | None, str]]:
     names: list[tuple[str, str | None, str]] = []
     started = False
     indent: int | None = None  # where the list's names start (typed text: deeper lines continue a cell)
+    running = False  # the line before was a sentence that goes on
     for raw in raw_lines[:400]:
         ln = raw.strip()
         lead = len(raw) - len(raw.lstrip(" "))
@@ -109,6 +110,11 @@ def read_member_list(text: str) -> list[tuple[str, str | None, str]]:
         if _EXHIBIT_HEAD.search(ln) and len(ln) < 160 and not names:
             started = True
             continue
+        if running:  # the rest of a sentence wrapped to this line ("... registered under\n Section 15 of the Act.")
+            running = not ln.endswith((".", ":"))
+            if names:
+                break
+            continue
         cell, written = _name_and_written_code(raw)
         if cell is not None:
             names.append((cell, written, ln))
@@ -118,6 +124,7 @@ def read_member_list(text: str) -> list[tuple[str, str | None, str]]:
                 ln.lower().startswith(("/s/", "by:", "name:", "title:", "date")):
             if names:
                 break  # the list has ended
+            running = _SENTENCE_WORDS.search(ln) is not None and not ln.endswith((".", ":"))
             continue
         got = member_names(ln)
         if not got:
@@ -126,9 +133,44 @@ def read_member_list(text: str) -> list[tuple[str, str | None, str]]:
             continue
         names.extend(got)
         indent = lead if indent is None else indent
+    if started and not any(code for _, code, _ in names):
+        # sentences that classify their members, when the lines read are no list of classified names
+        by_sentence = _sentence_members(text)
+        if by_sentence:
+            return by_sentence
     if not names or not started and not all(code for _, code, _ in names):
         return []
     return names
+
+
+#: "A and B are holding companies or control persons." / "C is a Broker or Dealer registered under Section 15"
+_CLASS_SENTENCE = re.compile(r"^(?P<names>[A-Z][^:;]{1,300}?)\s+(?:is|are)\s+(?:each\s+)?(?:an?\s+)?(?P<cls>[A-Za-z].*)$", re.S)
+_HOLDING = re.compile(r"(?i)(?:parent\s+)?holding\s+compan(?:y|ies)(?:\s+or\s+control\s+persons?)?\b|control\s+persons?\b")
+
+
+def _sentence_members(text: str) -> list[tuple[str, str | None, str]]:
+    """A member list written as sentences under its heading, each naming members and their classification
+    ("Harbor Drive Management is an investment adviser registered under Section 203 of the ..."): (name, code,
+    sentence); a sentence that classifies no one ("X is a French societe anonyme ...") names none."""
+    from ._item7 import _WORDS
+    from ._prose import sentences
+
+    out: list[tuple[str, str | None, str]] = []
+    for sent in sentences(" ".join(text.split())[:20000]):
+        sent = sent.strip(" \t-_=*•")
+        m = _CLASS_SENTENCE.match(sent)
+        if not m:
+            continue
+        cls = m.group("cls")[:120]
+        code = "HC" if _HOLDING.match(cls) else next((c for rx, c in _WORDS if rx.match(cls)), None)
+        if code is None:
+            continue
+        lead = re.sub(r"(?is)^.*?\bmembers?\s+of\s+the\s+group\W*", "", m.group("names"))  # a heading run in
+        got = member_names(lead)
+        if not got or any(c or len(n.split()) > 8 for n, c, _ in got):
+            continue
+        out.extend((n, code, sent) for n, _, _ in got)
+    return out
 
 
 _CELL_GAP = re.compile(r"\t+|\s{3,}")
