@@ -1010,6 +1010,11 @@ def parse(data: bytes, source: str) -> FilingFacts:
                           for d in ctx.defs.values()]
     ctx.components(covers, where_all, item5)
     _fill_from_item5(facts, item5)
+    if "item_4" in items:  # 13G/A Item 4 as a table of the reporting persons (their cover cells "See Item 4")
+        rows4 = _item4_table(items["item_4"], res)
+        if rows4:
+            doc.setdefault("item_4", {})["table"] = [dict(r, key=k) for k, r in rows4.items()]
+            _fill_from_item4(facts, rows4)
     ctx.convertible_terms(text[body_start:])
 
     # Item 6
@@ -1448,6 +1453,93 @@ _OWNS_SENTENCE = re.compile(
 
 
 _TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
+
+
+_ITEM4_COLUMNS = (("aggregate", re.compile(r"(?i)amount\s+(?:beneficially\s+)?owned|aggregate\s+amount|^\W*(?:amount|aggregate)\W*$")),
+                  ("percent", re.compile(r"(?i)percent(?:age)?\s+of\s+(?:the\s+)?class|^\W*percent")),
+                  ("sole_voting", re.compile(r"(?i)sole\s+(?:power\s+to\s+)?vot")),
+                  ("shared_voting", re.compile(r"(?i)shared\s+(?:power\s+to\s+)?vot")),
+                  ("sole_dispositive", re.compile(r"(?i)sole\s+(?:power\s+to\s+)?dispos|sole\s+dispositive")),
+                  ("shared_dispositive", re.compile(r"(?i)shared\s+(?:power\s+to\s+)?dispos|shared\s+dispositive")))
+
+
+def _item4_column(cell: str) -> str | None:
+    for key, rx in _ITEM4_COLUMNS:
+        if rx.search(cell):
+            return key
+    return None
+
+
+_TYPED_GAP = re.compile(r"\s{2,}")  # the columns of a typed table
+
+
+def _item4_table(text: str, res: Resolver) -> dict[str, dict]:
+    """13G Item 4 as a table (an HTML table, one row a line of tab-separated cells): a row per reporting person
+    under a header naming the amount, percent and powers, or a row per quantity under a header of the persons.
+    {reporting person key: {aggregate, percent, sole_voting, ..., section}} for the rows that name one."""
+    filers = set(res.facts.filing.filer_keys)
+    rows = [[c.strip() for c in ln.split("\t")] if "\t" in ln else _TYPED_GAP.split(ln.strip())
+            for ln in text.splitlines() if "\t" in ln or len(_TYPED_GAP.findall(ln.strip())) >= 2]
+    out: dict[str, dict] = {}
+
+    def put(key: str, field: str, cell: str) -> None:
+        rec = out.setdefault(key, {"section": "Item 4"})
+        if field == "percent":
+            pct, bound, ptxt = _percent(cell)
+            if pct is not None:
+                rec.update(percent=pct, percent_bound=bound, percent_text=ptxt)
+        else:
+            v, _ = _number(cell)
+            if v is not None:
+                rec[field] = v
+
+    for i, head in enumerate(rows):
+        cols = [_item4_column(c) for c in head]
+        if sum(1 for c in cols if c) >= 3 and not any(_number(c)[0] is not None and not _item4_column(c)
+                                                     for c in head[1:]):
+            # one row per person: the first cell names them
+            for row in rows[i + 1:]:
+                key = res.resolve(row[0]) if row else None
+                if key not in filers:
+                    continue
+                for field, cell in zip(cols[1:] if cols[0] is None else cols, row[1:] if cols[0] is None else row):
+                    if field:
+                        put(key, field, cell)
+            break
+        keys = [res.resolve(c) if c else None for c in head]
+        if sum(1 for k in keys if k in filers) >= 2:
+            # one row per quantity, a column per person
+            for row in rows[i + 1:]:
+                field = _item4_column(row[0]) if row else None
+                if field is None:
+                    continue
+                persons = keys[1:] if len(keys) == len(row) else [k for k in keys if k]  # an empty corner cell
+                if len(persons) != len(row) - 1:
+                    continue
+                for key, cell in zip(persons, row[1:]):
+                    if key in filers:
+                        put(key, field, cell)
+            break
+    return {k: v for k, v in out.items() if len(v) > 1}
+
+
+def _fill_from_item4(facts: FilingFacts, rows: dict[str, dict]) -> None:
+    """A cover page whose cells only point to Item 4 ("See Item 4") takes each value Item 4's table gives the
+    reporting person, with shares_section "Item 4"; a value the cover states stays."""
+    for r in facts.relations:
+        rec = rows.get(r.source)
+        if rec is None or r.type != EdgeKind.HOLDS or r.props.get("basis") != "beneficial":
+            continue
+        for field in ("aggregate", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+            prop = "shares" if field == "aggregate" else field
+            if r.props.get(prop) is None and rec.get(field) is not None:
+                r.props[prop] = rec[field]
+                r.props["shares_section"] = "Item 4"
+        if r.props.get("percent") is None and rec.get("percent") is not None:
+            r.props["percent"] = rec["percent"]
+            for k in ("percent_bound", "percent_text"):
+                if rec.get(k):
+                    r.props[k] = rec[k]
 
 
 def _item4_amounts(text: str) -> dict:
