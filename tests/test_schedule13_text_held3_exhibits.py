@@ -150,3 +150,15 @@ def test_an_exhibit_that_classifies_its_members_in_sentences():
     # a sentence that classifies no one ("... is a Delaware corporation") adds nothing; the wrapped
     # "Section 15 of the Act" is no member
     assert not [e for e in f.entities if "Section" in e.name or "Delaware" in e.name]
+
+
+def test_a_1990s_two_column_cover_gives_the_irs_number_of_its_own_row():
+    """'1) Name of Reporting Person   Oakhurst ... / S.S. or I.R.S. Identification / No. of Above Person  13-3194399':
+    the number stands on the label's row after the name's."""
+    f = load_path(FIX / "sc13ga_text_1996_two_column_cover.txt")
+    (rp,) = [e for e in f.entities if e.key.startswith("rp:")]
+    assert rp.name == "Oakhurst Capital Management, Inc." and rp.kind == NodeKind.ORGANIZATION
+    assert rp.prop("irs_number") == "13-3194399"
+    (h,) = [r for r in f.relations if r.type == EdgeKind.HOLDS]
+    assert (h.props["shares"], h.props["sole_voting"], h.props["sole_dispositive"]) == (5239100, 3818000, 5239100)
+    assert f.filing.amendment_no == 5 and f.filing.form_type == "SC 13G/A"

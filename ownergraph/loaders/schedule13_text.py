@@ -447,6 +447,11 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
         if refs and k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate",
                           "percent", "name", "citizenship"):
             out.setdefault("footnote_refs", {})[k] = refs
+        if k == "irs" and out.get("name") and "irs_number" not in out:
+            # the number in its own row after the name ("No. of Above Person      13-3194399")
+            irs = _IRS_NO.search(seg) or _IRS_BARE.search(seg)
+            if irs:
+                out["irs_number"] = f"{irs.group(1)}-{irs.group(2)}"
         if k == "irs" and not out.get("name"):
             k = "name"  # "NAME OF REPORTING PERSON" / "I.R.S. IDENTIFICATION NO." / the name
         if k == "name":
