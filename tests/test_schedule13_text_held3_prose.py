@@ -68,3 +68,15 @@ def test_a_spouse_named_in_an_apposition_is_a_co_subject():
         got = controls(f)
         assert ("Thaddeus Quillon", "Quillon Revocable Trust", "co-trustee") in got
         assert ("Imogen S. Barrow", "Quillon Revocable Trust", "co-trustee") in got
+
+
+def test_mr_of_a_surname_the_spouse_shares_is_the_husband_the_apposition_tells():
+    """'Mr. Quillon and his wife, Imogen S. Quillon, are co-trustees': once the wife is named, 'Mr. Quillon' is
+    still the reporting person (the wife is known to be a woman), not left unresolved."""
+    f = load_bytes(amended("Item 5.   Interest in Securities of the Issuer.\n\n     Mr. Quillon and his wife, Imogen S."
+                           " Quillon, are co-trustees of the Quillon Revocable Trust."), "same-surname.txt")
+    got = controls(f)
+    assert ("Thaddeus Quillon", "Quillon Revocable Trust", "co-trustee") in got
+    assert ("Imogen S. Quillon", "Quillon Revocable Trust", "co-trustee") in got
+    assert [e.name for e in f.entities if e.name.endswith("Quillon") and e.kind.value == "Person"] == [
+        "Thaddeus Quillon", "Imogen S. Quillon"]

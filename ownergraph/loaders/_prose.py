@@ -570,6 +570,11 @@ class Resolver:
                 known = [ctx.sexes.get(k) for k in set(hits)]
                 if sex and None not in known and known.count(sex) == 1:
                     return next(k for k in set(hits) if ctx.sexes[k] == sex)
+                # "Mr. Wood" of Mr. Wood and "his wife, Susan D. Wood": the one not known to be of the other sex
+                if sex:
+                    rest = [k for k in set(hits) if ctx.sexes.get(k, sex) == sex]
+                    if len(rest) == 1 and any(ctx.sexes.get(k) not in (None, sex) for k in set(hits)):
+                        return rest[0]
             if not hits:  # SEC order "LEONARD BRADEN MICHAEL" written in mixed case
                 hits = [e.key for e in self._people() if len(parts(e.name)[0]) >= 2
                         and parts(e.name)[0][0] == words[0]]
@@ -631,6 +636,8 @@ class Resolver:
                 return None
         if kind == NodeKind.PERSON and not _looks_person(m):
             return None
+        hm = _HONORIFIC.match(m) if kind == NodeKind.PERSON else None
+        sex = _HONORIFIC_SEX.get(hm.group(0).strip(" .").lower()) if hm else None
         n = sum(1 for e in self.facts.entities if e.key.startswith("prose:")) + 1
         key = f"prose:{n}"
         while self.facts.entity(key) is not None:
@@ -643,6 +650,8 @@ class Resolver:
         self.facts.entities.append(_construct(EntityFact, {
             "key": key, "kind": kind, "name": _HONORIFIC.sub("", m), "cik": None, "cusip": None, "aliases": [],
             "props": [], "prov": prov}))
+        if sex:  # "Mrs. Susan D. Wood": a person the filing first names with an honorific is of its sex
+            self.ctx.sexes.setdefault(key, sex)
         return key
 
 
@@ -1251,9 +1260,18 @@ _SPOUSE_AFTER = re.compile(r"\band\s+(?P<name>" + NAME + r")\s*,\s*(?:his|her)\s
 
 
 def _spouse_cut(s: str) -> str:
-    """The apposition naming a spouse dropped, so the two persons read as one list of subjects."""
-    s = _SPOUSE_BEFORE.sub(lambda m: "and " + m.group("name"), s)
-    return _SPOUSE_AFTER.sub(lambda m: "and " + m.group("name"), s)
+    """The apposition naming a spouse dropped, so the two persons read as one list of subjects; the spouse keeps
+    the sex the apposition tells ("his wife, Susan D. Wood" -> "Mrs. Susan D. Wood")."""
+
+    def named(m: re.Match) -> str:
+        name = m.group("name")
+        if not _HONORIFIC.match(name) and _looks_person(name):
+            name = ("Mrs. " if re.search(r"\bwife\b", m.group(0)) else "Mr. " if re.search(r"\bhusband\b",
+                                                                                               m.group(0)) else "") + name
+        return "and " + name
+
+    s = _SPOUSE_BEFORE.sub(named, s)
+    return _SPOUSE_AFTER.sub(named, s)
 
 
 #: a list item with a relative clause: "each of Starfire, Modal LLC ("Modal"), which owns approximately 99.6% of
