@@ -432,6 +432,15 @@ def _clean_mention(s: str) -> str:
     return s
 
 
+_GENERIC_FILER = re.compile(r"(?i)^(?:the\s+)?(partnership|fund|trust|foundation)$")
+_GENERIC_FILER_NAME = {
+    "partnership": re.compile(r"\bPartners(?:hip)?\b|\bL\.?\s?P\.?$|\bLLLP$", re.I),
+    "fund": re.compile(r"\bFund\b", re.I),
+    "trust": re.compile(r"\bTrust\b", re.I),
+    "foundation": re.compile(r"\bFoundation\b", re.I),
+}
+
+
 class Resolver:
     """Names in one filing's text -> entity keys of ``facts`` (rules in the module docstring)."""
 
@@ -561,13 +570,18 @@ class Resolver:
                 known = [ctx.sexes.get(k) for k in set(hits)]
                 if sex and None not in known and known.count(sex) == 1:
                     return next(k for k in set(hits) if ctx.sexes[k] == sex)
+                # "Mr. Wood" of Mr. Wood and "his wife, Susan D. Wood": the one not known to be of the other sex
+                if sex:
+                    rest = [k for k in set(hits) if ctx.sexes.get(k, sex) == sex]
+                    if len(rest) == 1 and any(ctx.sexes.get(k) not in (None, sex) for k in set(hits)):
+                        return rest[0]
             if not hits:  # SEC order "LEONARD BRADEN MICHAEL" written in mixed case
                 hits = [e.key for e in self._people() if len(parts(e.name)[0]) >= 2
                         and parts(e.name)[0][0] == words[0]]
                 if len(set(hits)) == 1:
                     return hits[0]
             if not hits and not honorific:
-                return self._org_by_first_word(nn(bare, org))
+                return self._org_by_first_word(nn(bare, org)) or (self._generic_filer(m) if m[:1].isupper() else None)
             return None
         # person by first + last name
         if not _looks_org(bare):
@@ -585,7 +599,18 @@ class Resolver:
                         hits.add(e.key)
             if len(hits) == 1:
                 return hits.pop()
-        return None
+        return self._generic_filer(m)
+
+    def _generic_filer(self, mention: str) -> str | None:
+        """"the Partnership" / "the Fund" / "the Trust" that this text never defines (a 13D/A restating Item 5 uses
+        the terms of the original statement): the one reporting person whose name is of that kind."""
+        gm = _GENERIC_FILER.match(mention)
+        if gm is None:
+            return None
+        rx = _GENERIC_FILER_NAME[gm.group(1).lower()]
+        hits = {k for k in self.facts.filing.filer_keys if (e := self.facts.entity(k)) is not None
+                and e.kind == NodeKind.ORGANIZATION and rx.search(e.name)}
+        return hits.pop() if len(hits) == 1 else None
 
     def _org_by_first_word(self, word: str) -> str | None:
         """"Gascon" -> "Gascon Partners": a distinctive single word that begins exactly one organization's name."""
@@ -611,6 +636,8 @@ class Resolver:
                 return None
         if kind == NodeKind.PERSON and not _looks_person(m):
             return None
+        hm = _HONORIFIC.match(m) if kind == NodeKind.PERSON else None
+        sex = _HONORIFIC_SEX.get(hm.group(0).strip(" .").lower()) if hm else None
         n = sum(1 for e in self.facts.entities if e.key.startswith("prose:")) + 1
         key = f"prose:{n}"
         while self.facts.entity(key) is not None:
@@ -623,6 +650,8 @@ class Resolver:
         self.facts.entities.append(_construct(EntityFact, {
             "key": key, "kind": kind, "name": _HONORIFIC.sub("", m), "cik": None, "cusip": None, "aliases": [],
             "props": [], "prov": prov}))
+        if sex:  # "Mrs. Susan D. Wood": a person the filing first names with an honorific is of its sex
+            self.ctx.sexes.setdefault(key, sex)
         return key
 
 
@@ -1093,6 +1122,11 @@ _PASSIVE = re.compile(
     r"(?:(?P<how>wholly[\s-]owned|(?:directly\s+|indirectly\s+)?(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?"
     r"controlled|managed|advised)(?:\s+subsidiary)?)"
     r"(?:\s+(?:and|,)\s+[^.;]*?)?\s+(?:by|of)\s+(?P<x>(?:the\s+)?" + NAME + r")")
+#: the relative clause after a name: "... is managed by Y, which is controlled by X"; "Y, which is wholly owned by X,"
+_WHICH_PASSIVE = re.compile(
+    r"(?P<y>" + NAME + r")\s*(?:\([^)]*\)\s*)?,\s*(?:which|who)\s+(?:is|are)\s+(?:in\s+turn\s+)?(?:an?\s+)?"
+    r"(?P<how>wholly[\s-]owned|(?:directly\s+|indirectly\s+)?(?:wholly\s+)?owned|(?:directly\s+|indirectly\s+)?"
+    r"controlled|managed|advised)(?:\s+subsidiary)?\s+(?:by|of)\s+(?P<x>(?:the\s+)?" + NAME + r")")
 _OWNS = re.compile(
     r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?P<how>wholly\s+owns|owns\s+(?:all|100%)"
     r"\s+of\s+(?:the\s+)?(?:outstanding\s+|issued\s+)*(?:equity|shares|share\s+capital|capital\s+stock|"
@@ -1198,6 +1232,8 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
             sent_list, clauses = _cut_relatives(_strip_markup(sent))
         else:
             sent_list = sent
+        if "wife" in sent_list or "husband" in sent_list or "spouse" in sent_list:
+            sent_list = _spouse_cut(sent_list)
         hints = _hints(_strip_markup(sent_list))
         if hints is not None or clauses:
             last_subject = _LatestSubject(pending, res, last_subject)
@@ -1214,6 +1250,28 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
         pending.append(sent)
     if "ommittee" in text or "oard of" in text:
         _mine_committee(text, facts, res, section, prov)
+
+
+#: "A and his wife, B, are co-trustees of ..." / "A and B, his wife, are ...": the spouse named in an apposition
+_SPOUSE_BEFORE = re.compile(r"\band\s+(?:his|her)\s+(?:wife|husband|spouse)\s*,\s*(?P<name>" + NAME + r")\s*,?(?=\s+(?:are|were|"
+                            r"each|jointly|together|may|have|share|serve|as)\b)")
+_SPOUSE_AFTER = re.compile(r"\band\s+(?P<name>" + NAME + r")\s*,\s*(?:his|her)\s+(?:wife|husband|spouse)\s*,?(?=\s+(?:are|were|"
+                           r"each|jointly|together|may|have|share|serve|as)\b)")
+
+
+def _spouse_cut(s: str) -> str:
+    """The apposition naming a spouse dropped, so the two persons read as one list of subjects; the spouse keeps
+    the sex the apposition tells ("his wife, Susan D. Wood" -> "Mrs. Susan D. Wood")."""
+
+    def named(m: re.Match) -> str:
+        name = m.group("name")
+        if not _HONORIFIC.match(name) and _looks_person(name):
+            name = ("Mrs. " if re.search(r"\bwife\b", m.group(0)) else "Mr. " if re.search(r"\bhusband\b",
+                                                                                               m.group(0)) else "") + name
+        return "and " + name
+
+    s = _SPOUSE_BEFORE.sub(named, s)
+    return _SPOUSE_AFTER.sub(named, s)
 
 
 #: a list item with a relative clause: "each of Starfire, Modal LLC ("Modal"), which owns approximately 99.6% of
@@ -1802,6 +1860,20 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 oy = res.resolve(other)
                 if oy is not None and oy != x:
                     _add(facts, EdgeKind.CONTROLS, x, oy, {"basis": basis, "stated": True}, pv)
+    for m in (_WHICH_PASSIVE.finditer(s) if passive_hint and ("which" in s or "who" in s) else ()):
+        how = " ".join(m.group("how").lower().replace("-", " ").split())
+        if how in ("managed", "advised"):
+            basis = "investment manager"
+        elif "owned" in how:
+            if "wholly" not in how:
+                continue  # "which is owned by X": an owner of some part, no control stated
+            basis = "wholly owns"
+        else:
+            basis = "controlled by"
+        y = res.resolve_or_create(m.group("y"), section, pv)
+        x = res.resolve_or_create(m.group("x"), section, pv)
+        if y is not None and x is not None and y != x:
+            _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
     for m in (_OWNS.finditer(s) if owns_hint else ()):
         how = " ".join(m.group("how").lower().split())
         if how == "controls":

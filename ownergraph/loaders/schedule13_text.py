@@ -447,9 +447,17 @@ def _parse_cover(chunk: str, page: int, is_last: bool, marked: str | None = None
         if refs and k in ("sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive", "aggregate",
                           "percent", "name", "citizenship"):
             out.setdefault("footnote_refs", {})[k] = refs
+        if k == "irs" and out.get("name") and "irs_number" not in out:
+            # the number in its own row after the name ("No. of Above Person      13-3194399")
+            irs = _IRS_NO.search(seg) or _IRS_BARE.search(seg)
+            if irs:
+                out["irs_number"] = f"{irs.group(1)}-{irs.group(2)}"
         if k == "irs" and not out.get("name"):
             k = "name"  # "NAME OF REPORTING PERSON" / "I.R.S. IDENTIFICATION NO." / the name
         if k == "name":
+            irs = _IRS_NO.search(seg) or _IRS_BARE.search(seg)
+            if irs and "irs_number" not in out:
+                out["irs_number"] = f"{irs.group(1)}-{irs.group(2)}"
             nm = _flat(_PAGE_NOISE.sub(" ", _strip_refs(seg)))
             nm = re.sub(r"\b\d{2}-\d{7}\b|I\.?R\.?S\.?[^\n]*?No\.?:?\s*[\d-]*|\(?entities only\)?", " ", nm, flags=re.I)
             nm = re.sub(r"\(\s*\)", " ", nm)
@@ -543,6 +551,14 @@ _NOT_A_NAME_LINE = re.compile(r"(?i)\s*(?:n/?a\b|not\s+applicable|none\b|omitted
 _PLACE_OR_CAPACITY = re.compile(
     r"(?:.*\d.*|[A-Z][\w.' -]{1,40},\s*[A-Z][\w.' -]{1,40}|(?i:(?:as\s+)?(?:trustee|co-trustee|custodian|executor|"
     r"executrix|c/o)\b.*))")
+
+
+#: a name ending in a company's legal form: an organization even when its cover page types it "IN" (a filer's slip)
+_LEGAL_FORM_END = re.compile(r"(?i)(?:\b(?:Inc|Corp|Corporation|Incorporated|LLC|L\.L\.C|Ltd|Limited|plc|GmbH|SPC|N\.V|S\.A|"
+                             r"B\.V|AG|L\.P|LP|LLP|Co)\.?|\bCompany)\s*$")
+#: the employer identification number the name row gives ("I.R.S. No. 13-4120987", "06-1483321" under the name)
+_IRS_NO = re.compile(r"(?<![\d-])(\d{2})-(\d{7})(?![\d-])")
+_IRS_BARE = re.compile(r"(?im)(?:I\.?\s?R\.?\s?S\.?[^\n\d]{0,40}?(?:No\.?|Number)\s*[:.]?\s*|^[ \t]*)(\d{2})(\d{7})[ \t]*$")
 
 
 def _name_then_place(lines: list[str]) -> bool:
@@ -907,7 +923,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for i, cv in enumerate(covers):
         key = f"rp:{i + 1}"
         types = cv.get("types") or []
-        kind = NodeKind.PERSON if "IN" in types else NodeKind.ORGANIZATION
+        kind = NodeKind.PERSON if "IN" in types and not _LEGAL_FORM_END.search(cv["name"]) else NodeKind.ORGANIZATION
         if not types:
             from ._prose import _looks_person
 
@@ -922,6 +938,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
             _prop(ent, "citizenship", cv["citizenship"], b.prov(*w.get("citizenship", (sec1, ""))))
         if types:
             _prop(ent, "reporting_person_type", ",".join(types), b.prov(*w.get("type", (sec1, ""))))
+        if cv.get("irs_number") and kind == NodeKind.ORGANIZATION and not cv.get("cover_names"):
+            _prop(ent, "irs_number", cv["irs_number"], b.prov(sec1, ex1))
         filer_keys.append(key)
         props = {
             "basis": "beneficial", "shares": cv.get("aggregate"), "percent": cv.get("percent"),
@@ -997,6 +1015,11 @@ def parse(data: bytes, source: str) -> FilingFacts:
                           for d in ctx.defs.values()]
     ctx.components(covers, where_all, item5)
     _fill_from_item5(facts, item5)
+    if "item_4" in items:  # 13G/A Item 4 as a table of the reporting persons (their cover cells "See Item 4")
+        rows4 = _item4_table(items["item_4"], res)
+        if rows4:
+            doc.setdefault("item_4", {})["table"] = [dict(r, key=k) for k, r in rows4.items()]
+            _fill_from_item4(facts, rows4)
     ctx.convertible_terms(text[body_start:])
 
     # Item 6
@@ -1044,7 +1067,21 @@ def parse(data: bytes, source: str) -> FilingFacts:
     if is_13g and "item_8" in items:
         doc["item_8"] = _item8(items["item_8"], facts, res, b)
         if doc["item_8"].get("exhibit"):
-            doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": 0}
+            # the exhibit listing the members: a part of this document (read here), else one of the submission's
+            from ._item8 import document_group_members
+
+            item8_at = min((s for name, s, _, _ in sections if name == "item_8"), default=body_from)
+            found = document_group_members(facts, text, doc["item_8"]["exhibit"], item8_at)
+            doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": found}
+    if not is_13g and "item_2" in items:
+        # 13D Item 2 "the members of the group are listed on Exhibit 2": the list in this document
+        lab = _item2_group_exhibit(items["item_2"])
+        if lab:
+            from ._item8 import document_group_members
+
+            item2_at = min((s for name, s, _, _ in sections if name == "item_2"), default=body_from)
+            doc.setdefault("item_2", {})["group_exhibit"] = {
+                "exhibit": lab, "found": document_group_members(facts, text, lab, item2_at)}
     if is_13g and "item_7" in items:
         # 13G Item 7: the subsidiaries a parent holding company reports for, inline or in the exhibit it cites
         from ._item7 import item7_answer, mine_item7
@@ -1089,6 +1126,11 @@ _ITEM8_NONE = re.compile(r"(?i)\s*(?:\(?not\s+applicable|n/?a\b|none\b|inapplica
                          r"the\s+reporting\s+persons?\s+(?:are|is)\s+not)")
 
 
+#: an Item 8 answer saying the members are named in an exhibit ("are identified on Exhibit A attached hereto")
+_ITEM8_LISTED = re.compile(r"(?i)\b(?:listed|set\s+forth|identified|named|included|contained|attached)\s+(?:\w+\s+){0,3}?"
+                           r"(?:in|on|as)\s+(?:the\s+)?(?:attached\s+)?(?:Exhibit|Appendix|Annex|Attachment|Schedule)\b")
+
+
 def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
     """13G Item 8, the members of the group (read by :mod:`._item8`, as the XML loader does): named ones (a
     list, one a line, or 'the members of the group are A and B') are MEMBER_OF_GROUP of the filing's group, with
@@ -1103,6 +1145,9 @@ def _item8(s: str, facts: FilingFacts, res: Resolver, b: _Builder) -> dict:
     if not answer or _ITEM8_NONE.match(answer) or NO_GROUP.search(answer):
         if answer and re.match(r"(?i)\s*see\b", answer) and exhibit_label(answer):
             out["exhibit"] = exhibit_label(answer)
+        return out
+    if exhibit_label(answer) and _ITEM8_LISTED.search(answer):  # "the members ... are listed on Exhibit A"
+        out["exhibit"] = exhibit_label(answer)
         return out
     have = {r.source for r in facts.relations if r.type == EdgeKind.MEMBER_OF_GROUP}
     for nm, code, _piece in member_names(body):
@@ -1221,6 +1266,20 @@ def _item2(s: str, facts: FilingFacts, ctx: ProseContext) -> dict:
             _identity_sentence(sent, sec, facts, res, persons)
     out["persons"] = list(persons.values())
     return out
+
+
+def _item2_group_exhibit(s: str) -> str | None:
+    """The exhibit a 13D's Item 2 says lists the members of the group ("each member of the group is identified
+    in Exhibit 2 hereto"); None when it cites none, or only in a disclaimer of any group."""
+    from ._item8 import NO_GROUP, exhibit_label
+
+    for sent in sentences(_flat(_drop_heading(s))):
+        if re.search(r"(?i)\bmembers?\s+of\s+(?:the|a|such)\s+[\"“]?group|\bgroup\s+members\b", sent) and \
+                not NO_GROUP.search(sent) and _ITEM8_LISTED.search(sent):
+            lab = exhibit_label(sent)
+            if lab:
+                return lab
+    return None
 
 
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -1399,6 +1458,93 @@ _OWNS_SENTENCE = re.compile(
 
 
 _TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
+
+
+_ITEM4_COLUMNS = (("aggregate", re.compile(r"(?i)amount\s+(?:beneficially\s+)?owned|aggregate\s+amount|^\W*(?:amount|aggregate)\W*$")),
+                  ("percent", re.compile(r"(?i)percent(?:age)?\s+of\s+(?:the\s+)?class|^\W*percent")),
+                  ("sole_voting", re.compile(r"(?i)sole\s+(?:power\s+to\s+)?vot")),
+                  ("shared_voting", re.compile(r"(?i)shared\s+(?:power\s+to\s+)?vot")),
+                  ("sole_dispositive", re.compile(r"(?i)sole\s+(?:power\s+to\s+)?dispos|sole\s+dispositive")),
+                  ("shared_dispositive", re.compile(r"(?i)shared\s+(?:power\s+to\s+)?dispos|shared\s+dispositive")))
+
+
+def _item4_column(cell: str) -> str | None:
+    for key, rx in _ITEM4_COLUMNS:
+        if rx.search(cell):
+            return key
+    return None
+
+
+_TYPED_GAP = re.compile(r"\s{2,}")  # the columns of a typed table
+
+
+def _item4_table(text: str, res: Resolver) -> dict[str, dict]:
+    """13G Item 4 as a table (an HTML table, one row a line of tab-separated cells): a row per reporting person
+    under a header naming the amount, percent and powers, or a row per quantity under a header of the persons.
+    {reporting person key: {aggregate, percent, sole_voting, ..., section}} for the rows that name one."""
+    filers = set(res.facts.filing.filer_keys)
+    rows = [[c.strip() for c in ln.split("\t")] if "\t" in ln else _TYPED_GAP.split(ln.strip())
+            for ln in text.splitlines() if "\t" in ln or len(_TYPED_GAP.findall(ln.strip())) >= 2]
+    out: dict[str, dict] = {}
+
+    def put(key: str, field: str, cell: str) -> None:
+        rec = out.setdefault(key, {"section": "Item 4"})
+        if field == "percent":
+            pct, bound, ptxt = _percent(cell)
+            if pct is not None:
+                rec.update(percent=pct, percent_bound=bound, percent_text=ptxt)
+        else:
+            v, _ = _number(cell)
+            if v is not None:
+                rec[field] = v
+
+    for i, head in enumerate(rows):
+        cols = [_item4_column(c) for c in head]
+        if sum(1 for c in cols if c) >= 3 and not any(_number(c)[0] is not None and not _item4_column(c)
+                                                     for c in head[1:]):
+            # one row per person: the first cell names them
+            for row in rows[i + 1:]:
+                key = res.resolve(row[0]) if row else None
+                if key not in filers:
+                    continue
+                for field, cell in zip(cols[1:] if cols[0] is None else cols, row[1:] if cols[0] is None else row):
+                    if field:
+                        put(key, field, cell)
+            break
+        keys = [res.resolve(c) if c else None for c in head]
+        if sum(1 for k in keys if k in filers) >= 2:
+            # one row per quantity, a column per person
+            for row in rows[i + 1:]:
+                field = _item4_column(row[0]) if row else None
+                if field is None:
+                    continue
+                persons = keys[1:] if len(keys) == len(row) else [k for k in keys if k]  # an empty corner cell
+                if len(persons) != len(row) - 1:
+                    continue
+                for key, cell in zip(persons, row[1:]):
+                    if key in filers:
+                        put(key, field, cell)
+            break
+    return {k: v for k, v in out.items() if len(v) > 1}
+
+
+def _fill_from_item4(facts: FilingFacts, rows: dict[str, dict]) -> None:
+    """A cover page whose cells only point to Item 4 ("See Item 4") takes each value Item 4's table gives the
+    reporting person, with shares_section "Item 4"; a value the cover states stays."""
+    for r in facts.relations:
+        rec = rows.get(r.source)
+        if rec is None or r.type != EdgeKind.HOLDS or r.props.get("basis") != "beneficial":
+            continue
+        for field in ("aggregate", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+            prop = "shares" if field == "aggregate" else field
+            if r.props.get(prop) is None and rec.get(field) is not None:
+                r.props[prop] = rec[field]
+                r.props["shares_section"] = "Item 4"
+        if r.props.get("percent") is None and rec.get("percent") is not None:
+            r.props["percent"] = rec["percent"]
+            for k in ("percent_bound", "percent_text"):
+                if rec.get(k):
+                    r.props[k] = rec[k]
 
 
 def _item4_amounts(text: str) -> dict:

@@ -261,6 +261,7 @@ class OG(DefinedNamespace):
     aggregateExcludesCertainShares: URIRef
     citizenship: URIRef
     citizenshipCode: URIRef
+    irsNumber: URIRef
     country: URIRef
     placeOfOrganization: URIRef
     incorporation: URIRef
