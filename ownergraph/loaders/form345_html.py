@@ -26,8 +26,8 @@ from lxml import html as lhtml
 from ..errors import LoadError
 from ..graph.model import FilingFacts
 from . import Loader, register
-from ._text import decode, parse_date, parse_decimal
-from .ownership import OwnershipDocument, display_name, facts_from_document, is_submission, looks_like_org
+from ._text import decode, parse_date
+from .ownership import OwnershipDocument, cell_value, display_name, facts_from_document, is_submission, looks_like_org
 
 _HTML_RE = re.compile(r"<\s*(?:html|body|table)\b", re.I)
 _BOX1_RE = re.compile(r"Name\s+and\s+Address\s+of\s+Reporting\s+Person", re.I)
@@ -111,16 +111,8 @@ def _cell(el, kind: str = "text") -> dict | None:
         raw = raw[:m.start()].strip()
     if raw in ("", "-", "--"):
         val = None
-    elif kind == "num":
-        s = raw.replace("$", "").replace("(", "-" if raw.startswith("(") and raw.endswith(")") else "(")
-        s = s.replace(")", "").strip()
-        d = parse_decimal(s)
-        val = format(d, "f") if d is not None else raw
-    elif kind == "date":
-        d = parse_date(raw)
-        val = d.isoformat() if d else raw
     else:
-        val = raw
+        val = cell_value(raw, kind)
     if val is None and not fns:
         return None
     out = {"value": val, "footnotes": fns}

@@ -24,13 +24,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from decimal import Decimal
 
 from ..errors import LoadError
 from ..graph.model import FilingFacts
 from . import Loader, register
-from ._text import decode, parse_date, parse_decimal
-from .ownership import OwnershipDocument, display_name, facts_from_document, is_submission, looks_like_org
+from ._text import decode, parse_date
+from .ownership import OwnershipDocument, cell_value, display_name, facts_from_document, is_submission, looks_like_org
 
 _TITLE_RE = re.compile(r"STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL\s+OWNERSHIP|INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL"
                        r"\s+OWNERSHIP", re.I)
@@ -178,20 +177,8 @@ def _cell(raw: str | None, kind: str = "text") -> dict | None:
     s = re.sub(r"\s+-$", "", s).strip()
     if s in ("", "-", "--", "N/A", "n/a"):
         val = None
-    elif kind == "num":
-        s2 = s.replace("$", "").strip()
-        fm = re.fullmatch(r"(\d[\d,]*)?\s*(\d+)/(\d+)", s2)  # "13 7/8": prices in eighths before 2001
-        whole = parse_decimal(fm.group(1) or "0") if fm else None
-        if fm and whole is not None and int(fm.group(3)) and len(fm.group(2) + fm.group(3)) <= 12:
-            d = whole + Decimal(fm.group(2)) / Decimal(fm.group(3))
-        else:
-            d = parse_decimal(s2)
-        val = format(d, "f") if d is not None else s
-    elif kind == "date":
-        d = parse_date(s)
-        val = d.isoformat() if d else s
     else:
-        val = s
+        val = cell_value(s, kind)
     if val is None and not fns:
         return None
     out = {"value": val, "footnotes": fns}

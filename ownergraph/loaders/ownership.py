@@ -651,6 +651,30 @@ def _words(name: str) -> list[str]:
     return _NON_WORD.sub(" ", name.lower()).split()
 
 
+_FRACTION = re.compile(r"(\d[\d,]*)?\s*(\d+)/(\d+)")
+
+
+def cell_value(s: str, kind: str = "text") -> str:
+    """A cell's text as the XML document model holds its value (for the loaders of renderings: the ASCII era's
+    text forms, the SEC's HTML pages): "num" a plain number ("$1,234.50" is "1234.50", "(2,500)" is "-2500",
+    "13 7/8", a price in eighths before 2001, is "13.875"), "date" an ISO date; the text itself when it is not one."""
+    if kind == "num":
+        s2 = s.replace("$", "").strip()
+        if s2.startswith("(") and s2.endswith(")"):
+            s2 = "-" + s2[1:-1].strip()
+        fm = _FRACTION.fullmatch(s2)
+        whole = parse_decimal(fm.group(1) or "0") if fm else None
+        if fm and whole is not None and int(fm.group(3)) and len(fm.group(2) + fm.group(3)) <= 12:
+            d = whole + Decimal(fm.group(2)) / Decimal(fm.group(3))
+        else:
+            d = parse_decimal(s2)
+        return format(d, "f") if d is not None else s
+    if kind == "date":
+        d = parse_date(s)
+        return d.isoformat() if d else s
+    return s
+
+
 def looks_like_org(name: str) -> bool:
     w = _words(name)
     return (not _ORG_WORDS.isdisjoint(w) or len(w) == 1 or "&" in name or _DIGITS3.search(name) is not None
