@@ -788,7 +788,8 @@ def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str
     dm = re.search(r"(?:dated|executed|signed)[^.]{0,40}?(?:as\s+of\s+|this\s+|on\s+)?(" + DATE_RE + ")", text, re.I)
     d = parse_date(dm.group(1)) if dm else None
     if d is None:  # "executed as of this 3rd day of March, 2025"
-        dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
+        # (an HTML "10<sup>th</sup> day" reads "10 th day")
+        dm = re.search(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
         d = parse_date(f"{dm.group(2)} {dm.group(1)}, {dm.group(3)}") if dm else None
     if d:
         ag.props.append(_construct(PropFact, {"name": "date", "value": d, "prov": prov}))
