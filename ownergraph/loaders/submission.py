@@ -308,6 +308,13 @@ def _document_tags(data: bytes) -> tuple[list[int], list[int]]:
 
 def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
     """Header text and [(fields, body, format)] of a submission."""
+    head, docs, _ = _split(data)
+    return head, docs
+
+
+def _split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]], bool]:
+    """:func:`split`, and whether the last document ran to the end of the data without its ``</DOCUMENT>``
+    (a submission cut short: the last document may be incomplete)."""
     if b"\r" in data:  # (a search for one byte is much cheaper than replace() scanning for two)
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     opens, closes = _document_tags(data)
@@ -318,6 +325,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         head = head[:end]
     docs = []
     pos = first
+    cut = False
     while pos >= 0:
         start = pos + len(b"<DOCUMENT>")
         i = bisect.bisect_left(opens, start)
@@ -325,6 +333,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         i = bisect.bisect_left(closes, start)
         end = closes[i] if i < len(closes) else -1  # data.find(b"</DOCUMENT>", start)
         if end < 0 or (0 <= nxt < end):
+            cut = nxt < 0  # the last document has no </DOCUMENT>: the data stops inside it
             end = nxt if nxt >= 0 else len(data)
         raw = data[start:end]
         pos = nxt
@@ -333,7 +342,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         fields = {k.decode().lower(): v.decode("latin-1").strip() for k, v in _FIELD_RE.findall(meta)}
         body, fmt = _body(raw)
         docs.append((fields, body, fmt))
-    return decode(head), docs
+    return decode(head), docs, cut
 
 
 # ----------------------------------------------------------------- facts
@@ -918,9 +927,18 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
 
 
 def parse(data: bytes, source: str) -> FilingFacts:
-    head_text, docs = split(data)
+    head_text, docs, cut = _split(data)
     hdr = parse_header(head_text)
     warn: list[str] = []
+    if cut:
+        last = docs[-1][0]
+        warn.append(f"{source}: the submission ends inside document {len(docs)} "
+                    f"({last.get('filename') or last.get('type') or 'untyped'}) without its </DOCUMENT>: it looks "
+                    f"cut short, and that document may be incomplete")
+    count = hdr.public_document_count
+    if docs and count and len(docs) < count:
+        warn.append(f"{source}: the header counts {count} documents but the submission holds {len(docs)}: "
+                    f"it looks incomplete")
     if hdr.accession:
         digits = re.sub(r"\D", "", hdr.accession)
         if re.fullmatch(r"\d{10}-\d{2}-\d{6}", hdr.accession.strip()):
@@ -964,7 +982,9 @@ def parse(data: bytes, source: str) -> FilingFacts:
     try:
         facts = ld.parse(docs[primary][1], source)
     except OwnergraphError as e:
-        raise LoadError(source, f"{name} ({listing[primary].type}): {e.problem}") from None
+        why = (" (the submission ends inside this document without its </DOCUMENT>: it looks cut short)"
+               if cut and primary == len(docs) - 1 else "")
+        raise LoadError(source, f"{name} ({listing[primary].type}): {e.problem}{why}") from None
     listing[primary].loader, listing[primary].role = ld.name, "primary"
     # other documents of the same family (13F information table beside the cover page)
     for i, (f, body, fmt) in enumerate(docs):
