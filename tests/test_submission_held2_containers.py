@@ -1,5 +1,5 @@
 """EDGAR submissions of structures seen in real filings not covered before: an HTML power of attorney dated
-'21<sup>st</sup> day of', a submission cut short."""
+'21<sup>st</sup> day of', a submission cut short, a Schedule TO-T/A that EDGAR also files as a 13D/A."""
 
 from __future__ import annotations
 
@@ -58,3 +58,51 @@ def test_missing_close_between_documents_is_not_a_cut():
     assert not any("cut short" in w for w in f.warnings)
     assert [d["role"] for d in f.document["submission"]["documents"]] == ["primary", "exhibit"]
 
+
+def test_schedule_to_filed_as_13d_amendment_unread_gives_header_facts_with_group_members():
+    f = load_path(FIX / "sctota_13da_unread_group_members.txt")
+    fi = f.filing
+    # the submission type stays; the subject company's FILING VALUES say EDGAR filed it as a 13D/A too
+    assert fi.form_type == "SC TO-T/A" and fi.also_form_types == ["SC 13D/A"]
+    assert fi.family == "schedule13" and fi.is_amendment
+    assert any("only the header's facts were loaded" in w for w in f.warnings)
+    issuer = f.entity(fi.issuer_key)
+    assert (issuer.name, issuer.cik) == ("NORTHWIND EXAMPLE REFINING INC", "0009000090")
+    filers = [f.entity(k) for k in fi.filer_keys]
+    assert [(e.name, e.cik, e.kind) for e in filers] == [
+        ("FABRIKAM EXAMPLE HOLDINGS L.P.", "0009000091", NodeKind.ORGANIZATION),
+        ("FABRIKAM EXAMPLE G.P. INC.", None, NodeKind.ORGANIZATION),
+        ("HOLLIS W. EXAMPLE", None, NodeKind.PERSON),
+        ("FABRIKAM EXAMPLE ENERGY LLC", None, NodeKind.ORGANIZATION),
+    ]
+    assert all(e.prov.section == "header" for e in filers)
+
+
+def test_group_member_that_is_also_a_filed_by_party_is_not_repeated():
+    f = load_path(FIX / "sc13d_header_only_individual.txt")  # GROUP MEMBERS: BLUEBIRD EXAMPLE, also FILED BY
+    names = [f.entity(k).name for k in f.filing.filer_keys]
+    assert names.count("BLUEBIRD EXAMPLE") == 1 and len(names) == 2
+
+
+def test_schedule_to_without_a_13d_filing_value_is_still_refused():
+    data = (FIX / "sctota_13da_unread_group_members.txt").read_bytes().replace(
+        b"FORM TYPE:\t\tSC 13D/A", b"FORM TYPE:\t\tSC TO-T/A")
+    from ownergraph.errors import UnsupportedFormat
+
+    with pytest.raises(UnsupportedFormat) as ei:
+        load_bytes(data, "to.txt")
+    assert "to.txt" in str(ei.value) and "SC TO-T/A" in str(ei.value)
+
+
+def test_tag_dialect_header_only_13d_amendment_lists_its_group_members():
+    # a header of the <TAG>value dialect kept without its documents (an EDGAR .hdr.sgml): the FILED BY
+    # individual, in SEC order, and the GROUP MEMBERS lines, one of which is that individual again
+    f = load_path(FIX / "sc13da_tag_header_group_members.txt")
+    fi = f.filing
+    assert fi.form_type == "SC 13D/A" and fi.also_form_types == [] and fi.filed_date == dt.date(2024, 11, 20)
+    assert any("the submission holds no <DOCUMENT>" in w for w in f.warnings)
+    assert f.entity(fi.issuer_key).cik == "0009000096"
+    filers = [(e.name, e.cik, e.kind) for e in (f.entity(k) for k in fi.filer_keys)]
+    assert filers == [("Harper J Example", "0009000095", NodeKind.PERSON),
+                      ("WINGTIP EXAMPLE CORP.", None, NodeKind.ORGANIZATION),
+                      ("WINGTIP EXAMPLE CAPITAL LP", None, NodeKind.ORGANIZATION)]

@@ -900,15 +900,25 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
     stype = " ".join((hdr.submission_type or "").split())
     if stype and _HEADER_13F.fullmatch(stype):
         return _header_only_13f(data, hdr, source, why, stype.upper())
-    if not stype or not _HEADER_FORMS.fullmatch(stype):
+    also = None
+    if stype and not _HEADER_FORMS.fullmatch(stype):
+        # a submission of another form that EDGAR also files as a 13D/G (a Schedule TO-T/A amending the bidder's
+        # 13D): the parties' FILING VALUES name that form too
+        also = next((t for p in hdr.parties
+                     if _HEADER_FORMS.fullmatch(t := " ".join(p.values.get("FILING VALUES/FORM TYPE", "").split()))
+                     and not t[0].isdigit()), None)
+    if not stype or not (_HEADER_FORMS.fullmatch(stype) or also):
         return None
     subjects = {normalize_cik(p.cik) for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik}
     owners = [p for p in hdr.parties if p.role in ("reporting owner", "filed by", "filer") and p.cik
               and normalize_cik(p.cik) not in subjects]
     if len(subjects) != 1 or not owners:
         return None
-    facts = _header_facts(data, hdr, source, why, stype, "ownership" if stype[0] in "345" else "schedule13")
+    facts = _header_facts(data, hdr, source, why, stype, "ownership" if (also or stype)[0] in "345" else "schedule13")
     fi = facts.filing
+    if also:
+        fi.also_form_types.append(also)
+        fi.is_amendment = fi.is_amendment or also.upper().endswith("/A")
     subject = next(p for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik)
     fi.issuer_key = _party_entity(facts, subject, _header_prov(facts, subject), NodeKind.ORGANIZATION).key
     for p in _one_per_cik(owners):
@@ -922,8 +932,28 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
                 e.props.append(PropFact(name="name_as_filed", value=e.name, prov=e.prov))
                 e.name = shown
         fi.filer_keys.append(e.key)
+    if fi.family == "schedule13":
+        _header_group_members(facts, hdr)
     _enrich(facts, hdr, source)  # the RELATIONSHIP lines
     return facts
+
+
+def _header_group_members(facts: FilingFacts, hdr: SubmissionHeader) -> None:
+    """A header-only 13D/G: the GROUP MEMBERS lines name the other persons filing the statement jointly
+    (without CIKs); each one the header's filers do not already name becomes a filer of the filing."""
+    filers = [e for k in facts.filing.filer_keys if (e := facts.entity(k)) is not None]
+    f = facts.filing
+    for g in dict.fromkeys(" ".join(x.split()) for x in hdr.group_members):
+        name = _display(g)
+        if not name or any(_same_party(name, e) for e in filers):
+            continue
+        kind = (NodeKind.ORGANIZATION if _looks_org(name) or not _PERSON_NAME.match(name) else NodeKind.PERSON)
+        prov = Provenance(filing_id=f.id, accession=f.accession, source=f.source, section="header",
+                          excerpt=excerpt(f"GROUP MEMBERS: {g}"))
+        e = EntityFact(key=f"header:{len(facts.entities)}", kind=kind, name=name, prov=prov)
+        facts.entities.append(e)
+        filers.append(e)
+        f.filer_keys.append(e.key)
 
 
 def parse(data: bytes, source: str) -> FilingFacts:
