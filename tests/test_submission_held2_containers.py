@@ -106,3 +106,21 @@ def test_tag_dialect_header_only_13d_amendment_lists_its_group_members():
     assert filers == [("Harper J Example", "0009000095", NodeKind.PERSON),
                       ("WINGTIP EXAMPLE CORP.", None, NodeKind.ORGANIZATION),
                       ("WINGTIP EXAMPLE CAPITAL LP", None, NodeKind.ORGANIZATION)]
+
+
+def test_submission_cut_inside_its_header():
+    data = (FIX / "f4_xml_poa_html_ordinal.txt").read_bytes()
+    # cut after the issuer's CIK: the header's parties are there, the header's end and the documents are not
+    cut = data[:data.index(b"STANDARD INDUSTRIAL CLASSIFICATION")]
+    f = load_bytes(cut, "cut.txt")
+    assert f.entity(f.filing.issuer_key).cik == "0009000081"
+    assert [f.entity(k).cik for k in f.filing.filer_keys] == ["0009000080"]
+    assert any(w.startswith("cut.txt: the submission holds no <DOCUMENT> and its header has no end") and
+               "cut short" in w for w in f.warnings)
+    # cut before any party: one clear error naming the file
+    with pytest.raises(LoadError) as ei:
+        load_bytes(data[:data.index(b"REPORTING-OWNER:")], "early.txt")
+    assert str(ei.value).startswith("early.txt") and "cut short" in str(ei.value)
+    # a header kept whole without its documents is no cut
+    whole_header = data[:data.index(b"<DOCUMENT>")]
+    assert not any("cut short" in w for w in load_bytes(whole_header, "hdr.txt").warnings)

@@ -956,6 +956,9 @@ def _header_group_members(facts: FilingFacts, hdr: SubmissionHeader) -> None:
         f.filer_keys.append(e.key)
 
 
+_HEADER_END = re.compile(rb"</(?:SEC|IMS)-HEADER>|</SUBMISSION>|</(?:SEC|IMS)-DOCUMENT>", re.I)
+
+
 def parse(data: bytes, source: str) -> FilingFacts:
     head_text, docs, cut = _split(data)
     hdr = parse_header(head_text)
@@ -980,9 +983,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
                         f"0000000000-00-000000: ignored")
             hdr.accession = None
     if not docs:
-        facts = _header_only(data, hdr, source, "the submission holds no <DOCUMENT>")
+        # a header that never ends (no </SEC-HEADER>, nor the container's end tag): the file stops inside it
+        unended = _HEADER_END.search(data) is None
+        cut_note = (" and its header has no end (</SEC-HEADER>): the file looks cut short" if unended else "")
+        facts = _header_only(data, hdr, source, "the submission holds no <DOCUMENT>" + cut_note)
         if facts is None:
-            raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
+            raise LoadError(source, "EDGAR submission without any <DOCUMENT>" + cut_note.replace(" and", ", and"))
         facts.warnings[:0] = warn
         facts.document = {"submission": Submission(header=hdr).model_dump(mode="json")}
         return facts
