@@ -124,3 +124,17 @@ def test_submission_cut_inside_its_header():
     # a header kept whole without its documents is no cut
     whole_header = data[:data.index(b"<DOCUMENT>")]
     assert not any("cut short" in w for w in load_bytes(whole_header, "hdr.txt").warnings)
+
+
+def test_power_of_attorney_attorneys_listed_with_their_offices():
+    # "appoints each of Ms. Sloane Example, Senior Vice President, General Counsel and Secretary, Mr. Tobias
+    # Placeholder, Assistant Secretary, and Wren Sample of Proseware ...": three people, no offices as people
+    f = load_path(FIX / "f3_xml_poa_attorneys_with_offices.txt")
+    (poa,) = [e for e in f.entities if e.kind == NodeKind.AGREEMENT]
+    assert poa.prop("date") == dt.date(2025, 3, 28)
+    roles = sorted((f.entity(r.source).name, r.props["role"]) for r in f.relations
+                   if r.type == EdgeKind.PARTY_TO and r.target == poa.key)
+    assert roles == [("Devon K Marlowe", "grantor"), ("Sloane Example", "attorney-in-fact"),
+                     ("Tobias Placeholder", "attorney-in-fact"), ("Wren Sample", "attorney-in-fact")]
+    assert not any(e.name in ("Senior Vice President", "General Counsel", "Assistant Secretary")
+                   for e in f.entities)

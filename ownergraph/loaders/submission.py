@@ -754,6 +754,10 @@ _POA_APPOINTS = re.compile(
     r"(?:the\s+)?(?:undersigned|his|her|its|my)['’]s?\s+(?:true|lawful)|(?:his|her|its|my|their)\s+true|"
     r"with\s+full\s+power|true\s+and\s+lawful|to\s+be\s+the\s+undersigned|attorneys?-in-fact))",
     re.I | re.S)
+#: the office an attorney-in-fact holds, listed beside the name ("Jordan Sample, Corporate Secretary, and ..."): no
+#: person's name
+_POA_TITLE = re.compile(r"(?i)\b(?:secretary|counsel|officer|president|director|treasurer|chief|vice|controller|"
+                        r"assistant|chairman|chairperson|chairwoman|managing|esq)\b")
 _POA_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){1,4}$")
 
 
@@ -780,8 +784,12 @@ def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str
     if m:
         for part in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", m["names"]):
             part = re.sub(r"(?i)^(?:each\s+of\s+)?(?:the\s+undersigned['’]s\s+)?", "", part).strip(" .\"'()")
+            # "Riley Example of Tailspin Inc." is Riley Example; "Ms. Jordan Sample" is Jordan Sample
+            part = re.sub(r"\s+of\s+.*$", "", part)
+            part = re.sub(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+", "", part)
             if _POA_PERSON.match(part) and not _looks_org(part) and not re.search(r"(?i)\b(?:the|each|any|undersigned|attorney|hereby|"
-                                                         r"presents|all|whom|these)\b", part):
+                                                         r"presents|all|whom|these)\b", part) \
+                    and not _POA_TITLE.search(part):
                 attorneys.append(part)
     if not grantors and not attorneys:
         return True  # a power of attorney naming no one the filing knows: nothing to state
