@@ -138,3 +138,16 @@ def test_power_of_attorney_attorneys_listed_with_their_offices():
                      ("Tobias Placeholder", "attorney-in-fact"), ("Wren Sample", "attorney-in-fact")]
     assert not any(e.name in ("Senior Vice President", "General Counsel", "Assistant Secretary")
                    for e in f.entities)
+
+
+def test_accession_from_the_container_line_when_the_header_states_none():
+    data = (FIX / "f4_xml_poa_html_ordinal.txt").read_bytes()
+    without = data.replace(b"ACCESSION NUMBER:\t\t0009000081-25-000007\n", b"")
+    assert without != data
+    f = load_bytes(without, "noacc.txt")
+    # "<SEC-DOCUMENT>0009000081-25-000007.txt : 20250212" names the file by its accession number
+    assert f.filing.accession == f.filing.id == "0009000081-25-000007"
+    # no accession anywhere: the filing is known by its content's hash
+    bare = without.replace(b"0009000081-25-000007.txt", b"x.txt").replace(b"0009000081-25-000007.hdr", b"x.hdr")
+    g = load_bytes(bare, "bare.txt")
+    assert g.filing.accession is None and g.filing.id.startswith("sha256:")

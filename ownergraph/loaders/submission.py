@@ -197,6 +197,10 @@ def parse_header(text: str) -> SubmissionHeader:
                     sub = ""
                 continue
             if key in ("SEC HEADER", "SEC DOCUMENT", "SUBMISSION", "IMS HEADER", "IMS DOCUMENT"):
+                # "<SEC-DOCUMENT>0001127602-25-001055.txt : 20250110": the file's own name is its accession number
+                am = re.match(r"(\d{10}-\d{2}-\d{6})\.(?:txt|hdr\.sgml|nc)\b", val)
+                if am:
+                    top.setdefault("container_accession", am.group(1))
                 continue
             if not val and key in _ROLES:
                 party, sub = HeaderParty(role=_ROLES[key]), ""
@@ -236,7 +240,7 @@ def parse_header(text: str) -> SubmissionHeader:
             party.values.setdefault(f"{sub}/{key}" if sub else key, val)
     count = top.get("public_document_count")
     return SubmissionHeader(
-        accession=top.get("accession"),
+        accession=top.get("accession") or top.get("container_accession"),
         submission_type=top.get("submission_type"),
         public_document_count=int(count) if count and count.isdigit() else None,
         filed=top.get("filed"),
