@@ -151,3 +151,35 @@ def test_accession_from_the_container_line_when_the_header_states_none():
     bare = without.replace(b"0009000081-25-000007.txt", b"x.txt").replace(b"0009000081-25-000007.hdr", b"x.hdr")
     g = load_bytes(bare, "bare.txt")
     assert g.filing.accession is None and g.filing.id.startswith("sha256:")
+
+
+def test_10k_whose_text_a_13g_loader_claims_but_cannot_read_still_gives_its_ex21():
+    # Item 12 of a 10-K tells of its holders' Schedules 13G: the classic 13D/G loader claims the document and
+    # finds no cover page; the 10-K is passed over (with a warning naming it) and its EX-21 is read
+    f = load_path(FIX / "10k_item12_mentions_13g_with_ex21.txt")
+    assert f.filing.form_type == "10-K" and f.filing.loader == "ex21"
+    subs = sorted(f.entity(r.source).name for r in f.relations if r.type == EdgeKind.SUBSIDIARY_OF)
+    assert subs == ["Woodgrove Example (Cayman) Ltd.", "Woodgrove Example GmbH", "Woodgrove Example Holdings LLC"]
+    assert any("wg-10k.htm (10-K) was not read by schedule13_text" in w for w in f.warnings)
+    roles = [(d["type"], d["loader"], d["role"]) for d in f.document["submission"]["documents"]]
+    assert roles == [("10-K", None, None), ("EX-21.1", "ex21", "primary")]
+
+
+def test_13d_document_the_loader_cannot_read_is_still_the_filings_error():
+    data = (FIX / "10k_item12_mentions_13g_with_ex21.txt").read_bytes().replace(
+        b"CONFORMED SUBMISSION TYPE:\t10-K", b"CONFORMED SUBMISSION TYPE:\tSC 13G").replace(
+        b"<TYPE>10-K", b"<TYPE>SC 13G")
+    with pytest.raises(LoadError) as ei:
+        load_bytes(data, "13g.txt")
+    assert str(ei.value).startswith("13g.txt") and "wg-10k.htm (SC 13G)" in str(ei.value)
+
+
+def test_10k_with_only_a_document_no_loader_can_read_is_unsupported_with_the_reason():
+    from ownergraph.errors import UnsupportedFormat
+
+    data = (FIX / "10k_item12_mentions_13g_with_ex21.txt").read_bytes()
+    data = data[:data.index(b"<DOCUMENT>\n<TYPE>EX-21.1")] + b"</SEC-DOCUMENT>\n"
+    with pytest.raises(UnsupportedFormat) as ei:
+        load_bytes(data, "10k.txt")
+    msg = str(ei.value)
+    assert msg.startswith("10k.txt") and "type 10-K" in msg and "not read by schedule13_text" in msg

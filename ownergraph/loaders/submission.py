@@ -1011,28 +1011,39 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # the primary document: typed as the submission, else the first non-exhibit a loader reads, else an exhibit
     order = sorted(range(len(docs)), key=lambda i: (
         0 if listing[i].type.upper() == stype.upper() else 1 if not _is_exhibit(listing[i].type) else 2, i))
-    primary, ld = None, None
+    # a submission of a form no loader of its own reads (a 10-K, a Schedule TO) whose document a loader claims
+    # but cannot read (a 10-K discussing its holders' Schedules 13G): that document is passed over for the next
+    # one (the 10-K's EX-21); a Form 3/4/5, 13D/G or 13F document that fails is the filing's error
+    own_form = bool(_HEADER_FORMS.fullmatch(" ".join(stype.split())) or _HEADER_13F.fullmatch(" ".join(stype.split())))
+    primary, ld, facts = None, None, None
+    passed_over: list[str] = []
     for i in order:
-        ld = _claim(docs[i][1], docs[i][2])
-        if ld is not None:
-            primary = i
-            break
-    if primary is None or ld is None:
+        cand = _claim(docs[i][1], docs[i][2])
+        if cand is None:
+            continue
+        name = listing[i].filename or f"document {i + 1}"
+        try:
+            facts = cand.parse(docs[i][1], source)
+        except OwnergraphError as e:
+            why = (" (the submission ends inside this document without its </DOCUMENT>: it looks cut short)"
+                   if cut and i == len(docs) - 1 else "")
+            if own_form:
+                raise LoadError(source, f"{name} ({listing[i].type}): {e.problem}{why}") from None
+            passed_over.append(f"{name} ({listing[i].type}) was not read by {cand.name}: {e.problem}{why}")
+            continue
+        primary, ld = i, cand
+        break
+    warn.extend(f"{source}: {x}" for x in passed_over)
+    if primary is None or ld is None or facts is None:
         p = listing[order[0]]
         what = f"type {p.type or '?'}{', ' + p.filename if p.filename else ''}, {p.format}"
         facts = _header_only(data, hdr, source, f"no loader reads its primary document ({what})")
         if facts is None:
-            raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document ({what})")
+            raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document ({what})"
+                                    + (f"; {passed_over[0]}" if passed_over else ""))
         facts.warnings[:0] = warn
         facts.document = {"submission": Submission(header=hdr, documents=listing).model_dump(mode="json")}
         return facts
-    name = listing[primary].filename or f"document {primary + 1}"
-    try:
-        facts = ld.parse(docs[primary][1], source)
-    except OwnergraphError as e:
-        why = (" (the submission ends inside this document without its </DOCUMENT>: it looks cut short)"
-               if cut and primary == len(docs) - 1 else "")
-        raise LoadError(source, f"{name} ({listing[primary].type}): {e.problem}{why}") from None
     listing[primary].loader, listing[primary].role = ld.name, "primary"
     # other documents of the same family (13F information table beside the cover page)
     for i, (f, body, fmt) in enumerate(docs):
