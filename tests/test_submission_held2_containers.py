@@ -183,3 +183,17 @@ def test_10k_with_only_a_document_no_loader_can_read_is_unsupported_with_the_rea
         load_bytes(data, "10k.txt")
     msg = str(ei.value)
     assert msg.startswith("10k.txt") and "type 10-K" in msg and "not read by schedule13_text" in msg
+
+
+def test_document_listing_says_which_exhibits_the_container_loader_read():
+    f = load_path(FIX / "f4_xml_poa_html_ordinal.txt")
+    assert [(d["type"], d["loader"], d["role"]) for d in f.document["submission"]["documents"]] == [
+        ("4", "ownership", "primary"), ("EX-24", "submission", "exhibit")]
+    # an exhibit that states nothing the graph holds (a press release) was not read
+    g = load_path(FIX / "13g_xml_submission.txt")
+    assert [(d["type"], d["loader"]) for d in g.document["submission"]["documents"]] == [
+        ("SCHEDULE 13G", "schedule13_xml"), ("EX-99.1", "submission"), ("GRAPHIC", None)]
+    # an exhibit a 13G's Item 7 cites for its subsidiaries ("See Exhibit 99.1") was read too
+    h = load_path(FIX / "13g_parent_item7_exhibit_doc.txt")
+    assert [(d["type"], d["loader"]) for d in h.document["submission"]["documents"]] == [
+        ("SC 13G", "schedule13_text"), ("EX-24", "submission"), ("EX-99.1", "submission")]

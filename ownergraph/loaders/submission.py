@@ -129,7 +129,9 @@ class SubmissionDocument(BaseModel):
     description: str | None = None
     format: str = Field(description="xml, html, text, pdf, binary")
     size: int
-    loader: str | None = Field(default=None, description="Loader that read it, if any")
+    loader: str | None = Field(default=None, description="Loader that read it, if any ('submission' for an exhibit "
+                                                             "the container loader read itself: a joint filing "
+                                                             "agreement, a power of attorney)")
     role: str | None = Field(default=None, description="'primary', 'merged', 'exhibit' or None (not read)")
 
 
@@ -1083,16 +1085,33 @@ def parse(data: bytes, source: str) -> FilingFacts:
         fi.event_date = parse_date(hdr.period)
     _repoint(facts, fi.id, acc, source)
     _enrich(facts, hdr, source)
-    exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in range(len(docs))
+    ex_index = [i for i in range(len(docs))
                 if i != primary and listing[i].role is None and _is_exhibit(listing[i].type)]
-    _exhibit_agreements(facts, exhibits, source)
+    exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in ex_index]
+    def stated() -> tuple[int, int, int]:
+        return (len(facts.entities), len(facts.relations),
+                sum(len(e.props) for e in facts.entities if e.kind == NodeKind.AGREEMENT))
+
+    for i, ex in zip(ex_index, exhibits):  # one at a time: the listing says which exhibit stated an agreement
+        before = stated() if ex[2] in ("html", "text", "xml") else None
+        _exhibit_agreements(facts, [ex], source)
+        if before is not None and stated() != before:
+            listing[i].loader = "submission"
     if fi.family == "schedule13":  # 13G Item 7 "See Exhibit A": the exhibit is a document of its own
         from ._item7 import exhibit_subsidiaries
 
+        n0 = len(facts.relations)
         exhibit_subsidiaries(facts, exhibits, source)
         from ._item8 import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
 
         exhibit_group_members(facts, exhibits, source)
+        # the exhibit these readers cited ("Exhibit 99.1"), when one exhibit only is of that type
+        cited = {r.prov.section for r in facts.relations[n0:]}
+        labels = ["Exhibit " + re.sub(r"(?i)^EX-", "", listing[i].type.split()[0]) if listing[i].type else ""
+                  for i in ex_index]
+        for i, label in zip(ex_index, labels):
+            if label in cited and labels.count(label) == 1 and listing[i].loader is None:
+                listing[i].loader = "submission"
     for i in range(len(docs)):
         if listing[i].role is None and _is_exhibit(listing[i].type):
             listing[i].role = "exhibit"
