@@ -37,8 +37,20 @@ REPORTING-OWNER / FILER by name, SEC "LAST FIRST MIDDLE" order included).  A
 header filer the document does not name becomes an entity of its own, so the
 filing is still joined to its filer's CIK.  Exhibits are read too: a joint
 filing agreement (EX-99) becomes an Agreement with the reporting persons it
-names ``PARTY_TO`` it.  ``document["submission"]`` holds the container's own
-view (header, document list, which document was primary).
+names ``PARTY_TO`` it, a power of attorney (EX-24) a "Power of Attorney" with
+its grantor and attorneys-in-fact.  ``document["submission"]`` holds the
+container's own view (header, document list with the loader that read each
+document -- ``submission`` for an exhibit read here --, which was primary).
+
+A header-only 13D/G also lists its GROUP MEMBERS as filers, and a submission of
+another form whose parties' FILING VALUES say EDGAR also filed it as a 13D/G (a
+Schedule TO-T/A amending the bidder's 13D) is read so, keeping its type.  In a
+submission of a form without a loader of its own (10-K, 8-K, Schedule TO) a
+document that a loader claims but cannot read is passed over, with a warning,
+for the next one.  A file cut short -- its last document without
+``</DOCUMENT>``, fewer documents than PUBLIC DOCUMENT COUNT, a header without
+its end -- is read as far as it goes, with a warning naming the file (or, when
+nothing can be read, an error saying the file looks cut short).
 """
 
 from __future__ import annotations
