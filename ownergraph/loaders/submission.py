@@ -37,8 +37,20 @@ REPORTING-OWNER / FILER by name, SEC "LAST FIRST MIDDLE" order included).  A
 header filer the document does not name becomes an entity of its own, so the
 filing is still joined to its filer's CIK.  Exhibits are read too: a joint
 filing agreement (EX-99) becomes an Agreement with the reporting persons it
-names ``PARTY_TO`` it.  ``document["submission"]`` holds the container's own
-view (header, document list, which document was primary).
+names ``PARTY_TO`` it, a power of attorney (EX-24) a "Power of Attorney" with
+its grantor and attorneys-in-fact.  ``document["submission"]`` holds the
+container's own view (header, document list with the loader that read each
+document -- ``submission`` for an exhibit read here --, which was primary).
+
+A header-only 13D/G also lists its GROUP MEMBERS as filers, and a submission of
+another form whose parties' FILING VALUES say EDGAR also filed it as a 13D/G (a
+Schedule TO-T/A amending the bidder's 13D) is read so, keeping its type.  In a
+submission of a form without a loader of its own (10-K, 8-K, Schedule TO) a
+document that a loader claims but cannot read is passed over, with a warning,
+for the next one.  A file cut short -- its last document without
+``</DOCUMENT>``, fewer documents than PUBLIC DOCUMENT COUNT, a header without
+its end -- is read as far as it goes, with a warning naming the file (or, when
+nothing can be read, an error saying the file looks cut short).
 """
 
 from __future__ import annotations
@@ -129,7 +141,9 @@ class SubmissionDocument(BaseModel):
     description: str | None = None
     format: str = Field(description="xml, html, text, pdf, binary")
     size: int
-    loader: str | None = Field(default=None, description="Loader that read it, if any")
+    loader: str | None = Field(default=None, description="Loader that read it, if any ('submission' for an exhibit "
+                                                             "the container loader read itself: a joint filing "
+                                                             "agreement, a power of attorney)")
     role: str | None = Field(default=None, description="'primary', 'merged', 'exhibit' or None (not read)")
 
 
@@ -197,6 +211,10 @@ def parse_header(text: str) -> SubmissionHeader:
                     sub = ""
                 continue
             if key in ("SEC HEADER", "SEC DOCUMENT", "SUBMISSION", "IMS HEADER", "IMS DOCUMENT"):
+                # "<SEC-DOCUMENT>0001127602-25-001055.txt : 20250110": the file's own name is its accession number
+                am = re.match(r"(\d{10}-\d{2}-\d{6})\.(?:txt|hdr\.sgml|nc)\b", val)
+                if am:
+                    top.setdefault("container_accession", am.group(1))
                 continue
             if not val and key in _ROLES:
                 party, sub = HeaderParty(role=_ROLES[key]), ""
@@ -236,7 +254,7 @@ def parse_header(text: str) -> SubmissionHeader:
             party.values.setdefault(f"{sub}/{key}" if sub else key, val)
     count = top.get("public_document_count")
     return SubmissionHeader(
-        accession=top.get("accession"),
+        accession=top.get("accession") or top.get("container_accession"),
         submission_type=top.get("submission_type"),
         public_document_count=int(count) if count and count.isdigit() else None,
         filed=top.get("filed"),
@@ -308,6 +326,13 @@ def _document_tags(data: bytes) -> tuple[list[int], list[int]]:
 
 def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
     """Header text and [(fields, body, format)] of a submission."""
+    head, docs, _ = _split(data)
+    return head, docs
+
+
+def _split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]], bool]:
+    """:func:`split`, and whether the last document ran to the end of the data without its ``</DOCUMENT>``
+    (a submission cut short: the last document may be incomplete)."""
     if b"\r" in data:  # (a search for one byte is much cheaper than replace() scanning for two)
         data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     opens, closes = _document_tags(data)
@@ -318,6 +343,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         head = head[:end]
     docs = []
     pos = first
+    cut = False
     while pos >= 0:
         start = pos + len(b"<DOCUMENT>")
         i = bisect.bisect_left(opens, start)
@@ -325,6 +351,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         i = bisect.bisect_left(closes, start)
         end = closes[i] if i < len(closes) else -1  # data.find(b"</DOCUMENT>", start)
         if end < 0 or (0 <= nxt < end):
+            cut = nxt < 0  # the last document has no </DOCUMENT>: the data stops inside it
             end = nxt if nxt >= 0 else len(data)
         raw = data[start:end]
         pos = nxt
@@ -333,7 +360,7 @@ def split(data: bytes) -> tuple[str, list[tuple[dict[str, str], bytes, str]]]:
         fields = {k.decode().lower(): v.decode("latin-1").strip() for k, v in _FIELD_RE.findall(meta)}
         body, fmt = _body(raw)
         docs.append((fields, body, fmt))
-    return decode(head), docs
+    return decode(head), docs, cut
 
 
 # ----------------------------------------------------------------- facts
@@ -745,6 +772,10 @@ _POA_APPOINTS = re.compile(
     r"(?:the\s+)?(?:undersigned|his|her|its|my)['’]s?\s+(?:true|lawful)|(?:his|her|its|my|their)\s+true|"
     r"with\s+full\s+power|true\s+and\s+lawful|to\s+be\s+the\s+undersigned|attorneys?-in-fact))",
     re.I | re.S)
+#: the office an attorney-in-fact holds, listed beside the name ("Jordan Sample, Corporate Secretary, and ..."): no
+#: person's name
+_POA_TITLE = re.compile(r"(?i)\b(?:secretary|counsel|officer|president|director|treasurer|chief|vice|controller|"
+                        r"assistant|chairman|chairperson|chairwoman|managing|esq)\b")
 _POA_PERSON = re.compile(r"^(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){1,4}$")
 
 
@@ -771,8 +802,12 @@ def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str
     if m:
         for part in re.split(r"\s*(?:,|;|\band\b|\bor\b)\s*", m["names"]):
             part = re.sub(r"(?i)^(?:each\s+of\s+)?(?:the\s+undersigned['’]s\s+)?", "", part).strip(" .\"'()")
+            # "Riley Example of Tailspin Inc." is Riley Example; "Ms. Jordan Sample" is Jordan Sample
+            part = re.sub(r"\s+of\s+.*$", "", part)
+            part = re.sub(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+", "", part)
             if _POA_PERSON.match(part) and not _looks_org(part) and not re.search(r"(?i)\b(?:the|each|any|undersigned|attorney|hereby|"
-                                                         r"presents|all|whom|these)\b", part):
+                                                         r"presents|all|whom|these)\b", part) \
+                    and not _POA_TITLE.search(part):
                 attorneys.append(part)
     if not grantors and not attorneys:
         return True  # a power of attorney naming no one the filing knows: nothing to state
@@ -788,7 +823,8 @@ def _power_of_attorney(facts: FilingFacts, filers: list, fields: dict, head: str
     dm = re.search(r"(?:dated|executed|signed)[^.]{0,40}?(?:as\s+of\s+|this\s+|on\s+)?(" + DATE_RE + ")", text, re.I)
     d = parse_date(dm.group(1)) if dm else None
     if d is None:  # "executed as of this 3rd day of March, 2025"
-        dm = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
+        # (an HTML "10<sup>th</sup> day" reads "10 th day")
+        dm = re.search(r"(\d{1,2})\s*(?:st|nd|rd|th)?\s+day\s+of\s+([A-Z][a-z]+),?\s+(\d{4})", text)
         d = parse_date(f"{dm.group(2)} {dm.group(1)}, {dm.group(3)}") if dm else None
     if d:
         ag.props.append(_construct(PropFact, {"name": "date", "value": d, "prov": prov}))
@@ -890,15 +926,25 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
     stype = " ".join((hdr.submission_type or "").split())
     if stype and _HEADER_13F.fullmatch(stype):
         return _header_only_13f(data, hdr, source, why, stype.upper())
-    if not stype or not _HEADER_FORMS.fullmatch(stype):
+    also = None
+    if stype and not _HEADER_FORMS.fullmatch(stype):
+        # a submission of another form that EDGAR also files as a 13D/G (a Schedule TO-T/A amending the bidder's
+        # 13D): the parties' FILING VALUES name that form too
+        also = next((t for p in hdr.parties
+                     if _HEADER_FORMS.fullmatch(t := " ".join(p.values.get("FILING VALUES/FORM TYPE", "").split()))
+                     and not t[0].isdigit()), None)
+    if not stype or not (_HEADER_FORMS.fullmatch(stype) or also):
         return None
     subjects = {normalize_cik(p.cik) for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik}
     owners = [p for p in hdr.parties if p.role in ("reporting owner", "filed by", "filer") and p.cik
               and normalize_cik(p.cik) not in subjects]
     if len(subjects) != 1 or not owners:
         return None
-    facts = _header_facts(data, hdr, source, why, stype, "ownership" if stype[0] in "345" else "schedule13")
+    facts = _header_facts(data, hdr, source, why, stype, "ownership" if (also or stype)[0] in "345" else "schedule13")
     fi = facts.filing
+    if also:
+        fi.also_form_types.append(also)
+        fi.is_amendment = fi.is_amendment or also.upper().endswith("/A")
     subject = next(p for p in hdr.parties if p.role in ("subject company", "issuer") and p.cik)
     fi.issuer_key = _party_entity(facts, subject, _header_prov(facts, subject), NodeKind.ORGANIZATION).key
     for p in _one_per_cik(owners):
@@ -912,14 +958,46 @@ def _header_only(data: bytes, hdr: SubmissionHeader, source: str, why: str) -> F
                 e.props.append(PropFact(name="name_as_filed", value=e.name, prov=e.prov))
                 e.name = shown
         fi.filer_keys.append(e.key)
+    if fi.family == "schedule13":
+        _header_group_members(facts, hdr)
     _enrich(facts, hdr, source)  # the RELATIONSHIP lines
     return facts
 
 
+def _header_group_members(facts: FilingFacts, hdr: SubmissionHeader) -> None:
+    """A header-only 13D/G: the GROUP MEMBERS lines name the other persons filing the statement jointly
+    (without CIKs); each one the header's filers do not already name becomes a filer of the filing."""
+    filers = [e for k in facts.filing.filer_keys if (e := facts.entity(k)) is not None]
+    f = facts.filing
+    for g in dict.fromkeys(" ".join(x.split()) for x in hdr.group_members):
+        name = _display(g)
+        if not name or any(_same_party(name, e) for e in filers):
+            continue
+        kind = (NodeKind.ORGANIZATION if _looks_org(name) or not _PERSON_NAME.match(name) else NodeKind.PERSON)
+        prov = Provenance(filing_id=f.id, accession=f.accession, source=f.source, section="header",
+                          excerpt=excerpt(f"GROUP MEMBERS: {g}"))
+        e = EntityFact(key=f"header:{len(facts.entities)}", kind=kind, name=name, prov=prov)
+        facts.entities.append(e)
+        filers.append(e)
+        f.filer_keys.append(e.key)
+
+
+_HEADER_END = re.compile(rb"</(?:SEC|IMS)-HEADER>|</SUBMISSION>|</(?:SEC|IMS)-DOCUMENT>", re.I)
+
+
 def parse(data: bytes, source: str) -> FilingFacts:
-    head_text, docs = split(data)
+    head_text, docs, cut = _split(data)
     hdr = parse_header(head_text)
     warn: list[str] = []
+    if cut:
+        last = docs[-1][0]
+        warn.append(f"{source}: the submission ends inside document {len(docs)} "
+                    f"({last.get('filename') or last.get('type') or 'untyped'}) without its </DOCUMENT>: it looks "
+                    f"cut short, and that document may be incomplete")
+    count = hdr.public_document_count
+    if docs and count and len(docs) < count:
+        warn.append(f"{source}: the header counts {count} documents but the submission holds {len(docs)}: "
+                    f"it looks incomplete")
     if hdr.accession:
         digits = re.sub(r"\D", "", hdr.accession)
         if re.fullmatch(r"\d{10}-\d{2}-\d{6}", hdr.accession.strip()):
@@ -931,9 +1009,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
                         f"0000000000-00-000000: ignored")
             hdr.accession = None
     if not docs:
-        facts = _header_only(data, hdr, source, "the submission holds no <DOCUMENT>")
+        # a header that never ends (no </SEC-HEADER>, nor the container's end tag): the file stops inside it
+        unended = _HEADER_END.search(data) is None
+        cut_note = (" and its header has no end (</SEC-HEADER>): the file looks cut short" if unended else "")
+        facts = _header_only(data, hdr, source, "the submission holds no <DOCUMENT>" + cut_note)
         if facts is None:
-            raise LoadError(source, "EDGAR submission without any <DOCUMENT>")
+            raise LoadError(source, "EDGAR submission without any <DOCUMENT>" + cut_note.replace(" and", ", and"))
         facts.warnings[:0] = warn
         facts.document = {"submission": Submission(header=hdr).model_dump(mode="json")}
         return facts
@@ -944,26 +1025,39 @@ def parse(data: bytes, source: str) -> FilingFacts:
     # the primary document: typed as the submission, else the first non-exhibit a loader reads, else an exhibit
     order = sorted(range(len(docs)), key=lambda i: (
         0 if listing[i].type.upper() == stype.upper() else 1 if not _is_exhibit(listing[i].type) else 2, i))
-    primary, ld = None, None
+    # a submission of a form no loader of its own reads (a 10-K, a Schedule TO) whose document a loader claims
+    # but cannot read (a 10-K discussing its holders' Schedules 13G): that document is passed over for the next
+    # one (the 10-K's EX-21); a Form 3/4/5, 13D/G or 13F document that fails is the filing's error
+    own_form = bool(_HEADER_FORMS.fullmatch(" ".join(stype.split())) or _HEADER_13F.fullmatch(" ".join(stype.split())))
+    primary, ld, facts = None, None, None
+    passed_over: list[str] = []
     for i in order:
-        ld = _claim(docs[i][1], docs[i][2])
-        if ld is not None:
-            primary = i
-            break
-    if primary is None or ld is None:
+        cand = _claim(docs[i][1], docs[i][2])
+        if cand is None:
+            continue
+        name = listing[i].filename or f"document {i + 1}"
+        try:
+            facts = cand.parse(docs[i][1], source)
+        except OwnergraphError as e:
+            why = (" (the submission ends inside this document without its </DOCUMENT>: it looks cut short)"
+                   if cut and i == len(docs) - 1 else "")
+            if own_form:
+                raise LoadError(source, f"{name} ({listing[i].type}): {e.problem}{why}") from None
+            passed_over.append(f"{name} ({listing[i].type}) was not read by {cand.name}: {e.problem}{why}")
+            continue
+        primary, ld = i, cand
+        break
+    warn.extend(f"{source}: {x}" for x in passed_over)
+    if primary is None or ld is None or facts is None:
         p = listing[order[0]]
         what = f"type {p.type or '?'}{', ' + p.filename if p.filename else ''}, {p.format}"
         facts = _header_only(data, hdr, source, f"no loader reads its primary document ({what})")
         if facts is None:
-            raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document ({what})")
+            raise UnsupportedFormat(source, f"not a supported filing: no loader reads its primary document ({what})"
+                                    + (f"; {passed_over[0]}" if passed_over else ""))
         facts.warnings[:0] = warn
         facts.document = {"submission": Submission(header=hdr, documents=listing).model_dump(mode="json")}
         return facts
-    name = listing[primary].filename or f"document {primary + 1}"
-    try:
-        facts = ld.parse(docs[primary][1], source)
-    except OwnergraphError as e:
-        raise LoadError(source, f"{name} ({listing[primary].type}): {e.problem}") from None
     listing[primary].loader, listing[primary].role = ld.name, "primary"
     # other documents of the same family (13F information table beside the cover page)
     for i, (f, body, fmt) in enumerate(docs):
@@ -1003,12 +1097,22 @@ def parse(data: bytes, source: str) -> FilingFacts:
         fi.event_date = parse_date(hdr.period)
     _repoint(facts, fi.id, acc, source)
     _enrich(facts, hdr, source)
-    exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in range(len(docs))
+    ex_index = [i for i in range(len(docs))
                 if i != primary and listing[i].role is None and _is_exhibit(listing[i].type)]
-    _exhibit_agreements(facts, exhibits, source)
+    exhibits = [(docs[i][0], docs[i][1], docs[i][2]) for i in ex_index]
+    def stated() -> tuple[int, int, int]:
+        return (len(facts.entities), len(facts.relations),
+                sum(len(e.props) for e in facts.entities if e.kind == NodeKind.AGREEMENT))
+
+    for i, ex in zip(ex_index, exhibits):  # one at a time: the listing says which exhibit stated an agreement
+        before = stated() if ex[2] in ("html", "text", "xml") else None
+        _exhibit_agreements(facts, [ex], source)
+        if before is not None and stated() != before:
+            listing[i].loader = "submission"
     if fi.family == "schedule13":  # 13G Item 7 "See Exhibit A": the exhibit is a document of its own
         from ._item7 import exhibit_subsidiaries
 
+        n0 = len(facts.relations)
         exhibit_subsidiaries(facts, exhibits, source)
         from ._item8 import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
 
@@ -1016,6 +1120,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from .schedule13_xml import exhibit_transactions  # 13D Item 5(c) "See Schedule A"
 
         exhibit_transactions(facts, exhibits, source)
+        # the exhibit these readers cited ("Exhibit 99.1"), when one exhibit only is of that type
+        cited = {r.prov.section for r in facts.relations[n0:]}
+        labels = ["Exhibit " + re.sub(r"(?i)^EX-", "", listing[i].type.split()[0]) if listing[i].type else ""
+                  for i in ex_index]
+        for i, label in zip(ex_index, labels):
+            if label in cited and labels.count(label) == 1 and listing[i].loader is None:
+                listing[i].loader = "submission"
     for i in range(len(docs)):
         if listing[i].role is None and _is_exhibit(listing[i].type):
             listing[i].role = "exhibit"
