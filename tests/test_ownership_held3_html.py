@@ -179,3 +179,12 @@ def test_page_in_another_layout_is_refused_not_read_empty(tmp_path):
         load_path(p)
     assert str(p) in str(e.value) and "Table I" in str(e.value)
     assert not getattr(e.value, "internal", False)
+
+
+@pytest.mark.parametrize("path", _xml_files(), ids=lambda p: p.name)
+def test_instruments_are_named_alike_from_page_and_xml(path):
+    """The page prints "$11.5" where the XML has 11.50: an option's name states its price in cents either way
+    ("exercise price $11.50"), so loading both gives one instrument, not two."""
+    data = path.read_bytes()
+    names = lambda f: sorted(e.name for e in f.entities if e.kind.value == "Security")  # noqa: E731
+    assert names(load_bytes(render(data).encode(), str(path) + ".html")) == names(load_bytes(data, str(path)))

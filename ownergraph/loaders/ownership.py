@@ -1757,7 +1757,12 @@ def _fn_text(ids: list[str]) -> str:
 
 
 def _fmt(d: Decimal) -> str:
-    return format(d.normalize(), "f") if d == d.to_integral() else format(d, "f")
+    """A price as an instrument's name states it, whatever digits the filing typed: "10" for 10.00, cents for
+    11.5 and 11.500 ("11.50"), more places only where they count ("3.745")."""
+    if d == d.to_integral():
+        return format(d.normalize(), "f")
+    n = d.normalize()
+    return format(n.quantize(Decimal("0.01")) if n.as_tuple().exponent == -1 else n, "f")
 
 
 # "on a 1-for-1 basis", "on a one-for-one basis", "at a 1:10 ratio": units of the instrument, then underlying shares
