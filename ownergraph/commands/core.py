@@ -53,7 +53,8 @@ def iter_inputs(paths: list[Path]) -> list[Path]:
 @app.command()
 @guarded
 def load(
-    paths: list[Path] = typer.Argument(..., help="Filing files or directories"),
+    paths: list[Path] = typer.Argument(
+        ..., help="Filing files (also gzip-compressed), directories, or archives of filings (tar, tar.gz, zip)"),
     store: Optional[str] = StoreOption,
     as_json: bool = JsonOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary"),
@@ -85,16 +86,42 @@ def load(
             backend.close()
 
 
+def iter_filings(paths: list[Path], load_path):
+    """What a batch loads, in order: ``(source, load)`` per file, and per filing in an archive (tar, tar.gz, zip:
+    EDGAR's bulk downloads), where ``load()`` gives the facts or raises an OwnergraphError naming the source."""
+    from ..loaders import load_bytes
+    from ..loaders.archives import is_archive, members
+
+    def fail_with(err):
+        def load():
+            raise err
+        return load
+
+    for path in iter_inputs(paths):
+        if not (path.is_file() and is_archive(path)):
+            yield str(path), (lambda p=path: load_path(p))
+            continue
+        try:
+            for src, data in members(path):
+                if isinstance(data, OwnergraphError):
+                    yield src, fail_with(data)
+                else:
+                    yield src, (lambda d=data, s=src: load_bytes(d, s))
+        except OwnergraphError as e:  # the archive itself cannot be opened
+            yield str(path), fail_with(e)
+
+
 def _load(paths, store, as_json, quiet, load_path, backend) -> None:
-    files = iter_inputs(paths)
     results, failures = [], []
+    n = 0
     with open_store(store) as st:
-        for path in files:
+        for path, load_one in iter_filings(paths, load_path):
+            n += 1
             try:
-                facts = load_path(path)
+                facts = load_one()
                 r = st.add(facts)
                 results.append(
-                    {"file": str(path), "status": r.status, "filing_id": r.filing_id, "form_type": r.form_type,
+                    {"file": path, "status": r.status, "filing_id": r.filing_id, "form_type": r.form_type,
                      "nodes": r.nodes, "edges": r.edges, "warnings": facts.warnings}
                 )
                 if not quiet and not as_json:
@@ -103,17 +130,17 @@ def _load(paths, store, as_json, quiet, load_path, backend) -> None:
                     for w in facts.warnings:
                         err_console.print(f"  [yellow]warning:[/] {escape(w)}", highlight=False, soft_wrap=True)
             except OwnergraphError as e:
-                failures.append({"file": str(path), "error": e.problem if e.source else str(e)})
+                failures.append({"file": path, "error": e.problem if e.source else str(e)})
                 if not as_json:
                     err_console.print(f"[red]failed[/] {escape(str(e))}", highlight=False, soft_wrap=True)
             except Exception as e:  # noqa: BLE001 - a bug on one file must not stop the batch
                 problem = f"internal error ({type(e).__name__}: {e}); please report this filing"
-                failures.append({"file": str(path), "error": problem})
+                failures.append({"file": path, "error": problem})
                 if not as_json:
                     err_console.print(f"[red]failed[/] {escape(f'{path}: {problem}')}", highlight=False, soft_wrap=True)
         counts = st.counts()
     summary = {
-        "files": len(files),
+        "files": n,
         "loaded": sum(r["status"] == "loaded" for r in results),
         "unchanged": sum(r["status"] == "unchanged" for r in results),
         "failed": len(failures),
@@ -141,7 +168,7 @@ def _load(paths, store, as_json, quiet, load_path, backend) -> None:
             err_console.print(f"{len(failures)} failed:", highlight=False)
             for f in failures:
                 err_console.print(f"  {f['file']}: {f['error']}", highlight=False, markup=False, soft_wrap=True)
-    if not files:
+    if not n:
         raise typer.Exit(EXIT_CANNOT_RUN)
     raise typer.Exit(EXIT_SOME_FAILED if failures else EXIT_OK)
 

@@ -95,6 +95,16 @@ def load_bytes(data: bytes, source: str = "<bytes>", loader: str | None = None) 
         raise LoadError(source, "file is empty")
     if len(data) > MAX_FILE_BYTES:
         raise LoadError(source, f"file is {len(data)} bytes, over the {MAX_FILE_BYTES}-byte limit")
+    from .archives import GZIP_MAGIC, is_archive_bytes
+
+    if data[:2] == GZIP_MAGIC:  # a compressed filing is the filing it holds (its digest and id too)
+        from .archives import gunzip
+
+        data = gunzip(data, source)
+        if not data.strip():
+            raise LoadError(source, "file is empty (a gzip file of nothing)")
+    if is_archive_bytes(data):
+        raise LoadError(source, "an archive of files, not one filing (`ownergraph load` reads the filings in it)")
     if loader is not None and loader not in loaders():
         raise LoadError(source, f"no loader named {loader!r} (known: {', '.join(sorted(loaders()))})")
     ld = loaders()[loader] if loader else detect(data, source)
