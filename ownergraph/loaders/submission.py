@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from ..errors import LoadError, OwnergraphError, UnsupportedFormat
@@ -462,6 +463,34 @@ def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -
             fix(pf.prov)
     for r in facts.relations:
         fix(r.prov)
+
+
+def _count(v: object) -> Decimal | None:
+    try:
+        return Decimal(str(v).replace(",", "").replace("$", "").strip()) if v not in (None, "") else None
+    except ArithmeticError:
+        return None
+
+
+def _check_13f_summary(facts: FilingFacts, source: str) -> None:
+    """A 13F cover page's summary (entry total, value total) against the information tables merged beside it:
+    a difference warns (a table cut short, or rows the loader could not read); values may differ by the rounding of
+    a unit a row.  The text loader checks its own
+    tables; here the cover and the table are separate documents."""
+    tables = [a["document"] for a in facts.document.get("attached", [])
+              if isinstance(a.get("document"), dict) and "row_count" in a["document"]]
+    if not tables:
+        return
+    rows = sum(int(t["row_count"]) for t in tables)
+    stated = _count(facts.document.get("table_entry_total"))
+    if stated is not None and stated != rows:
+        facts.warnings.append(f"{source}: the summary page gives {facts.document['table_entry_total']} "
+                              f"information table entries, {rows} rows were read")
+    value = _count(facts.document.get("table_value_total"))
+    read = sum((_count(t.get("value_total")) or Decimal(0)) for t in tables)
+    if value is not None and abs(value - read) > max(rows, 1):  # within a unit a row: rounding, not a gap
+        facts.warnings.append(f"{source}: the summary page gives a table value total of "
+                              f"{facts.document['table_value_total']}, the rows read add up to {format(read, 'f')}")
 
 
 def _merge(base: FilingFacts, extra: FilingFacts, tag: str) -> None:
@@ -1075,6 +1104,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
         listing[i].loader, listing[i].role = other.name, "merged"
         facts.document.setdefault("attached", []).append({"type": listing[i].type, "document": extra.document})
 
+    if ld.family == "13f":
+        _check_13f_summary(facts, source)
     # the header decides the filing's identity
     facts.warnings.extend(warn)
     fi = facts.filing
