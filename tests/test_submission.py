@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -279,8 +280,15 @@ def test_accession_number_forms():
     f = load_bytes(data.replace(b"ACCESSION NUMBER:\t\t0009000001-25-000042", b"ACCESSION NUMBER:\t\t000900000125000042"),
                    "nodash.txt")
     assert f.filing.id == f.filing.accession == "0009000001-25-000042"
-    f = load_bytes(data.replace(b"ACCESSION NUMBER:\t\t0009000001-25-000042", b"ACCESSION NUMBER:\t\tbogus"),
-                   "bogus.txt")
+    bogus = data.replace(b"ACCESSION NUMBER:\t\t0009000001-25-000042", b"ACCESSION NUMBER:\t\tbogus")
+    # the container's own name ("<SEC-DOCUMENT>0009000001-25-000042.txt : ...") still gives the accession
+    f = load_bytes(bogus, "bogus.txt")
+    assert f.filing.id == f.filing.accession == "0009000001-25-000042"
+    assert any("bogus" in w and "ignored" in w and "container's name gives 0009000001-25-000042" in w
+               for w in f.warnings)
+    # without it, the filing is known by its digest
+    nameless = re.sub(rb"0009000001-25-000042\.(txt|hdr\.sgml)", rb"filing.\1", bogus)
+    f = load_bytes(nameless, "bogus.txt")
     assert f.filing.accession is None and f.filing.id.startswith("sha256:")
     assert any("bogus" in w and "ignored" in w for w in f.warnings)
 

@@ -59,7 +59,7 @@ import bisect
 import functools
 import re
 from decimal import Decimal
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from ..errors import LoadError, OwnergraphError, UnsupportedFormat
 from ..graph.ids import filing_id, normalize_cik, normalize_name
@@ -133,6 +133,8 @@ class SubmissionHeader(BaseModel):
     acceptance_datetime: str | None = None
     group_members: list[str] = Field(default_factory=list, description="GROUP MEMBERS lines (joint 13D/13G filers)")
     parties: list[HeaderParty] = Field(default_factory=list)
+    # the accession the container's own name gives ("<SEC-DOCUMENT>0001127602-25-001055.txt : 20250110")
+    _container_accession: str | None = PrivateAttr(default=None)
 
 
 class SubmissionDocument(BaseModel):
@@ -254,7 +256,7 @@ def parse_header(text: str) -> SubmissionHeader:
         else:
             party.values.setdefault(f"{sub}/{key}" if sub else key, val)
     count = top.get("public_document_count")
-    return SubmissionHeader(
+    hdr = SubmissionHeader(
         accession=top.get("accession") or top.get("container_accession"),
         submission_type=top.get("submission_type"),
         public_document_count=int(count) if count and count.isdigit() else None,
@@ -265,6 +267,8 @@ def parse_header(text: str) -> SubmissionHeader:
         group_members=group,
         parties=parties,
     )
+    hdr._container_accession = top.get("container_accession")
+    return hdr
 
 
 # ----------------------------------------------------------------- documents
@@ -1034,9 +1038,10 @@ def parse(data: bytes, source: str) -> FilingFacts:
         elif len(digits) == 18:
             hdr.accession = f"{digits[:10]}-{digits[10:12]}-{digits[12:]}"
         else:
+            alt = hdr._container_accession
             warn.append(f"{source}: header accession number {hdr.accession!r} is not of the form "
-                        f"0000000000-00-000000: ignored")
-            hdr.accession = None
+                        f"0000000000-00-000000: ignored" + (f"; the container's name gives {alt}" if alt else ""))
+            hdr.accession = alt
     if not docs:
         # a header that never ends (no </SEC-HEADER>, nor the container's end tag): the file stops inside it
         unended = _HEADER_END.search(data) is None
