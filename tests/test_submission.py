@@ -486,3 +486,12 @@ def test_joint_filing_agreement_dated_with_a_colon():
     ag = next(e for e in facts.entities if e.kind == NodeKind.AGREEMENT)
     assert ag.prop("date") == dt.date(2024, 3, 1)
     assert {r.source for r in facts.relations if r.type == EdgeKind.PARTY_TO} == {"a", "b"}
+
+
+def test_et_al_of_a_joint_filers_conformed_name_is_not_a_name():
+    """EDGAR names the first of several joint filers "EXAMPLE HARPER J ET AL": that is the same person, not a
+    former name, and "ET AL" is no part of any alias."""
+    f = load_path(FIX / "sc13da_tag_header_group_members.txt")
+    (harper,) = [e for e in f.entities if e.cik and e.cik.endswith("9000095")]
+    assert not [a for a in harper.aliases if "ET AL" in a.upper()], harper.aliases
+    assert harper.prop("former_names") is None

@@ -444,8 +444,10 @@ def _party_kind(party: HeaderParty, name: str) -> NodeKind:
 
 
 def _display(name: str) -> str:
-    """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped."""
-    return re.sub(r"\s*/(?:[A-Z]{2,3}/?)?\s*$", "", name).strip()
+    """An EDGAR conformed name, tidied: trailing '/DE/' style suffixes dropped, and the 'ET AL' EDGAR adds to the
+    name of the first of several joint filers ("ICAHN CARL C ET AL" is Carl C. Icahn)."""
+    name = re.sub(r"\s*/(?:[A-Z]{2,3}/?)?\s*$", "", name).strip()
+    return re.sub(r"(?i),?\s+ET\.?\s+AL\.?$", "", name).strip() or name
 
 
 def _repoint(facts: FilingFacts, fid: str, accession: str | None, source: str) -> None:
