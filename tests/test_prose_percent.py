@@ -57,6 +57,14 @@ def test_which_relative_clause_with_a_percent():
     assert got["Vantorre Holdings LLC", "Brisbeck Partners LP"]["percent"] == Decimal("60")
 
 
+def test_owned_percent_by_word_order():
+    got = mined("Vantorre Holdings LLC is owned 70% by Brisbeck Partners LP and 30% by Imelda R. Sarkis.")
+    assert set(got) == {("Brisbeck Partners LP", "Vantorre Holdings LLC")}  # 30% is no control
+    assert got["Brisbeck Partners LP", "Vantorre Holdings LLC"]["percent"] == Decimal("70")
+    got = mined("Vantorre Holdings LLC is roughly 67% owned by Brisbeck Partners LP.")
+    assert got["Brisbeck Partners LP", "Vantorre Holdings LLC"]["percent_text"] == "roughly 67%"
+
+
 def test_owns_approximately_keeps_the_percent_and_its_wording():
     got = mined("Brisbeck Partners LP owns approximately 99.6% of Vantorre Holdings LLC.")
     props = got["Brisbeck Partners LP", "Vantorre Holdings LLC"]

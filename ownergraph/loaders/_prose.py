@@ -1147,15 +1147,17 @@ _OWNS_PCT = re.compile(
     r"(?P<y>(?:the\s+)?" + NAME + r")")
 _OWNS_PCT_HINT = re.compile(r"(?:owns|holds)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+of\s")
 #: "X is 94.56% controlled by Y", "X is 99.86% held by Z and controlled by Y", "It is 94% owned by Y", "..., X, which
-#: is 60% owned by Y": a stated
+#: is 60% owned by Y", "X is owned 70% by Y and 30% by Z": a stated
 #: percentage of X held (owned, controlled) by Y; a second "and controlled|managed by W" names X's controller
 _PASSIVE_PCT = re.compile(
     r"(?P<y>" + NAME + r"|the\s+Issuer|the\s+Company)\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:is|are)\s+"
+    r"(?:(?P<how_a>owned|held|controlled)\s+)?"  # "is owned 70% by Y"
     r"(?P<bound>approximately\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|in\s+excess\s+of\s+)?"
-    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:directly\s+|indirectly\s+)?(?P<how>owned|held|controlled)\s+by\s+"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:(?:directly\s+|indirectly\s+)?(?P<how>owned|held|controlled)\s+)?by\s+"
     r"(?P<x>(?:the\s+)?" + NAME + r")"
     r"(?:\s*,?\s+and\s+(?:is\s+)?(?P<how2>controlled|managed)\s+by\s+(?P<x2>(?:the\s+)?" + NAME + r"))?")
-_PASSIVE_PCT_HINT = re.compile(r"(?:is|are)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+(?:[a-z]+\s+)?(?:owned|held|controlled)\s+by\s")
+_PASSIVE_PCT_HINT = re.compile(r"(?:is|are)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+(?:[a-z]+\s+)?(?:owned|held|controlled)\s+by\s|"
+                               r"(?:is|are)\s+(?:owned|held|controlled)\s+(?:[a-z]+\s+){0,2}\d[\d.]*\s*%\s+by\s")
 #: a condition, hypothesis or disclaimer before a stated percentage: not a statement of fact
 _NOT_STATED = re.compile(r"\b(?:[Ii]f|[Aa]ssuming|[Ss]hould|[Ww]ould|[Uu]nless|[Dd]isclaims?|[Dd]eemed|were\s+to)\b|^\W*Were\b")
 #: "approximately 99.6%" is that percentage; "more than 50%" a lower bound
@@ -1910,7 +1912,8 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         if y is not None and x is not None and y != x:
             _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
     for m in (_PASSIVE_PCT.finditer(s) if passive_hint and "%" in s else ()):
-        if _NOT_STATED.search(s, 0, m.start("pct")):
+        how = m.group("how_a") or m.group("how")
+        if how is None or m.group("how_a") and m.group("how") or _NOT_STATED.search(s, 0, m.start("pct")):
             continue  # "If X were 60% owned by Y", "X may be deemed ..."
         ymention = m.group("y")
         if ymention.strip().lower() in _PRONOUNS:  # "It is 94% controlled by Y": the previous sentence's subject
@@ -1921,7 +1924,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         ey = facts.entity(y) if y else None
         if ey is None or ey.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
             continue  # the issuer's shares are the cover pages' holdings
-        props = _pct_props(m, "controlled by" if m.group("how") == "controlled" else "majority owner")
+        props = _pct_props(m, "controlled by" if how == "controlled" else "majority owner")
         if props is not None:
             _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y, props, pv)
         if m.group("x2"):  # "... and controlled by W": W controls, whatever part it owns
