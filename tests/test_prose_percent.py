@@ -143,3 +143,17 @@ def test_who_controls_multiplies_stated_percentages_along_the_chain(store):
     assert round(float(people["Harrowgate Holdings LLC"].percent), 3) == round(9.0 * 0.975, 3)
     steps = [s for c in people["Celestine V. Okonkwo"].chains for s in c.steps]
     assert any(s.relation == "owns" and s.percent == Decimal("94.56") for s in steps)
+
+
+def test_relative_clause_before_a_passive_is_not_its_subject():
+    """'X, which owns 99.6% of Y, is wholly owned by Z': Z owns X (not Y), and X's 99.6% of Y is read too."""
+    f = facts(("s", O, "Tallgrass Crest LP"), ("m", O, "Corvane LLC"), ("p", P, "Osric Vantablack"))
+    mine_text("The shares are held directly by Tallgrass Crest LP. Corvane LLC, which owns approximately 99.6% of "
+              "Tallgrass Crest LP, is wholly owned by Osric Vantablack.", section="Item 2", facts=f)
+    got = controls(f)
+    assert set(got) == {("Osric Vantablack", "Corvane LLC"), ("Corvane LLC", "Tallgrass Crest LP")}
+    assert got["Corvane LLC", "Tallgrass Crest LP"]["percent"] == Decimal("99.6")
+    f = facts(("s", O, "Tallgrass Crest LP"), ("m", O, "Corvane LLC"), ("p", P, "Osric Vantablack"))
+    mine_text("Corvane LLC, which is the general partner of Tallgrass Crest LP, is wholly owned by Osric "
+              "Vantablack.", section="Item 2", facts=f)
+    assert set(controls(f)) == {("Osric Vantablack", "Corvane LLC"), ("Corvane LLC", "Tallgrass Crest LP")}

@@ -1139,7 +1139,7 @@ _OWNS = re.compile(
     r"\s+(?P<y>(?:the\s+)?" + NAME + r")")
 #: "Modal LLC owns approximately 99.6% of Starfire": more than half owned is majority ownership (no percentage kept)
 _OWNS_PCT = re.compile(
-    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?:owns|holds)\s+"
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:which\s+)?(?:directly\s+|indirectly\s+)?(?:owns|holds)\s+"
     r"(?P<bound>approximately\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|in\s+excess\s+of\s+)?"
     r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+)?(?:(?:outstanding|issued)\s+)*"
     r"(?:(?:(?:equity|voting|membership|ownership|partnership|limited\s+partnership)\s+)?"
@@ -1178,6 +1178,8 @@ def _pct_props(m: re.Match, basis: str) -> dict | None:
         props["percent_bound"] = lower
     props["percent_text"] = (" ".join(bound) + " " if bound else "") + m.group("pct") + "%"
     return props
+#: the open relative clause before a name: "X, which owns approximately 99.6% of " (X: ``n``)
+_RELATIVE_OPEN = re.compile(r"(?P<n>" + NAME + r")\s*(?:\([^)]*\)\s*)?,\s+which\s+[^,;()]*\Z")
 _EACH_OF = re.compile(r"^(?:Each|Both|All)\s+of\s+")
 #: "X is the President of Y, and owns a controlling interest in Z": the sentence's subject owns
 _OWNS_AND = re.compile(
@@ -1879,6 +1881,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
     for m in (_PASSIVE.finditer(s) if passive_hint else ()):
         how = " ".join(m.group("how").lower().replace("-", " ").split())
+        ymention = m.group("y")
+        if ", which " in s[max(0, m.start("y") - 300):m.start("y")]:
+            # "X, which owns 99.6% of Y, is wholly owned by Z": Y closes the relative clause, X is the subject
+            rel = _RELATIVE_OPEN.search(s, max(0, m.start("y") - 300), m.start("y"))
+            if rel is not None and s[m.end("y"):m.start("how")].lstrip().startswith(","):
+                ymention = rel.group("n")
         if how in ("managed", "advised"):
             basis = "investment manager"
         elif "owned" in how:
@@ -1887,7 +1895,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 continue
         else:
             basis = "controlled by"
-        y = res.resolve_or_create(m.group("y"), section, pv)
+        y = res.resolve_or_create(ymention, section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
         if x is not None and re.search(r"(?i)\b(?:each\s+of|both)\b", s[max(0, m.start("y") - 300):m.start("y")]):
