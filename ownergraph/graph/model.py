@@ -158,6 +158,8 @@ class RelationFact(BaseModel):
         ``basis`` (e.g. 'general partner', 'managing member', 'sole owner',
         'officer', 'by virtue of relationship', 'subsidiary' for a 13G Item 7 list), ``stated`` (bool),
         ``classification`` (the Item 7 / Item 3 code of a listed subsidiary, e.g. 'IA', 'BK').
+        A control stated as a percentage ("owns approximately 99.6% of Y", "Y is 94.56% controlled by X")
+        adds ``percent`` (Decimal), ``percent_text`` and ``percent_bound`` ('>' for "more than 50%").
     """
 
     type: EdgeKind

@@ -61,6 +61,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Iterable
 
 from ..graph.ids import normalize_name
@@ -1138,13 +1139,47 @@ _OWNS = re.compile(
     r"\s+(?P<y>(?:the\s+)?" + NAME + r")")
 #: "Modal LLC owns approximately 99.6% of Starfire": more than half owned is majority ownership (no percentage kept)
 _OWNS_PCT = re.compile(
-    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:directly\s+|indirectly\s+)?(?:owns|holds)\s+"
+    r"(?P<x>" + NAME + r")\s*(?:\([^)]*\)\s*)?,?\s+(?:which\s+)?(?:directly\s+|indirectly\s+)?(?:owns|holds)\s+"
     r"(?P<bound>approximately\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|in\s+excess\s+of\s+)?"
     r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+of\s+(?:the\s+)?(?:(?:outstanding|issued)\s+)*"
     r"(?:(?:(?:equity|voting|membership|ownership|partnership|limited\s+partnership)\s+)?"
     r"(?:interests?|shares|stock|units|securities|capital\s+stock|share\s+capital)\s+(?:of|in)\s+)?"
     r"(?P<y>(?:the\s+)?" + NAME + r")")
 _OWNS_PCT_HINT = re.compile(r"(?:owns|holds)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+of\s")
+#: "X is 94.56% controlled by Y", "X is 99.86% held by Z and controlled by Y", "It is 94% owned by Y", "..., X, which
+#: is 60% owned by Y", "X is owned 70% by Y and 30% by Z": a stated
+#: percentage of X held (owned, controlled) by Y; a second "and controlled|managed by W" names X's controller
+_PASSIVE_PCT = re.compile(
+    r"(?P<y>" + NAME + r"|the\s+Issuer|the\s+Company)\s*(?:\([^)]*\)\s*)?,?\s*(?:which\s+)?(?:is|are)\s+"
+    r"(?:(?P<how_a>owned|held|controlled)\s+)?"  # "is owned 70% by Y"
+    r"(?P<bound>approximately\s+|about\s+|roughly\s+|more\s+than\s+|over\s+|in\s+excess\s+of\s+)?"
+    r"(?P<pct>\d{1,3}(?:\.\d+)?)\s*%\s+(?:(?:directly\s+|indirectly\s+)?(?P<how>owned|held|controlled)\s+)?by\s+"
+    r"(?P<x>(?:the\s+)?" + NAME + r")"
+    r"(?:\s*,?\s+and\s+(?:is\s+)?(?P<how2>controlled|managed)\s+by\s+(?P<x2>(?:the\s+)?" + NAME + r"))?")
+_PASSIVE_PCT_HINT = re.compile(r"(?:is|are)\s+(?:[a-z]+\s+){0,3}\d[\d.]*\s*%\s+(?:[a-z]+\s+)?(?:owned|held|controlled)\s+by\s|"
+                               r"(?:is|are)\s+(?:owned|held|controlled)\s+(?:[a-z]+\s+){0,2}\d[\d.]*\s*%\s+by\s")
+#: a condition, hypothesis or disclaimer before a stated percentage: not a statement of fact
+_NOT_STATED = re.compile(r"\b(?:[Ii]f|[Aa]ssuming|[Ss]hould|[Ww]ould|[Uu]nless|[Dd]isclaims?|[Dd]eemed|were\s+to)\b|^\W*Were\b")
+#: "approximately 99.6%" is that percentage; "more than 50%" a lower bound
+_PCT_BOUND = {"more": ">", "over": ">", "in": ">"}
+
+
+def _pct_props(m: re.Match, basis: str) -> dict | None:
+    """The CONTROLS props of a stated percentage ``m`` (groups ``pct``, ``bound``): more than half (or "more than
+    50%") is control, with the percentage kept (``percent``, ``percent_bound`` '>' for a lower bound,
+    ``percent_text``); half or less is no control (None)."""
+    pct = Decimal(m.group("pct"))
+    bound = (m.group("bound") or "").split()
+    lower = _PCT_BOUND.get(bound[0].lower()) if bound else None
+    if not (pct > 50 or pct == 50 and lower) or pct > 100:
+        return None
+    props: dict = {"basis": basis, "stated": True, "percent": pct}
+    if lower:
+        props["percent_bound"] = lower
+    props["percent_text"] = (" ".join(bound) + " " if bound else "") + m.group("pct") + "%"
+    return props
+#: the open relative clause before a name: "X, which owns approximately 99.6% of " (X: ``n``)
+_RELATIVE_OPEN = re.compile(r"(?P<n>" + NAME + r")\s*(?:\([^)]*\)\s*)?,\s+which\s+[^,;()]*\Z")
 _EACH_OF = re.compile(r"^(?:Each|Both|All)\s+of\s+")
 #: "X is the President of Y, and owns a controlling interest in Z": the sentence's subject owns
 _OWNS_AND = re.compile(
@@ -1239,10 +1274,12 @@ def mine_text(text: str, *, section: str, facts: FilingFacts, prov: Provenance |
             last_subject = _LatestSubject(pending, res, last_subject)
             pending = []
             pv = _prov(facts, prov, section, sent)
-            if hints is not None:
-                _mine_sentence(sent_list, facts, res, section, pv, last_subject, hints)
+            # the list item's own clause first ("Modal, which owns approximately 99.6% of Starfire, ..."): what it
+            # states of the item is more precise than the list's "(by virtue of their relationships to Starfire)"
             for clause in clauses:  # each with the sentence's provenance: the statement is the filing's
                 _mine_sentence(clause, facts, res, section, pv, last_subject)
+            if hints is not None:
+                _mine_sentence(sent_list, facts, res, section, pv, last_subject, hints)
         if "power" in sent and ("share" in sent or "have" in sent or "has" in sent):
             _mine_power(sent, facts, res, section, prov)
         if "appointed" in sent and "invest" in sent:
@@ -1680,6 +1717,8 @@ def _hints(s: str) -> tuple[bool, bool, bool, bool, bool] | None:
     # both patterns are case-sensitive and end in these words: a substring test first (no pattern scan)
     passive = ("owned" in s or "controlled" in s or "managed" in s or "advised" in s) and bool(
         _PASSIVE_HINT.search(s) and _PASSIVE_WORD.search(s))
+    if not passive and "%" in s and ("owned" in s or "held" in s or "controlled" in s):
+        passive = _PASSIVE_PCT_HINT.search(s) is not None
     owns = ("owns" in s or "controls" in s or "holds a" in s) and bool(_OWNS_HINT.search(s) and _OWNS_WORD.search(s)) \
         or "%" in s and ("owns" in s or "holds" in s) and _OWNS_PCT_HINT.search(s) is not None
     if s.isascii() or not _FOLDS_TO_ASCII.search(s):
@@ -1842,6 +1881,12 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
     # passive ownership / control: "Y is wholly owned by X", "Y is a wholly-owned subsidiary of X"
     for m in (_PASSIVE.finditer(s) if passive_hint else ()):
         how = " ".join(m.group("how").lower().replace("-", " ").split())
+        ymention = m.group("y")
+        if ", which " in s[max(0, m.start("y") - 300):m.start("y")]:
+            # "X, which owns 99.6% of Y, is wholly owned by Z": Y closes the relative clause, X is the subject
+            rel = _RELATIVE_OPEN.search(s, max(0, m.start("y") - 300), m.start("y"))
+            if rel is not None and s[m.end("y"):m.start("how")].lstrip().startswith(","):
+                ymention = rel.group("n")
         if how in ("managed", "advised"):
             basis = "investment manager"
         elif "owned" in how:
@@ -1850,7 +1895,7 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 continue
         else:
             basis = "controlled by"
-        y = res.resolve_or_create(m.group("y"), section, pv)
+        y = res.resolve_or_create(ymention, section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
         _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
         if x is not None and re.search(r"(?i)\b(?:each\s+of|both)\b", s[max(0, m.start("y") - 300):m.start("y")]):
@@ -1874,6 +1919,26 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         x = res.resolve_or_create(m.group("x"), section, pv)
         if y is not None and x is not None and y != x:
             _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+    for m in (_PASSIVE_PCT.finditer(s) if passive_hint and "%" in s else ()):
+        how = m.group("how_a") or m.group("how")
+        if how is None or m.group("how_a") and m.group("how") or _NOT_STATED.search(s, 0, m.start("pct")):
+            continue  # "If X were 60% owned by Y", "X may be deemed ..."
+        ymention = m.group("y")
+        if ymention.strip().lower() in _PRONOUNS:  # "It is 94% controlled by Y": the previous sentence's subject
+            ymention = _subject_of(last_subject)
+            y = res.resolve(ymention) if ymention else None
+        else:
+            y = res.resolve_or_create(ymention, section, pv)
+        ey = facts.entity(y) if y else None
+        if ey is None or ey.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
+            continue  # the issuer's shares are the cover pages' holdings
+        props = _pct_props(m, "controlled by" if how == "controlled" else "majority owner")
+        if props is not None:
+            _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y, props, pv)
+        if m.group("x2"):  # "... and controlled by W": W controls, whatever part it owns
+            _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x2"), section, pv), y,
+                 {"basis": "controlled by" if m.group("how2") == "controlled" else "investment manager",
+                  "stated": True}, pv)
     for m in (_OWNS.finditer(s) if owns_hint else ()):
         how = " ".join(m.group("how").lower().split())
         if how == "controls":
@@ -1889,16 +1954,14 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             y = res.resolve_or_create(yname, section, pv)
             _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
     for m in (_OWNS_PCT.finditer(s) if owns_hint and "%" in s else ()):
-        pct = float(m.group("pct"))
-        bound = (m.group("bound") or "").split()
-        if not (pct > 50 or pct == 50 and bound and bound[0] in ("more", "over", "in")) or pct > 100:
+        props = _pct_props(m, "majority owner")
+        if props is None or _NOT_STATED.search(s, 0, m.start("pct")):
             continue
         y = res.resolve_or_create(m.group("y"), section, pv)
         ey = facts.entity(y) if y else None
         if ey is None or ey.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
             continue  # the issuer's shares are the cover pages' holdings
-        _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y,
-             {"basis": "majority owner", "stated": True}, pv)
+        _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y, props, pv)
     for m in (_OWNS_AND.finditer(s) if owns_hint and " and " in s else ()):
         subj = _first_subject(s[:m.start()])
         x = res.resolve(subj) if subj else None

@@ -1073,6 +1073,11 @@ def parse(data: bytes, source: str) -> FilingFacts:
             item8_at = min((s for name, s, _, _ in sections if name == "item_8"), default=body_from)
             found = document_group_members(facts, text, doc["item_8"]["exhibit"], item8_at)
             doc["item_8_members"] = {"exhibit": doc["item_8"]["exhibit"], "found": found}
+            if not found:
+                # a prose exhibit ("Ridge LLC is the managing member of ..."): mined as Item 7's exhibits are
+                region = _exhibit_region(text, doc["item_8"]["exhibit"], item8_at)
+                if region.strip():
+                    mine_text(region, section=doc["item_8"]["exhibit"], facts=facts, ctx=res.ctx)
     if not is_13g and "item_2" in items:
         # 13D Item 2 "the members of the group are listed on Exhibit 2": the list in this document
         lab = _item2_group_exhibit(items["item_2"])
@@ -1266,6 +1271,30 @@ def _item2(s: str, facts: FilingFacts, ctx: ProseContext) -> dict:
             _identity_sentence(sent, sec, facts, res, persons)
     out["persons"] = list(persons.values())
     return out
+
+
+def _exhibit_region(text: str, label: str, start: int) -> str:
+    """The text under the first heading line ``label`` ("Exhibit A") of ``text`` after ``start`` that holds any,
+    up to the next heading; a heading that only restates the item it answers ("Item 8. Identification ...")
+    goes on.  "" when there is none."""
+    from ._item7 import _HEAD_LINE, _NEXT_HEAD
+
+    word, _, tag = label.partition(" ")
+    for m in _HEAD_LINE.finditer(text, start):
+        if m.group("word").lower() != word.lower() or m.group(2).upper() != tag.upper():
+            continue
+        pos = m.end()
+        while True:
+            nxt = _NEXT_HEAD.search(text, pos)
+            if nxt and re.match(r"(?i)[ \t*#>_\-]*(?:\*\*)?\s*item\s*[78]\b", nxt.group(0)) and \
+                    not text[pos:nxt.start()].strip():
+                pos = nxt.end()
+                continue
+            break
+        region = text[pos:nxt.start() if nxt else len(text)][:60_000]
+        if region.strip():
+            return region
+    return ""
 
 
 def _item2_group_exhibit(s: str) -> str | None:

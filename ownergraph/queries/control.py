@@ -39,8 +39,9 @@ R4  Joint filers who restate the same shares are never summed.  When X
     everybody restates the same shares, the sum when positions are disjoint.
 R5  Indirect economic interest: percentages are multiplied along each
     ownership chain (``HOLDS`` of the entity's securities; stated ownership
-    such as 'sole owner'/'wholly owns' counts as 100%) and summed across
-    distinct chains.  Officer/GP control carries no economic interest.
+    such as 'sole owner'/'wholly owns' counts as 100%, a stated CONTROLS
+    ``percent`` -- "owns approximately 99.6% of Y" -- as that percentage) and
+    summed across distinct chains.  Officer/GP control carries no economic interest.
 R6  Cycles are detected, reported (``cycles``) and never looped.
 R7  Thresholds: control > 50%, significant >= 10%, reportable >= 5%
     (configurable).  A *controller* is above the control threshold; an
@@ -511,9 +512,14 @@ class _Analysis:
             if same is not None:  # the same statement in another filing: one link, more evidence
                 same.step.evidence.append(self.ev(e))
                 continue
-            st = Step(e.source, ix.name(e.source), y, ix.name(y), "owns" if owns else "controls", basis,
-                      HUNDRED if owns else None, evidence=[self.ev(e)])
-            out.append(_Link(e.source, y, True, Decimal(1) if owns else None, st))
+            # a stated percentage ("owns approximately 99.6% of Y", "Y is 94.56% controlled by X"): that part of
+            # Y's economics, multiplied along the chain like a holding
+            pct = None if owns else _d(e.props.get("percent"))
+            if pct is not None and not (ZERO < pct <= HUNDRED):
+                pct = None
+            st = Step(e.source, ix.name(e.source), y, ix.name(y), "owns" if owns or pct is not None else "controls",
+                      basis, HUNDRED if owns else pct, evidence=[self.ev(e)])
+            out.append(_Link(e.source, y, True, Decimal(1) if owns else None if pct is None else pct / HUNDRED, st))
         # ownership of y's securities (y is an intermediate entity)
         for holder, ps in ix.positions_in_entity(y).items():
             if holder == y:
