@@ -165,3 +165,29 @@ def test_cik_identifiers(store, validator):
         "id": "0000000080", "schemeName": "SEC Central Index Key",
         "uri": "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000000080"}]
     assert person["recordDetails"]["names"] == [{"type": "legal", "fullName": "Ajay Example"}]
+
+
+def test_stated_percentages_of_control_and_of_subsidiaries_are_shares(store, validator):
+    """A CONTROLS edge read from "X is 94.56% controlled by Y" and an Exhibit 21 entry "(80% owned)" carry
+    their percentage: each becomes a shareholding interest with that share beside the control interest."""
+    from ownergraph.graph.model import EdgeKind
+    from ownergraph.loaders import load_path
+
+    from conftest import FIXTURES
+
+    f = FB("0000000007-24-000001", "2024-05-01", form="SC 13D")
+    f.org("i", "Issuer Example Inc", cik=70, issuer=True)
+    f.org("hold", "Holdco Example SA", cik=71, filer=True)
+    f.org("top", "Topco Example AG", cik=72)
+    f.rel(EdgeKind.CONTROLS, "top", "hold", {"basis": "controlled by", "stated": True,
+                                             "percent": __import__("decimal").Decimal("94.56"),
+                                             "percent_text": "94.56%"}, "Item 2")
+    store.add(f.facts())
+    store.add(load_path(FIXTURES / "ex21" / "ex21_percent_table.html"))
+    out = export_bods(store)
+    _check(validator, out)
+    shares = [(s["recordDetails"]["subject"], i["share"], i["details"]) for s in out
+              if s["recordType"] == "relationship" for i in s["recordDetails"]["interests"]
+              if i["type"] == "shareholding" and "share" in i]
+    assert any(sh == {"exact": 94.56} and d.startswith("94.56%") for _s, sh, d in shares), shares
+    assert any(sh == {"exact": 80} and d == "80% owned (Exhibit 21)" for _s, sh, d in shares), shares

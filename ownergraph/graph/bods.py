@@ -18,10 +18,14 @@ One *declaration* per filing (``declaration`` = the filing id, ``declarationSubj
   HOLDS direct / indirect     ``shareholding``, directOrIndirect from the row
   TEN_PERCENT_OWNER_OF        ``shareholding`` with ``share.minimum = 10``
   CONTROLS                    ``otherInfluenceOrControl`` (``appointmentOfBoard``
-                              when the stated basis is about appointing the board)
+                              when the stated basis is about appointing the board),
+                              and a ``shareholding`` with the share when the
+                              filing states a percentage ("94.56% controlled by")
   OFFICER_OF                  ``seniorManagingOfficial``
   DIRECTOR_OF                 ``boardMember`` (``boardChair`` for a chair)
-  SUBSIDIARY_OF               ``otherInfluenceOrControl`` of the parent
+  SUBSIDIARY_OF               ``otherInfluenceOrControl`` of the parent, and a
+                              ``shareholding`` when the list states the percent
+                              owned ("(80% owned)")
   ==========================  =====================================================
 
   Components of a beneficial holding (``basis=component``) are not separate
@@ -219,9 +223,16 @@ class _Builder:
             basis = str(p.get("basis") or "control")
             kind = "appointmentOfBoard" if ("board" in basis.lower() or "appoint" in basis.lower()) \
                 else "otherInfluenceOrControl"
-            return [(e.target, e.source, {"type": kind, "directOrIndirect": "direct",
-                                          "details": f"{basis} (stated in the filing)" if p.get("stated")
-                                          else basis})]
+            out = [(e.target, e.source, {"type": kind, "directOrIndirect": "direct",
+                                         "details": f"{basis} (stated in the filing)" if p.get("stated")
+                                         else basis})]
+            share = _share(p)  # "X is 94.56% controlled by Y", "Y owns approximately 99.6% of X"
+            if share:
+                out.append((e.target, e.source, {"type": "shareholding", "directOrIndirect": "direct",
+                                                 "share": share,
+                                                 "details": f"{p.get('percent_text') or _amount(p['percent']) + '%'}"
+                                                            f" ({basis}, stated in the filing)"}))
+            return out
         if t == EdgeKind.OFFICER_OF:
             return [(e.target, e.source, {"type": "seniorManagingOfficial", "directOrIndirect": "direct",
                                           "details": str(p.get("title") or "officer")})]
@@ -230,8 +241,15 @@ class _Builder:
             kind = "boardChair" if "chair" in title.lower() else "boardMember"
             return [(e.target, e.source, {"type": kind, "directOrIndirect": "direct", "details": title})]
         if t == EdgeKind.SUBSIDIARY_OF:
-            return [(e.source, e.target, {"type": "otherInfluenceOrControl", "directOrIndirect": "unknown",
-                                          "details": "listed as a subsidiary (Exhibit 21)"})]
+            out = [(e.source, e.target, {"type": "otherInfluenceOrControl", "directOrIndirect": "unknown",
+                                         "details": "listed as a subsidiary (Exhibit 21)"})]
+            share = _share(p)  # "(80% owned)"
+            if share:
+                out.append((e.source, e.target, {"type": "shareholding", "directOrIndirect": "unknown",
+                                                 "share": share,
+                                                 "details": f"{p.get('percent_text') or _amount(p['percent']) + '%'}"
+                                                            " owned (Exhibit 21)"}))
+            return out
         return []
 
     def build(self) -> list[dict]:
