@@ -37,6 +37,9 @@ Foo Outlet)", "(formerly ...)" are aliases, "(a subsidiary of Foo Ltd.)" is ``he
 the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's ``footnote_text`` and gives
 the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
 name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
+
+Nationality words and short names are the place they stand for ("a German corporation" -> Germany, "a Dutch
+B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping the words as filed.
 """
 
 from __future__ import annotations
@@ -52,9 +55,21 @@ from ..graph.ids import filing_id
 from ..graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, PropFact, Provenance, RelationFact
 from ..graph.model import excerpt as _excerpt
 from . import Loader, register, sha256
-from ._edgar_codes import code_of_place
+from ._edgar_codes import code_of_place as _code_of_place
+from ._edgar_codes import place_of_word
 from ._text import decode, find_dates, html_to_text, parse_percent
 from .ownership import is_submission
+
+def _place_code(text: str | None) -> str | None:
+    """The EDGAR code of a place as a list writes it: its name ('Cayman Islands', 'State of Delaware') or a
+    nationality word or short name standing for it ('German', 'Dutch', 'Cayman', 'BVI')."""
+    return _code_of_place(text) or _code_of_place(place_of_word(text))
+
+
+def _canon_place(text: str) -> str:
+    """'German' -> 'Germany', 'BVI' -> 'British Virgin Islands'; any other text as it is."""
+    return place_of_word(text) or text
+
 
 _TITLE_RE = re.compile(r"exhibit\s*21|subsidiaries\s+of|list\s+of\s+(?:significant\s+)?subsidiaries|"
                        r"significant\s+(?:legal\s+entity\s+)?subsidiaries", re.I)
@@ -291,9 +306,9 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
     """A row listing two or three entries side by side ("Foo Inc. | Delaware | Bar Ltd. | England"): its
     (name, jurisdiction) pairs, when every second cell is a place."""
     cells = [c for c in cells if c.strip(" *†‡")]
-    if len(cells) not in (4, 6) or not all(code_of_place(_split_notes(c)[0]) for c in cells[1::2]):
+    if len(cells) not in (4, 6) or not all(_place_code(_split_notes(c)[0]) for c in cells[1::2]):
         return None
-    if any(code_of_place(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
+    if any(_place_code(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
         return None
     return [cells[i:i + 2] for i in range(0, len(cells), 2)]
 
@@ -340,7 +355,10 @@ _FORM = (r"(?:(?:exempted|unlimited|private|public|limited|general|limited\s+lia
          r"non-profit|not-for-profit|statutory|business|banking|national|savings|state|mutual|stock|"
          r"special\s+purpose|protected\s+cell|segregated\s+portfolio|real\s+estate\s+investment|trust)[\s-]+)*"
          r"(?:corporation|company|partnership|trust|bank|banking\s+association|association|entity|cooperative|"
-         r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?)"
+         r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?|"
+         # the forms of other countries' laws: "a Dutch B.V.", "a German GmbH", "a French S.A.S."
+         r"b\.v\.?|n\.v\.?|gmbh|ag|s\.a\.?|s\.a\.s\.?|s\.a\.r\.l\.?|s\.à\s?r\.l\.?|s\.r\.l\.?|s\.p\.a\.?|k\.k\.?|"
+         r"a/s|pty\.?\s+(?:ltd\.?|limited))"
          r"(?:\s+limited\s+by\s+shares|\s+with\s+limited\s+liability)?")
 _PLACE_FORM = re.compile(r"(?i)^(?:an?\s+)?(?P<place>.+?)[\s,]+(?P<form>" + _FORM + r")\.?$")
 _FORMED_IN = re.compile(r"(?i)^(?:(?:incorporated|organized|organised|formed|registered|chartered)\s+"
@@ -354,16 +372,16 @@ def _split_form(jur: str | None) -> tuple[str | None, str | None]:
     if not jur:
         return jur, None
     j = " ".join(jur.split()).strip(" ,;")
-    if code_of_place(j):
-        return j, None
+    if _place_code(j):
+        return _canon_place(j), None
     m = _FORMED_IN.match(j)
-    if m and code_of_place(m["place"]):
+    if m and _place_code(m["place"]):
         j = m["place"].strip()
         short = re.sub(r"(?i)^(?:the\s+)?(?:(?:state|commonwealth|province)\s+of\s+(?:the\s+)?)?", "", j)
-        return (short if code_of_place(short) else j), None  # (the place, not the sentence's words)
+        return _canon_place(short if _place_code(short) else j), None  # (the place, not the sentence's words)
     m = _PLACE_FORM.match(j)
-    if m and code_of_place(m["place"]):
-        return m["place"].strip(" ,"), m["form"]
+    if m and _place_code(m["place"]):
+        return _canon_place(m["place"].strip(" ,")), m["form"]
     return j, None
 
 
@@ -413,7 +431,7 @@ def _text_line_sub(ln: str) -> dict | None:
         if sub and len(sub["name"]) < 150 and not _PROSE.search(sub["name"]) and (
                 sub["jurisdiction"] is None or (_JUR_CELL.fullmatch(sub["jurisdiction"])
                                                 and len(sub["jurisdiction"].split()) <= 6)
-                or code_of_place(_split_form(sub["jurisdiction"])[0])):  # "a Delaware limited liability company"
+                or _place_code(_split_form(sub["jurisdiction"])[0])):  # "a Delaware limited liability company"
             return sub
         if "\t" in ln:
             return None
@@ -446,11 +464,12 @@ def _text_line_sub(ln: str) -> dict | None:
                 if pf:
                     jur, form = pf["place"].strip(" ,"), pf["form"]
             return {"name": n2, "jurisdiction": jur, "percent": note or note2, "entity_form": form,
-                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases}
+                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases,
+                    "jurisdiction_filed": m["jur"].strip() if form else None}
     words = name.split()
     for k in (1, 2, 3):  # "Foo Perceptions Limited United Kingdom": a name ending as a name does, then a place
         head, place = " ".join(words[:-k]), " ".join(words[-k:])
-        if (len(words) - k >= 2 and code_of_place(place) and _ENTITY_END.search(head) and len(head) < 120
+        if (len(words) - k >= 2 and _place_code(place) and _ENTITY_END.search(head) and len(head) < 120
                 and not _PROSE.search(head) and place[:1].isupper()):
             return {"name": head, "jurisdiction": place, "percent": note, "footnotes": marks, "held_by": by,
                     "aliases": aliases}
@@ -506,8 +525,8 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
     words = ln.rstrip(":").split()
     if ln.endswith(":") and len(words) <= 6:
         place = ln.rstrip(": ")
-        return ("jur", place) if code_of_place(place) else ("reset", None)
-    if len(words) <= 5 and code_of_place(ln):
+        return ("jur", place) if _place_code(place) else ("reset", None)
+    if len(words) <= 5 and _place_code(ln):
         return ("place", ln.strip(" ."))  # a heading, or the jurisdiction of the entry above (see _Groups)
     return None
 
@@ -645,7 +664,7 @@ def _subs_from_text(text: str) -> list[dict]:
             pending = None
             continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
         fm = _FORMED_IN.match(ln)
-        if fm and code_of_place(fm["place"]):  # "Foo County Bank" / "Incorporated in the State of California"
+        if fm and _place_code(fm["place"]):  # "Foo County Bank" / "Incorporated in the State of California"
             place = _split_form(ln)[0]
             if pending:
                 sub = {"name": pending[0], "jurisdiction": place, "percent": None, "footnotes": [], "held_by": None,
@@ -841,8 +860,14 @@ def parse(data: bytes, source: str) -> FilingFacts:
         raise LoadError(source, "no subsidiaries found (expected a table or lines of name and jurisdiction)")
     _nest(subs)
     for s in subs:  # "Delaware statutory trust": the place is the jurisdiction, the legal form its own property
+        filed = s.get("jurisdiction_filed") or s.get("jurisdiction")
         if s.get("jurisdiction") and not s.get("entity_form"):
             s["jurisdiction"], s["entity_form"] = _split_form(s["jurisdiction"])
+        if s.get("jurisdiction"):  # "a German corporation", "Cayman", "BVI": the place the words stand for
+            s["jurisdiction"] = _canon_place(s["jurisdiction"])
+        # (the provenance keeps the words as filed when they name the place by a nationality word or short name)
+        s["jurisdiction_filed"] = filed if filed and s.get("jurisdiction") and place_of_word(
+            _PLACE_FORM.match(filed)["place"] if _PLACE_FORM.match(filed) else filed) else None
     notes = _notes(text, {m for s in subs for m in s.get("footnotes") or []})
     for s in subs:
         texts = [notes[m] for m in s.get("footnotes") or [] if m in notes]
@@ -898,11 +923,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
         via = s.get("held_by")
         if via and parent and _same_name(via, parent):
             via = None
-        doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"],
-                         "entity_form": s.get("entity_form"), "percent": s["percent"],
-                         "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
-                       excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
+                       excerpt=_excerpt(" | ".join(x for x in (s["name"], s.get("jurisdiction_filed") or
+                                                               s["jurisdiction"], s["percent"]) if x)))
+        entry = {"name": s["name"], "jurisdiction": s["jurisdiction"],
+                 "entity_form": s.get("entity_form"), "percent": s["percent"],
+                 "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []}
+        doc_subs.append(entry)
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
         if s.get("entity_form"):

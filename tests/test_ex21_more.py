@@ -1,0 +1,74 @@
+"""Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): nationality words and short place
+names as the jurisdiction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from ownergraph.graph.build import build_delta
+from ownergraph.graph.model import EdgeKind
+from ownergraph.loaders import load_path
+from ownergraph.loaders._edgar_codes import PLACE_WORDS, code_of_place, place_of_word
+
+from conftest import FIXTURES
+
+E21 = FIXTURES / "ex21"
+
+
+def _subs(f):
+    return {s["name"]: s for s in f.document["subsidiaries"]}
+
+
+def _props(f, name):
+    [e] = [e for e in f.entities if e.name == name]
+    return {p.name: p.value for p in e.props}
+
+
+def _edges_of(f, name):
+    keys = {e.key for e in f.entities if e.name == name}
+    return [r for r in f.relations if r.type == EdgeKind.SUBSIDIARY_OF and r.source in keys]
+
+
+# ------------------------------------------------------------------ nationality words, short place names
+
+
+def test_nationality_words_and_short_names_give_the_place():
+    f = load_path(E21 / "ex21_nationality_words.txt")
+    got = {s["name"]: (s["jurisdiction"], s.get("entity_form")) for s in f.document["subsidiaries"]}
+    assert got == {
+        "Quenby Example Holdings LLC": ("Delaware", "limited liability company"),
+        "Quenby Example Deutschland GmbH": ("Germany", "corporation"),
+        "Quenby Example Europe B.V.": ("Netherlands", "B.V."),
+        "Quenby Example UK Limited": ("England", "company"),
+        "Quenby Example Offshore Ltd.": ("Cayman Islands", None),
+        "Quenby Example Investments Ltd.": ("British Virgin Islands", None),
+        "Quenby Example Schweiz AG": ("Switzerland", "corporation"),
+        "Quenby Example Japan K.K.": ("Japan", None),
+    }
+    # the EDGAR place codes of those places: England is the United Kingdom's
+    assert [code_of_place(got[n][0]) for n in ("Quenby Example Deutschland GmbH", "Quenby Example Europe B.V.",
+                                               "Quenby Example UK Limited", "Quenby Example Offshore Ltd.",
+                                               "Quenby Example Investments Ltd.")] == ["2M", "P7", "X0", "E9", "D8"]
+
+
+def test_the_provenance_keeps_the_words_as_filed():
+    f = load_path(E21 / "ex21_nationality_words.txt")
+    [e] = [e for e in f.entities if e.name == "Quenby Example Europe B.V."]
+    assert "Dutch B.V." in e.prov.excerpt
+    [r] = _edges_of(f, "Quenby Example Investments Ltd.")
+    assert "BVI" in r.prov.excerpt and r.props["jurisdiction"] == "British Virgin Islands"
+    # a place named by its name is excerpted as before
+    [r] = _edges_of(f, "Quenby Example Japan K.K.")
+    assert r.prov.excerpt == "Quenby Example Japan K.K. | Japan"
+
+
+@pytest.mark.parametrize("word", sorted(PLACE_WORDS))
+def test_every_place_word_names_a_place_the_code_table_knows(word):
+    assert code_of_place(place_of_word(word)) is not None
+
+
+def test_place_words_are_no_places_themselves_elsewhere():
+    assert place_of_word("Delaware") is None and place_of_word("German Holdings") is None
+    assert code_of_place("German") is None  # (the cover-page table is left as it was)
