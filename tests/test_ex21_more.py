@@ -1,5 +1,5 @@
 """Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): nationality words and short place
-names as the jurisdiction."""
+names as the jurisdiction, status brackets after a name."""
 
 from __future__ import annotations
 
@@ -72,3 +72,40 @@ def test_every_place_word_names_a_place_the_code_table_knows(word):
 def test_place_words_are_no_places_themselves_elsewhere():
     assert place_of_word("Delaware") is None and place_of_word("German Holdings") is None
     assert code_of_place("German") is None  # (the cover-page table is left as it was)
+
+
+# ------------------------------------------------------------------ status brackets
+
+
+def test_status_brackets_are_no_part_of_the_name():
+    f = load_path(E21 / "ex21_status_brackets.html")
+    got = {s["name"]: (s["jurisdiction"], s.get("status")) for s in f.document["subsidiaries"]}
+    assert got == {
+        "Orlestone Sample Holdings Limited": ("England and Wales", None),
+        "GCR Sample Holdings Limited": ("Bermuda", "IN LIQUIDATION"),
+        "Orlestone Sample Trading Limited": ("England and Wales", "dormant"),
+        "Orlestone Sample Services Pty Ltd": ("Australia", "inactive"),
+        "Orlestone Sample Ireland Limited": ("Ireland", "in dissolution"),
+        "Orlestone Sample (Asia) Pte. Ltd.": ("Singapore", None),  # (a bracket inside the name stays)
+    }
+    assert _props(f, "GCR Sample Holdings Limited") == {"jurisdiction": "Bermuda", "status": "IN LIQUIDATION"}
+    [r] = _edges_of(f, "Orlestone Sample Ireland Limited")
+    assert r.props["percent"] == Decimal(75)
+
+
+def test_a_status_bracket_before_the_jurisdiction_bracket_of_a_text_line():
+    from ownergraph.loaders.ex21 import parse
+
+    data = (b"EXHIBIT 21\n\nSUBSIDIARIES OF WEXCOMBE EXAMPLE CORP.\n\n"
+            b"Wexcombe Example Finance Limited (in members' voluntary liquidation) (Jersey)\n"
+            b"Wexcombe Example Labs Limited (Ireland)\n"
+            b"Wexcombe Example Old Co. Limited (IN LIQUIDATION)\n"
+            b"Wexcombe Example Pty Ltd (In Liquidation) (Receivers and Managers Appointed)    Australia\n"
+            b"Wexcombe Example Services Limited    Scotland (dormant)\n")
+    f = parse(data, "inline.txt")
+    got = {s["name"]: (s["jurisdiction"], s.get("status")) for s in f.document["subsidiaries"]}
+    assert got == {"Wexcombe Example Finance Limited": ("Jersey", "in members' voluntary liquidation"),
+                   "Wexcombe Example Labs Limited": ("Ireland", None),
+                   "Wexcombe Example Old Co. Limited": (None, "IN LIQUIDATION"),
+                   "Wexcombe Example Pty Ltd": ("Australia", "In Liquidation; Receivers and Managers Appointed"),
+                   "Wexcombe Example Services Limited": ("Scotland", "dormant")}

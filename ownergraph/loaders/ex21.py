@@ -39,7 +39,8 @@ the percent when the list states none.  Superscript marks, dot leaders, a jurisd
 name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
 
 Nationality words and short names are the place they stand for ("a German corporation" -> Germany, "a Dutch
-B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping the words as filed.
+B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping the words as filed.  A status in brackets ("(IN
+LIQUIDATION)", "(dormant)", "(in dissolution)") is no part of the name: the entity's ``status``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ class Subsidiary(BaseModel):
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
     aliases: list[str] = Field(default_factory=list, description="Other names in brackets: '(d/b/a Foo Outlet)'")
+    status: str | None = Field(default=None, description="A status in brackets after the name: 'IN LIQUIDATION', "
+                                                          "'dormant', 'inactive', 'in dissolution'")
 
 
 class Exhibit21(BaseModel):
@@ -313,7 +316,7 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
     return [cells[i:i + 2] for i in range(0, len(cells), 2)]
 
 
-def _row_to_sub(cells: list[str]) -> dict | None:
+def _row_to_sub_plain(cells: list[str]) -> dict | None:
     # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
     cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
     while len(cells) >= 2 and _ENUM_CELL.fullmatch(cells[0]):
@@ -421,7 +424,7 @@ _DOMICILED = re.compile(
     r"(?P<by>[^()]+?)(?P<more>\s+and\s+(?:\d{1,3}(?:\.\d+)?\s*%\s+owned\s+)?(?:subsidiary\s+of\s+)?[^()]+)?\s*\)$")
 
 
-def _text_line_sub(ln: str) -> dict | None:
+def _text_line_sub_plain(ln: str) -> dict | None:
     if "\t" in ln:
         cells = [c for c in ln.split("\t") if c.strip()]
     else:
@@ -478,6 +481,50 @@ def _text_line_sub(ln: str) -> dict | None:
         return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by,
                 "aliases": aliases}
     return None
+
+
+#: a status in brackets after a name (or a jurisdiction): "(IN LIQUIDATION)", "(dormant)", "(inactive)", "(in
+#: dissolution)", "(in members' voluntary liquidation)": no part of the name, the entity's ``status``
+_STATUS = re.compile(
+    r"\s*[(\[]\s*(?P<status>in\s+(?:the\s+)?(?:(?:process|course)\s+of\s+)?(?:(?:members|creditors)['’]?\s+)?"
+    r"(?:voluntary\s+)?(?:liquidation|dissolution|administration|receivership|winding[\s-]up|bankruptcy)|"
+    r"(?:being\s+)?(?:dissolved|liquidated|wound\s+up|struck\s+off)|dormant|inactive|non[\s-]?operating|"
+    r"not\s+operating|defunct|under\s+administration|(?:receivers?|administrators?|liquidators?)"
+    r"(?:\s+(?:and|&)\s+managers?)?\s+appointed)\s*[)\]]", re.I)
+
+
+def _strip_status(text: str) -> tuple[str, str | None]:
+    """'GCR Holdings Limited (IN LIQUIDATION)' -> ('GCR Holdings Limited', 'IN LIQUIDATION'); two brackets
+    ("(In Liquidation) (Receivers and Managers Appointed)") give both, joined by '; '."""
+    found: list[str] = []
+    for _ in range(3):
+        m = _STATUS.search(text)
+        if m is None or not text[:m.start()].strip():
+            break
+        text = (text[:m.start()] + text[m.end():]).rstrip()
+        found.append(" ".join(m["status"].split()))
+    return text, "; ".join(found) or None
+
+
+def _row_to_sub(cells: list[str]) -> dict | None:
+    status = None
+    out = []
+    for c in cells:
+        c, st = _strip_status(c)
+        status = status or st
+        out.append(c)
+    sub = _row_to_sub_plain(out)
+    if sub is not None and status:
+        sub["status"] = status
+    return sub
+
+
+def _text_line_sub(ln: str) -> dict | None:
+    ln, status = _strip_status(ln)
+    sub = _text_line_sub_plain(ln)
+    if sub is not None and status and not sub.get("status"):
+        sub["status"] = status
+    return sub
 
 
 #: a heading over a group of entries held by one company: "Subsidiaries of Foo Holdings, Inc.:", "Direct
@@ -929,11 +976,15 @@ def parse(data: bytes, source: str) -> FilingFacts:
         entry = {"name": s["name"], "jurisdiction": s["jurisdiction"],
                  "entity_form": s.get("entity_form"), "percent": s["percent"],
                  "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []}
+        entry.update({k: s[k] for k in ("status",) if s.get(k)})
         doc_subs.append(entry)
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
         if s.get("entity_form"):
             props.append(PropFact(name="entity_form", value=s["entity_form"], prov=p))
+        for name in ("status",):  # "in liquidation", "dormant"
+            if s.get(name):
+                props.append(PropFact(name=name, value=s[name], prov=p))
         entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
                                    aliases=[a for a in s.get("aliases") or [] if a != s["name"]]))
         rprops: dict = {"jurisdiction": s["jurisdiction"]}
