@@ -1,5 +1,5 @@
-"""Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): nationality words and short place
-names as the jurisdiction, status brackets after a name."""
+"""Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): location / principal place of
+business columns, nationality words and short place names as the jurisdiction, status brackets after a name."""
 
 from __future__ import annotations
 
@@ -109,3 +109,59 @@ def test_a_status_bracket_before_the_jurisdiction_bracket_of_a_text_line():
                    "Wexcombe Example Old Co. Limited": (None, "IN LIQUIDATION"),
                    "Wexcombe Example Pty Ltd": ("Australia", "In Liquidation; Receivers and Managers Appointed"),
                    "Wexcombe Example Services Limited": ("Scotland", "dormant")}
+
+
+
+# ------------------------------------------------------------------ location columns
+
+
+def test_a_principal_place_of_business_column_is_the_location_not_the_jurisdiction():
+    f = load_path(E21 / "ex21_location_columns.html")
+    subs = _subs(f)
+    gas = subs["Bramwick Example Gas and Electric Company"]
+    assert (gas["jurisdiction"], gas["location"]) == ("Maryland", "Baltimore, MD")
+    assert _props(f, "Bramwick Example Gas and Electric Company") == {"jurisdiction": "Maryland",
+                                                                      "location": "Baltimore, MD"}
+    assert subs["Bramwick Example Energy Canada Ltd."]["location"] == "Calgary, Alberta, Canada"
+    [edge] = _edges_of(f, "Bramwick Example Generation LLC")
+    assert edge.props["jurisdiction"] == "Delaware"
+
+
+def test_a_table_with_only_a_location_column_states_no_jurisdiction():
+    f = load_path(E21 / "ex21_location_columns.html")
+    retail = _subs(f)["Bramwick Example Retail Services LLC"]
+    assert retail["jurisdiction"] is None and retail["location"] == "Chicago, IL"
+    assert "jurisdiction" not in _edges_of(f, "Bramwick Example Retail Services LLC")[0].props
+
+
+def test_a_location_column_of_a_text_list():
+    f = load_path(E21 / "ex21_location_column.txt")
+    got = [(s["name"], s["jurisdiction"], s.get("location")) for s in f.document["subsidiaries"]]
+    assert got == [("Torringford Example Bank, N.A.", "United States", "Hartford, Connecticut"),
+                   ("Torringford Example Insurance Agency", "Connecticut", "Farmington, CT"),
+                   ("Torringford Example Capital Trust I", "Delaware", "Wilmington, DE")]
+
+def test_a_text_list_with_only_a_place_of_business_column_states_no_jurisdiction():
+    f = load_path(E21 / "ex21_place_of_business_only.txt")
+    got = [(s["name"], s["jurisdiction"], s.get("location")) for s in f.document["subsidiaries"]]
+    assert got == [("Hollingbourne Example Retail, Inc.", None, "Columbus, Ohio"),
+                   ("Hollingbourne Example Leasing LLC", None, "Dallas, Texas"),
+                   ("Hollingbourne Example Card Services Corp.", None, "Sioux Falls, SD")]
+
+
+def test_a_heading_naming_the_jurisdiction_and_the_location_is_the_jurisdiction_column():
+    from ownergraph.loaders.ex21 import parse
+
+    page = (b"<html><body><p>Exhibit 21</p><p>SUBSIDIARIES OF LYDDEN EXAMPLE CORP.</p><table>"
+            b"<tr><td>Name</td><td>Jurisdiction of Incorporation / Location</td><td>Address</td></tr>"
+            b"<tr><td>Lydden Example LLC</td><td>Delaware</td><td>1 Example Way, Dover</td></tr></table></body></html>")
+    [s] = parse(page, "inline.html").document["subsidiaries"]
+    assert (s["jurisdiction"], s.get("location")) == ("Delaware", None)
+
+
+def test_a_location_column_of_an_sgml_text_table():
+    f = load_path(E21 / "ex21_sgml_location_caption.txt")
+    got = [(s["name"], s["jurisdiction"], s.get("location")) for s in f.document["subsidiaries"]]
+    assert got == [("Sturry Example Power Company", "Maryland", "Baltimore, MD"),
+                   ("Sturry Example Pipeline Co.", "Delaware", "Wilmington, Delaware"),
+                   ("Sturry Example Services, Inc.", "Virginia", "Richmond, VA")]

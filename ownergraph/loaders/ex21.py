@@ -38,9 +38,11 @@ the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's
 the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
 name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
 
-Nationality words and short names are the place they stand for ("a German corporation" -> Germany, "a Dutch
-B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping the words as filed.  A status in brackets ("(IN
-LIQUIDATION)", "(dormant)", "(in dissolution)") is no part of the name: the entity's ``status``.
+A location / principal place of business column ("Baltimore, MD")
+is the entity's ``location``, never its jurisdiction.  Nationality words and short names are the place they stand
+for ("a German corporation" -> Germany, "a Dutch B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping
+the words as filed.  A status in brackets ("(IN LIQUIDATION)", "(dormant)", "(in dissolution)") is no part of the
+name: the entity's ``status``.
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ class Subsidiary(BaseModel):
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
     aliases: list[str] = Field(default_factory=list, description="Other names in brackets: '(d/b/a Foo Outlet)'")
+    location: str | None = Field(default=None, description="A location / principal place of business column's "
+                                                            "text ('Baltimore, MD'): where it is, not where organized")
     status: str | None = Field(default=None, description="A status in brackets after the name: 'IN LIQUIDATION', "
                                                           "'dormant', 'inactive', 'in dissolution'")
 
@@ -182,6 +186,12 @@ def _cells(row_html: str, positions: list[int] | None = None) -> tuple[list[str]
     return [c for c in out if c], indent or 0.0
 
 
+#: a column heading naming where an entity is, not where it was organized: "Location", "Principal Place of
+#: Business", "Headquarters", "City"
+_LOC_HEAD = re.compile(r"(?i)\blocations?\b|place\s+of\s+business|principal\s+offices?\b|headquarter|"
+                       r"^(?:city|city\s*(?:/|and|,)\s*(?:state|country))$")
+
+
 def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | None:
     """A header row's columns: start column -> 'name', 'jur', 'pct' or 'other' (a d/b/a, trade name, address,
     tax number or business column, whose text is neither the jurisdiction nor a part of the name). None unless
@@ -194,6 +204,8 @@ def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | No
         if re.fullmatch(r"(?:(?:immediate|direct|owning)\s+)?(?:parent(?:\s+(?:name|company|entity))?|"
                         r"(?:owned|held)\s+(?:by|through)|owner|shareholder|holder)\s*:?", low):
             roles[pos] = "parent"  # the entity the row's entity is held by
+        elif _LOC_HEAD.search(low) and not re.search(r"jurisdiction|incorporat|organi[sz]|formation|domicile", low):
+            roles[pos] = "loc"  # where the entity is or does business ("Baltimore, MD"): not its jurisdiction
         elif re.search(r"percent|%|\bownership\b|\bowned\b|\binterest\b", low) and not re.search(
                 r"jurisdiction|state|country|place|organi[sz]|incorporat|formation|domicile", low):
             roles[pos] = "pct"
@@ -210,7 +222,8 @@ def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | No
             roles[pos] = "name"
         else:
             return None
-    if not ({"jur", "pct"} & set(roles.values())) or not ({"other", "dba", "parent"} & set(roles.values())):
+    if not ({"jur", "pct", "loc"} & set(roles.values())) or not (
+            {"other", "dba", "parent", "loc"} & set(roles.values())):
         return None  # (without a column to leave out, the cells' own patterns read the row as before)
     return roles
 
@@ -238,6 +251,8 @@ def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str],
                                 and not re.fullmatch(r"(?i)n/?a|none|same", a.strip())]
         if got.get("parent") and re.search(r"[A-Za-z]{2}", got["parent"]):
             extra["held_by"] = got["parent"]
+        if got.get("loc") and re.search(r"[A-Za-z]{2}", got["loc"]):
+            extra["location"] = got["loc"]
     return [got["name"]] + [got[k] for k in ("jur", "pct") if k in got]
 
 
@@ -581,7 +596,8 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
 #: the headings of a text table's columns that are neither name nor jurisdiction nor percent: the names the
 #: entity does business under, the entity holding it
 _TEXT_ROLES = (("dba", r"(?i)name\s+under\s+which|d/b/a|\bdba\b|doing\s+business|trade\s+name|assumed\s+name"),
-               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"))
+               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"),
+               ("loc", _LOC_HEAD.pattern.replace("^", "(?<!\\S)").replace("$", "(?!\\S)")))
 
 
 def _line_kind(ln: str) -> str:
@@ -673,6 +689,14 @@ def _subs_from_text(text: str) -> list[dict]:
                     if run.start() <= col < run.end():
                         role_cols[role] = run.start()
             continue
+        if (not caption and "loc" not in role_cols and re.search(r"\S(?: {2,}|\t)\S", raw)
+                and re.search(r"(?i)\b(?:name|subsidiar|compan|entit)", raw)):
+            lm = re.search(_TEXT_ROLES[2][1], raw)  # "Name   State of Incorporation   Location": a header line
+            if lm and raw[:lm.start()].strip():
+                # (where the heading's cell starts: "Principal Place of Business" from its first word)
+                role_cols["loc"] = next((c.start() for c in re.finditer(r"\S+(?: \S+)*", raw)
+                                         if c.start() <= lm.start() < c.end()), lm.start())
+                continue
         m = re.match(r"(\s*)(>+)\s*(?=\S)", raw)
         if m:  # ">Foo Corporation", ">>Bar LLC": the marks nest the entry under the one above, as indentation would
             raw = m[1] + "    " * len(m[2]) + raw[m.end():]
@@ -734,6 +758,8 @@ def _subs_from_text(text: str) -> list[dict]:
         for sub in found:
             if sub and i in extras:
                 dba, holder = extras[i].get("dba"), extras[i].get("parent")
+                if extras[i].get("loc") and re.search(r"[A-Za-z]{2}", extras[i]["loc"]):
+                    sub["location"] = extras[i]["loc"]
                 if dba and not _same_name(dba, sub["name"]) and not re.fullmatch(r"(?i)n/?a|none|same|-+", dba):
                     sub["aliases"] = sub.get("aliases", []) + [a.strip() for a in dba.split(";") if a.strip()]
                 if holder and not sub.get("held_by") and not _SELF.match(holder) and not _same_name(
@@ -895,6 +921,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 if sub:
                     sub["aliases"] += [a for a in extra.get("aliases", []) if a not in sub["aliases"]
                                        and not _same_name(a, sub["name"])]
+                    if extra.get("location"):
+                        sub["location"] = extra["location"]
                     if extra.get("held_by") and not sub.get("held_by") and not _SELF.match(extra["held_by"]) and \
                             not re.fullmatch(r"(?i)(?:the\s+)?registrant|parent", extra["held_by"]):
                         sub["held_by"] = extra["held_by"]
@@ -976,13 +1004,13 @@ def parse(data: bytes, source: str) -> FilingFacts:
         entry = {"name": s["name"], "jurisdiction": s["jurisdiction"],
                  "entity_form": s.get("entity_form"), "percent": s["percent"],
                  "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []}
-        entry.update({k: s[k] for k in ("status",) if s.get(k)})
+        entry.update({k: s[k] for k in ("location", "status") if s.get(k)})
         doc_subs.append(entry)
         key = f"sub:{i}"
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
         if s.get("entity_form"):
             props.append(PropFact(name="entity_form", value=s["entity_form"], prov=p))
-        for name in ("status",):  # "in liquidation", "dormant"
+        for name in ("location", "status"):  # where it is ("Baltimore, MD"), "in liquidation", "dormant"
             if s.get(name):
                 props.append(PropFact(name=name, value=s[name], prov=p))
         entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
