@@ -1,5 +1,6 @@
-"""Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): location / principal place of
-business columns, nationality words and short place names as the jurisdiction, status brackets after a name."""
+"""Exhibit 21 details met on real exhibits (own synthetic fixtures, invented names): an entry listed again under a
+second holder, location / principal place of business columns, nationality words and short place names as the
+jurisdiction, status brackets after a name."""
 
 from __future__ import annotations
 
@@ -165,3 +166,45 @@ def test_a_location_column_of_an_sgml_text_table():
     assert got == [("Sturry Example Power Company", "Maryland", "Baltimore, MD"),
                    ("Sturry Example Pipeline Co.", "Delaware", "Wilmington, Delaware"),
                    ("Sturry Example Services, Inc.", "Virginia", "Richmond, VA")]
+
+
+# ------------------------------------------------------------------ an entry listed under a second holder
+
+
+def test_an_entry_listed_again_under_another_holder_keeps_both_holders_as_one_entity():
+    f = load_path(E21 / "ex21_listed_under_two_parents.txt")
+    assert f.filing.loader == "ex21"
+    funding = [e for e in f.entities if e.name == "Pellingham Sample Funding Corp."]
+    assert len(funding) == 1  # one company, listed twice
+    edges = _edges_of(f, "Pellingham Sample Funding Corp.")
+    assert [r.props.get("held_through") for r in edges] == ["Pellingham Sample Finance LLC",
+                                                           "Pellingham Sample International (Europe)"]
+    assert all(r.target == "parent" and r.props["jurisdiction"] == "Delaware" for r in edges)
+    # each edge keeps the row it was read from
+    assert len({r.prov.section for r in edges}) == 2
+    assert _subs(f)["Pellingham Sample Funding Corp."]["other_parents"] == [
+        "Pellingham Sample International (Europe)"]
+
+
+def test_listed_under_three_holders_and_the_same_name_elsewhere_is_another_company():
+    f = load_path(E21 / "ex21_listed_under_two_parents.txt")
+    delaware = [e for e in f.entities if e.name == "Pellingham Sample Realty Partners L.P."
+                and any(p.value == "Delaware" for p in e.props)]
+    assert len(delaware) == 1
+    holders = [r.props.get("held_through") for r in f.relations
+               if r.type == EdgeKind.SUBSIDIARY_OF and r.source == delaware[0].key]
+    assert holders == ["Pellingham Sample Finance LLC", "Pellingham Sample International (Europe)",
+                       "Pellingham Sample Holdings Plc"]
+    # the Cayman Islands partnership of that name is a company of its own, held directly
+    cayman = [s for s in f.document["subsidiaries"] if s["name"] == "Pellingham Sample Realty Partners L.P."
+              and s["jurisdiction"] == "Cayman Islands"]
+    assert len(cayman) == 1 and cayman[0]["parent"] is None
+
+
+def test_both_holders_survive_into_the_graph():
+    f = load_path(E21 / "ex21_listed_under_two_parents.txt")
+    delta = build_delta(f)
+    [node] = [n for n in delta.nodes if n.name == "Pellingham Sample Funding Corp."]
+    edges = [e for e in delta.edges if e.type == EdgeKind.SUBSIDIARY_OF and e.source == node.id]
+    assert sorted(e.props.get("held_through") for e in edges) == ["Pellingham Sample Finance LLC",
+                                                                 "Pellingham Sample International (Europe)"]

@@ -38,7 +38,9 @@ the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's
 the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
 name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
 
-A location / principal place of business column ("Baltimore, MD")
+An entry listed again under another holder (same name and jurisdiction: hierarchies listing a company under each
+group company owning part of it) stays one entity with a second SUBSIDIARY_OF edge (its own row's provenance and
+``held_through``; document: ``other_parents``).  A location / principal place of business column ("Baltimore, MD")
 is the entity's ``location``, never its jurisdiction.  Nationality words and short names are the place they stand
 for ("a German corporation" -> Germany, "a Dutch B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping
 the words as filed.  A status in brackets ("(IN LIQUIDATION)", "(dormant)", "(in dissolution)") is no part of the
@@ -91,6 +93,8 @@ class Subsidiary(BaseModel):
                                                             "text ('Baltimore, MD'): where it is, not where organized")
     status: str | None = Field(default=None, description="A status in brackets after the name: 'IN LIQUIDATION', "
                                                           "'dormant', 'inactive', 'in dissolution'")
+    other_parents: list[str] = Field(default_factory=list, description="The entries it is listed again under "
+                                                                       "(a second SUBSIDIARY_OF edge each)")
 
 
 class Exhibit21(BaseModel):
@@ -986,27 +990,44 @@ def parse(data: bytes, source: str) -> FilingFacts:
     entities = [EntityFact(key="parent", kind=NodeKind.ORGANIZATION, name=parent or f"Unknown parent ({fid})",
                            props=pprops, prov=pp)]
     relations: list[RelationFact] = []
-    seen: set[str] = set()
+    seen: dict[str, tuple[str, dict, list]] = {}  # name|jurisdiction -> its entity's key, document entry, holders
     doc_subs = []
     for i, s in enumerate(subs, start=1):
-        # (one entry listed again under another holder is one entry; one name in two jurisdictions is two companies;
-        # the registrant, as the title names it, is no entry)
+        # (one entry listed again is one entry -- under another holder, a second edge; one name in two jurisdictions
+        # is two companies; the registrant, as the title names it, is no entry)
         seen_key = f"{s['name']}|{(s['jurisdiction'] or '').lower()}"
-        if seen_key in seen or (parent and _same_name(s["name"], parent)):
+        if parent and _same_name(s["name"], parent):
             continue
-        seen.add(seen_key)
         via = s.get("held_by")
         if via and parent and _same_name(via, parent):
             via = None
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
                        excerpt=_excerpt(" | ".join(x for x in (s["name"], s.get("jurisdiction_filed") or
                                                                s["jurisdiction"], s["percent"]) if x)))
+        if seen_key in seen:
+            key, entry, holders = seen[seen_key]
+            if any(h == via or (h and via and _same_name(h, via)) for h in holders):
+                continue  # (the same listing again)
+            # "Foo Funding Corp." under Foo Finance LLC and again under Foo Europe Ltd.: held through both
+            holders.append(via)
+            if via:  # (listed again directly under the registrant: the second edge has no held_through)
+                entry.setdefault("other_parents", []).append(via)
+            rprops: dict = {"jurisdiction": s["jurisdiction"], "held_through": via}
+            if s["percent"]:
+                pct, bound = parse_percent(s["percent"])
+                rprops.update(percent=Decimal(100) if pct is None and re.search(r"(?i)wholly", s["percent"])
+                              else pct, percent_text=s["percent"], percent_bound=bound or None)
+            relations.append(RelationFact(type=EdgeKind.SUBSIDIARY_OF, source=key, target="parent",
+                                          props={k: v for k, v in rprops.items() if v is not None}, prov=p,
+                                          discriminator=f"held through {via}" if via else "held directly"))
+            continue
         entry = {"name": s["name"], "jurisdiction": s["jurisdiction"],
                  "entity_form": s.get("entity_form"), "percent": s["percent"],
                  "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []}
         entry.update({k: s[k] for k in ("location", "status") if s.get(k)})
         doc_subs.append(entry)
         key = f"sub:{i}"
+        seen[seen_key] = (key, entry, [via])
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
         if s.get("entity_form"):
             props.append(PropFact(name="entity_form", value=s["entity_form"], prov=p))
