@@ -38,6 +38,8 @@ def _edges_of(f, name):
 def test_nationality_words_and_short_names_give_the_place():
     f = load_path(E21 / "ex21_nationality_words.txt")
     got = {s["name"]: (s["jurisdiction"], s.get("entity_form")) for s in f.document["subsidiaries"]}
+    # "(a joint venture)": an article before no place is no jurisdiction
+    assert got.pop("Quenby Example Ventures LLC", (None, None))[0] is None
     assert got == {
         "Quenby Example Holdings LLC": ("Delaware", "limited liability company"),
         "Quenby Example Deutschland GmbH": ("Germany", "corporation"),
@@ -47,6 +49,9 @@ def test_nationality_words_and_short_names_give_the_place():
         "Quenby Example Investments Ltd.": ("British Virgin Islands", None),
         "Quenby Example Schweiz AG": ("Switzerland", "corporation"),
         "Quenby Example Japan K.K.": ("Japan", None),
+        "Quenby Example Re Ltd.": ("Bermuda", "company"),  # "(a Bermuda company)": the article before the place
+        "Quenby Example Ireland Limited": ("Ireland", "company"),
+        "Quenby Example Lux S.a r.l.": ("Luxembourg", "S.a r.l."),
     }
     # the EDGAR place codes of those places: England is the United Kingdom's
     assert [code_of_place(got[n][0]) for n in ("Quenby Example Deutschland GmbH", "Quenby Example Europe B.V.",
@@ -60,6 +65,8 @@ def test_the_provenance_keeps_the_words_as_filed():
     assert "Dutch B.V." in e.prov.excerpt
     [r] = _edges_of(f, "Quenby Example Investments Ltd.")
     assert "BVI" in r.prov.excerpt and r.props["jurisdiction"] == "British Virgin Islands"
+    [r] = _edges_of(f, "Quenby Example Ireland Limited")
+    assert "an Irish company" in r.prov.excerpt
     # a place named by its name is excerpted as before
     [r] = _edges_of(f, "Quenby Example Japan K.K.")
     assert r.prov.excerpt == "Quenby Example Japan K.K. | Japan"

@@ -379,7 +379,7 @@ _FORM = (r"(?:(?:exempted|unlimited|private|public|limited|general|limited\s+lia
          r"(?:corporation|company|partnership|trust|bank|banking\s+association|association|entity|cooperative|"
          r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?|"
          # the forms of other countries' laws: "a Dutch B.V.", "a German GmbH", "a French S.A.S."
-         r"b\.v\.?|n\.v\.?|gmbh|ag|s\.a\.?|s\.a\.s\.?|s\.a\.r\.l\.?|s\.à\s?r\.l\.?|s\.r\.l\.?|s\.p\.a\.?|k\.k\.?|"
+         r"b\.v\.?|n\.v\.?|gmbh|ag|s\.a\.?|s\.a\.s\.?|s\.a\.r\.l\.?|s\.[aà]\.?\s?r\.l\.?|s\.r\.l\.?|s\.p\.a\.?|k\.k\.?|"
          r"a/s|pty\.?\s+(?:ltd\.?|limited))"
          r"(?:\s+limited\s+by\s+shares|\s+with\s+limited\s+liability)?")
 _PLACE_FORM = re.compile(r"(?i)^(?:an?\s+)?(?P<place>.+?)[\s,]+(?P<form>" + _FORM + r")\.?$")
@@ -409,7 +409,7 @@ def _split_form(jur: str | None) -> tuple[str | None, str | None]:
 
 _LINE_PATTERNS = [
     # "Foo Ltd. (Ireland)", "Foo Corp. (incorporated in Utah)"
-    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
+    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:an?\s+)?(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
                r"\s+(?:the\s+)?)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
     re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?\s+" + _FORM + r")\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
@@ -479,7 +479,9 @@ def _text_line_sub_plain(ln: str) -> dict | None:
             # is left after them
             n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
             if _PROSE.search(n2) or re.match(r"(?i)(?:as\s+(?:of|at)|at|dated)\b", m["jur"]) or find_dates(m["jur"]):
-                continue  # (a title's date: "CORPORATE STRUCTURE - As of December 31, 2004")
+                continue
+            if k == 0 and re.match(r"an?\s", m["jur"]) and not _place_code(_split_form(m["jur"])[0]):
+                continue  # ("(a joint venture)": an article before no place)  # (a title's date: "CORPORATE STRUCTURE - As of December 31, 2004")
             jur, form = m["jur"].strip(), None
             if k == 1:  # "Foo Inc., a Delaware corporation": the place, and the form as printed
                 pf = _PLACE_FORM.match(jur)
