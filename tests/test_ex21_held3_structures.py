@@ -205,7 +205,7 @@ def test_brackets_giving_the_place_the_interest_and_the_holder():
     assert _subs(f) == [("Corrigan Example Re Ltd.", "Bermuda"), ("Corrigan Example US Holdings Inc.", "Delaware"),
                         ("Corrigan Example Municipal Corp.", "New York"),
                         ("Corrigan Example Assurance Holdings Inc.", "Delaware"),
-                        ("Corrigan Example (Europe) S.A.", "French")]  # (a word the code table does not know)
+                        ("Corrigan Example (Europe) S.A.", "France")]  # ("French Domiciled": the nationality word)
     e = _edges(f)
     assert "held_through" not in e["Corrigan Example Re Ltd."]  # held by the registrant
     assert e["Corrigan Example Municipal Corp."]["held_through"] == "Corrigan Example US Holdings Inc."

@@ -428,3 +428,32 @@ def code_of_place(text: str | None) -> str | None:
                 code = c if c in US_STATES else None
                 break
     return code
+
+
+#: nationality words and short names of places, as subsidiary lists write them ("a German corporation", "a Dutch
+#: B.V.", "Cayman", "BVI"): the place's name as the table above (or its aliases) writes it
+PLACE_WORDS: dict[str, str] = {
+    "american": "United States", "german": "Germany", "dutch": "Netherlands", "english": "England",
+    "british": "United Kingdom", "scottish": "Scotland", "welsh": "Wales", "irish": "Ireland",
+    "french": "France", "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "swiss": "Switzerland",
+    "swedish": "Sweden", "danish": "Denmark", "norwegian": "Norway", "finnish": "Finland", "belgian": "Belgium",
+    "austrian": "Austria", "luxembourgish": "Luxembourg", "luxembourgeois": "Luxembourg", "polish": "Poland",
+    "czech": "Czech Republic", "hungarian": "Hungary", "greek": "Greece", "turkish": "Turkey",
+    "russian": "Russian Federation", "japanese": "Japan", "chinese": "China", "korean": "Korea",
+    "indian": "India", "singaporean": "Singapore", "australian": "Australia",
+    "mexican": "Mexico", "brazilian": "Brazil", "argentine": "Argentina", "argentinian": "Argentina",
+    "chilean": "Chile", "colombian": "Colombia", "peruvian": "Peru", "israeli": "Israel",
+    "south african": "South Africa", "bermudian": "Bermuda", "bermudan": "Bermuda", "caymanian": "Cayman Islands",
+    "cayman": "Cayman Islands", "bvi": "British Virgin Islands", "b.v.i": "British Virgin Islands",
+    "philippine": "Philippines", "malaysian": "Malaysia", "thai": "Thailand", "indonesian": "Indonesia",
+    "taiwanese": "Taiwan", "puerto rican": "Puerto Rico", "panamanian": "Panama", "bahamian": "Bahamas",
+    "cypriot": "Cyprus", "maltese": "Malta", "manx": "Isle of Man", "new zealand": "New Zealand",
+}
+
+
+def place_of_word(text: str | None) -> str | None:
+    """'German' -> 'Germany', 'Dutch' -> 'Netherlands', 'English' -> 'England', 'Cayman' -> 'Cayman Islands',
+    'BVI' -> 'British Virgin Islands': the place a nationality word or short name stands for; None otherwise."""
+    if not text:
+        return None
+    return PLACE_WORDS.get(" ".join(text.split()).strip(" .,;:").lower())

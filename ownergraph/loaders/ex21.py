@@ -37,6 +37,14 @@ Foo Outlet)", "(formerly ...)" are aliases, "(a subsidiary of Foo Ltd.)" is ``he
 the list ("(1) 50% owned by the Registrant.") are read: their text is the edge's ``footnote_text`` and gives
 the percent when the list states none.  Superscript marks, dot leaders, a jurisdiction on the line under its
 name, a header naming a d/b/a or address column, and entries printed two to a line are read as such.
+
+An entry listed again under another holder (same name and jurisdiction: hierarchies listing a company under each
+group company owning part of it) stays one entity with a second SUBSIDIARY_OF edge (its own row's provenance and
+``held_through``; document: ``other_parents``).  A location / principal place of business column ("Baltimore, MD")
+is the entity's ``location``, never its jurisdiction.  Nationality words and short names are the place they stand
+for ("a German corporation" -> Germany, "a Dutch B.V." -> Netherlands, "Cayman", "BVI"), the provenance keeping
+the words as filed.  A status in brackets ("(IN LIQUIDATION)", "(dormant)", "(in dissolution)") is no part of the
+name: the entity's ``status``.
 """
 
 from __future__ import annotations
@@ -52,9 +60,21 @@ from ..graph.ids import filing_id
 from ..graph.model import EdgeKind, EntityFact, FilingFacts, FilingInfo, NodeKind, PropFact, Provenance, RelationFact
 from ..graph.model import excerpt as _excerpt
 from . import Loader, register, sha256
-from ._edgar_codes import code_of_place
+from ._edgar_codes import code_of_place as _code_of_place
+from ._edgar_codes import place_of_word
 from ._text import decode, find_dates, html_to_text, parse_percent
 from .ownership import is_submission
+
+def _place_code(text: str | None) -> str | None:
+    """The EDGAR code of a place as a list writes it: its name ('Cayman Islands', 'State of Delaware') or a
+    nationality word or short name standing for it ('German', 'Dutch', 'Cayman', 'BVI')."""
+    return _code_of_place(text) or _code_of_place(place_of_word(text))
+
+
+def _canon_place(text: str) -> str:
+    """'German' -> 'Germany', 'BVI' -> 'British Virgin Islands'; any other text as it is."""
+    return place_of_word(text) or text
+
 
 _TITLE_RE = re.compile(r"exhibit\s*21|subsidiaries\s+of|list\s+of\s+(?:significant\s+)?subsidiaries|"
                        r"significant\s+(?:legal\s+entity\s+)?subsidiaries", re.I)
@@ -69,6 +89,12 @@ class Subsidiary(BaseModel):
     parent: str | None = Field(default=None, description="The entry it is nested under (indented lists), if any")
     footnotes: list[str] = Field(default_factory=list, description="Footnote marks after the name: '4', 'a', '*'")
     aliases: list[str] = Field(default_factory=list, description="Other names in brackets: '(d/b/a Foo Outlet)'")
+    location: str | None = Field(default=None, description="A location / principal place of business column's "
+                                                            "text ('Baltimore, MD'): where it is, not where organized")
+    status: str | None = Field(default=None, description="A status in brackets after the name: 'IN LIQUIDATION', "
+                                                          "'dormant', 'inactive', 'in dissolution'")
+    other_parents: list[str] = Field(default_factory=list, description="The entries it is listed again under "
+                                                                       "(a second SUBSIDIARY_OF edge each)")
 
 
 class Exhibit21(BaseModel):
@@ -164,6 +190,12 @@ def _cells(row_html: str, positions: list[int] | None = None) -> tuple[list[str]
     return [c for c in out if c], indent or 0.0
 
 
+#: a column heading naming where an entity is, not where it was organized: "Location", "Principal Place of
+#: Business", "Headquarters", "City"
+_LOC_HEAD = re.compile(r"(?i)\blocations?\b|place\s+of\s+business|principal\s+offices?\b|headquarter|"
+                       r"^(?:city|city\s*(?:/|and|,)\s*(?:state|country))$")
+
+
 def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | None:
     """A header row's columns: start column -> 'name', 'jur', 'pct' or 'other' (a d/b/a, trade name, address,
     tax number or business column, whose text is neither the jurisdiction nor a part of the name). None unless
@@ -176,6 +208,8 @@ def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | No
         if re.fullmatch(r"(?:(?:immediate|direct|owning)\s+)?(?:parent(?:\s+(?:name|company|entity))?|"
                         r"(?:owned|held)\s+(?:by|through)|owner|shareholder|holder)\s*:?", low):
             roles[pos] = "parent"  # the entity the row's entity is held by
+        elif _LOC_HEAD.search(low) and not re.search(r"jurisdiction|incorporat|organi[sz]|formation|domicile", low):
+            roles[pos] = "loc"  # where the entity is or does business ("Baltimore, MD"): not its jurisdiction
         elif re.search(r"percent|%|\bownership\b|\bowned\b|\binterest\b", low) and not re.search(
                 r"jurisdiction|state|country|place|organi[sz]|incorporat|formation|domicile", low):
             roles[pos] = "pct"
@@ -192,7 +226,8 @@ def _column_roles(cells: list[str], positions: list[int]) -> dict[int, str] | No
             roles[pos] = "name"
         else:
             return None
-    if not ({"jur", "pct"} & set(roles.values())) or not ({"other", "dba", "parent"} & set(roles.values())):
+    if not ({"jur", "pct", "loc"} & set(roles.values())) or not (
+            {"other", "dba", "parent", "loc"} & set(roles.values())):
         return None  # (without a column to leave out, the cells' own patterns read the row as before)
     return roles
 
@@ -220,6 +255,8 @@ def _by_roles(cells: list[str], positions: list[int], roles: dict[int, str],
                                 and not re.fullmatch(r"(?i)n/?a|none|same", a.strip())]
         if got.get("parent") and re.search(r"[A-Za-z]{2}", got["parent"]):
             extra["held_by"] = got["parent"]
+        if got.get("loc") and re.search(r"[A-Za-z]{2}", got["loc"]):
+            extra["location"] = got["loc"]
     return [got["name"]] + [got[k] for k in ("jur", "pct") if k in got]
 
 
@@ -291,14 +328,14 @@ def _pairs(cells: list[str]) -> list[list[str]] | None:
     """A row listing two or three entries side by side ("Foo Inc. | Delaware | Bar Ltd. | England"): its
     (name, jurisdiction) pairs, when every second cell is a place."""
     cells = [c for c in cells if c.strip(" *†‡")]
-    if len(cells) not in (4, 6) or not all(code_of_place(_split_notes(c)[0]) for c in cells[1::2]):
+    if len(cells) not in (4, 6) or not all(_place_code(_split_notes(c)[0]) for c in cells[1::2]):
         return None
-    if any(code_of_place(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
+    if any(_place_code(c) or not re.search(r"[A-Za-z]{2}", c) for c in cells[0::2]):
         return None
     return [cells[i:i + 2] for i in range(0, len(cells), 2)]
 
 
-def _row_to_sub(cells: list[str]) -> dict | None:
+def _row_to_sub_plain(cells: list[str]) -> dict | None:
     # (a mark after the text, "Foo Ltd. *", stays for _split_notes to read; one before it is dropped)
     cells = [c.strip().lstrip("*†‡ ") for c in cells if c.strip(" *†‡")]
     while len(cells) >= 2 and _ENUM_CELL.fullmatch(cells[0]):
@@ -340,7 +377,10 @@ _FORM = (r"(?:(?:exempted|unlimited|private|public|limited|general|limited\s+lia
          r"non-profit|not-for-profit|statutory|business|banking|national|savings|state|mutual|stock|"
          r"special\s+purpose|protected\s+cell|segregated\s+portfolio|real\s+estate\s+investment|trust)[\s-]+)*"
          r"(?:corporation|company|partnership|trust|bank|banking\s+association|association|entity|cooperative|"
-         r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?)"
+         r"society|foundation|llc|l\.l\.c\.?|lp|l\.p\.?|llp|l\.l\.p\.?|plc|limited|corp\.?|inc\.?|"
+         # the forms of other countries' laws: "a Dutch B.V.", "a German GmbH", "a French S.A.S."
+         r"b\.v\.?|n\.v\.?|gmbh|ag|s\.a\.?|s\.a\.s\.?|s\.a\.r\.l\.?|s\.[aà]\.?\s?r\.l\.?|s\.r\.l\.?|s\.p\.a\.?|k\.k\.?|"
+         r"a/s|pty\.?\s+(?:ltd\.?|limited))"
          r"(?:\s+limited\s+by\s+shares|\s+with\s+limited\s+liability)?")
 _PLACE_FORM = re.compile(r"(?i)^(?:an?\s+)?(?P<place>.+?)[\s,]+(?P<form>" + _FORM + r")\.?$")
 _FORMED_IN = re.compile(r"(?i)^(?:(?:incorporated|organized|organised|formed|registered|chartered)\s+"
@@ -354,22 +394,22 @@ def _split_form(jur: str | None) -> tuple[str | None, str | None]:
     if not jur:
         return jur, None
     j = " ".join(jur.split()).strip(" ,;")
-    if code_of_place(j):
-        return j, None
+    if _place_code(j):
+        return _canon_place(j), None
     m = _FORMED_IN.match(j)
-    if m and code_of_place(m["place"]):
+    if m and _place_code(m["place"]):
         j = m["place"].strip()
         short = re.sub(r"(?i)^(?:the\s+)?(?:(?:state|commonwealth|province)\s+of\s+(?:the\s+)?)?", "", j)
-        return (short if code_of_place(short) else j), None  # (the place, not the sentence's words)
+        return _canon_place(short if _place_code(short) else j), None  # (the place, not the sentence's words)
     m = _PLACE_FORM.match(j)
-    if m and code_of_place(m["place"]):
-        return m["place"].strip(" ,"), m["form"]
+    if m and _place_code(m["place"]):
+        return _canon_place(m["place"].strip(" ,")), m["form"]
     return j, None
 
 
 _LINE_PATTERNS = [
     # "Foo Ltd. (Ireland)", "Foo Corp. (incorporated in Utah)"
-    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
+    re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:an?\s+)?(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
                r"\s+(?:the\s+)?)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
     re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?\s+" + _FORM + r")\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
@@ -403,7 +443,7 @@ _DOMICILED = re.compile(
     r"(?P<by>[^()]+?)(?P<more>\s+and\s+(?:\d{1,3}(?:\.\d+)?\s*%\s+owned\s+)?(?:subsidiary\s+of\s+)?[^()]+)?\s*\)$")
 
 
-def _text_line_sub(ln: str) -> dict | None:
+def _text_line_sub_plain(ln: str) -> dict | None:
     if "\t" in ln:
         cells = [c for c in ln.split("\t") if c.strip()]
     else:
@@ -413,7 +453,7 @@ def _text_line_sub(ln: str) -> dict | None:
         if sub and len(sub["name"]) < 150 and not _PROSE.search(sub["name"]) and (
                 sub["jurisdiction"] is None or (_JUR_CELL.fullmatch(sub["jurisdiction"])
                                                 and len(sub["jurisdiction"].split()) <= 6)
-                or code_of_place(_split_form(sub["jurisdiction"])[0])):  # "a Delaware limited liability company"
+                or _place_code(_split_form(sub["jurisdiction"])[0])):  # "a Delaware limited liability company"
             return sub
         if "\t" in ln:
             return None
@@ -439,18 +479,21 @@ def _text_line_sub(ln: str) -> dict | None:
             # is left after them
             n2, marks2, note2, by2 = _split_notes(m["name"].strip(" ,"))
             if _PROSE.search(n2) or re.match(r"(?i)(?:as\s+(?:of|at)|at|dated)\b", m["jur"]) or find_dates(m["jur"]):
-                continue  # (a title's date: "CORPORATE STRUCTURE - As of December 31, 2004")
+                continue
+            if k == 0 and re.match(r"an?\s", m["jur"]) and not _place_code(_split_form(m["jur"])[0]):
+                continue  # ("(a joint venture)": an article before no place)  # (a title's date: "CORPORATE STRUCTURE - As of December 31, 2004")
             jur, form = m["jur"].strip(), None
             if k == 1:  # "Foo Inc., a Delaware corporation": the place, and the form as printed
                 pf = _PLACE_FORM.match(jur)
                 if pf:
                     jur, form = pf["place"].strip(" ,"), pf["form"]
             return {"name": n2, "jurisdiction": jur, "percent": note or note2, "entity_form": form,
-                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases}
+                    "footnotes": marks2 + marks, "held_by": by or by2, "aliases": aliases,
+                    "jurisdiction_filed": m["jur"].strip() if form else None}
     words = name.split()
     for k in (1, 2, 3):  # "Foo Perceptions Limited United Kingdom": a name ending as a name does, then a place
         head, place = " ".join(words[:-k]), " ".join(words[-k:])
-        if (len(words) - k >= 2 and code_of_place(place) and _ENTITY_END.search(head) and len(head) < 120
+        if (len(words) - k >= 2 and _place_code(place) and _ENTITY_END.search(head) and len(head) < 120
                 and not _PROSE.search(head) and place[:1].isupper()):
             return {"name": head, "jurisdiction": place, "percent": note, "footnotes": marks, "held_by": by,
                     "aliases": aliases}
@@ -459,6 +502,50 @@ def _text_line_sub(ln: str) -> dict | None:
         return {"name": name, "jurisdiction": None, "percent": note, "footnotes": marks, "held_by": by,
                 "aliases": aliases}
     return None
+
+
+#: a status in brackets after a name (or a jurisdiction): "(IN LIQUIDATION)", "(dormant)", "(inactive)", "(in
+#: dissolution)", "(in members' voluntary liquidation)": no part of the name, the entity's ``status``
+_STATUS = re.compile(
+    r"\s*[(\[]\s*(?P<status>in\s+(?:the\s+)?(?:(?:process|course)\s+of\s+)?(?:(?:members|creditors)['’]?\s+)?"
+    r"(?:voluntary\s+)?(?:liquidation|dissolution|administration|receivership|winding[\s-]up|bankruptcy)|"
+    r"(?:being\s+)?(?:dissolved|liquidated|wound\s+up|struck\s+off)|dormant|inactive|non[\s-]?operating|"
+    r"not\s+operating|defunct|under\s+administration|(?:receivers?|administrators?|liquidators?)"
+    r"(?:\s+(?:and|&)\s+managers?)?\s+appointed)\s*[)\]]", re.I)
+
+
+def _strip_status(text: str) -> tuple[str, str | None]:
+    """'GCR Holdings Limited (IN LIQUIDATION)' -> ('GCR Holdings Limited', 'IN LIQUIDATION'); two brackets
+    ("(In Liquidation) (Receivers and Managers Appointed)") give both, joined by '; '."""
+    found: list[str] = []
+    for _ in range(3):
+        m = _STATUS.search(text)
+        if m is None or not text[:m.start()].strip():
+            break
+        text = (text[:m.start()] + text[m.end():]).rstrip()
+        found.append(" ".join(m["status"].split()))
+    return text, "; ".join(found) or None
+
+
+def _row_to_sub(cells: list[str]) -> dict | None:
+    status = None
+    out = []
+    for c in cells:
+        c, st = _strip_status(c)
+        status = status or st
+        out.append(c)
+    sub = _row_to_sub_plain(out)
+    if sub is not None and status:
+        sub["status"] = status
+    return sub
+
+
+def _text_line_sub(ln: str) -> dict | None:
+    ln, status = _strip_status(ln)
+    sub = _text_line_sub_plain(ln)
+    if sub is not None and status and not sub.get("status"):
+        sub["status"] = status
+    return sub
 
 
 #: a heading over a group of entries held by one company: "Subsidiaries of Foo Holdings, Inc.:", "Direct
@@ -506,8 +593,8 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
     words = ln.rstrip(":").split()
     if ln.endswith(":") and len(words) <= 6:
         place = ln.rstrip(": ")
-        return ("jur", place) if code_of_place(place) else ("reset", None)
-    if len(words) <= 5 and code_of_place(ln):
+        return ("jur", place) if _place_code(place) else ("reset", None)
+    if len(words) <= 5 and _place_code(ln):
         return ("place", ln.strip(" ."))  # a heading, or the jurisdiction of the entry above (see _Groups)
     return None
 
@@ -515,7 +602,8 @@ def _heading(ln: str, started: bool) -> tuple[str, str | None] | None:
 #: the headings of a text table's columns that are neither name nor jurisdiction nor percent: the names the
 #: entity does business under, the entity holding it
 _TEXT_ROLES = (("dba", r"(?i)name\s+under\s+which|d/b/a|\bdba\b|doing\s+business|trade\s+name|assumed\s+name"),
-               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"))
+               ("parent", r"(?i)\b(?:parent|owning|immediate|direct)\s+(?:name|company|entity|parent)\b"),
+               ("loc", _LOC_HEAD.pattern.replace("^", "(?<!\\S)").replace("$", "(?!\\S)")))
 
 
 def _line_kind(ln: str) -> str:
@@ -607,6 +695,14 @@ def _subs_from_text(text: str) -> list[dict]:
                     if run.start() <= col < run.end():
                         role_cols[role] = run.start()
             continue
+        if (not caption and "loc" not in role_cols and re.search(r"\S(?: {2,}|\t)\S", raw)
+                and re.search(r"(?i)\b(?:name|subsidiar|compan|entit)", raw)):
+            lm = re.search(_TEXT_ROLES[2][1], raw)  # "Name   State of Incorporation   Location": a header line
+            if lm and raw[:lm.start()].strip():
+                # (where the heading's cell starts: "Principal Place of Business" from its first word)
+                role_cols["loc"] = next((c.start() for c in re.finditer(r"\S+(?: \S+)*", raw)
+                                         if c.start() <= lm.start() < c.end()), lm.start())
+                continue
         m = re.match(r"(\s*)(>+)\s*(?=\S)", raw)
         if m:  # ">Foo Corporation", ">>Bar LLC": the marks nest the entry under the one above, as indentation would
             raw = m[1] + "    " * len(m[2]) + raw[m.end():]
@@ -645,7 +741,7 @@ def _subs_from_text(text: str) -> list[dict]:
             pending = None
             continue  # a footnote under the list ("* Wholly owned by ...", "(1) For purposes of ...")
         fm = _FORMED_IN.match(ln)
-        if fm and code_of_place(fm["place"]):  # "Foo County Bank" / "Incorporated in the State of California"
+        if fm and _place_code(fm["place"]):  # "Foo County Bank" / "Incorporated in the State of California"
             place = _split_form(ln)[0]
             if pending:
                 sub = {"name": pending[0], "jurisdiction": place, "percent": None, "footnotes": [], "held_by": None,
@@ -668,6 +764,8 @@ def _subs_from_text(text: str) -> list[dict]:
         for sub in found:
             if sub and i in extras:
                 dba, holder = extras[i].get("dba"), extras[i].get("parent")
+                if extras[i].get("loc") and re.search(r"[A-Za-z]{2}", extras[i]["loc"]):
+                    sub["location"] = extras[i]["loc"]
                 if dba and not _same_name(dba, sub["name"]) and not re.fullmatch(r"(?i)n/?a|none|same|-+", dba):
                     sub["aliases"] = sub.get("aliases", []) + [a.strip() for a in dba.split(";") if a.strip()]
                 if holder and not sub.get("held_by") and not _SELF.match(holder) and not _same_name(
@@ -829,6 +927,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
                 if sub:
                     sub["aliases"] += [a for a in extra.get("aliases", []) if a not in sub["aliases"]
                                        and not _same_name(a, sub["name"])]
+                    if extra.get("location"):
+                        sub["location"] = extra["location"]
                     if extra.get("held_by") and not sub.get("held_by") and not _SELF.match(extra["held_by"]) and \
                             not re.fullmatch(r"(?i)(?:the\s+)?registrant|parent", extra["held_by"]):
                         sub["held_by"] = extra["held_by"]
@@ -841,8 +941,14 @@ def parse(data: bytes, source: str) -> FilingFacts:
         raise LoadError(source, "no subsidiaries found (expected a table or lines of name and jurisdiction)")
     _nest(subs)
     for s in subs:  # "Delaware statutory trust": the place is the jurisdiction, the legal form its own property
+        filed = s.get("jurisdiction_filed") or s.get("jurisdiction")
         if s.get("jurisdiction") and not s.get("entity_form"):
             s["jurisdiction"], s["entity_form"] = _split_form(s["jurisdiction"])
+        if s.get("jurisdiction"):  # "a German corporation", "Cayman", "BVI": the place the words stand for
+            s["jurisdiction"] = _canon_place(s["jurisdiction"])
+        # (the provenance keeps the words as filed when they name the place by a nationality word or short name)
+        s["jurisdiction_filed"] = filed if filed and s.get("jurisdiction") and place_of_word(
+            _PLACE_FORM.match(filed)["place"] if _PLACE_FORM.match(filed) else filed) else None
     notes = _notes(text, {m for s in subs for m in s.get("footnotes") or []})
     for s in subs:
         texts = [notes[m] for m in s.get("footnotes") or [] if m in notes]
@@ -886,27 +992,50 @@ def parse(data: bytes, source: str) -> FilingFacts:
     entities = [EntityFact(key="parent", kind=NodeKind.ORGANIZATION, name=parent or f"Unknown parent ({fid})",
                            props=pprops, prov=pp)]
     relations: list[RelationFact] = []
-    seen: set[str] = set()
+    seen: dict[str, tuple[str, dict, list]] = {}  # name|jurisdiction -> its entity's key, document entry, holders
     doc_subs = []
     for i, s in enumerate(subs, start=1):
-        # (one entry listed again under another holder is one entry; one name in two jurisdictions is two companies;
-        # the registrant, as the title names it, is no entry)
+        # (one entry listed again is one entry -- under another holder, a second edge; one name in two jurisdictions
+        # is two companies; the registrant, as the title names it, is no entry)
         seen_key = f"{s['name']}|{(s['jurisdiction'] or '').lower()}"
-        if seen_key in seen or (parent and _same_name(s["name"], parent)):
+        if parent and _same_name(s["name"], parent):
             continue
-        seen.add(seen_key)
         via = s.get("held_by")
         if via and parent and _same_name(via, parent):
             via = None
-        doc_subs.append({"name": s["name"], "jurisdiction": s["jurisdiction"],
-                         "entity_form": s.get("entity_form"), "percent": s["percent"],
-                         "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []})
         p = Provenance(filing_id=fid, source=source, section=f"Exhibit 21, row {i}",
-                       excerpt=_excerpt(" | ".join(x for x in (s["name"], s["jurisdiction"], s["percent"]) if x)))
+                       excerpt=_excerpt(" | ".join(x for x in (s["name"], s.get("jurisdiction_filed") or
+                                                               s["jurisdiction"], s["percent"]) if x)))
+        if seen_key in seen:
+            key, entry, holders = seen[seen_key]
+            if any(h == via or (h and via and _same_name(h, via)) for h in holders):
+                continue  # (the same listing again)
+            # "Foo Funding Corp." under Foo Finance LLC and again under Foo Europe Ltd.: held through both
+            holders.append(via)
+            if via:  # (listed again directly under the registrant: the second edge has no held_through)
+                entry.setdefault("other_parents", []).append(via)
+            rprops: dict = {"jurisdiction": s["jurisdiction"], "held_through": via}
+            if s["percent"]:
+                pct, bound = parse_percent(s["percent"])
+                rprops.update(percent=Decimal(100) if pct is None and re.search(r"(?i)wholly", s["percent"])
+                              else pct, percent_text=s["percent"], percent_bound=bound or None)
+            relations.append(RelationFact(type=EdgeKind.SUBSIDIARY_OF, source=key, target="parent",
+                                          props={k: v for k, v in rprops.items() if v is not None}, prov=p,
+                                          discriminator=f"held through {via}" if via else "held directly"))
+            continue
+        entry = {"name": s["name"], "jurisdiction": s["jurisdiction"],
+                 "entity_form": s.get("entity_form"), "percent": s["percent"],
+                 "parent": via, "footnotes": s.get("footnotes") or [], "aliases": s.get("aliases") or []}
+        entry.update({k: s[k] for k in ("location", "status") if s.get(k)})
+        doc_subs.append(entry)
         key = f"sub:{i}"
+        seen[seen_key] = (key, entry, [via])
         props = [PropFact(name="jurisdiction", value=s["jurisdiction"], prov=p)] if s["jurisdiction"] else []
         if s.get("entity_form"):
             props.append(PropFact(name="entity_form", value=s["entity_form"], prov=p))
+        for name in ("location", "status"):  # where it is ("Baltimore, MD"), "in liquidation", "dormant"
+            if s.get(name):
+                props.append(PropFact(name=name, value=s[name], prov=p))
         entities.append(EntityFact(key=key, kind=NodeKind.ORGANIZATION, name=s["name"], props=props, prov=p,
                                    aliases=[a for a in s.get("aliases") or [] if a != s["name"]]))
         rprops: dict = {"jurisdiction": s["jurisdiction"]}

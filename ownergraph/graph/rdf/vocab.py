@@ -268,6 +268,8 @@ class OG(DefinedNamespace):
     stateOfIncorporation: URIRef
     jurisdiction: URIRef
     entityForm: URIRef
+    location: URIRef
+    status: URIRef
     fundTypes: URIRef
     reportingPersonType: URIRef
     classification: URIRef
