@@ -6,10 +6,13 @@ schedule that is a document of its own.  What is read:
 
 * sentences: "On [or about] June 3, 1999, the Partnership purchased 30,000 Shares at $4.375 per share";
   "... for an aggregate purchase price of $125,000" (the ``transaction_value``, not a price per share);
-  one date, then one clause per holder ("A received 7,789,081 Units, B received ...");
+  one date, then one clause per holder ("A received 7,789,081 Units, B received ..."); "Mr." / "L.P." do not
+  end the sentence; a transaction named by its noun ("Other than the purchase of 10,000 Shares in the open
+  market on June 17, 2024, ..."; "the sale by the Fund of ...");
 * tables: a header row naming a date and a number of shares (and perhaps a price, a buy / sell column, a
   holder column), then one row per transaction, cells split by tabs (an HTML table row), '|', aligned or
-  single spaces, or a table flattened into one line;
+  single spaces, or a table flattened into one line; a row that only names a holder heads the rows below it;
+  "Shares Purchased (Sold)": a number in parentheses is a sale, any other a purchase;
 * "See Schedule A" / "set forth on Annex A hereto": the schedule under its heading in the item, in another
   part of the document (another item, after the signatures), else in a document of the submission
   (:func:`exhibit_transactions`), with a warning while none is found.
@@ -56,6 +59,27 @@ _TX_PRICE = re.compile(r"\b(?:at|for|or)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?ave
 _TX_AGGREGATE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:aggregate|total)\s+(?:purchase\s+|sale\s+|sales\s+)?"
                            r"(?:price|consideration|amount|proceeds|cost)\s+of\s+(?:approximately\s+)?(?:US)?\$\s?"
                            r"(?P<v>" + _TX_N + r")(?!\s*(?:per|each)\b)", re.I)
+#: the end of an "On <date>, ..." sentence: a period, not that of "Mr." / "Inc." / "L.P." / "J." ("Mr. Voss purchased")
+_TX_STOP = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)"
+                      r"(?<!\bSr)(?<!\bNo)(?<![\s.][A-Z])\.(?:\s|$)(?!\d)")
+#: "the purchase [by Fund A] of 10,000 Shares in the open market on June 17, 2024"
+_TX_NOMINAL = re.compile(
+    r"\b(?P<noun>[Pp]urchase|[Ss]ale|[Aa]cquisition|[Dd]isposition)\s+(?:by\s+(?P<holder>(?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)\s+)?"
+    r"of\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>" + _TX_N + r")\s+(?P<what>(?:[Ss]hares|SHARES)\b"
+    r"[^;]{0,160}?)\s+on\s+(?P<date>" + DATE_RE + r")")
+#: a table's row of one cell naming the holder of the rows below it ("COBALT RIDGE MASTER FUND, LTD.", "Fund A:")
+_TX_GROUP = re.compile(r"[A-Z][A-Za-z.,&'\- ]{2,100}?[:]?")
+_NAME_LOWER_WORDS = {"of", "and", "the", "for", "de", "du", "la", "van", "von", "der", "&"}
+
+
+def _group_name(cell: str) -> bool:
+    """A cell that is a name (a holder heading its rows), not a sentence: few words, its lower-case words those
+    a name may hold ("Fund of the Americas"), not "All of the purchases were effected in the open market"."""
+    words = cell.split()
+    return bool(_TX_GROUP.fullmatch(cell)) and len(words) <= 8 and all(
+        not w[:1].islower() or w in _NAME_LOWER_WORDS for w in words)
+
+
 _TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
 #: a row of a table whose columns only single spaces separate: "03/10/2026 Purchase 10,000 $4.20" -> its cells
@@ -124,7 +148,9 @@ def _tx_header(line: str) -> dict[str, int] | None:
         elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
             cols["shares"] = j
             if _tx_side(c):
-                cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
+                # "Shares Purchased (Sold)", "Purchased/(Sold)": both, so a number not in parentheses is a purchase
+                both = _tx_side(re.sub(r"\b(?:sells?|sold|sales?|dispos\w*|transfer\w*)\b", "", c)) == "A"
+                cols["side_hdr"] = 1 if both or _tx_side(c) == "A" else 0
         elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
             cols["side"] = j
         elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
@@ -162,7 +188,7 @@ def read_transactions(text: str) -> list[dict]:
     for on in _TX_ON.finditer(flat):
         date = parse_date(on.group("date"))
         rest = flat[on.end():]
-        stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
+        stop = _TX_STOP.search(rest)
         rest = rest[:stop.start()] if stop else rest
         if date is None:
             continue
@@ -180,22 +206,42 @@ def read_transactions(text: str) -> list[dict]:
                         "value": parse_decimal(am.group("v")) if am else None,
                         "side": "D" if re.match(_TX_SELL, m.group("verb")) else "A",
                         "text": f"{on.group(0).strip().rstrip(',')}, {(rest if one else clause).strip()}"})
+    # "Other than the purchase of 10,000 Shares in the open market on June 17, 2024, X has not ...": a transaction
+    # named by its noun (the holder "by" it names, else none: the person whose text it is)
+    for sent in _TX_STOP.split(flat):
+        found = [m for m in _TX_NOMINAL.finditer(sent) if not INSTRUMENT.search(m.group("what")[:80])]
+        for m in found:
+            date, shares = parse_date(m.group("date")), parse_decimal(m.group("n"))
+            if date is None or any(t["date"] == date and t["shares"] == shares for t in out):
+                continue  # read above as "On <date>, X purchased N Shares"
+            pm = _TX_PRICE.search(m.group("what")) or (_TX_PRICE.search(sent) if len(found) == 1 else None)
+            am = _TX_AGGREGATE.search(m.group("what")) or (_TX_AGGREGATE.search(sent) if len(found) == 1 else None)
+            out.append({"holder": m.group("holder"), "date": date, "shares": shares,
+                        "price": parse_decimal(pm.group("p")) if pm else None,
+                        "value": parse_decimal(am.group("v")) if am else None,
+                        "side": "D" if m.group("noun").lower() in ("sale", "disposition") else "A",
+                        "text": sent.strip()})
     # tables: a header row naming a date and a number of shares, then one row per transaction
     lines = _tx_lines(text)
     cols: dict[str, int] | None = None
     intro = ""
+    group: str | None = None  # the holder a row of its own names for the rows below it
     for i, ln in enumerate(lines):
         hdr = _tx_header(ln)
         if hdr is not None:
-            cols = hdr
+            cols, group = hdr, None
             intro = " ".join(lines[max(0, i - 3):i])
             continue
         if cols is None or "shares" not in cols or "date" not in cols:
             continue
         cells = _tx_cells(ln)
         if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
-            if cells:
-                cols = None  # the table has ended
+            if len(cells) == 1 and "name" not in cols and _group_name(cells[0]):
+                group = cells[0]  # "COBALT RIDGE MASTER FUND, LTD." above its rows
+            elif len(cells) == 1 and group is not None and cells[0].startswith("("):
+                pass  # "(Through the Managed Account)": a note under the holder's name
+            elif cells:
+                cols, group = None, None  # the table has ended
             continue
         d = cells[cols["date"]]
         date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
@@ -213,13 +259,15 @@ def read_transactions(text: str) -> list[dict]:
             side = _tx_side(intro)
         if "name" in cols:
             holder = cells[cols["name"]]
+        elif group is not None:
+            holder = group
         else:
             im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?i:during|in|since|on|within|for|"
                            r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
             holder = im.group(1) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1)) else None
         out.append({"holder": holder, "date": date, "shares": parse_decimal(nm.group(1)),
                     "price": parse_decimal(pm.group(1)) if pm else None, "value": None, "side": side,
-                    "text": " | ".join(cells)})
+                    "text": (f"{group}: " if group is not None and "name" not in cols else "") + " | ".join(cells)})
     return out
 
 
