@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
+from pathlib import Path
 
+from ownergraph.graph.model import EdgeKind
+from ownergraph.loaders import load_bytes, load_path
 from ownergraph.loaders._item5c import read_transactions
 
 
@@ -82,3 +85,119 @@ def test_a_paragraph_after_the_table_ends_it():
             "All of the purchases listed above were effected in the open market through brokers.\n"
             "03/09/2023\t1,500\t$7.45\n")
     assert [t["shares"] for t in read_transactions(text)] == [4000]
+
+
+# ----------------------------------------------------------------- the classic (HTML / text) loader
+
+FIX = Path(__file__).parent / "fixtures" / "schedule13"
+TEXT_1999 = FIX / "sc13da_text_1999_item5c_sentences.txt"
+HTML_SCHEDULE = FIX / "sc13da_html_schedule_a_after_signature.htm"
+
+
+def _txs(facts):
+    return [(facts.entity(r.source).name, r) for r in facts.relations
+            if r.type == EdgeKind.HOLDS and r.props.get("basis") == "transaction"]
+
+
+def test_plain_text_amendment_item5c_sentences_are_transactions_of_the_defined_terms():
+    f = load_path(TEXT_1999)
+    assert f.filing.loader == "schedule13_text" and f.filing.form_type == "SC 13D/A"
+    got = [(n, r.props["transaction_date"], r.props["transaction_shares"], r.props.get("transaction_price"),
+            r.props.get("transaction_value"), r.props["acquired_disposed"], r.prov.section) for n, r in _txs(f)]
+    # "the Partnership" is Brightwater Partners, L.P. and "Mr. Arleigh" the general partner (the intro defines both)
+    assert got == [
+        ("Brightwater Partners, L.P.", dt.date(1999, 6, 3), 30000, D("4.375"), None, "A", "Item 5(c)"),
+        ("Brightwater Partners, L.P.", dt.date(1999, 6, 8), 12500, D("4.50"), None, "A", "Item 5(c)"),
+        ("Desmond K. Arleigh", dt.date(1999, 6, 14), 4000, None, D("19250"), "D", "Item 5(c)")]
+    (_, r), = [(n, r) for n, r in _txs(f) if r.props["transaction_date"] == dt.date(1999, 6, 3)]
+    assert r.target == "sec:class" and r.props["as_of"] == dt.date(1999, 6, 3)
+    assert r.prov.excerpt.startswith("On June 3, 1999, the Partnership purchased 30,000 Shares")
+    # the beneficial positions of the cover pages are still there, apart from the transactions
+    assert {r.source: r.props["shares"] for r in f.relations
+            if r.type == EdgeKind.HOLDS and r.props.get("basis") == "beneficial"} == {"rp:1": 612500, "rp:2": 633500}
+    assert not any("5(c)" in w for w in f.warnings)
+
+
+def test_html_amendment_schedule_a_after_the_signatures():
+    f = load_path(HTML_SCHEDULE)
+    got = [(n, r.props["transaction_date"], r.props["transaction_shares"], r.props["transaction_price"],
+            r.props["acquired_disposed"]) for n, r in _txs(f)]
+    assert got == [
+        ("Cobalt Ridge Master Fund, Ltd.", dt.date(2021, 2, 1), 45000, D("5.2104"), "A"),
+        ("Cobalt Ridge Master Fund, Ltd.", dt.date(2021, 2, 9), 18250, D("5.4377"), "A"),
+        ("Cobalt Ridge Master Fund, Ltd.", dt.date(2021, 3, 12), 7500, D("6.0150"), "D"),
+        ("Cobalt Ridge Capital LP", dt.date(2021, 2, 1), 9600, D("5.2104"), "A"),
+        ("Cobalt Ridge Capital LP", dt.date(2021, 3, 12), 1200, D("6.0150"), "D")]
+    assert {r.prov.section for _, r in _txs(f)} == {"Schedule A"}
+    assert not any("Schedule A" in w for w in f.warnings)
+    assert "item_5c_schedule" not in f.document
+
+
+def _split_schedule() -> tuple[bytes, bytes]:
+    """The HTML amendment without its Schedule A, and the schedule as a document of its own."""
+    html = HTML_SCHEDULE.read_bytes()
+    at = html.index(b'<p align="center"><b>SCHEDULE A')
+    primary = html[:at] + b"</body>\n</html>\n"
+    exhibit = b"<html><body>\n" + html[at:]
+    return primary, exhibit
+
+
+def test_schedule_a_missing_is_a_warning_naming_the_file():
+    primary, _ = _split_schedule()
+    f = load_bytes(primary, "sc13da_primary.htm")
+    assert _txs(f) == []
+    (w,) = [w for w in f.warnings if "Item 5(c)" in w]
+    assert w.startswith("sc13da_primary.htm") and "Schedule A" in w
+    assert f.document["item_5c_schedule"] == {"schedule": "Schedule A", "found": 0}
+
+
+def test_schedule_a_in_an_exhibit_of_the_submission():
+    primary, exhibit = _split_schedule()
+    sub = (b"<SEC-DOCUMENT>0009450001-21-000002.txt : 20210316\n<SEC-HEADER>0009450001-21-000002.hdr.sgml\n"
+           b"ACCESSION NUMBER:\t\t0009450001-21-000002\nCONFORMED SUBMISSION TYPE:\tSC 13D/A\n"
+           b"PUBLIC DOCUMENT COUNT:\t\t2\nFILED AS OF DATE:\t\t20210316\n</SEC-HEADER>\n"
+           b"<DOCUMENT>\n<TYPE>SC 13D/A\n<SEQUENCE>1\n<FILENAME>sc13da.htm\n<TEXT>\n" + primary +
+           b"</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>schedulea.htm\n"
+           b"<DESCRIPTION>SCHEDULE A\n<TEXT>\n" + exhibit + b"</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n")
+    f = load_bytes(sub, "0009450001-21-000002.txt")
+    assert f.filing.accession == "0009450001-21-000002"
+    assert len(_txs(f)) == 5 and {r.prov.section for _, r in _txs(f)} == {"Schedule A"}
+    assert {n for n, _ in _txs(f)} == {"Cobalt Ridge Master Fund, Ltd.", "Cobalt Ridge Capital LP"}
+    assert not any("Item 5(c)" in w for w in f.warnings)  # found: the warning is gone
+
+
+def test_per_person_parts_of_item5_give_their_person():
+    # "A. <name>" blocks, each with its own (c): a sentence naming no holder is of its block's person
+    data = TEXT_1999.read_bytes()
+    at, end = data.index(b"     (a) The Partnership"), data.index(b"     (d) Not applicable.")
+    blocks = (b"     A. Brightwater Partners, L.P.\n\n     (a) 612,500 Shares.\n\n"
+              b"     (c) Other than the purchase of 30,000 Shares in the open market on June 3, 1999, at $4.375\n"
+              b"per share, the Partnership has effected no transaction in the Shares in the past sixty days.\n\n"
+              b"     B. Desmond K. Arleigh\n\n     (a) 633,500 Shares.\n\n"
+              b"     (c) Other than the sale of 4,000 Shares on June 14, 1999, no transaction was effected.\n\n")
+    f = load_bytes(data[:at] + blocks + data[end:], "blocks.txt")
+    assert sorted((n, r.props["transaction_shares"], r.props["acquired_disposed"], r.props.get("transaction_price"))
+                  for n, r in _txs(f)) == [("Brightwater Partners, L.P.", 30000, "A", D("4.375")),
+                                           ("Desmond K. Arleigh", 4000, "D", None)]
+
+
+def test_13g_item5_is_no_list_of_transactions():
+    for p in FIX.glob("sc13g*"):
+        assert _txs(load_path(p)) == [], p.name
+
+
+
+def test_typed_table_in_the_c_paragraph_of_a_plain_text_filing():
+    data = TEXT_1999.read_text()
+    at, end = data.index("     (c) On June 3, 1999"), data.index("     (d) Not applicable.")
+    table = ("     (c) The Partnership effected the following purchases of Shares in the open market during\n"
+             "the past sixty days:\n\n"
+             "          Date              Number of Shares        Price Per Share\n"
+             "          ----              ----------------        ---------------\n"
+             "          05/24/99               10,000                 $4.125\n"
+             "          06/03/99               30,000                 $4.375\n\n")
+    f = load_bytes((data[:at] + table + data[end:]).encode(), "typed.txt")
+    assert [(n, r.props["transaction_date"], r.props["transaction_shares"], r.props["transaction_price"],
+             r.props["acquired_disposed"]) for n, r in _txs(f)] == [
+        ("Brightwater Partners, L.P.", dt.date(1999, 5, 24), 10000, D("4.125"), "A"),
+        ("Brightwater Partners, L.P.", dt.date(1999, 6, 3), 30000, D("4.375"), "A")]

@@ -12,7 +12,9 @@ schedule that is a document of its own.  What is read:
 * tables: a header row naming a date and a number of shares (and perhaps a price, a buy / sell column, a
   holder column), then one row per transaction, cells split by tabs (an HTML table row), '|', aligned or
   single spaces, or a table flattened into one line; a row that only names a holder heads the rows below it;
-  "Shares Purchased (Sold)": a number in parentheses is a sale, any other a purchase;
+  "Shares Purchased (Sold)": a number in parentheses is a sale, any other a purchase; rules under a typed
+  header ("----") are skipped; the holder of a table is its holder column, else the row naming it, else the
+  intro's "by X" or its subject ("The Partnership effected the following purchases ...");
 * "See Schedule A" / "set forth on Annex A hereto": the schedule under its heading in the item, in another
   part of the document (another item, after the signatures), else in a document of the submission
   (:func:`exhibit_transactions`), with a warning while none is found.
@@ -69,6 +71,9 @@ _TX_NOMINAL = re.compile(
     r"[^;]{0,160}?)\s+on\s+(?P<date>" + DATE_RE + r")")
 #: a table's row of one cell naming the holder of the rows below it ("COBALT RIDGE MASTER FUND, LTD.", "Fund A:")
 _TX_GROUP = re.compile(r"[A-Z][A-Za-z.,&'\- ]{2,100}?[:]?")
+#: "The Partnership effected the following purchases of Shares ...": the holder of the table below
+_TX_INTRO_SUBJECT = re.compile(r"(?:^|[.:;]\s+)((?:[Tt]he\s+)?[A-Z][\w.,&'\- ]{1,80}?)\s+(?:has\s+|have\s+|had\s+)?"
+                               r"(?:effected|made|engaged\s+in|entered\s+into|executed)\s+the\s+following\b")
 _NAME_LOWER_WORDS = {"of", "and", "the", "for", "de", "du", "la", "van", "von", "der", "&"}
 
 
@@ -234,6 +239,8 @@ def read_transactions(text: str) -> list[dict]:
             continue
         if cols is None or "shares" not in cols or "date" not in cols:
             continue
+        if not ln.strip(" \t-_=|+\u2014\u2013"):
+            continue  # a rule under the header ("----   ------"), or what is left of it
         cells = _tx_cells(ln)
         if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
             if len(cells) == 1 and "name" not in cols and _group_name(cells[0]):
@@ -264,6 +271,8 @@ def read_transactions(text: str) -> list[dict]:
         else:
             im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?i:during|in|since|on|within|for|"
                            r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
+            if im is None:  # "The Partnership effected the following purchases ...": the intro's subject
+                im = _TX_INTRO_SUBJECT.search(intro)
             holder = im.group(1) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1)) else None
         out.append({"holder": holder, "date": date, "shares": parse_decimal(nm.group(1)),
                     "price": parse_decimal(pm.group(1)) if pm else None, "value": None, "side": side,
@@ -395,3 +404,21 @@ def exhibit_transactions(facts: FilingFacts, exhibits: list[tuple[dict, bytes, s
         facts.warnings[:] = [w for w in facts.warnings if f"Item 5(c) cites {label} " not in w]
     return n
 
+
+
+#: where Item 5's sub-item (c) begins: "(c)" opening a line (after bullets, a tab or "Item 5"), "Item 5(c)"
+_PART_C = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*(?:item\s*5\s*)?\(\s*c\s*\)[ \t.:\-–—]*|\bItem\s*5\s*\(\s*c\s*\)[ \t.:\-–—]*")
+#: where it ends: the next sub-item, (d) or (e), opening a line
+_PART_END = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*(?:item\s*5\s*)?\(\s*[de]\s*\)")
+
+
+def item5c_part(text: str) -> str | None:
+    """The text of sub-item (c) of a classic filing's Item 5 (its lines kept: a table stays a table), from the
+    "(c)" that opens a line (or "Item 5(c)") to the "(d)" / "(e)" that opens the next; None if none is there."""
+    m = _PART_C.search(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    end = _PART_END.search(rest)
+    part = rest[:end.start()] if end else rest
+    return part if part.strip() else None
