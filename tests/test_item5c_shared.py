@@ -201,3 +201,16 @@ def test_typed_table_in_the_c_paragraph_of_a_plain_text_filing():
              r.props["acquired_disposed"]) for n, r in _txs(f)] == [
         ("Brightwater Partners, L.P.", dt.date(1999, 5, 24), 10000, D("4.125"), "A"),
         ("Brightwater Partners, L.P.", dt.date(1999, 6, 3), 30000, D("4.375"), "A")]
+
+
+def test_the_reporting_person_is_the_only_one_and_the_reporting_persons_no_one():
+    data = (FIX / "sc13d_text_no_event_caption_item5_on_date.txt").read_text()
+    assert "On March 3, 2015, Mr. Voss purchased" in data
+    for who in ("the Reporting Person", "He"):
+        f = load_bytes(data.replace("Mr. Voss purchased", f"{who} purchased").encode(), "one.txt")
+        assert [(r.source, r.props["transaction_shares"]) for _, r in _txs(f)] == [("rp:1", 150000)], who
+    # two reporting persons: "the Reporting Persons" bought together, not a trade of either one of them
+    text = TEXT_1999.read_text().replace("Mr. Arleigh\nsold 4,000 Shares", "the Reporting Persons\nsold 4,000 Shares")
+    f = load_bytes(text.encode(), "two.txt")
+    assert 4000 not in [r.props["transaction_shares"] for _, r in _txs(f)]
+    assert len(_txs(f)) == 2

@@ -323,11 +323,17 @@ def emit_transactions(relate, holder_of, txs: list[dict], section: str) -> int:
     return n
 
 
+#: a holder written as the filer itself: "the Reporting Person" (one), "He", "It"
+_SELF = re.compile(r"(?i:the\s+(?:reporting|filing)\s+person|such\s+(?:reporting\s+)?person)|He|She|It")
+
+
 def holder_resolver(res: Any, rps: list[str], default: str | None = None):
     """``holder_of(name)``: the key of a holder as written (resolved by ``res``, a :class:`._prose.Resolver`:
     names, aliases, defined terms such as "the Partnership"; never the issuer), and for a text that names
-    none, ``default`` (the person whose part of the item it is) or else the only reporting person."""
+    none (or names "the Reporting Person", "He"), ``default`` (the person whose part of the item it is) or else the only reporting person."""
     def holder_of(name: str | None) -> str | None:
+        if name and _SELF.fullmatch(name.strip(" ,")):
+            name = None  # "the Reporting Person", "He": the person whose text it is, or the only one
         if name:
             k = res.resolve(name.strip(" ,"))
             if k and k != "issuer":
