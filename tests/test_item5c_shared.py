@@ -214,3 +214,14 @@ def test_the_reporting_person_is_the_only_one_and_the_reporting_persons_no_one()
     f = load_bytes(text.encode(), "two.txt")
     assert 4000 not in [r.props["transaction_shares"] for _, r in _txs(f)]
     assert len(_txs(f)) == 2
+
+
+def test_sub_items_running_on_in_one_paragraph():
+    from ownergraph.loaders._item5c import item5c_part
+
+    item5 = ("Item 5. Interest in Securities of the Issuer. (a) The Partnership beneficially owns 612,500 Shares "
+             "under Rule 13d-1(c) of the Act. (b) The Partnership has sole power to vote them. (c) On June 3, 1999, "
+             "the Partnership purchased 30,000 Shares at $4.375 per share. (d) Not applicable. (e) Not applicable.")
+    part = item5c_part(item5)
+    assert part == "On June 3, 1999, the Partnership purchased 30,000 Shares at $4.375 per share."
+    assert item5c_part("Item 5. (a) 612,500 Shares, as a person filing under Rule 13d-1(c) of the Act.") is None

@@ -414,17 +414,27 @@ def exhibit_transactions(facts: FilingFacts, exhibits: list[tuple[dict, bytes, s
 
 #: where Item 5's sub-item (c) begins: "(c)" opening a line (after bullets, a tab or "Item 5"), "Item 5(c)"
 _PART_C = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*(?:item\s*5\s*)?\(\s*c\s*\)[ \t.:\-–—]*|\bItem\s*5\s*\(\s*c\s*\)[ \t.:\-–—]*")
+#: "(b) ... sole power to vote.  (c) On June 3, ...": the sub-items run on in one paragraph
+_PART_C_INLINE = re.compile(r"(?<=[.;]) {1,3}\(c\)\s+(?=[A-Z])")
+_PART_END_INLINE = re.compile(r"(?<=[.;]) {1,3}\([de]\)\s+(?=[A-Z])")
 #: where it ends: the next sub-item, (d) or (e), opening a line
 _PART_END = re.compile(r"(?im)^[ \t\-•*#>]*(?:\*\*)?\s*(?:item\s*5\s*)?\(\s*[de]\s*\)")
 
 
 def item5c_part(text: str) -> str | None:
     """The text of sub-item (c) of a classic filing's Item 5 (its lines kept: a table stays a table), from the
-    "(c)" that opens a line (or "Item 5(c)") to the "(d)" / "(e)" that opens the next; None if none is there."""
+    "(c)" that opens a line (or "Item 5(c)") to the "(d)" / "(e)" that opens the next -- or, in a paragraph where
+    the sub-items run on, from the "(c)" after a sentence to the "(d)" after another; None if none is there."""
     m = _PART_C.search(text)
-    if m is None:
-        return None
+    inline = m is None
+    if inline:
+        m = _PART_C_INLINE.search(text)
+        if m is None:
+            return None
     rest = text[m.end():]
     end = _PART_END.search(rest)
+    if inline:
+        end2 = _PART_END_INLINE.search(rest)
+        end = end2 if end is None or (end2 is not None and end2.start() < end.start()) else end
     part = rest[:end.start()] if end else rest
     return part if part.strip() else None
