@@ -22,6 +22,10 @@ tab-separated cells; checkboxes become ☒/☐), then read by *labels*, not posi
   cover footnotes give the components of each position ("consisting of (i) 25,229 Shares, (ii)
   200,000,000 Shares issuable upon conversion of 44,000 shares of Series C Preferred Stock ...").
   Item 6 gives agreements (date, parties, amounts, closings, conversions), Item 7 the exhibits.
+  13D Item 5(c)'s transactions ("(c) On June 3, 1999, the Partnership purchased 30,000 Shares at $4.375 per
+  share"; a table; "See Schedule A", the schedule after the signatures or an exhibit of the submission) are
+  read by :mod:`._item5c`, the XML loader's reader: ``HOLDS`` with basis "transaction" of the holder the
+  text names (a defined term resolves), else of the person whose part of Item 5 it is, else the only one.
 
 Facts follow DEVELOPERS.md: one beneficial HOLDS per reporting person (rows 7-13 / 5-11), component
 HOLDS to instrument securities with ``underlying_shares``, CONVERTIBLE_INTO from each instrument to
@@ -56,6 +60,7 @@ from ._components import INSTRUMENT as _INSTRUMENT
 from ._components import instrument_title as _instrument_title
 from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
+from ._item5c import item5c_part
 from ._prose import (ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, learn_sexes, mine_table,
                      mine_text, sentences)
 from ._denominator import parse_denominator
@@ -1006,6 +1011,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
     ctx.scan_instrument_definitions(intro + "\n" + "\n".join(v for k, v in items.items() if k.startswith("item_")) +
                                     " " + " ".join(" ".join(c.get("footnotes") or []) for c in covers))
     item5 = _item5(items.get("item_5", ""), covers, facts, res) if "item_5" in items else {"persons": []}
+    item5c_parts = item5.pop("_item5c", [])
     if so is not None:
         item5["shares_outstanding"] = so
         item5["shares_outstanding_date"] = so_date
@@ -1096,6 +1102,12 @@ def parse(data: bytes, source: str) -> FilingFacts:
             mine_item7(facts, item7_answer(items["item_7"]), doc, body=text, body_start=item7_end, ctx=res.ctx)
         except Exception as e:  # noqa: BLE001 - the Item 7 list must never lose the cover data
             facts.warnings.append(f"{source}: Item 7: subsidiaries not read ({type(e).__name__}: {e})")
+
+    if not is_13g and item5c_parts:
+        try:  # 13D Item 5(c) transactions
+            _item5c_facts(item5c_parts, items, facts, res, b, doc, source)
+        except Exception as e:  # noqa: BLE001 - the transactions must never lose the cover data
+            facts.warnings.append(f"{source}: Item 5(c): transactions not read ({type(e).__name__}: {e})")
 
     _place_codes(facts)
     doc["cover_pages"] = [dict(c) for c in covers]
@@ -1419,6 +1431,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             blocks.append((key, nm, body[en:end]))
     else:
         blocks.append((None, None, body))
+    parts5c: list[tuple[str | None, str]] = []  # (the person whose part of Item 5 it is, sub-item (c)'s text)
     for key, nm, txt in blocks:
         rec: dict[str, Any] = {"name": nm or "", "key": key, "section": "Item 5(b)"}
         for f, rx in _POWER_LINES:
@@ -1446,6 +1459,9 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
             k2 = res.resolve(subj) if subj else None
             if k2:
                 rec["key"] = k2
+        part = item5c_part(txt if key is not None else s)  # the (c) text, lines kept (see _item5c_facts)
+        if part is not None:
+            parts5c.append((key, part))
         tx = re.search(r"\(c\)\s*(.+?)(?=\n\s*[-•*]?\s*\(d\)|\Z)", txt, re.S)
         if tx:
             rec["transactions_text"] = _flat(tx.group(1))
@@ -1476,7 +1492,37 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         if m.group("p"):
             rec["percent"], rec["percent_bound"], rec["percent_text"] = _percent(m.group("p"))
         out["persons"].append(rec)
+    out["_item5c"] = parts5c
     return out
+
+
+def _item5c_facts(parts: list[tuple[str | None, str]], items: dict[str, str], facts: FilingFacts, res: Resolver,
+                  b: _Builder, doc: dict, source: str) -> None:
+    """13D Item 5(c), read by :mod:`._item5c` as the XML loader reads it: each transaction its sentences state
+    or its table lists is a ``HOLDS`` with basis "transaction" of the holder it names (a reporting person, an
+    alias or a defined term: "the Partnership"), else of the person whose part of Item 5 it is, else of the
+    only reporting person.  "See Schedule A" is followed to the schedule's heading in another part of the
+    document (another item, after the signatures), else left for the submission's exhibits (the document's
+    ``item_5c_schedule``, read by :func:`._item5c.exhibit_transactions`) with a warning."""
+    from ._item5c import holder_resolver, item5c_transactions, missing_schedule_warning
+
+    rps = list(facts.filing.filer_keys)
+    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
+
+    def relate(holder, props, section, text, disc):
+        if (holder, disc) in seen:
+            return
+        seen.add((holder, disc))
+        b.rel(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc)
+
+    others = [v for k, v in items.items() if k != "item_5"]
+    missing: str | None = None
+    for key, part in parts:
+        label = item5c_transactions(part, others, relate, holder_resolver(res, rps, default=key))
+        missing = missing or label
+    if missing is not None:
+        doc["item_5c_schedule"] = {"schedule": missing, "found": 0}
+        b.warnings.append(missing_schedule_warning(source, missing))
 
 
 _OWNS_SENTENCE = re.compile(

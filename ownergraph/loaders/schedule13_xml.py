@@ -49,7 +49,8 @@ March 3, 2025, Fund A purchased 10,000 Shares at $12.50 per Share"; "... for an 
 $125,000", the ``transaction_value``; date / shares / price tables, their columns split by tabs, '|', aligned or
 single spaces) are ``HOLDS`` with basis "transaction" and the Forms 3/4/5 transaction properties; "See Schedule
 A" is followed to the schedule, in the items' text, attached inside the XML or a document of the submission
-(:func:`exhibit_transactions`), with a warning while none is found.  In an item several reporting persons share,
+(:func:`exhibit_transactions`), with a warning while none is found (the reader is :mod:`._item5c`, shared with
+the classic loader).  In an item several reporting persons share,
 "Includes N shares ..." is the partial component of the one person its sentence, or else its paragraph, names.
 """
 
@@ -1580,254 +1581,21 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
         _item5c_transactions(b, doc, res)
 
 
-# ----------------------------------------------------------------- 13D Item 5(c) transactions
+# ----------------------------------------------------------------- 13D Item 5(c) transactions (see ._item5c)
 
-_TX_N = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_TX_BUY = r"received|purchased|acquired|bought|was\s+issued|was\s+allocated"
-_TX_SELL = r"sold|disposed\s+of|transferred|delivered|distributed|surrendered"
-#: "On March 3, 2025, [in connection with ...,] CCI Onshore received 7,789,081 Depositary Units, Gascon received
-#: 5,011,241 Depositary Units and ...": the date, then one clause per holder
-_TX_ON = re.compile(r"\b[Oo]n\s+(?:or\s+(?:about|around)\s+)?(?P<date>" + DATE_RE + r"),?\s+")
-_TX_CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+)?(?!\s*(?:L\.?\s?P\.?|L\.?L\.?C\.?|Inc\.?|Ltd\.?|Limited|plc|LLLP|Jr\.?|Sr\.?)\b)(?!\s*or\s+(?:approximately\s+)?\$)|"
-                              r"\s+and\s+(?=(?:the\s+)?[A-Z][\w.&'\- ]{0,80}?\s+(?:" + _TX_BUY + "|" + _TX_SELL + r")\s)|;\s*")
-_TX_CLAUSE = re.compile(
-    r"^(?P<holder>(?:the\s+)?[A-Z][\w.,&'\- ]{1,100}?)\s+(?:(?:also|directly|indirectly|collectively)\s+)?"
-    r"(?P<verb>" + _TX_BUY + "|" + _TX_SELL + r")\s+(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?"
-    r"(?P<n>" + _TX_N + r")\s+(?P<what>.{0,200})$")
-_TX_PRICE = re.compile(r"\b(?:at|for|or)\s+(?:a\s+|an\s+)?(?:(?:weighted\s+)?average\s+)?(?:(?:purchase\s+|sale\s+)?price\s+of\s+)?"
-                       r"(?:approximately\s+)?(?:US)?\$\s?(?P<p>" + _TX_N + r")\s+per\b", re.I)
-#: "for an aggregate purchase price of $1,234,567": the whole consideration, not a price per share
-_TX_AGGREGATE = re.compile(r"\b(?:at|for)\s+(?:a\s+|an\s+)?(?:aggregate|total)\s+(?:purchase\s+|sale\s+|sales\s+)?"
-                           r"(?:price|consideration|amount|proceeds|cost)\s+of\s+(?:approximately\s+)?(?:US)?\$\s?"
-                           r"(?P<v>" + _TX_N + r")(?!\s*(?:per|each)\b)", re.I)
-_TX_CELL = re.compile(r"\t+|\s{2,}|\s*\|\s*")
-_TX_DATE_ONLY = re.compile(r"^(?:" + DATE_RE + r")$")
-#: a row of a table whose columns only single spaces separate: "03/10/2026 Purchase 10,000 $4.20" -> its cells
-_TX_TOKEN = re.compile(r"(?P<d>" + DATE_RE + r")|(?P<n>\(?(?:US)?\$?\s?(?:" + _TX_N + r")\)?(?:\s?\(\d{1,2}\)|\*{1,3})?)(?=\s|$)|"
-                       r"(?P<w>[A-Za-z][A-Za-z.,&'\-/ ]*?)(?=\s+(?:" + DATE_RE + r"|\(?(?:US)?\$?\d)|\s*$)")
-_TX_HEAD_WORDS = re.compile(r"date|price|shares|number|quantity|units|amount|buy|sell|purchase|sale|type|nature|"
-                            r"transaction|reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", re.I)
-#: "See Schedule A", "set forth on Annex A hereto": where Item 5(c)'s transactions are listed
-_TX_SCHEDULE_REF = re.compile(
-    r"(?i:\b(?:see|refer\s+to|(?:are\s+|is\s+)?(?:set\s+forth|listed|described|contained|included|reported|"
-    r"identified|detailed|provided)\s+(?:in|on))\s+(?:the\s+)?(?:attached\s+|accompanying\s+)?)"
-    r"(?P<word>Schedule|Annex|Appendix|Exhibit|SCHEDULE|ANNEX|APPENDIX|EXHIBIT)\s+(?P<tag>[A-Z]|\d{1,3}(?:\.\d{1,3})?|[IVX]{1,5})(?![\w.]*\w)")
-
-
-def _tx_side(text: str) -> str | None:
-    t = text.lower()
-    if re.search(r"\b(?:sells?|sold|sales?|dispos\w*|transfer\w*)\b", t):
-        return "D"
-    if re.search(r"\b(?:buys?|bought|purchases?d?|acqui\w*|received)\b", t):
-        return "A"
-    return None
-
-
-def _tx_cells(line: str) -> list[str]:
-    """A table line's cells: split at tabs, two spaces or '|'; a line of one cell that only single spaces
-    separate ("03/10/2026 10,000 $4.20") split into its dates, numbers and runs of words."""
-    cells = [c.strip() for c in _TX_CELL.split(line.strip().strip("|")) if c.strip()]
-    if len(cells) == 1 and len(cells[0]) <= 300 and re.search(r"\d", cells[0]):
-        toks = [m.group(0).strip() for m in _TX_TOKEN.finditer(cells[0]) if m.group(0).strip()]
-        if len(toks) >= 2 and "".join(toks).replace(" ", "") == cells[0].replace(" ", ""):
-            return toks
-    return cells
-
-
-def _tx_header(line: str) -> dict[str, int] | None:
-    """The columns a table's header line names ({"date": 0, "shares": 1, "price": 2, ...}), cells or (when
-    only single spaces separate them) the order its column words stand in; None if it is no such header."""
-    cells = [c.strip() for c in _TX_CELL.split(line.strip().strip("|")) if c.strip()]
-    if len(cells) == 1 and len(line) < 200 and not re.search(r"\d", line):
-        # "Trade Date Shares Purchased Price Per Share": one column per column word, in order
-        words = [m for m in _TX_HEAD_WORDS.finditer(line)]
-        cells, last = [], None
-        for m in words:
-            w = m.group(0).lower()
-            kind = ("date" if w == "date" else "price" if w == "price" else
-                    "shares" if re.fullmatch(r"shares|number|quantity|units|amount", w) else
-                    "name" if re.fullmatch(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", w) else "side")
-            if kind == last or (kind == "side" and last == "shares"):
-                if kind == "side" and last == "shares":
-                    cells[-1] += " " + w  # "Shares Purchased"
-                continue
-            if kind == "side" and last in ("date", "price", None) and cells and re.search(r"transaction", w):
-                continue  # "Date of Transaction"
-            cells.append(w)
-            last = kind
-    low = [c.lower() for c in cells]
-    if not (len(cells) >= 2 and any("date" in c for c in low) and any(
-            re.search(r"shares|number|quantity|units|amount", c) for c in low if "date" not in c)):
-        return None
-    cols: dict[str, int] = {}
-    for j, c in enumerate(low):
-        if "date" in c and "date" not in cols:
-            cols["date"] = j
-        elif "price" in c and "price" not in cols:
-            cols["price"] = j
-        elif re.search(r"shares|number|quantity|units|amount", c) and "shares" not in cols:
-            cols["shares"] = j
-            if _tx_side(c):
-                cols["side_hdr"] = 1 if _tx_side(c) == "A" else 0
-        elif re.search(r"buy|sell|purchase|sale|type|nature|transaction", c) and "side" not in cols:
-            cols["side"] = j
-        elif re.search(r"reporting\s+person|name|entity|account|fund|seller|purchaser|buyer", c) and "name" not in cols:
-            cols["name"] = j
-    return cols
-
-
-def _tx_lines(text: str) -> list[str]:
-    """The text's lines, a flattened table ("Date Shares Price 03/10/2026 10,000 $4.20 03/12/2026 ...") cut
-    before each of its dates."""
-    out = []
-    for ln in text.splitlines():
-        ds = list(re.finditer(DATE_RE, ln))
-        pre = ln[:ds[0].start()] if len(ds) >= 2 else ""
-        cut = max((m.end() for m in re.finditer(r"[:.]\s+", pre)), default=0)  # the header after the intro
-        if len(ds) >= 2 and _tx_header(pre[cut:]) is not None:
-            cuts = [0, cut] + [d.start() for d in ds] + [len(ln)]
-            out.extend(ln[a:b_] for a, b_ in zip(cuts, cuts[1:]) if ln[a:b_].strip())
-        else:
-            out.append(ln)
-    return out
-
-
-def read_transactions(text: str) -> list[dict]:
-    """The transactions in the class a text states ("On [or about] March 3, 2025, Fund A purchased 10,000
-    Shares at $12.50 per Share" / "... for an aggregate purchase price of $125,000") or a table lists (date /
-    shares / price rows, with or without a holder or buy / sell column, cells split by tabs, '|', aligned
-    spaces or single spaces): [{holder (the name as written, None if the text names none), date, shares,
-    price (per share), value (aggregate), side 'A' | 'D' | None, text}].  Trades in options, warrants or
-    notes are not trades in the class: not read."""
-    from ._components import INSTRUMENT
-
-    out: list[dict] = []
-    flat = " ".join(text.split())
-    for on in _TX_ON.finditer(flat):
-        date = parse_date(on.group("date"))
-        rest = flat[on.end():]
-        stop = re.search(r"\.(?:\s|$)(?!\d)", rest)
-        rest = rest[:stop.start()] if stop else rest
-        if date is None:
-            continue
-        clauses = [c for c in _TX_CLAUSE_SPLIT.split(rest) if c and c.strip()]
-        matched = [(c, m) for c in clauses if (m := _TX_CLAUSE.match(c.strip()))]
-        one = len(matched) == 1  # the sentence's price, wherever it stands, is that transaction's
-        for clause, m in matched:
-            what = m.group("what")
-            if INSTRUMENT.search(re.split(r"\s+(?:at|for)\s", what)[0][:80]):
-                continue  # options, warrants, notes: not the class
-            pm = _TX_PRICE.search(what) or (_TX_PRICE.search(rest) if one else None)
-            am = _TX_AGGREGATE.search(what) or (_TX_AGGREGATE.search(rest) if one else None)
-            out.append({"holder": m.group("holder"), "date": date, "shares": parse_decimal(m.group("n")),
-                        "price": parse_decimal(pm.group("p")) if pm else None,
-                        "value": parse_decimal(am.group("v")) if am else None,
-                        "side": "D" if re.match(_TX_SELL, m.group("verb")) else "A",
-                        "text": f"{on.group(0).strip().rstrip(',')}, {(rest if one else clause).strip()}"})
-    # tables: a header row naming a date and a number of shares, then one row per transaction
-    lines = _tx_lines(text)
-    cols: dict[str, int] | None = None
-    intro = ""
-    for i, ln in enumerate(lines):
-        hdr = _tx_header(ln)
-        if hdr is not None:
-            cols = hdr
-            intro = " ".join(lines[max(0, i - 3):i])
-            continue
-        if cols is None or "shares" not in cols or "date" not in cols:
-            continue
-        cells = _tx_cells(ln)
-        if len(cells) < max(v for k, v in cols.items() if k != "side_hdr") + 1:
-            if cells:
-                cols = None  # the table has ended
-            continue
-        d = cells[cols["date"]]
-        date = parse_date(d) if _TX_DATE_ONLY.match(d) else None
-        fn = r"(?:\s?\(\d{1,2}\)|\*{1,3})?"  # a footnote mark: "$4.20(1)", "10,000*"
-        nm = re.fullmatch(r"\(?(" + _TX_N + r")\)?" + fn, cells[cols["shares"]].replace("$", "").strip())
-        if date is None or not nm:
-            continue
-        pm = re.fullmatch(r"\(?(?:US)?\$?\s?(" + _TX_N + r")\)?" + fn, cells[cols["price"]]) if "price" in cols else None
-        side = _tx_side(cells[cols["side"]]) if "side" in cols else None
-        if side is None and cells[cols["shares"]].startswith("("):
-            side = "D"  # "Shares Purchased (Sold)": a number in parentheses is a sale
-        if side is None and "side_hdr" in cols:
-            side = "A" if cols["side_hdr"] else "D"
-        if side is None:
-            side = _tx_side(intro)
-        if "name" in cols:
-            holder = cells[cols["name"]]
-        else:
-            im = re.search(r"\bby\s+((?:the\s+)?[A-Z][\w.,&'\- ]{1,80}?)(?=\s+(?i:during|in|since|on|within|for|"
-                           r"through|is|are|were|was)\b|\s*[:.(]|$)", intro)
-            holder = im.group(1) if im and not re.match(r"(?:the\s+)?Reporting\s+Persons?$", im.group(1)) else None
-        out.append({"holder": holder, "date": date, "shares": parse_decimal(nm.group(1)),
-                    "price": parse_decimal(pm.group(1)) if pm else None, "value": None, "side": side,
-                    "text": " | ".join(cells)})
-    return out
-
-
-def _schedule_ref(text: str) -> str | None:
-    """The schedule Item 5(c) cites for its transactions ("See Schedule A" -> "Schedule A")."""
-    flat = " ".join(text.split())
-    for m in _TX_SCHEDULE_REF.finditer(flat):
-        if re.search(r"\b(?:persons?|individuals?|officers|directors|entities|parties)\s*$", flat[max(0, m.start() - 40):m.start()],
-                     re.I):
-            continue  # "none of the persons listed on Schedule I": a list of persons, not of transactions
-        return f"{m.group('word').capitalize()} {m.group('tag')}"
-    return None
-
-
-def _schedule_body(text: str, label: str) -> str | None:
-    """The part of ``text`` under a heading line ``label`` ("SCHEDULE A", "Schedule A - Transactions ..."),
-    up to the next such heading or the signatures; None if no line begins so."""
-    word, _, tag = label.partition(" ")
-    head = re.compile(r"(?im)^[ \t*#_\-]*" + re.escape(word) + r"\s+" + re.escape(tag) + r"(?![\w.]*\w)[^\n]{0,200}$")
-    m = head.search(text)
-    if not m:
-        return None
-    rest = text[m.end():]
-    nxt = re.search(r"(?im)^[ \t*#_\-]*(?:Schedule|Annex|Appendix|Exhibit)\s+(?!" + re.escape(tag) + r"\b)\S+[^\n]{0,100}$|"
-                    r"^[ \t]*SIGNATURES?\b", rest)
-    return rest[:nxt.start()] if nxt else rest
-
-
-def _tx_emit(relate, holder_of, txs: list[dict], section: str) -> int:
-    n = 0
-    for t in txs:
-        holder = holder_of(t["holder"])
-        if holder is None:
-            continue
-        props = {k: v for k, v in (("basis", "transaction"), ("transaction_date", t["date"]),
-                                   ("transaction_shares", t["shares"]), ("transaction_price", t["price"]),
-                                   ("transaction_value", t["value"]), ("acquired_disposed", t["side"]),
-                                   ("as_of", t["date"])) if v is not None}
-        relate(holder, props, section, t["text"],
-               f"transaction:{t['date']}:{t['shares']}:{t['price']}:{t['side']}")
-        n += 1
-    return n
-
-
-def _tx_holder_of(res: Any, rps: list[str]):
-    def holder_of(name: str | None) -> str | None:
-        if name:
-            k = res.resolve(name.strip(" ,"))
-            if k and k != "issuer":
-                return k
-            return None
-        return rps[0] if len(rps) == 1 else None
-    return holder_of
+from ._item5c import (exhibit_transactions, holder_resolver, item5c_transactions,  # noqa: E402,F401
+                      missing_schedule_warning, read_transactions)
+from ._item5c import schedule_body as _schedule_body  # noqa: E402,F401
+from ._item5c import schedule_ref as _schedule_ref  # noqa: E402,F401
 
 
 def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
-    """13D Item 5(c) (transactions in the class in the past 60 days): each transaction a sentence states
-    or a table lists (:func:`read_transactions`) becomes a ``HOLDS`` of the holder on the class with basis
-    "transaction" and the Forms 3/4/5 transaction properties (``transaction_date``, ``transaction_shares``,
-    ``transaction_price`` per share, ``transaction_value`` the aggregate, ``acquired_disposed``), cited to Item
-    5(c).  "See Schedule A" is followed to the schedule: a heading in the items' text (cited to "Schedule A"),
-    else left for the submission's exhibits (:func:`exhibit_transactions`), with a warning."""
+    """13D Item 5(c) (transactions in the class in the past 60 days), read by :mod:`._item5c`: each transaction
+    a sentence states or a table lists becomes a ``HOLDS`` of the holder on the class with basis "transaction",
+    cited to Item 5(c).  "See Schedule A" is followed to the schedule: a heading in the items' text (cited to
+    "Schedule A"), else left for the submission's exhibits (:func:`exhibit_transactions`), with a warning."""
     rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
-    holder_of = _tx_holder_of(res, rps)
+    holder_of = holder_resolver(res, rps)
 
     def relate(holder, props, section, text, disc):
         b.relate(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc)
@@ -1836,59 +1604,10 @@ def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> N
     for section, text in texts:
         if section != "Item 5(c)":
             continue
-        _tx_emit(relate, holder_of, read_transactions(text), "Item 5(c)")
-        label = _schedule_ref(text)
-        if label is None or _schedule_body(text, label) is not None:
-            continue  # no schedule cited, or the item itself holds it (read above)
-        # the schedule under its heading in another item's text (Item 7's), unless that is a list of exhibits
-        found = [read_transactions(body) for _, t in texts if (body := _schedule_body(t, label)) is not None]
-        if any(found):
-            for txs in found:
-                _tx_emit(relate, holder_of, txs, label)
-        elif b.item5c_schedule is None:
+        label = item5c_transactions(text, [t for _, t in texts], relate, holder_of)
+        if label is not None and b.item5c_schedule is None:
             b.item5c_schedule = label
-            b.warnings.append(f"{b.source}: Item 5(c) cites {label} for its transactions, which this document "
-                              f"does not hold: not read unless an exhibit of the submission carries it")
-
-
-def exhibit_transactions(facts: FilingFacts, exhibits: list[tuple[dict, bytes, str]], source: str) -> int:
-    """13D Item 5(c) "See Schedule A": the transactions the cited exhibit (a document of the submission, or one
-    attached inside the XML, carrying the label) lists, cited to the label; the warning that it was not read
-    goes once it is."""
-    doc = facts.document if isinstance(facts.document, dict) else {}
-    info = doc.get("item_5c_schedule")
-    if not info or not info.get("schedule") or info.get("found"):
-        return 0
-    from ._item7 import cited_exhibits
-    from ._prose import Resolver, _prov, _seed_aliases
-
-    label = info["schedule"]
-    cls = next((e.key for e in facts.entities if e.key == "sec:class"), None)
-    if cls is None:
-        return 0
-    res = Resolver(facts)
-    _seed_aliases(res, facts)
-    rps = [e.key for e in facts.entities if e.key.startswith("rp:")]
-    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
-
-    def relate(holder, props, section, text, disc):
-        if (holder, disc) in seen:
-            return
-        seen.add((holder, disc))
-        facts.relations.append(_construct(RelationFact, {"type": EdgeKind.HOLDS, "source": holder, "target": cls,
-                                                         "props": props, "prov": _prov(facts, None, section, text),
-                                                         "discriminator": disc}))
-
-    n = 0
-    for text, is_cited in cited_exhibits(exhibits, label):
-        if not is_cited:
-            continue
-        body = _schedule_body(text, label) or text
-        n += _tx_emit(relate, _tx_holder_of(res, rps), read_transactions(body), label)
-    if n:
-        info["found"] = n
-        facts.warnings[:] = [w for w in facts.warnings if f"Item 5(c) cites {label} " not in w]
-    return n
+            b.warnings.append(missing_schedule_warning(b.source, label))
 
 
 class _Pending:

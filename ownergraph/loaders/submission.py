@@ -1155,7 +1155,7 @@ def parse(data: bytes, source: str) -> FilingFacts:
         from ._item8 import exhibit_group_members  # 13G Item 8 "See Exhibit 99.1"
 
         exhibit_group_members(facts, exhibits, source)
-        from .schedule13_xml import exhibit_transactions  # 13D Item 5(c) "See Schedule A"
+        from ._item5c import exhibit_transactions  # 13D Item 5(c) "See Schedule A"
 
         exhibit_transactions(facts, exhibits, source)
         # the exhibit these readers cited ("Exhibit 99.1"), when one exhibit only is of that type
