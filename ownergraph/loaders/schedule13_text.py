@@ -60,7 +60,7 @@ from ._components import INSTRUMENT as _INSTRUMENT
 from ._components import instrument_title as _instrument_title
 from ._components import parse_components
 from ._edgar_codes import code_of_place, country_of
-from ._item5c import item5c_part
+from ._item5c import item5c_part, read_transactions
 from ._prose import (ProseContext, Resolver, _prov, _seed_aliases, learn_defined_terms, learn_sexes, mine_table,
                      mine_text, sentences)
 from ._denominator import parse_denominator
@@ -1465,7 +1465,7 @@ def _item5(s: str, covers: list[dict], facts: FilingFacts, res: Resolver) -> dic
         tx = re.search(r"\(c\)\s*(.+?)(?=\n\s*[-•*]?\s*\(d\)|\Z)", txt, re.S)
         if tx:
             rec["transactions_text"] = _flat(tx.group(1))
-            rec["transactions"] = _transactions(tx.group(1))
+            rec["transactions"] = read_transactions(tx.group(1))  # as the facts read them (loaders/_item5c.py)
         if rec.get("key") is None and len(facts.filing.filer_keys) == 1:
             rec["key"] = facts.filing.filer_keys[0]
         if rec.get("key") is not None:
@@ -1530,9 +1530,6 @@ _OWNS_SENTENCE = re.compile(
     r"(?:an\s+aggregate\s+of\s+|a\s+total\s+of\s+)?(?P<n>" + GROUPED_COUNT_RE + r"|\d{1,3}(?:,\d{3})+|\d+)\s+(?:shares|Shares)\b"
     r"(?:[^.;%]*?(?:representing|or|constituting|which\s+represents?)\s+(?:approximately\s+|about\s+)?"
     r"(?P<p>\d{1,3}(?:\.\d+)?\s*%))?")
-
-
-_TX_VERB = r"(purchase|sale|acquisition|disposition|sold|purchased|acquired|transferred|bought|exercised|converted)"
 
 
 _ITEM4_COLUMNS = (("aggregate", re.compile(r"(?i)amount\s+(?:beneficially\s+)?owned|aggregate\s+amount|^\W*(?:amount|aggregate)\W*$")),
@@ -1644,29 +1641,6 @@ def _item4_amounts(text: str) -> dict:
         if v is not None and not re.search(r"(?i)\bsee\b", seg):
             out[key] = v
     return out if len(out) > 1 else {}
-
-
-def _transactions(text: str) -> list[dict]:
-    out = []
-    for s in sentences(_flat(text)):
-        found = False
-        for m in re.finditer(_TX_VERB + r"\D{0,40}?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)[^.;]*?(?:on\s+)?("
-                             + DATE_RE + ")", s, re.I):
-            out.append({"type": m.group(1).lower(), "shares": parse_decimal(m.group(2)),
-                        "date": parse_date(m.group(3)), "text": s})
-            found = True
-        if not found:
-            for m in re.finditer(r"On\s+(" + DATE_RE + r"),?\s+[^.;]{0,80}?" + _TX_VERB +
-                                 r"\D{0,40}?(\d[\d,]*(?:\.\d+)?)\s+(?:Shares|shares)", s, re.I):
-                out.append({"type": m.group(2).lower(), "shares": parse_decimal(m.group(3)),
-                            "date": parse_date(m.group(1)), "text": s})
-        for t in out:
-            if t["text"] == s and "price" not in t:
-                pm = re.search(r"(?:at|for)\s+(?:a\s+(?:weighted\s+)?(?:average\s+)?price\s+of\s+)?\$\s?(\d[\d,]*(?:\.\d+)?)"
-                               r"\s+per\s+[Ss]hare", s)
-                if pm:
-                    t["price"] = parse_decimal(pm.group(1))
-    return out
 
 
 # ----------------------------------------------------------------- instruments, components, Item 6
