@@ -46,7 +46,10 @@ def _tar(path: Path, files: dict[str, bytes], mode: str = "w:gz") -> Path:
 
 
 def _members() -> dict[str, bytes]:
-    return {f"feed/{p.name}": p.read_bytes() for p in FILINGS}
+    """The fixtures, the last one gzip-compressed inside the archive (as the daily feed's .nc members may be)."""
+    out = {f"feed/{p.name}": p.read_bytes() for p in FILINGS[:-1]}
+    out[f"feed/{FILINGS[-1].name}.gz"] = gzip.compress(FILINGS[-1].read_bytes())
+    return out
 
 
 def test_a_gzip_filing_is_the_filing_it_holds(tmp_path):
@@ -79,7 +82,8 @@ def test_an_archive_loads_every_filing_in_it(tmp_path, kind):
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
     assert out["summary"]["loaded"] == len(FILINGS) and out["summary"]["files"] == len(FILINGS)
-    assert sorted(x["file"] for x in out["results"]) == sorted(f"{arc}!feed/{p.name}" for p in FILINGS)
+    assert sorted(x["file"] for x in out["results"]) == sorted(
+        [f"{arc}!feed/{p.name}" for p in FILINGS[:-1]] + [f"{arc}!feed/{FILINGS[-1].name}.gz"])
     with Store(db) as st:
         assert {f.id for f in st.filings()} == {L.load_path(p).filing.id for p in FILINGS}
     # loading the archive again, or its filings one by one, changes nothing
