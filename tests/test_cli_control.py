@@ -158,3 +158,20 @@ def test_who_controls_quotes_excerpts(db):
     assert r.exit_code == 0, r.output
     assert 'cover page 1, row 11: "11 AGGREGATE AMOUNT BENEFICIALLY OWNED BY EACH REPORTING PERSON 214,940,800 ' \
            '[row 13] 85.72%"' in r.output
+
+
+def test_history_shows_a_reported_trade(tmp_path):
+    """The seed's Item 5(c) purchase ("Other than the purchase of 10,000 Shares ... on June 17, 2024") is a line
+    of Ault & Company's history: the trade is shown (+10,000), not an empty holding."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "examples" / "ault-alliance-13da-amendment8.txt"
+    db = tmp_path / "og.db"
+    assert run("load", seed, "--store", db).exit_code == 0
+    r = run("history", "Ault & Company", "Ault Alliance", "--store", db, "--json")
+    assert r.exit_code == 0, r.output
+    trades = [x for x in json.loads(r.output) if x["basis"] == "transaction"]
+    assert [(x["as_of"], x["transaction_shares"], x["acquired_disposed"]) for x in trades] == [
+        ("2024-06-17", "10000", "A")]
+    table = run("history", "Ault & Company", "Ault Alliance", "--store", db).output
+    assert "+10,000" in table

@@ -447,6 +447,9 @@ def history(
     for r in rows:
         amend = f" (No. {r['amendment_no']})" if r["amendment_no"] else ""
         change = "-" if r["change"] is None else ("+" if r["change"] > 0 else "") + _num(r["change"])
+        if r["change"] is None and r["shares"] is None and r.get("transaction_shares") is not None:
+            # a trade without a holding after it (13D Item 5(c)): the trade itself
+            change = {"A": "+", "D": "-"}.get(r.get("acquired_disposed") or "", "") + _num(r["transaction_shares"])
         t.add_row(str(r["as_of"] or "-"), f"{r['form'] or '?'}{amend}\n{r['filing_id']}",
                   f"{names.get(r['security_id'], r['security_id'])}\n{r['basis'] or '-'}", _num(r["shares"]), change,
                   _pct(r["percent"], r["percent_bound"]), f"{_num(r['sole_voting'])} / {_num(r['shared_voting'])}",

@@ -1026,6 +1026,9 @@ def history(store, holder_id: str, issuer_id: str) -> list[dict]:
                 "sole_dispositive": _d(p.get("sole_dispositive")),
                 "shared_dispositive": _d(p.get("shared_dispositive")),
                 "change": None if prev is None or shares is None or prev is None else shares - prev,
+                # a trade the filing reports (Form 4 row, 13D Item 5(c)): shares acquired ("A") or disposed ("D")
+                "transaction_shares": _d(p.get("transaction_shares")),
+                "acquired_disposed": p.get("acquired_disposed"),
                 "current": e.id in current, "section": e.section,
             })
             prev = shares
