@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ownergraph.graph.model import EdgeKind
 from ownergraph.loaders import load_bytes, load_path
-from ownergraph.loaders.schedule13_xml import read_transactions
+from ownergraph.loaders._item5c import read_transactions
 
 FIX = Path(__file__).parent / "fixtures" / "xml13"
 IN_ITEM7 = FIX / "13d_item5c_schedule_a_in_item7.xml"
@@ -113,7 +113,7 @@ def test_single_space_table_with_a_buy_sell_column():
 
 
 def test_a_schedule_listing_persons_is_no_schedule_of_transactions():
-    from ownergraph.loaders.schedule13_xml import _schedule_ref
+    from ownergraph.loaders._item5c import schedule_ref as _schedule_ref
 
     assert _schedule_ref("Except as set forth on Schedule A hereto, none of the Reporting Persons has effected any "
                          "transaction in the Common Stock during the past 60 days.") == "Schedule A"

@@ -345,6 +345,31 @@ def holder_resolver(res: Any, rps: list[str], default: str | None = None):
     return holder_of
 
 
+def once(facts: FilingFacts, add: Callable) -> Callable:
+    """``relate`` for :func:`item5c_transactions`: ``add`` (the loader's way of recording a HOLDS with basis
+    "transaction") called once per holder and transaction, never again for one the facts already hold (a
+    transaction read from both the item and the schedule it cites, or on a second pass over an exhibit)."""
+    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
+
+    def relate(holder, props, section, text, disc):
+        if (holder, disc) not in seen:
+            seen.add((holder, disc))
+            add(holder, props, section, text, disc)
+    return relate
+
+
+def read_item5c(parts: Iterable[tuple[str | None, str]], others: list[str], relate: Callable,
+                holder_of_part: Callable[[str | None], Callable], source: str) -> tuple[str | None, str | None]:
+    """Every Item 5(c) text of a document (``parts``: (the key of the person whose part of Item 5 it is, or None;
+    the text)), read by :func:`item5c_transactions`; returns the label of a cited schedule that none of the
+    document's texts holds and the warning to give while no exhibit supplies it, else (None, None)."""
+    missing = None
+    for key, part in parts:
+        label = item5c_transactions(part, others, relate, holder_of_part(key))
+        missing = missing or label  # the first schedule cited and not found
+    return (missing, missing_schedule_warning(source, missing)) if missing else (None, None)
+
+
 def item5c_transactions(text: str, others: Iterable[str], relate: Callable, holder_of: Callable,
                         section: str = "Item 5(c)") -> str | None:
     """Item 5(c)'s ``text``: its transactions (cited to ``section``), and those of the schedule it cites ("See
@@ -389,15 +414,9 @@ def exhibit_transactions(facts: FilingFacts, exhibits: list[tuple[dict, bytes, s
     res = Resolver(facts)
     _seed_aliases(res, facts)
     rps = [e.key for e in facts.entities if e.key.startswith("rp:")]
-    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
-
-    def relate(holder, props, section, text, disc):
-        if (holder, disc) in seen:
-            return
-        seen.add((holder, disc))
-        facts.relations.append(_construct(RelationFact, {"type": EdgeKind.HOLDS, "source": holder, "target": cls,
-                                                         "props": props, "prov": _prov(facts, None, section, text),
-                                                         "discriminator": disc}))
+    relate = once(facts, lambda holder, props, section, text, disc: facts.relations.append(_construct(
+        RelationFact, {"type": EdgeKind.HOLDS, "source": holder, "target": cls, "props": props,
+                       "prov": _prov(facts, None, section, text), "discriminator": disc})))
 
     n = 0
     for text, is_cited in cited_exhibits(exhibits, label):

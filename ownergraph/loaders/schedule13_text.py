@@ -1504,25 +1504,16 @@ def _item5c_facts(parts: list[tuple[str | None, str]], items: dict[str, str], fa
     only reporting person.  "See Schedule A" is followed to the schedule's heading in another part of the
     document (another item, after the signatures), else left for the submission's exhibits (the document's
     ``item_5c_schedule``, read by :func:`._item5c.exhibit_transactions`) with a warning."""
-    from ._item5c import holder_resolver, item5c_transactions, missing_schedule_warning
+    from ._item5c import holder_resolver, once, read_item5c
 
     rps = list(facts.filing.filer_keys)
-    seen = {(r.source, r.discriminator) for r in facts.relations if r.type == EdgeKind.HOLDS}
-
-    def relate(holder, props, section, text, disc):
-        if (holder, disc) in seen:
-            return
-        seen.add((holder, disc))
-        b.rel(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc)
-
+    relate = once(facts, lambda holder, props, section, text, disc:
+                  b.rel(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc))
     others = [v for k, v in items.items() if k != "item_5"]
-    missing: str | None = None
-    for key, part in parts:
-        label = item5c_transactions(part, others, relate, holder_resolver(res, rps, default=key))
-        missing = missing or label
+    missing, warning = read_item5c(parts, others, relate, lambda key: holder_resolver(res, rps, default=key), source)
     if missing is not None:
         doc["item_5c_schedule"] = {"schedule": missing, "found": 0}
-        b.warnings.append(missing_schedule_warning(source, missing))
+        b.warnings.append(warning)
 
 
 _OWNS_SENTENCE = re.compile(

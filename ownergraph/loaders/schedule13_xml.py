@@ -1147,6 +1147,7 @@ def _item4_values(doc: Schedule13XmlDocument) -> dict[str, tuple]:
     return out
 
 
+from ._item5c import exhibit_transactions, holder_resolver, read_item5c  # noqa: E402
 from ._item8 import (COLLECTIVE_GROUP as _COLLECTIVE_GROUP, NO_GROUP as _NO_GROUP,  # noqa: E402
                      NOT_APPLICABLE as _NOT_APPLICABLE, SEE_ONLY as _SEE_ONLY, exhibit_group_members,
                      exhibit_label, member_names as _member_names)
@@ -1583,31 +1584,24 @@ def _stated_components(b: _Builder, doc: Schedule13XmlDocument, facts: FilingFac
 
 # ----------------------------------------------------------------- 13D Item 5(c) transactions (see ._item5c)
 
-from ._item5c import (exhibit_transactions, holder_resolver, item5c_transactions,  # noqa: E402,F401
-                      missing_schedule_warning, read_transactions)
-from ._item5c import schedule_body as _schedule_body  # noqa: E402,F401
-from ._item5c import schedule_ref as _schedule_ref  # noqa: E402,F401
-
 
 def _item5c_transactions(b: _Builder, doc: Schedule13XmlDocument, res: Any) -> None:
     """13D Item 5(c) (transactions in the class in the past 60 days), read by :mod:`._item5c`: each transaction
     a sentence states or a table lists becomes a ``HOLDS`` of the holder on the class with basis "transaction",
     cited to Item 5(c).  "See Schedule A" is followed to the schedule: a heading in the items' text (cited to
-    "Schedule A"), else left for the submission's exhibits (:func:`exhibit_transactions`), with a warning."""
+    "Schedule A"), else left for the submission's exhibits (:func:`._item5c.exhibit_transactions`), with a
+    warning."""
     rps = [f"rp:{rp.page}" for rp in doc.reporting_persons]
-    holder_of = holder_resolver(res, rps)
 
     def relate(holder, props, section, text, disc):
         b.relate(EdgeKind.HOLDS, holder, "sec:class", props, section, text, disc=disc)
 
     texts = _item_texts(doc, b)
-    for section, text in texts:
-        if section != "Item 5(c)":
-            continue
-        label = item5c_transactions(text, [t for _, t in texts], relate, holder_of)
-        if label is not None and b.item5c_schedule is None:
-            b.item5c_schedule = label
-            b.warnings.append(missing_schedule_warning(b.source, label))
+    missing, warning = read_item5c([(None, t) for section, t in texts if section == "Item 5(c)"],
+                                   [t for _, t in texts], relate, lambda _key: holder_resolver(res, rps), b.source)
+    if missing is not None and b.item5c_schedule is None:
+        b.item5c_schedule = missing
+        b.warnings.append(warning)
 
 
 class _Pending:
