@@ -131,3 +131,39 @@ def test_a_holder_merged_into_its_cik_keeps_one_position(tmp_path, graph_backend
         push(store, graph_backend)
         rows = graph_backend.read("MATCH (h)-[r:HOLDS]->(s) RETURN r.shares AS shares, r.current AS current")
         assert sorted((str(r["shares"]), r["current"]) for r in rows) == [("0", True), ("600", False)]
+
+
+FORM4 = FIXTURES / "resolution" / "form4_northwind_after_reverse_split.xml"  # director, "Common Stock", no CUSIP
+DIRECTOR = "cik:0009000391"
+
+
+def _form4(on: str):
+    """The Form 4 fixture, or the same document dated ``on`` (its period and transaction date)."""
+    from ownergraph.loaders import load_bytes
+    data = FORM4.read_bytes()
+    return load_bytes(data.replace(b"2025-03-10", on.encode()), f"{FORM4.name}@{on}") if on != "2025-03-10" \
+        else load_path(FORM4)
+
+
+@pytest.mark.parametrize("order", [(BEFORE, AFTER), (AFTER, BEFORE)], ids=["in-order", "amendment-first"])
+@pytest.mark.parametrize("on,expected", [("2025-03-10", NEW), ("2024-06-10", OLD), ("2023-01-05", OLD)],
+                         ids=["after-the-split", "between", "before-both"])
+def test_a_form4_without_a_cusip_joins_the_cusip_in_effect_at_its_date(tmp_path, order, on, expected):
+    """A Form 4 names the class ("Common Stock"), never its CUSIP: loaded after filings that stated both
+    CUSIPs of the class, it joins the one in effect on its date, whichever order those were loaded in (was:
+    whichever CUSIP the store had seen first)."""
+    with Store(tmp_path / "og.db") as store:
+        for p in order:
+            store.add(load_path(p))
+        store.add(_form4(on))
+        assert {e.target for e in store.edges(source=DIRECTOR, type=EdgeKind.HOLDS)} == {expected}
+        # both CUSIP nodes stay one class: the director's position is one line
+        hist = control.history(store, DIRECTOR, ISSUER)
+        assert len({r["position_key"] for r in hist}) == 1 and hist[-1]["current"]
+
+
+def test_with_one_cusip_a_form4_joins_it_at_any_date(tmp_path):
+    with Store(tmp_path / "og.db") as store:
+        store.add(load_path(AFTER))
+        store.add(_form4("2023-01-05"))
+        assert {e.target for e in store.edges(source=DIRECTOR, type=EdgeKind.HOLDS)} == {NEW}

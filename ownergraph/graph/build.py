@@ -14,7 +14,9 @@ Resolution rules (see also :mod:`ownergraph.graph.ids`):
   node is ``person:<name>`` / ``organization:<name>``.
 * Surname-only mentions ("Mr. Ault") never become aliases across filings; the
   loader resolves them inside the filing.
-* Securities: CUSIP, else issuer id plus normalized class title.
+* Securities: CUSIP, else issuer id plus normalized class title.  A class that has had more
+  than one CUSIP (a reverse split) is, for a title without a CUSIP, the CUSIP in effect on the
+  filing's date (``_cusip_in_effect``, from the dated statements the store keeps).
 * Issuers: the first six characters of a CUSIP are the issuer's number, so an
   organization that issues a security with a CUSIP is also known by the alias
   ``issuer:cusip6:<six>``.  Without a CIK, that alias is looked up before the
@@ -60,6 +62,23 @@ FILING_KEY = "filing"
 
 class AliasLookup(Protocol):
     def lookup_alias(self, alias: str) -> str | None: ...
+
+
+CLASS_DATED = "#"  # "<class alias>#<date>" -> the CUSIP node a filing of that date stated for the class
+
+
+def _cusip_in_effect(dated: list[tuple[str, str]], on: str) -> str | None:
+    """The CUSIP node of a class in effect on a date, from ``(date, node)`` statements: the one first stated
+    last on or before the date, else (a date before them all) the first stated.  None unless the class has
+    had more than one CUSIP (with one, the class alias already names it)."""
+    first: dict[str, str] = {}
+    for d, nid in dated:
+        if nid not in first or d < first[nid]:
+            first[nid] = d
+    if len(first) < 2:
+        return None
+    upto = [(d, nid) for nid, d in first.items() if d <= on]
+    return max(upto)[1] if upto else min((d, nid) for nid, d in first.items())[1]
 
 
 class _NoAliases:
@@ -156,6 +175,9 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
     )
 
     issuer_cusip6 = _issuer_cusip6(facts)
+    on = f.event_date or f.filed_date
+    on_s = on.isoformat() if on else None
+    dated_lookup = getattr(aliases, "class_cusips", None)
 
     def resolve(e: EntityFact, issuer_id: str | None = None) -> str:
         if e.kind in (NodeKind.PERSON, NodeKind.ORGANIZATION):
@@ -186,6 +208,16 @@ def build_delta(facts: FilingFacts, aliases: AliasLookup | None = None) -> Graph
                 learned.setdefault(by_title, nid)
                 if by_class:
                     learned.setdefault(by_class, nid)
+                    if on_s:  # remembered with its date: a class can change its CUSIP (a reverse split)
+                        learned.setdefault(f"{by_class}{CLASS_DATED}{on_s}|{nid}", nid)
+                return nid
+            # a class that has changed its CUSIP: a title without one (a Form 4's "Common Stock") is the
+            # CUSIP in effect at this filing's date, whatever order the filings were loaded in
+            nid = learned.get(by_class) if by_class else None
+            if nid is None and by_class and on_s and dated_lookup is not None:
+                nid = _cusip_in_effect(dated_lookup(by_class), on_s)
+            if nid is not None:
+                learned.setdefault(by_class, nid)
                 return nid
             nid = learned.get(by_title) or aliases.lookup_alias(by_title)
             if nid is None and by_class:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import StoreError
-from .build import build_delta
+from .build import CLASS_DATED, build_delta
 from .ids import normalize_cik, normalize_cusip, normalize_name
 from .model import Edge, EdgeKind, FilingFacts, FilingInfo, GraphDelta, Node, NodeKind, NodeProp
 from .values import dumps_props, dumps_value, loads_props, loads_value
@@ -152,6 +152,13 @@ class Store:
     def lookup_alias(self, alias: str) -> str | None:
         row = self.db.execute("SELECT node_id FROM aliases WHERE alias=?", (alias,)).fetchone()
         return row[0] if row else None
+
+    def class_cusips(self, class_alias: str) -> list[tuple[str, str]]:
+        """``(date, CUSIP node)`` of every filing date a CUSIP was stated for a class (see build.CLASS_DATED)."""
+        lo = class_alias + CLASS_DATED
+        rows = self.db.execute("SELECT alias, node_id FROM aliases WHERE alias >= ? AND alias < ?",
+                               (lo, class_alias + chr(ord(CLASS_DATED) + 1))).fetchall()
+        return [(a[len(lo):].split("|", 1)[0], nid) for a, nid in rows]
 
     def has_filing(self, sha256: str | None = None, filing_id: str | None = None) -> bool:
         if sha256 and self.db.execute("SELECT 1 FROM filings WHERE sha256=?", (sha256,)).fetchone():
