@@ -385,6 +385,13 @@ def _name_index() -> dict[str, str]:
         if ", " in name and not name.endswith(", Canada"):  # "Korea, Republic of" -> "republic of korea"
             head, _, tail = name.partition(", ")
             out.setdefault(f"{tail} {head}".lower(), code)
+        if name.endswith(", Canada"):  # a province alone ("Ontario", "Province of Ontario")
+            province = name[: -len(", Canada")].lower()
+            out.setdefault(province, code)
+            out.setdefault(f"province of {province}", code)
+    # "Canada" alone is a federal corporation (Canada Business Corporations Act): EDGAR's "Canada (Federal Level)"
+    out.setdefault("canada", "Z4")
+    out.setdefault("newfoundland and labrador", "A4")
     for alias, code in (("united states of america", "X1"), ("usa", "X1"), ("u.s.a.", "X1"), ("u.s.", "X1"),
                         ("us", "X1"), ("america", "X1"), ("uk", "X0"), ("u.k.", "X0"), ("great britain", "X0"),
                         ("england and wales", "X0"), ("england", "X0"), ("scotland", "X0"), ("wales", "X0"),
@@ -448,6 +455,7 @@ PLACE_WORDS: dict[str, str] = {
     "philippine": "Philippines", "malaysian": "Malaysia", "thai": "Thailand", "indonesian": "Indonesia",
     "taiwanese": "Taiwan", "puerto rican": "Puerto Rico", "panamanian": "Panama", "bahamian": "Bahamas",
     "cypriot": "Cyprus", "maltese": "Malta", "manx": "Isle of Man", "new zealand": "New Zealand",
+    "canadian": "Canada",
 }
 
 

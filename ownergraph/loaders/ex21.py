@@ -65,15 +65,32 @@ from ._edgar_codes import place_of_word
 from ._text import decode, find_dates, html_to_text, parse_percent
 from .ownership import is_submission
 
+_NESTED_PLACE = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _inner_place(text: str | None) -> str | None:
+    """'Canadian (Ontario)', 'Canada (British Columbia)': a country with the province or state it names in
+    brackets is that province or state; None for anything else."""
+    m = _NESTED_PLACE.match(" ".join((text or "").split()))
+    if m is None:
+        return None
+    outer, inner = m["outer"].strip(" ,"), m["inner"].strip(" ,")
+    if _code_of_place(inner) and (_code_of_place(outer) or place_of_word(outer)):
+        return inner
+    return None
+
+
 def _place_code(text: str | None) -> str | None:
-    """The EDGAR code of a place as a list writes it: its name ('Cayman Islands', 'State of Delaware') or a
-    nationality word or short name standing for it ('German', 'Dutch', 'Cayman', 'BVI')."""
-    return _code_of_place(text) or _code_of_place(place_of_word(text))
+    """The EDGAR code of a place as a list writes it: its name ('Cayman Islands', 'State of Delaware'), a
+    nationality word or short name standing for it ('German', 'Dutch', 'Cayman', 'BVI'), or a country with its
+    province in brackets ('Canadian (Ontario)')."""
+    return _code_of_place(text) or _code_of_place(place_of_word(text)) or _code_of_place(_inner_place(text))
 
 
 def _canon_place(text: str) -> str:
-    """'German' -> 'Germany', 'BVI' -> 'British Virgin Islands'; any other text as it is."""
-    return place_of_word(text) or text
+    """'German' -> 'Germany', 'BVI' -> 'British Virgin Islands', 'Canadian (Ontario)' -> 'Ontario'; any other
+    text as it is."""
+    return place_of_word(text) or _inner_place(text) or text
 
 
 _TITLE_RE = re.compile(r"exhibit\s*21|subsidiaries\s+of|list\s+of\s+(?:significant\s+)?subsidiaries|"
@@ -411,7 +428,9 @@ _LINE_PATTERNS = [
     # "Foo Ltd. (Ireland)", "Foo Corp. (incorporated in Utah)"
     re.compile(r"^(?P<name>.+?)\s*\((?P<jur>(?:an?\s+)?(?:(?:[Ii]ncorporated|[Oo]rgani[sz]ed|[Ff]ormed)\s+(?:in|under\s+the\s+laws\s+of)"
                r"\s+(?:the\s+)?)?[A-Z][\w .,'&/-]{1,60})\)\.?$"),
-    re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?\s+" + _FORM + r")\.?$", re.I),
+    # "Foo Corp., a Delaware corporation", "Foo Corp., a Canadian (Ontario) corporation"
+    re.compile(r"^(?P<name>.+?),\s+an?\s+(?P<jur>[A-Z][\w .'-]{1,40}?(?:\s*\([A-Z][\w .'-]{1,30}\))?\s+" + _FORM
+               + r")\.?$", re.I),
     re.compile(r"^(?P<name>.+?)\s+(?:-|–|—|\t)\s*(?P<jur>[A-Z][\w .,'&-]{1,60})$"),
 ]
 #: a line that ends as an entity's name does ("Foo Holdings, Inc."): a list of names without jurisdictions
@@ -947,8 +966,10 @@ def parse(data: bytes, source: str) -> FilingFacts:
         if s.get("jurisdiction"):  # "a German corporation", "Cayman", "BVI": the place the words stand for
             s["jurisdiction"] = _canon_place(s["jurisdiction"])
         # (the provenance keeps the words as filed when they name the place by a nationality word or short name)
-        s["jurisdiction_filed"] = filed if filed and s.get("jurisdiction") and place_of_word(
-            _PLACE_FORM.match(filed)["place"] if _PLACE_FORM.match(filed) else filed) else None
+        pf = _PLACE_FORM.match(filed) if filed else None
+        named = pf["place"] if pf else filed
+        s["jurisdiction_filed"] = filed if filed and s.get("jurisdiction") and (
+            place_of_word(named) or _inner_place(named)) else None
     notes = _notes(text, {m for s in subs for m in s.get("footnotes") or []})
     for s in subs:
         texts = [notes[m] for m in s.get("footnotes") or [] if m in notes]
