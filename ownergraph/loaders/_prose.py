@@ -1164,6 +1164,29 @@ _NOT_STATED = re.compile(r"\b(?:[Ii]f|[Aa]ssuming|[Ss]hould|[Ww]ould|[Uu]nless|[
 _PCT_BOUND = {"more": ">", "over": ">", "in": ">"}
 
 
+#: "The general partner of " just before a name: the sentence's subject is the role's holder, not the name
+_ROLE_OF_BEFORE = re.compile(r"(?:^|[\s,;(])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?P<role>(?i:" + ROLE + r"))\s+(?:of|to|for)\s*$")
+_THROUGH_ROLE = {"controlled by": "controls the {}", "wholly owns": "wholly owns the {}", "owner": "owns the {}",
+                 "majority owner": "majority owner of the {}"}
+
+
+def _role_of_subject(s: str, start: int) -> str | None:
+    """'The general partner of X is 60% owned by Y': the role ('general partner') when the name at ``start``
+    follows 'the <role> of'; None otherwise."""
+    m = _ROLE_OF_BEFORE.search(s, max(0, start - 80), start)
+    return singular_role(m.group("role")) if m else None
+
+
+def _through_role(props: dict, role: str) -> dict | None:
+    """The CONTROLS props of 'The <role> of X is owned / controlled by Y': Y controls X through the role's holder
+    (basis 'majority owner of the general partner'); a stated percentage is the role holder's, not X's, so it is
+    not kept.  None for a basis that gives no control through the role (managed, advised)."""
+    how = _THROUGH_ROLE.get(props.get("basis"))
+    if how is None:
+        return None
+    return {"basis": how.format(role), "stated": True}
+
+
 def _pct_props(m: re.Match, basis: str) -> dict | None:
     """The CONTROLS props of a stated percentage ``m`` (groups ``pct``, ``bound``): more than half (or "more than
     50%") is control, with the percentage kept (``percent``, ``percent_bound`` '>' for a lower bound,
@@ -1189,6 +1212,10 @@ _VIRTUE = re.compile(
     r"(?i:by\s+virtue\s+of\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w\s,]{0,60}?)"
     r"(?:relationships?|position|positions|role|status|control|capacity|ownership)\s+"
     r"(?:with|to|as\s+[^.;]*?\s+of|of|over|in|at)\s+)(?P<y>(?:the\s+)?" + NAME + r")")
+
+
+#: "by virtue of his / her / its ...": one subject's relationship (not "their")
+_SINGULAR_VIRTUE = re.compile(r"(?i:by\s+virtue\s+of\s+(?:his|her|its)\s)")
 
 
 _WHOSE = re.compile(
@@ -1895,9 +1922,17 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
                 continue
         else:
             basis = "controlled by"
+        props = {"basis": basis, "stated": True}
+        role = _role_of_subject(s, m.start("y")) if ymention == m.group("y") else None
+        if role is not None:  # "The general partner of Y is controlled by X": X controls Y through its GP
+            props = _through_role(props, role)
+            if props is None:
+                continue
         y = res.resolve_or_create(ymention, section, pv)
         x = res.resolve_or_create(m.group("x"), section, pv)
-        _add(facts, EdgeKind.CONTROLS, x, y, {"basis": basis, "stated": True}, pv)
+        _add(facts, EdgeKind.CONTROLS, x, y, props, pv)
+        if role is not None:
+            continue
         if x is not None and re.search(r"(?i)\b(?:each\s+of|both)\b", s[max(0, m.start("y") - 300):m.start("y")]):
             # "Each of the Partnership and the Master Fund is managed by X": every one listed
             lead = re.sub(r"(?i)\bthe\s*$", "", s[:m.start("y")]).rstrip() + " "
@@ -1933,6 +1968,9 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
         if ey is None or ey.kind != NodeKind.ORGANIZATION or y == facts.filing.issuer_key:
             continue  # the issuer's shares are the cover pages' holdings
         props = _pct_props(m, "controlled by" if how == "controlled" else "majority owner")
+        role = _role_of_subject(s, m.start("y")) if ymention == m.group("y") else None
+        if props is not None and role is not None:  # "The general partner of Y is 60% owned by X"
+            props = _through_role(props, role)
         if props is not None:
             _add(facts, EdgeKind.CONTROLS, res.resolve_or_create(m.group("x"), section, pv), y, props, pv)
         if m.group("x2"):  # "... and controlled by W": W controls, whatever part it owns
@@ -1979,6 +2017,9 @@ def _mine_sentence(sent: str, facts: FilingFacts, res: Resolver, section: str, p
             # "each of High Coast, Little Meadow and Mr. Icahn (by virtue of their relationships to CCI Onshore)"
             last = _subject_from(head)
             subjects = [_EACH_OF.sub("", x) for x in [last] + _more_subjects(head, last)] if last else []
+            if _SINGULAR_VIRTUE.match(s, m.start()) and not _EACH_OF.search(head.lstrip()):
+                # "A, B and Mr. C (by virtue of his relationship with Y)": the parenthesis is the last item's
+                subjects = subjects[:1]
         elif not head.strip():
             # "By virtue of his relationship with Y, Z may be deemed ...": the subject follows the phrase
             after = s[m.end():]
