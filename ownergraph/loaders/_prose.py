@@ -718,13 +718,32 @@ def _exists(facts: FilingFacts, etype: EdgeKind, src: str, dst: str, key: str | 
     return False
 
 
+#: the CONTROLS bases that name no role: "by virtue of relationship", "controlled by", "controls"
+_GENERIC_BASES = frozenset({"by virtue of relationship", "controlled by", "controls", "control person"})
+
+
+def _specificity(props: dict) -> tuple[bool, bool]:
+    """How much a CONTROLS statement says: a stated percentage first, then a basis naming a role."""
+    return props.get("percent") is not None, (props.get("basis") or "").lower() not in _GENERIC_BASES
+
+
 def _add(facts: FilingFacts, etype: EdgeKind, src: str | None, dst: str | None, props: dict,
          pv: Provenance) -> bool:
     if not src or not dst or src == dst or dst == "filing" or src == "filing":
         return False
     if etype == EdgeKind.CONTROLS:
-        if _exists(facts, etype, src, dst):
-            return False
+        for i, r in enumerate(facts.relations):
+            if r.type == etype and r.source == src and r.target == dst:
+                if _specificity(props) > _specificity(r.props):
+                    # a later statement says more (a percentage, the role): it stands, with its own provenance;
+                    # a role the earlier one named is kept, with the words that named it
+                    if not _specificity(props)[1] and _specificity(r.props)[1]:
+                        props = {**props, "basis": r.props["basis"], "basis_excerpt": r.prov.excerpt}
+                    facts.relations[i] = _construct(RelationFact, {"type": etype, "source": src, "target": dst,
+                                                                   "props": props, "prov": pv,
+                                                                   "discriminator": r.discriminator})
+                    return True
+                return False
     elif _exists(facts, etype, src, dst, props.get("title")):
         return False
     facts.relations.append(_construct(RelationFact, {"type": etype, "source": src, "target": dst, "props": props,
