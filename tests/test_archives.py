@@ -168,3 +168,29 @@ def test_detection_is_by_content():
     assert archive_kind(gzip.compress(FILINGS[0].read_bytes())[:4096]) is None  # a compressed filing
     assert archive_kind(FILINGS[0].read_bytes()[:4096]) is None
     assert gunzip(gzip.compress(b"a") + gzip.compress(b"b"), "m.gz") == b"ab"  # multi-member stream
+
+
+def test_an_archive_inside_an_archive_is_read_one_level_deep(tmp_path):
+    """A zip of daily .nc.tar.gz feeds (as some mirrors serve EDGAR's bulk data): the filings inside the inner
+    archive load, named outer!inner!member; a bad inner archive fails alone; a third level is not descended."""
+    inner = _tar(tmp_path / "20250103.nc.tar.gz", _members()).read_bytes()
+    third = _tar(tmp_path / "deep.tar", {"x/deeper.tar": _tar(tmp_path / "d.tar", _members(), "w").read_bytes()},
+                 "w").read_bytes()
+    arc = tmp_path / "feeds.zip"
+    with zipfile.ZipFile(arc, "w") as zf:
+        zf.writestr("2025/20250103.nc.tar.gz", inner)
+        zf.writestr("2025/broken.tar.gz", inner[: len(inner) // 3])
+        zf.writestr("2025/deep.tar", third)
+    db = tmp_path / "og.db"
+    out = json.loads(run("load", arc, "--store", db, "--json").output)
+    got = sorted(x["file"] for x in out["results"] if x["status"] == "loaded")
+    assert got == sorted([f"{arc}!2025/20250103.nc.tar.gz!feed/{p.name}" for p in FILINGS[:-1]]
+                         + [f"{arc}!2025/20250103.nc.tar.gz!feed/{FILINGS[-1].name}.gz"])
+    with Store(db) as st:
+        assert {f.id for f in st.filings()} == {L.load_path(p).filing.id for p in FILINGS}
+    # the cut inner archive gives what comes before its cut (here the same filing again: unchanged), then the cut
+    assert [x["status"] for x in out["results"] if "broken.tar.gz" in x["file"]] == ["unchanged"]
+    failed = {f["file"]: f["error"] for f in out["failures"]}
+    assert any(k.startswith(f"{arc}!2025/broken.tar.gz") and "cut short" in v for k, v in failed.items())
+    assert failed[f"{arc}!2025/deep.tar!x/deeper.tar"].startswith("an archive of files")
+    assert out["summary"]["loaded"] == len(FILINGS)

@@ -6,7 +6,8 @@
 * An archive of filings -- tar, plain or compressed (EDGAR's daily feed ``20241203.nc.tar.gz``,
   ``.tgz``, ``.tar.bz2``, ``.tar.xz``), or zip -- is a batch: :func:`members` yields each regular
   file in it as ``(source, bytes)``, the source naming both (``20241203.nc.tar.gz!0001234567-24-000001.nc``),
-  and ``ownergraph load`` loads them one by one like the files of a directory.
+  and ``ownergraph load`` loads them one by one like the files of a directory.  An archive inside the
+  archive is read too, one level deep (``outer.zip!20241203.nc.tar.gz!0001234567-24-000001.nc``).
 
 Recognised by content (the gzip, zip and ustar magic numbers), never by file name.  Nothing is
 written to disk and member names are never used as paths; each member and each decompressed filing
@@ -16,6 +17,7 @@ an error naming the file, not an exhausted machine.
 
 from __future__ import annotations
 
+import io
 import tarfile
 import zipfile
 import zlib
@@ -107,16 +109,36 @@ def _wanted(name: str) -> bool:
 def members(path: Path) -> Iterator[tuple[str, bytes | LoadError]]:
     """Each regular file of the archive, in archive order, as ``(source, bytes)``; a member that cannot be read
     (over the size limit, or the archive breaks off at it) comes as ``(source, LoadError)`` and, when the archive
-    itself is broken, ends the iteration.  An archive that cannot be opened at all raises a LoadError."""
+    itself is broken, ends the iteration.  An archive that cannot be opened at all raises a LoadError.
+
+    An archive inside the archive (a zip of daily ``.nc.tar.gz`` feeds, as some mirrors serve them) is
+    descended into, one level deep: its filings come as ``outer!inner!member``, each under the same file limit
+    (the inner archive itself is a member, so it is under the limit too)."""
     src = str(path)
-    limit = _limit()
     with open(path, "rb") as fh:
         head = fh.read(4)
-    if head == ZIP_MAGIC:
-        yield from _zip_members(path, src, limit)
+    with open(path, "rb") as fh:
+        yield from _nested(_members_of(src, fh, head == ZIP_MAGIC))
+
+
+def _nested(items: Iterator[tuple[str, bytes | LoadError]]) -> Iterator[tuple[str, bytes | LoadError]]:
+    for msrc, data in items:
+        if isinstance(data, bytes) and archive_kind(data[:64 * 1024]) is not None:
+            try:
+                yield from _members_of(msrc, io.BytesIO(data), data[:4] == ZIP_MAGIC)
+            except LoadError as e:
+                yield msrc, e
+            continue
+        yield msrc, data
+
+
+def _members_of(src: str, fileobj, is_zip: bool) -> Iterator[tuple[str, bytes | LoadError]]:
+    limit = _limit()
+    if is_zip:
+        yield from _zip_members(fileobj, src, limit)
         return
     try:
-        tf = tarfile.open(path, "r:*")
+        tf = tarfile.open(fileobj=fileobj, mode="r:*")
     except (tarfile.TarError, OSError, EOFError, zlib.error) as e:
         raise LoadError(src, f"not a readable archive ({e})") from None
     with tf:
@@ -143,9 +165,9 @@ def members(path: Path) -> Iterator[tuple[str, bytes | LoadError]]:
             yield msrc, data
 
 
-def _zip_members(path: Path, src: str, limit: int) -> Iterator[tuple[str, bytes | LoadError]]:
+def _zip_members(fileobj, src: str, limit: int) -> Iterator[tuple[str, bytes | LoadError]]:
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(fileobj)
     except (zipfile.BadZipFile, OSError) as e:
         raise LoadError(src, f"not a readable archive ({e})") from None
     with zf:
