@@ -890,10 +890,13 @@ def _parent(text: str) -> str | None:
 _HTML_RE = re.compile(r"(?i)<(?:html|body|div|p|tr|td|font|span)\b")
 
 
+def _name_key(x: str) -> str:
+    """A name without case, spaces or punctuation: 'Foo Holdings, Inc.' and 'FOO HOLDINGS INC' are one."""
+    return re.sub(r"[^a-z0-9]+", "", x.lower())
+
+
 def _same_name(a: str, b: str) -> bool:
-    def key(x: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "", x.lower())
-    return key(a) == key(b)
+    return _name_key(a) == _name_key(b)
 
 
 def parse(data: bytes, source: str) -> FilingFacts:
@@ -1018,7 +1021,8 @@ def parse(data: bytes, source: str) -> FilingFacts:
     for i, s in enumerate(subs, start=1):
         # (one entry listed again is one entry -- under another holder, a second edge; one name in two jurisdictions
         # is two companies; the registrant, as the title names it, is no entry)
-        seen_key = f"{s['name']}|{(s['jurisdiction'] or '').lower()}"
+        # (the same name however cased and punctuated: "Foo Holdings, Inc." and "FOO HOLDINGS INC")
+        seen_key = f"{_name_key(s['name'])}|{(s['jurisdiction'] or '').lower()}"
         if parent and _same_name(s["name"], parent):
             continue
         via = s.get("held_by")
