@@ -87,3 +87,20 @@ def test_a_typed_table_in_a_text_filing():
     assert got["Tamarack Ridge Opportunity Fund, L.P."]["shares"] == D(1987200)
     assert got["Tamarack Ridge Offshore Fund, Ltd."]["shared_dispositive"] == D(1117800)
     assert got["Tamarack Ridge Offshore Fund, Ltd."]["percent"] == D("3.4")
+
+
+def test_a_filled_cell_names_its_item_and_spends_its_pointer_note():
+    """Once a 'See Item 4' cell has Item 4's value, the value names where it was read (<prop>_section) and the
+    pointer is no longer a note of the cell (was: the value and 'See Item 4' side by side)."""
+    from ownergraph.graph.model import EdgeKind
+    from ownergraph.loaders import load_path
+    from conftest import FIXTURES
+    f = load_path(FIXTURES / "schedule13" / "sc13ga_html_item4_table_see_item4_covers.htm")
+    filled = [r.props for r in f.relations if r.type == EdgeKind.HOLDS and r.props.get("shares_section")]
+    assert len(filled) == 2
+    for p in filled:
+        for prop in ("shares", "percent", "sole_voting", "shared_voting", "sole_dispositive", "shared_dispositive"):
+            assert p.get(prop) is not None and f"{prop}_footnote" not in p
+            assert p["shares_section" if prop == "shares" else f"{prop}_section"] == "Item 4"
+    # the cover page as filed keeps its words
+    assert any(c.get("aggregate_footnote") == "See Item 4" for c in f.document["cover_pages"])

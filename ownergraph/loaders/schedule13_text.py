@@ -1130,11 +1130,12 @@ def _fill_from_item5(facts: FilingFacts, item5: dict) -> None:
             if r.type == EdgeKind.HOLDS and r.source == key and r.props.get("basis") == "beneficial" and \
                     r.props.get("shares") is None and r.props.get("shares_footnote"):
                 r.props["shares"] = n
-                r.props["shares_section"] = rec.get("section", "Item 5")
+                _filled_from(r.props, "shares", rec.get("section", "Item 5"))
                 if r.props.get("percent") is None and rec.get("percent") is not None:
                     r.props["percent"] = rec["percent"]
                     if rec.get("percent_bound"):
                         r.props["percent_bound"] = rec["percent_bound"]
+                    _filled_from(r.props, "percent", rec.get("section", "Item 5"))
 
 
 _ITEM8_HEAD = re.compile(r"(?is)^\s*(?:Identification\s+and\s+Classification\s+of\s+)?Members\s+of\s+(?:the\s+)?Group"
@@ -1602,12 +1603,25 @@ def _fill_from_item4(facts: FilingFacts, rows: dict[str, dict]) -> None:
             prop = "shares" if field == "aggregate" else field
             if r.props.get(prop) is None and rec.get(field) is not None:
                 r.props[prop] = rec[field]
-                r.props["shares_section"] = "Item 4"
+                _filled_from(r.props, prop, "Item 4")
         if r.props.get("percent") is None and rec.get("percent") is not None:
             r.props["percent"] = rec["percent"]
             for k in ("percent_bound", "percent_text"):
                 if rec.get(k):
                     r.props[k] = rec[k]
+            _filled_from(r.props, "percent", "Item 4")
+
+
+_POINTER = re.compile(r"(?i)^\W*see\s+(?:the\s+)?(?:response\s+to\s+)?items?\s+\d")
+
+
+def _filled_from(props: dict, prop: str, section: str) -> None:
+    """A cover cell filled from the item it pointed to: ``<prop>_section`` names the item, and the cell's note,
+    when it only pointed there ("See Item 4"), is spent (a footnote saying more stays)."""
+    props["shares_section" if prop == "shares" else f"{prop}_section"] = section
+    note = props.get(f"{prop}_footnote")
+    if isinstance(note, str) and _POINTER.match(note) and len(note) < 40:
+        del props[f"{prop}_footnote"]
 
 
 def _item4_amounts(text: str) -> dict:

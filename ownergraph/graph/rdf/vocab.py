@@ -246,6 +246,11 @@ class OG(DefinedNamespace):
     sharedVotingText: URIRef
     sharesFootnote: URIRef
     sharesSection: URIRef
+    percentSection: URIRef
+    soleVotingSection: URIRef
+    sharedVotingSection: URIRef
+    soleDispositiveSection: URIRef
+    sharedDispositiveSection: URIRef
     componentPartial: URIRef
     soleDispositiveFootnote: URIRef
     soleVotingFootnote: URIRef
