@@ -110,6 +110,17 @@ def _wal(db: sqlite3.Connection, timeout: float) -> None:
             delay = min(delay * 2, 0.05)
 
 
+
+def _named_by_13f(name: str, title_of_class: str) -> bool:
+    """A security's name as a 13F table gives it: the issuer's name, then the table's title of class."""
+    return " ".join(name.split()).upper().endswith(" " + " ".join(title_of_class.split()).upper())
+
+
+def _fuller_title(new: str, old: str) -> bool:
+    """Of two titles of one class, the one that says more (the longer; of two as long, the first in sort
+    order): an order of preference, so the name a security ends with does not depend on loading order."""
+    return (len(new), old) > (len(old), new)
+
 class Store:
     """The embedded store.  Use as a context manager or call :meth:`close`."""
 
@@ -215,13 +226,19 @@ class Store:
             self._rekey_classes(old, new)
 
     def _merge_node_row(self, nid: str, name: str, props: dict, row=None) -> None:
-        """Add a mention's properties to a node's (first value wins).  A security named by a 13F table
-        ("TESLA INC COM", with its title_of_class) takes the class title of a filing that is not one."""
+        """Add a mention's properties to a node's (first value wins).  A security's name is the fullest
+        class title a filing other than a 13F table gives it ("Class A Common Stock, par value $0.01 per
+        share" over a Form 4's "Common Stock"; of two as long, the first in sort order), and a 13F table's
+        "TESLA INC COM" (with its title_of_class "COM") only until such a title comes: the same name whatever
+        the order the filings are loaded in."""
         row = row or self.db.execute("SELECT props, name, kind FROM nodes WHERE id=?", (nid,)).fetchone()
         merged = loads_props(row[0])
         new_name = row[1]
-        if "title_of_class" in merged and "title_of_class" not in props and self._kind(nid) == NodeKind.SECURITY.value:
-            new_name = name
+        if (name and name != new_name and "title_of_class" not in props
+                and self._kind(nid) == NodeKind.SECURITY.value):
+            title = merged.get("title_of_class")
+            if (isinstance(title, str) and _named_by_13f(new_name, title)) or _fuller_title(name, new_name):
+                new_name = name
         for k, v in props.items():
             merged.setdefault(k, v)
         self.db.execute("UPDATE nodes SET props=?, name=? WHERE id=?", (dumps_props(merged), new_name, nid))
@@ -233,13 +250,30 @@ class Store:
             old_p, new_p = f"{prefix}{old_issuer}:", f"{prefix}{new_issuer}:"
             rows = self.db.execute("SELECT alias, node_id FROM aliases WHERE alias >= ? AND alias < ?",
                                    (old_p, old_p[:-1] + ";")).fetchall()
-            for alias, nid in rows:
-                self.db.execute("INSERT OR IGNORE INTO aliases(alias, node_id) VALUES(?, ?)",
-                                (new_p + alias[len(old_p):], nid))
+            for alias, _ in rows:
+                nid = self.lookup_alias(alias)  # as it is now: an earlier row's merge may have moved it
+                new_alias = new_p + alias[len(old_p):]
+                there = self.lookup_alias(new_alias)
+                if there is None:
+                    self.db.execute("INSERT INTO aliases(alias, node_id) VALUES(?, ?)", (new_alias, nid))
+                elif there != nid and prefix == "security-class:" and CLASS_DATED not in alias:
+                    self._join_class(there, nid)
         old_p, new_p = f"security:{old_issuer}:", f"security:{new_issuer}:"
         for (sid,) in self.db.execute("SELECT id FROM nodes WHERE id >= ? AND id < ?",
                                       (old_p, old_p[:-1] + ";")).fetchall():
             self._merge_node_into(sid, new_p + sid[len(old_p):])
+
+    def _join_class(self, a: str, b: str) -> None:
+        """One class of the merged issuer's, known under the issuer's two names as two nodes (a 13F table's
+        CUSIP node under the name it spelled, a Form 4's title under the CIK): one node, the CUSIP-keyed one
+        kept.  Two CUSIP-keyed nodes stay two (a class that changed its CUSIP)."""
+        if a is None or b is None or self._kind(a) != NodeKind.SECURITY.value or self._kind(b) != self._kind(a):
+            return
+        named_a, named_b = a.startswith("security:"), b.startswith("security:")
+        if not named_a and not named_b:
+            return
+        keep, drop = (a, b) if named_b else (b, a)
+        self._merge_node_into(drop, keep)
 
     def _write_delta(self, facts: FilingFacts, delta: GraphDelta) -> None:
         f = facts.filing
